@@ -1,0 +1,253 @@
+"""The `briefs` command line: init, new, list, check, build."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .diagnostics import BriefsError, Diagnostic, Diagnostics, Severity, summary_line
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Reporter:
+    """Writes diagnostics and progress to stderr, coloured only on a terminal without NO_COLOR."""
+
+    def __init__(self, root: Path | None, quiet: bool = False) -> None:
+        self.root = root
+        self.quiet = quiet
+        self.color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+    def diagnostic(self, diagnostic: Diagnostic) -> None:
+        line = diagnostic.format(self.root)
+        if self.color:
+            color = "red" if diagnostic.severity is Severity.ERROR else "yellow"
+            word = diagnostic.severity.value + ":"
+            line = line.replace(word, click.style(word, fg=color, bold=True), 1)
+        click.echo(line, err=True)
+
+    def all(self, diagnostics: Diagnostics) -> None:
+        for diagnostic in diagnostics:
+            self.diagnostic(diagnostic)
+
+    def progress(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(f"  {message}", err=True)
+
+
+def handle_errors(command: F) -> F:
+    """Map BriefsError to exit 1 and unexpected exceptions to a short internal error."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BriefsError as exc:
+            reporter = Reporter(None)
+            for diagnostic in exc.diagnostics:
+                reporter.diagnostic(diagnostic)
+            errors = sum(1 for d in exc.diagnostics if d.severity is Severity.ERROR)
+            click.echo(summary_line(errors), err=True)
+            sys.exit(EXIT_FAILED)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if click.get_current_context().find_root().params.get("debug"):
+                traceback.print_exc()
+            else:
+                click.echo(f"internal error: {type(exc).__name__}: {exc} (run with --debug for "
+                           "the traceback, and please report it)", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-w", "--workspace", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="Workspace folder (or any folder in it).")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.version_option(__version__, prog_name="briefs")
+@click.pass_context
+def cli(ctx: click.Context, workspace: Path, debug: bool) -> None:
+    """Build branded PDF key-message briefs and event flyers from YAML content."""
+    ctx.obj = {"workspace": workspace, "debug": debug}
+
+
+def _workspace(ctx: click.Context) -> Any:
+    from .workspace import load_workspace
+
+    return load_workspace(ctx.obj["workspace"])
+
+
+def _select(workspace: Any, docs: tuple[str, ...],
+            locales: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    from .diagnostics import did_you_mean
+
+    known = workspace.document_ids()
+    for doc in docs:
+        if doc not in known:
+            raise click.UsageError(f'no document "{doc}"{did_you_mean(doc, known)}; '
+                                   f"documents: {', '.join(known) or '(none)'}")
+    for locale in locales:
+        if locale not in workspace.config.locales:
+            raise click.UsageError(
+                f'locale "{locale}" is not in briefs.yaml locales '
+                f"({', '.join(workspace.config.locales)})")
+    chosen_locales = [loc for loc in workspace.config.locales if not locales or loc in locales]
+    return list(docs) or known, chosen_locales
+
+
+@cli.command()
+@click.argument("docs", nargs=-1)
+@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@click.pass_context
+@handle_errors
+def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], strict: bool,
+          as_json: bool, quiet: bool) -> None:
+    """Build PDFs into build/<doc>/<doc>.<locale>.pdf and write build/manifest.json."""
+    from .pipeline import build as run_build
+    from .pipeline import plan_build
+
+    workspace = _workspace(ctx)
+    doc_ids, chosen = _select(workspace, docs, locales)
+    reporter = Reporter(workspace.root, quiet=quiet or as_json)
+    diagnostics = Diagnostics()
+    plan = plan_build(workspace, doc_ids, chosen, diagnostics)
+    if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
+        _finish(reporter, diagnostics, strict, as_json, {"outputs": []}, built=0)
+    result = run_build(workspace, plan, diagnostics, strict=strict, progress=reporter.progress)
+    for path in result.written:
+        if not as_json:
+            click.echo(path.relative_to(workspace.root).as_posix())
+    _finish(reporter, diagnostics, strict, as_json, {"outputs": result.entries,
+            "failed": sorted(result.failed)}, built=len(result.written))
+
+
+def _finish(reporter: Reporter, diagnostics: Diagnostics, strict: bool, as_json: bool,
+            report: dict[str, Any], built: int) -> None:
+    reporter.all(diagnostics)
+    errors = len(diagnostics.errors) + (len(diagnostics.warnings) if strict else 0)
+    if as_json:
+        report = {"ok": errors == 0, **report,
+                  "diagnostics": [d.as_json(reporter.root) for d in diagnostics]}
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True))
+    if errors:
+        if built:
+            click.echo(f"Finished with {errors} error{'s' if errors != 1 else ''}; "
+                       f"{built} output{'s' if built != 1 else ''} built.", err=True)
+        else:
+            click.echo(summary_line(errors), err=True)
+        sys.exit(EXIT_FAILED)
+
+
+@cli.command()
+@click.argument("docs", nargs=-1)
+@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout.")
+@click.pass_context
+@handle_errors
+def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], strict: bool,
+          as_json: bool) -> None:
+    """Validate content, brands, images and templates without rendering any PDF."""
+    from .pipeline import check_templates, plan_build
+
+    workspace = _workspace(ctx)
+    doc_ids, chosen = _select(workspace, docs, locales)
+    reporter = Reporter(workspace.root)
+    diagnostics = Diagnostics()
+    plan = plan_build(workspace, doc_ids, chosen, diagnostics)
+    check_templates(workspace, plan, diagnostics)
+    _finish(reporter, diagnostics, strict, as_json,
+            {"checked": sorted(t.id for t in plan.targets), "failed": sorted(plan.failed)},
+            built=0)
+    if not as_json:
+        click.echo(f"OK: {len(plan.targets)} outputs checked.")
+
+
+@cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+@click.pass_context
+@handle_errors
+def list_documents(ctx: click.Context, as_json: bool) -> None:
+    """Show documents, their kind and brand, and which locales have content."""
+    from .loader import load_yaml_file
+
+    workspace = _workspace(ctx)
+    rows = []
+    for doc_id in workspace.document_ids():
+        folder = workspace.content_dir / doc_id
+        loaded = load_yaml_file(folder / "document.yaml", Diagnostics())
+        data = loaded.data if loaded else {}
+        rows.append({
+            "doc": doc_id,
+            "kind": data.get("kind") or "?",
+            "brand": data.get("brand") or workspace.config.default_brand,
+            "locales": {loc: (folder / f"{loc}.yaml").is_file()
+                        for loc in workspace.config.locales},
+        })
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        locales = " ".join(loc if present else f"({loc})"
+                           for loc, present in row["locales"].items())
+        click.echo(f"{row['doc']:<32} {row['kind']:<13} {row['brand']:<14} {locales}")
+    if not rows:
+        click.echo("no documents yet; add one with `briefs new DOC --kind key-messages`")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.pass_context
+@handle_errors
+def init(ctx: click.Context, directory: Path) -> None:
+    """Create a workspace in DIRECTORY with the sample documents and brands."""
+    from .scaffold import init_workspace
+
+    created = init_workspace(directory)
+    click.echo(f"Created a workspace in {created}. Next: cd {directory} && briefs build")
+
+
+@cli.command()
+@click.argument("doc")
+@click.option("--kind", type=click.Choice(["key-messages", "flyer"]), required=True)
+@click.pass_context
+@handle_errors
+def new(ctx: click.Context, doc: str, kind: str) -> None:
+    """Add a document folder content/DOC with a commented starter of KIND."""
+    from .scaffold import new_document
+
+    workspace = _workspace(ctx)
+    folder = new_document(workspace, doc, kind)
+    click.echo(f"Created {folder.relative_to(workspace.root).as_posix()}/; edit its files, then "
+               f"run `briefs build {doc}`")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.UsageError as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_FAILED)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(EXIT_FAILED)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

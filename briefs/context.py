@@ -1,0 +1,82 @@
+"""Build the template context of one target: settings, prose, brand, images, locale facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from . import formatting
+from .brands import LoadedBrand, brand_css
+from .css import counter_content, css_string
+from .documents import DocumentSource, LocaleText, image_refs
+from .models import ContactBlock
+from .workspace import Workspace
+
+PAPER_SIZES = {"A4": "A4", "letter": "letter"}
+COMMON_STYLESHEETS = ("common/base.css",)
+
+
+@dataclass(frozen=True)
+class ImageView:
+    """An image as a template sees it: a URL the fetcher allows, and its text."""
+
+    url: str
+    alt: str
+    decorative: bool
+
+
+def merged_contact(brand: LoadedBrand, document: DocumentSource, text: Any) -> ContactBlock:
+    """Brand defaults, overridden by the document's settings, then by its prose."""
+    values = brand.model.contact.model_dump()
+    for layer in (getattr(document.settings, "contact", None), getattr(text, "contact", None)):
+        if layer is not None:
+            values.update({k: v for k, v in layer.model_dump().items() if v})
+    return ContactBlock(**values)
+
+
+def build_context(workspace: Workspace, document: DocumentSource, locale_text: LocaleText,
+                  brand: LoadedBrand) -> dict[str, Any]:
+    """Everything a template may use; nothing else is reachable from a template."""
+    text = locale_text.text
+    locale = locale_text.locale
+    images: dict[str, Any] = {}
+    for key_path, ref in image_refs(document.settings):
+        path, _info = document.images[key_path]
+        name = str(key_path[0])
+        described = getattr(text, name, None) if len(key_path) == 1 else None
+        alt = ref.alt or (getattr(described, "alt", None) or "")
+        view = ImageView(url=path.as_uri(), alt="" if ref.decorative else alt,
+                         decorative=ref.decorative)
+        if len(key_path) == 1:
+            images[name] = view
+        else:
+            images.setdefault(name, []).append(view)
+    stylesheets = [*(workspace.styles_dir / sheet for sheet in COMMON_STYLESHEETS),
+                   workspace.styles_dir / "common" / f"{document.kind}.css",
+                   *brand.stylesheets]
+    return {
+        "doc": document.settings,
+        "text": text,
+        "kind": document.kind,
+        "doc_id": document.id,
+        "locale": locale,
+        "lang": locale.replace("_", "-"),
+        "dir": formatting.text_direction(locale),
+        "language_name": formatting.language_name(locale),
+        "brand": brand.model,
+        "brand_logo": brand.logo.as_uri(),
+        "brand_logo_inverse": (brand.logo_inverse or brand.logo).as_uri(),
+        "brand_css": Markup(_page_css(document) + brand_css(brand)),
+        "stylesheets": [sheet.as_uri() for sheet in stylesheets if sheet.is_file()],
+        "images": images,
+        "contact": merged_contact(brand, document, text),
+        "slogan": getattr(text, "slogan", None) or brand.model.slogan,
+        "counter_content": counter_content,
+        "css_string": lambda value: Markup(css_string(str(value))),
+    }
+
+
+def _page_css(document: DocumentSource) -> str:
+    return f"@page {{ size: {PAPER_SIZES[document.settings.paper]}; }}\n"

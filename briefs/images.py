@@ -1,0 +1,104 @@
+"""Check images before rendering: real format by magic bytes, pixel limit, readable."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_PIXELS = 60_000_000
+MAX_SVG_BYTES = 2_000_000
+MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+)
+EXTENSIONS = {
+    "png": {".png"},
+    "jpeg": {".jpg", ".jpeg"},
+    "gif": {".gif"},
+    "webp": {".webp"},
+    "svg": {".svg"},
+}
+SVG_FORBIDDEN = re.compile(rb"<script|<foreignObject|\bon[a-z]+\s*=|javascript:", re.IGNORECASE)
+
+
+class ImageProblem(ValueError):
+    """An image that cannot be used, with a message saying why and what to do."""
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str
+    width: int | None
+    height: int | None
+
+
+def sniff_format(head: bytes) -> str | None:
+    for magic, name in MAGIC:
+        if head.startswith(magic):
+            return name
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<svg", b"<?xml", b"<!--")) and b"<svg" in head.lower():
+        return "svg"
+    return None
+
+
+def inspect_image(path: Path) -> ImageInfo:
+    """Return format and size of an image file, or raise ImageProblem."""
+    try:
+        head = path.read_bytes()[:4096] if path.suffix.lower() == ".svg" else _head(path)
+    except OSError as exc:
+        raise ImageProblem(f"cannot read image: {exc.strerror or exc}") from exc
+    found = sniff_format(head)
+    if found is None:
+        raise ImageProblem("not a PNG, JPEG, GIF, WebP or SVG image (the file's bytes do not "
+                           "match any of these formats); export it again as PNG or JPEG")
+    if path.suffix.lower() not in EXTENSIONS[found]:
+        named = path.suffix or "with no extension"
+        raise ImageProblem(f"file is a {found.upper()} image but is named {named}; "
+                           f"rename it to end in {sorted(EXTENSIONS[found])[0]}")
+    if found == "svg":
+        return _inspect_svg(path)
+    return _inspect_raster(path, found)
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as stream:
+        return stream.read(64)
+
+
+def _inspect_svg(path: Path) -> ImageInfo:
+    data = path.read_bytes()
+    if len(data) > MAX_SVG_BYTES:
+        raise ImageProblem(f"SVG is {len(data)} bytes, over the {MAX_SVG_BYTES}-byte limit")
+    if SVG_FORBIDDEN.search(data):
+        raise ImageProblem("SVG contains scripts or event handlers; remove them")
+    return ImageInfo("svg", None, None)
+
+
+def _inspect_raster(path: Path, found: str) -> ImageInfo:
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    too_large = f"over the {MAX_PIXELS:,}-pixel limit; scale it down (3000 px wide is plenty)"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        with image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ImageProblem(f"image is {width}x{height} pixels, {too_large}")
+            image.verify()
+    except ImageProblem:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageProblem(f"image is {too_large}") from exc
+    except Exception as exc:  # Pillow raises many types for damaged files
+        raise ImageProblem(f"damaged or unreadable {found.upper()} image: {exc}") from exc
+    return ImageInfo(found, width, height)

@@ -1,0 +1,280 @@
+"""Schemas for the workspace, brands, document settings and the prose of each kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
+COLOR_PATTERN = r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|device-cmyk\([^)]*\))$"
+NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+Locale = Annotated[str, Field(pattern=LOCALE_PATTERN)]
+Slug = Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
+NonEmpty = Annotated[str, Field(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+Markdown = Annotated[str, Field(min_length=1, max_length=20_000)]
+Color = Annotated[str, Field(pattern=COLOR_PATTERN)]
+
+
+class Strict(BaseModel):
+    """Base for every schema: unknown keys are errors, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+# ---------------------------------------------------------------- workspace (briefs.yaml)
+
+
+class WorkspaceConfig(Strict):
+    """`briefs.yaml`: what the workspace is and which locales it builds."""
+
+    name: NonEmpty
+    source_locale: Locale = "en"
+    locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
+    default_brand: Slug
+    output_dir: str = "build"
+
+    @model_validator(mode="after")
+    def _source_is_built(self) -> WorkspaceConfig:
+        if self.source_locale not in self.locales:
+            raise ValueError(f'source_locale "{self.source_locale}" must be listed in locales')
+        if len(set(self.locales)) != len(self.locales):
+            raise ValueError("locales lists a locale twice")
+        return self
+
+
+# ---------------------------------------------------------------- brand (styles/<brand>/brand.yaml)
+
+
+class BrandColors(Strict):
+    """Colour tokens; each becomes a CSS custom property `--color-<name>`."""
+
+    primary: Color
+    secondary: Color
+    accent: Color
+    text: Color = "#1d1d1b"
+    muted: Color = "#5f6368"
+    tint: Color = "#eef3f8"
+    paper: Color = "#ffffff"
+
+
+class FontFace(Strict):
+    """One font file, loaded with @font-face and always embedded."""
+
+    family: ShortText
+    file: ShortText
+    weight: Annotated[int, Field(ge=100, le=900)] = 400
+    style: Literal["normal", "italic"] = "normal"
+
+
+class BrandTypography(Strict):
+    """Which declared families set body text and headings."""
+
+    body: list[ShortText] = Field(min_length=1)
+    heading: list[ShortText] = Field(min_length=1)
+
+
+class ContactBlock(Strict):
+    """Who to contact: organisational unit, branch, division, e-mail, website."""
+
+    unit: ShortText | None = None
+    branch: ShortText | None = None
+    division: ShortText | None = None
+    email: ShortText | None = None
+    website: ShortText | None = None
+
+
+class Brand(Strict):
+    """A brand: tokens, font files, logo, slogan and contact defaults."""
+
+    name: ShortText
+    colors: BrandColors
+    fonts: list[FontFace] = Field(min_length=1)
+    typography: BrandTypography
+    logo: ShortText
+    logo_inverse: ShortText | None = None
+    logo_alt: ShortText
+    slogan: ShortText | None = None
+    contact: ContactBlock = ContactBlock()
+    stylesheets: list[ShortText] = Field(default_factory=lambda: ["brand.css"])
+
+    @model_validator(mode="after")
+    def _families_declared(self) -> Brand:
+        declared = {face.family for face in self.fonts}
+        for role in ("body", "heading"):
+            for family in getattr(self.typography, role):
+                if family not in declared:
+                    raise ValueError(
+                        f'typography.{role} uses "{family}", which no entry in fonts declares')
+        return self
+
+
+# ---------------------------------------------------------------- document settings (document.yaml)
+
+
+class ImageRef(Strict):
+    """An image file inside the document folder (or elsewhere in the workspace)."""
+
+    src: ShortText
+    alt: ShortText | None = None
+    decorative: bool = False
+
+
+class SocialHandle(Strict):
+    network: ShortText
+    handle: ShortText
+
+
+class Website(Strict):
+    url: ShortText
+    social: list[SocialHandle] = Field(default_factory=list)
+
+    @field_validator("url")
+    @classmethod
+    def _no_scheme_tricks(cls, value: str) -> str:
+        return _checked_url(value)
+
+
+def _checked_url(value: str) -> str:
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) and not value.startswith(
+        ("https://", "http://", "mailto:")
+    ):
+        raise ValueError("only https://, http:// and mailto: links are allowed")
+    return value
+
+
+class DateRange(Strict):
+    start: dt.date
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class CommonSettings(Strict):
+    brand: Slug | None = None
+    template: ShortText | None = None
+    paper: Literal["A4", "letter"] = "A4"
+    keywords: list[ShortText] = Field(default_factory=list)
+
+
+class KeyMessagesSettings(CommonSettings):
+    """document.yaml of a key-messages brief: everything that is not prose."""
+
+    kind: Literal["key-messages"]
+    event: DateRange
+    cover_image: ImageRef
+    websites: list[Website] = Field(default_factory=list)
+    organiser_logos: list[ImageRef] = Field(default_factory=list)
+    partner_logos: list[ImageRef] = Field(default_factory=list)
+    contact: ContactBlock | None = None
+    max_pages: Annotated[int, Field(ge=1, le=200)] | None = None
+
+
+class EventTime(Strict):
+    date: dt.date
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    timezone: ShortText | None = None
+
+
+class Registration(Strict):
+    url: ShortText
+    deadline: dt.date | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _web_link(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("registration url must start with https:// or http://")
+        return value
+
+
+class FlyerSettings(CommonSettings):
+    """document.yaml of a one-page event flyer."""
+
+    kind: Literal["flyer"]
+    event: EventTime
+    registration: Registration
+    image: ImageRef | None = None
+    logos: list[ImageRef] = Field(default_factory=list)
+    max_pages: Literal[1] = 1
+
+
+DocumentSettings = KeyMessagesSettings | FlyerSettings
+
+
+SETTINGS_MODELS: dict[str, type[CommonSettings]] = {
+    "key-messages": KeyMessagesSettings,
+    "flyer": FlyerSettings,
+}
+# ---------------------------------------------------------- prose (content/<doc>/<locale>.yaml)
+
+
+class ImageText(Strict):
+    """What a person reads about an image: alt text, caption, credit."""
+
+    alt: ShortText | None = None
+    caption: Markdown | None = None
+    credit: ShortText | None = None
+
+
+class KeyMessage(Strict):
+    title: ShortText | None = None
+    text: Markdown
+
+
+class PullQuote(Strict):
+    text: Markdown
+    attribution: ShortText | None = None
+
+
+class KeyMessagesText(Strict):
+    """The prose of a key-messages brief in one language."""
+
+    title: ShortText
+    event_name: ShortText
+    theme: ShortText
+    place: ShortText
+    organisers: list[ShortText] = Field(default_factory=list)
+    introduction: Markdown
+    cover_image: ImageText = ImageText()
+    messages: list[KeyMessage] = Field(min_length=1)
+    pull_quote: PullQuote | None = None
+    slogan: ShortText | None = None
+    contact: ContactBlock | None = None
+
+
+class Teaser(Strict):
+    title: ShortText
+    date: dt.date = Field(json_schema_extra={"translate": False})
+    summary: ShortText
+
+
+class FlyerText(Strict):
+    """The prose of an event flyer in one language."""
+
+    kicker: ShortText
+    title: ShortText
+    programme: ShortText
+    place: ShortText
+    context: Markdown
+    focus_areas: list[ShortText] = Field(default_factory=list)
+    call_to_action: ShortText
+    consent: list[ShortText] = Field(default_factory=list)
+    notes: Markdown | None = None
+    more_events: list[Teaser] = Field(default_factory=list, max_length=4)
+    image: ImageText = ImageText()
+
+
+TEXT_MODELS: dict[str, type[Strict]] = {
+    "key-messages": KeyMessagesText,
+    "flyer": FlyerText,
+}

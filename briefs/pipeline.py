@@ -1,0 +1,158 @@
+"""Stage order of a build: load and validate everything, render, check, write, manifest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .brands import LoadedBrand, load_brand
+from .context import build_context
+from .diagnostics import Diagnostics
+from .documents import DocumentSource, load_document
+from .output import atomic_write, read_manifest, sha256, write_manifest
+from .templating import make_environment, render_template
+from .workspace import Workspace
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Target:
+    """One output to produce: a document in a locale."""
+
+    document: DocumentSource
+    locale: str
+    brand: LoadedBrand
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.document.id}.{self.locale}"
+
+    def output_path(self, workspace: Workspace) -> Path:
+        return workspace.output_dir / self.document.id / f"{self.id}.pdf"
+
+    @property
+    def template_name(self) -> str:
+        return self.document.settings.template or f"{self.document.kind}.html.j2"
+
+
+@dataclass
+class Plan:
+    """Validated targets, ready to render, and the ids of those that failed validation."""
+
+    targets: list[Target] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    """What a build did: every output's manifest entry, and what failed."""
+
+    written: list[Path] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    manifest: Path | None = None
+
+
+def plan_build(workspace: Workspace, doc_ids: list[str], locales: list[str],
+               diagnostics: Diagnostics) -> Plan:
+    """Load and validate every document, brand and translation; nothing is rendered."""
+    plan = Plan()
+    brands: dict[str, LoadedBrand | None] = {}
+    for doc_id in doc_ids:
+        document = load_document(workspace, doc_id, diagnostics, locales)
+        if document is None:
+            plan.failed += [f"{doc_id}.{locale}" for locale in locales]
+            continue
+        brand_id = document.settings.brand or workspace.config.default_brand
+        if brand_id not in brands:
+            brands[brand_id] = load_brand(workspace, brand_id, diagnostics)
+            if brands[brand_id] is None and brand_id not in workspace.brand_ids():
+                diagnostics.error(f'default_brand: no brand "{brand_id}" in styles/',
+                                  workspace.config_path)
+        brand = brands[brand_id]
+        for locale in document.untranslated_locales:
+            diagnostics.warning(f'document "{doc_id}" has no {locale}.yaml yet, so no {locale} '
+                                "output is built; copy the source file to start translating",
+                                document.folder)
+        for locale in locales:
+            if locale in document.untranslated_locales:
+                continue
+            if brand is None or locale in document.failed_locales:
+                plan.failed.append(f"{doc_id}.{locale}")
+                continue
+            fallbacks = document.texts[locale].fallbacks
+            warnings = [f"{key}: not translated, source text used" for key in fallbacks]
+            plan.targets.append(Target(document, locale, brand, warnings))
+    return plan
+
+
+def render_html(workspace: Workspace, target: Target, diagnostics: Diagnostics) -> str | None:
+    """The target's HTML, or None with the template problem in `diagnostics`."""
+    env = make_environment(workspace.templates_dir, workspace.root, target.locale)
+    context = build_context(workspace, target.document, target.document.texts[target.locale],
+                            target.brand)
+    return render_template(env, target.template_name, context, diagnostics)
+
+
+def check_templates(workspace: Workspace, plan: Plan, diagnostics: Diagnostics) -> None:
+    """Render every target's HTML (cheap, no WeasyPrint) so template errors show in `check`."""
+    for target in list(plan.targets):
+        if render_html(workspace, target, diagnostics) is None:
+            plan.targets.remove(target)
+            plan.failed.append(target.id)
+
+
+def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict: bool,
+          progress: Progress) -> BuildResult:
+    """Render every planned target; write each PDF atomically; rewrite the manifest at the end."""
+    from .render import render_pdf
+
+    result = BuildResult(failed=list(plan.failed))
+    previous_outputs = read_manifest(workspace.output_dir)["outputs"]
+    previous = {entry.get("path"): entry for entry in previous_outputs}
+    for target in plan.targets:
+        output = target.output_path(workspace)
+        relative = output.relative_to(workspace.output_dir).as_posix()
+        html = render_html(workspace, target, diagnostics)
+        if html is None:
+            result.failed.append(target.id)
+            continue
+        progress(f"rendering {target.id}")
+        title = f'{target.document.id} ({target.locale})'
+        rendered = render_pdf(html, workspace.root, title=title,
+                              max_pages=target.document.settings.max_pages)
+        content_file = target.document.texts[target.locale].path
+        for message in rendered.errors:
+            diagnostics.error(message, content_file)
+        for message in rendered.warnings:
+            (diagnostics.error if strict else diagnostics.warning)(
+                f"{target.id}: {message}", content_file)
+        if rendered.pdf is None or rendered.errors or (strict and rendered.warnings):
+            result.failed.append(target.id)
+            if relative in previous:
+                result.entries.append({**previous[relative], "status": "failed"})
+            continue
+        atomic_write(output, rendered.pdf)
+        result.written.append(output)
+        result.entries.append({
+            "path": relative,
+            "doc": target.document.id,
+            "locale": target.locale,
+            "kind": target.document.kind,
+            "profile": "screen",
+            "pages": rendered.pages,
+            "bytes": len(rendered.pdf),
+            "sha256": sha256(rendered.pdf),
+            "warnings": target.warnings + rendered.warnings,
+            "status": "ok",
+        })
+    built = {entry["path"] for entry in result.entries}
+    result.entries += [entry for path, entry in previous.items()
+                       if path not in built and isinstance(path, str)
+                       and (workspace.output_dir / path).is_file()]
+    result.manifest = write_manifest(workspace.output_dir, result.entries)
+    return result

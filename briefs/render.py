@@ -1,0 +1,88 @@
+"""Render HTML to PDF bytes with WeasyPrint (imported only here, and only when rendering)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .fetcher import FetchLog, make_url_fetcher
+
+IGNORED_LOG_PREFIXES = (
+    "Step ",  # progress messages
+)
+
+
+@dataclass
+class RenderResult:
+    """What one render produced: the PDF, its page count, and what went wrong on the way."""
+
+    pdf: bytes | None
+    pages: int
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _CollectingHandler(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not message.startswith(IGNORED_LOG_PREFIXES):
+            self.messages.append(message)
+
+
+@lru_cache(maxsize=1)
+def _font_configuration() -> Any:
+    """One FontConfiguration per process: a fresh one per render leaks memory."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=1)
+def _image_cache() -> dict[str, Any]:
+    return {}
+
+
+def weasyprint_version() -> str:
+    from weasyprint import __version__
+
+    return str(__version__)
+
+
+def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = None,
+               options: dict[str, Any] | None = None) -> RenderResult:
+    """Lay out `html` (its URLs confined to `root`), check the page limit, return PDF bytes."""
+    import weasyprint
+
+    log = FetchLog()
+    handler = _CollectingHandler()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=root.as_uri() + "/", url_fetcher=make_url_fetcher(root, log),
+        ).render(font_config=_font_configuration(), cache=_image_cache())
+        pages = len(document.pages)
+        result = RenderResult(pdf=None, pages=pages)
+        result.errors += [f"resource refused: {reason}" for reason in log.refused]
+        if max_pages is not None and pages > max_pages:
+            result.errors.append(
+                f"{title}: the content needs {pages} pages but the limit is {max_pages}; "
+                "shorten the text or raise the limit")
+        if not result.errors:
+            result.pdf = document.write_pdf(**(options or {}))
+    finally:
+        logger.removeHandler(handler)
+    result.warnings += [m for m in handler.messages if not _is_refusal_echo(m, log)]
+    return result
+
+
+def _is_refusal_echo(message: str, log: FetchLog) -> bool:
+    """WeasyPrint logs a warning for every resource the fetcher refused; we already report it."""
+    return bool(log.refused) and ("Failed to load" in message or "fetch" in message.lower())

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Install the system packages briefs needs (Pango for WeasyPrint, HarfBuzz subsetting,
+# fonts, PDF tools for tests) when they are missing. Idempotent: prints nothing to do twice.
+set -euo pipefail
+
+PACKAGES=(
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
+  fonts-noto-core fonts-noto-cjk
+  poppler-utils qpdf
+)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "briefs setup: missing system packages: ${missing[*]}" >&2
+  echo "briefs setup: this is not a Debian/Ubuntu system; install Pango >= 1.44, HarfBuzz (with libharfbuzz-subset), Noto fonts, poppler-utils and qpdf with your package manager, then run make again." >&2
+  exit 1
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO=(sudo -n)
+  else
+    echo "briefs setup: missing system packages: ${missing[*]}" >&2
+    echo "briefs setup: run this as root, then run make again:" >&2
+    echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+else
+  SUDO=()
+fi
+
+echo "briefs setup: installing system packages: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

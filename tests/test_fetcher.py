@@ -1,0 +1,75 @@
+"""Fetcher: only workspace files and data: URIs; everything else is refused and recorded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefs.fetcher import FetchLog, RefusedPath, check_url, make_url_fetcher, resolve_inside
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "ok.png").write_bytes(b"png")
+    (tmp_path / "secret.txt").write_text("outside")
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    (workspace / "content").mkdir()
+    (workspace / "content" / "photo.jpg").write_bytes(b"jpeg")
+    os.symlink(tmp_path / "secret.txt", workspace / "content" / "link.jpg")
+    return workspace
+
+
+def test_file_inside_workspace_is_allowed(root: Path) -> None:
+    assert check_url((root / "content" / "photo.jpg").as_uri(), root) == \
+        (root / "content" / "photo.jpg").resolve()
+    assert check_url("data:image/png;base64,AAAA", root) is None
+
+
+@pytest.mark.parametrize("url", [
+    "file:///etc/passwd",
+    "http://127.0.0.1:8000/x.png",
+    "https://example.org/logo.svg",
+    "ftp://example.org/x",
+    "file://otherhost/etc/passwd",
+])
+def test_urls_outside_or_remote_are_refused(root: Path, url: str) -> None:
+    with pytest.raises(RefusedPath):
+        check_url(url, root)
+
+
+def test_dot_dot_and_symlink_escapes_are_refused(root: Path) -> None:
+    with pytest.raises(RefusedPath, match="outside the workspace"):
+        check_url(root.as_uri() + "/content/../../secret.txt", root)
+    with pytest.raises(RefusedPath, match="outside the workspace"):
+        check_url((root / "content" / "link.jpg").as_uri(), root)
+
+
+def test_resolve_inside_messages(root: Path) -> None:
+    base = root / "content"
+    assert resolve_inside(root, base, "photo.jpg") == (base / "photo.jpg").resolve()
+    with pytest.raises(RefusedPath, match="points outside the workspace"):
+        resolve_inside(root, base, "../../secret.txt")
+    with pytest.raises(RefusedPath, match="points outside the workspace"):
+        resolve_inside(root, base, "link.jpg")
+    with pytest.raises(RefusedPath, match="is an absolute path"):
+        resolve_inside(root, base, "/etc/passwd")
+    with pytest.raises(RefusedPath, match="is a URL"):
+        resolve_inside(root, base, "https://example.org/a.png")
+    with pytest.raises(RefusedPath, match="does not exist"):
+        resolve_inside(root, base, "missing.png")
+
+
+def test_weasyprint_fetcher_records_refusals(root: Path) -> None:
+    log = FetchLog()
+    fetcher = make_url_fetcher(root, log)
+    response = fetcher.fetch((root / "content" / "photo.jpg").as_uri())
+    assert response.read() == b"jpeg"
+    with pytest.raises(RefusedPath):
+        fetcher.fetch("file:///etc/passwd")
+    with pytest.raises((RefusedPath, ValueError)):
+        fetcher.fetch("http://127.0.0.1/")
+    assert len(log.refused) == 2
