@@ -70,7 +70,7 @@ def plan_build(workspace: Workspace, doc_ids: list[str], locales: list[str],
         brand_id = document.settings.brand or workspace.config.default_brand
         if brand_id not in brands:
             brands[brand_id] = load_brand(workspace, brand_id, diagnostics)
-            if brands[brand_id] is None and brand_id not in workspace.brand_ids():
+            if brand_id not in workspace.brand_ids() and document.settings.brand is None:
                 diagnostics.error(f'default_brand: no brand "{brand_id}" in styles/',
                                   workspace.config_path)
         brand = brands[brand_id]

@@ -18,6 +18,7 @@ Needs Pillow and fontTools.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -49,7 +50,7 @@ def ramp(stops: Sequence[tuple[float, RGB]], t: float) -> RGB:
     """Colour at `t` (0..1) along a list of (position, colour) stops."""
     if t <= stops[0][0]:
         return stops[0][1]
-    for (p0, c0), (p1, c1) in zip(stops, stops[1:], strict=False):
+    for (p0, c0), (p1, c1) in itertools.pairwise(stops):
         if t <= p1:
             return mix(c0, c1, (t - p0) / (p1 - p0) if p1 > p0 else 1.0)
     return stops[-1][1]
@@ -159,7 +160,8 @@ def make_cover(path: Path, width: int = 2400, height: int = 1500, ss: int = 2) -
     for _ in range(140):
         x, y = rng.uniform(0, W), rng.uniform(0, 0.30 * H) ** 1.0
         r = rng.uniform(0.8, 2.0) * ss
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=round(rng.uniform(90, 230) * (1 - y / (0.32 * H))))
+        brightness = rng.uniform(90, 230) * (1 - y / (0.32 * H))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=round(brightness))
     paint(canvas, (255, 246, 226), stars)
 
     # the low sun and its glow
@@ -186,11 +188,11 @@ def make_cover(path: Path, width: int = 2400, height: int = 1500, ss: int = 2) -
 
     # far mountain ranges, each one hazier (closer to the sky colour) than the next
     ranges = [
-        (horizon - 0.13 * H, [(0.050, 1.3), (0.025, 3.1), (0.010, 7.0)], (150, 104, 134), 0.0),
-        (horizon - 0.07 * H, [(0.045, 1.8), (0.020, 4.2), (0.008, 9.0)], (112, 80, 118), 0.0),
-        (horizon - 0.02 * H, [(0.030, 2.2), (0.015, 5.0), (0.006, 11.0)], (80, 62, 98), 0.0),
+        (horizon - 0.13 * H, [(0.050, 1.3), (0.025, 3.1), (0.010, 7.0)], (150, 104, 134)),
+        (horizon - 0.07 * H, [(0.045, 1.8), (0.020, 4.2), (0.008, 9.0)], (112, 80, 118)),
+        (horizon - 0.02 * H, [(0.030, 2.2), (0.015, 5.0), (0.006, 11.0)], (80, 62, 98)),
     ]
-    for base, octaves, colour, _ in ranges:
+    for base, octaves, colour in ranges:
         ridge = Ridge(rng, W, [(a * H, f) for a, f in octaves])
         mask, draw = new_mask(size)
         draw.polygon(profile_polygon(0, W, lambda x, b=base, r=ridge: b + r(x), H), fill=255)
@@ -291,7 +293,8 @@ def make_cover(path: Path, width: int = 2400, height: int = 1500, ss: int = 2) -
         x += bw + rng.uniform(-0.002, 0.004) * W
     tower_x = 0.715 * W
     draw.rectangle((tower_x, ground - 0.085 * H, tower_x + 0.014 * W, ground), fill=255)
-    draw.polygon([(tower_x - 0.002 * W, ground - 0.085 * H), (tower_x + 0.007 * W, ground - 0.125 * H),
+    draw.polygon([(tower_x - 0.002 * W, ground - 0.085 * H),
+                  (tower_x + 0.007 * W, ground - 0.125 * H),
                   (tower_x + 0.016 * W, ground - 0.085 * H)], fill=255)
     wdraw.ellipse((tower_x + 0.004 * W, ground - 0.075 * H, tower_x + 0.010 * W,
                    ground - 0.066 * H), fill=200)
@@ -305,7 +308,8 @@ def make_cover(path: Path, width: int = 2400, height: int = 1500, ss: int = 2) -
         s = rng.uniform(0.02, 0.25)
         y = floor_y + (H - floor_y) * s ** 1.7 + 0.012 * H
         x = river_centre(s) + rng.uniform(-0.8, 0.8) * river_width(s)
-        draw.rectangle((x, y, x + rng.uniform(0.002, 0.006) * W, y + 1.5 * ss), fill=rng.randint(80, 200))
+        draw.rectangle((x, y, x + rng.uniform(0.002, 0.006) * W, y + 1.5 * ss),
+                       fill=rng.randint(80, 200))
     reflect = ImageChops.multiply(reflect.filter(ImageFilter.GaussianBlur(1.2 * ss)), river)
     paint(canvas, (255, 214, 140), reflect)
 
@@ -352,7 +356,8 @@ def make_cover(path: Path, width: int = 2400, height: int = 1500, ss: int = 2) -
     paint(canvas, terraces, hill)
     # a thin warm rim along the crest
     rim, draw = new_mask(size)
-    draw.line([(x, hill_top(x)) for x in range(0, round(hill_end), 4)], fill=210, width=round(3 * ss))
+    crest = [(x, hill_top(x)) for x in range(0, round(hill_end), 4)]
+    draw.line(crest, fill=210, width=round(3 * ss))
     paint(canvas, (252, 190, 124), rim.filter(ImageFilter.GaussianBlur(1.5 * ss)))
     # farm houses on the terraces, one of them lit
     houses, draw = new_mask(size)
@@ -436,7 +441,8 @@ def make_hero(path: Path, width: int = 2000, height: int = 1100, ss: int = 2) ->
         for _ in range(9):
             rw = rng.uniform(0.025, 0.06) * W * scale
             ox, oy = rng.gauss(0, 0.045) * W * scale, -rng.uniform(0.0, 0.04) * H * scale
-            draw.ellipse((cx + ox - rw, cy + oy - rw * 0.8, cx + ox + rw, cy + oy + rw * 0.8), fill=230)
+            draw.ellipse((cx + ox - rw, cy + oy - rw * 0.8, cx + ox + rw, cy + oy + rw * 0.8),
+                         fill=230)
         draw.rectangle((0, cy + 0.012 * H * scale, W, H), fill=0)
         base, bdraw = new_mask(size)
         bdraw.rectangle((0, cy, W, H), fill=255)
@@ -474,8 +480,8 @@ def make_hero(path: Path, width: int = 2000, height: int = 1100, ss: int = 2) ->
         for blade in range(3):
             a = angle + blade * 2 * math.pi / 3
             blade_len = 0.045 * H
-            draw.line([(hub_x, hub_y), (hub_x + blade_len * math.cos(a), hub_y + blade_len * math.sin(a))],
-                      fill=255, width=round(2 * ss))
+            tip = (hub_x + blade_len * math.cos(a), hub_y + blade_len * math.sin(a))
+            draw.line([(hub_x, hub_y), tip], fill=255, width=round(2 * ss))
     paint(canvas, (122, 146, 156), town)
 
     # the tree line along the far edge of the floodplain
@@ -595,12 +601,11 @@ def make_hero(path: Path, width: int = 2000, height: int = 1100, ss: int = 2) ->
     for bx, by, bs in ((0.22, 0.20, 1.0), (0.26, 0.17, 0.8), (0.30, 0.22, 0.9), (0.64, 0.14, 0.7)):
         x, y, s = bx * W, by * H, bs * 0.012 * W
         draw.line([(x - s, y - s * 0.35), (x - s * 0.4, y - s * 0.1), (x, y + s * 0.05),
-                   (x + s * 0.4, y - s * 0.1), (x + s, y - s * 0.35)], fill=230, width=round(2.5 * ss),
-                  joint="curve")
+                   (x + s * 0.4, y - s * 0.1), (x + s, y - s * 0.35)], fill=230,
+                  width=round(2.5 * ss), joint="curve")
     paint(canvas, (54, 70, 80), birds)
 
     # reeds and rushes in the foreground
-    reeds, draw = new_mask(size)
     heads, hdraw = new_mask(size)
     palette = [(88, 118, 58), (120, 140, 66), (160, 150, 84), (70, 100, 52)]
     layers = [Image.new("L", size, 0) for _ in palette]
@@ -696,7 +701,7 @@ class Face:
         scale = size / self.upm
         names = self._glyph_names(text)
         total = sum(self.advances[name][0] for name in names) * scale
-        total += sum(self.kern(a, b) for a, b in zip(names, names[1:], strict=False)) * scale
+        total += sum(self.kern(a, b) for a, b in itertools.pairwise(names)) * scale
         return total + tracking * (len(names) - 1)
 
     def path(self, text: str, size: float, x: float, baseline: float,
@@ -765,14 +770,13 @@ def offset_curve(points: Sequence[Point], amount: Callable[[float], float]) -> l
 
 
 def mark_civic(blue: str, orange: str) -> str:
-    """Civic Habitat Network: a gable over a town, with a rising field line."""
+    """Civic Habitat Network: one roof over the town (blue bars) and its countryside (orange)."""
     return (
         f'    <path d="M10 46 L50 12 L90 46" fill="none" stroke="{blue}" stroke-width="10" '
         'stroke-linecap="round" stroke-linejoin="round"/>\n'
         f'    <rect x="22" y="50" width="13" height="40" rx="2" fill="{blue}"/>\n'
         f'    <rect x="40" y="38" width="13" height="52" rx="2" fill="{blue}"/>\n'
-        f'    <path d="M58 90 C62 72 72 62 90 58 L90 69 C78 72 71 80 69.5 90 Z" fill="{orange}"/>\n'
-        f'    <rect x="58" y="50" width="12" height="7" rx="2" fill="{orange}"/>\n'
+        f'    <path d="M58 90 L58 84 C58 70 66 62 80 62 L80 90 Z" fill="{orange}"/>\n'
     )
 
 
@@ -844,20 +848,24 @@ def mark_fields(c1: str, c2: str, c3: str, c4: str) -> str:
 
 def mark_network(colour: str, accent: str) -> str:
     """Alliance of Intermediary Cities: a network of towns of different sizes."""
-    nodes = [(50, 20, 11), (20, 74, 9), (82, 70, 10), (50, 56, 7), (14, 34, 5), (88, 30, 5)]
-    links = [(0, 3), (1, 3), (2, 3), (0, 4), (0, 5), (1, 4), (2, 5), (1, 2)]
+    ring = [(50 + 38 * math.cos(math.radians(a)), 50 + 38 * math.sin(math.radians(a)), r)
+            for a, r in ((-90, 9), (-30, 6), (30, 8), (90, 6), (150, 9), (210, 6))]
+    nodes = [(50.0, 50.0, 10), *ring]
+    links = [(0, i) for i in range(1, 7)] + [(i, i % 6 + 1) for i in range(1, 7)]
     body = "".join(
-        f'    <path d="M{nodes[a][0]} {nodes[a][1]} L{nodes[b][0]} {nodes[b][1]}" '
-        f'stroke="{colour}" stroke-width="3.5" stroke-linecap="round"/>\n' for a, b in links)
+        f'    <path d="M{_num(nodes[a][0])} {_num(nodes[a][1])} L{_num(nodes[b][0])} '
+        f'{_num(nodes[b][1])}" stroke="{colour}" stroke-width="3.5" stroke-linecap="round"/>\n'
+        for a, b in links)
     for i, (x, y, r) in enumerate(nodes):
-        body += f'    <circle cx="{x}" cy="{y}" r="{r}" fill="{accent if i == 3 else colour}"/>\n'
+        body += (f'    <circle cx="{_num(x)}" cy="{_num(y)}" r="{r}" '
+                 f'fill="{accent if i == 0 else colour}"/>\n')
     return body
 
 
 def mark_drop(colour: str, wave: str) -> str:
     """Lenbrook District Water Board: a drop over two waves."""
     return (
-        f'    <path d="M50 6 C62 26 78 42 78 60 A28 28 0 0 1 22 60 C22 42 38 26 50 6 Z" '
+        f'    <path d="M50 2 C61 20 74 34 74 52 A24 24 0 0 1 26 52 C26 34 39 20 50 2 Z" '
         f'fill="{colour}"/>\n'
         f'    <path d="M6 86 q11 -8 22 0 t22 0 t22 0 t22 0" fill="none" stroke="{wave}" '
         'stroke-width="5" stroke-linecap="round"/>\n'
@@ -874,7 +882,9 @@ def mark_reeds(colour: str, head: str, water: str) -> str:
                  f'stroke="{colour}" stroke-width="4.5" stroke-linecap="round"/>\n')
         body += (f'    <rect x="{x + lean - 5}" y="{top}" width="10" height="24" rx="5" '
                  f'fill="{head}" transform="rotate({lean * 2} {x + lean} {top + 12})"/>\n')
-    body += (f'    <path d="M14 62 Q34 50 44 64" fill="none" stroke="{colour}" stroke-width="4" '
+    body += (f'    <path d="M72 82 Q80 68 94 64" fill="none" stroke="{colour}" stroke-width="4" '
+             'stroke-linecap="round"/>\n')
+    body += (f'    <path d="M28 80 Q18 66 8 62" fill="none" stroke="{colour}" stroke-width="4" '
              'stroke-linecap="round"/>\n')
     body += (f'    <path d="M4 90 q12 -8 24 0 t24 0 t24 0 t24 0" fill="none" stroke="{water}" '
              'stroke-width="5" stroke-linecap="round"/>\n')
