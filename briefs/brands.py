@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .css import css_string
 from .diagnostics import Diagnostics
-from .fetcher import RefusedPath, resolve_inside
+from .fetcher import RefusedPath, resolve_inside, workspace_url
 from .images import ImageProblem, inspect_image
 from .loader import load_yaml_file
 from .models import Brand
@@ -88,13 +88,13 @@ def _dotted(key_path: tuple[str | int, ...]) -> str:
     return ".".join(str(part) for part in key_path)
 
 
-def brand_css(brand: LoadedBrand) -> str:
+def brand_css(brand: LoadedBrand, root: Path) -> str:
     """@font-face rules for every declared file, and the tokens as CSS custom properties."""
     rules = []
     for face, file in zip(brand.model.fonts, brand.font_files, strict=True):
         rules.append(
             "@font-face { "
-            f"font-family: {css_string(face.family)}; src: url({css_string(file.as_uri())}); "
+            f"font-family: {css_string(face.family)}; src: url({css_string(workspace_url(root, file))}); "
             f"font-weight: {face.weight}; font-style: {face.style}; }}")
     colors = brand.model.colors.model_dump()
     properties = [f"  --color-{name}: {value};" for name, value in colors.items()]

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from . import formatting
 from .brands import LoadedBrand, brand_css
+from .fetcher import workspace_url
 from .css import counter_content, css_string
 from .documents import DocumentSource, LocaleText, image_refs
 from .models import ContactBlock
@@ -47,7 +48,7 @@ def build_context(workspace: Workspace, document: DocumentSource, locale_text: L
         name = str(key_path[0])
         described = getattr(text, name, None) if len(key_path) == 1 else None
         alt = ref.alt or (getattr(described, "alt", None) or "")
-        view = ImageView(url=path.as_uri(), alt="" if ref.decorative else alt,
+        view = ImageView(url=workspace_url(workspace.root, path), alt="" if ref.decorative else alt,
                          decorative=ref.decorative)
         if len(key_path) == 1:
             images[name] = view
@@ -66,10 +67,11 @@ def build_context(workspace: Workspace, document: DocumentSource, locale_text: L
         "dir": formatting.text_direction(locale),
         "language_name": formatting.language_name(locale),
         "brand": brand.model,
-        "brand_logo": brand.logo.as_uri(),
-        "brand_logo_inverse": (brand.logo_inverse or brand.logo).as_uri(),
-        "brand_css": Markup(_page_css(document) + brand_css(brand)),
-        "stylesheets": [sheet.as_uri() for sheet in stylesheets if sheet.is_file()],
+        "brand_logo": workspace_url(workspace.root, brand.logo),
+        "brand_logo_inverse": workspace_url(workspace.root, brand.logo_inverse or brand.logo),
+        "brand_css": Markup(_page_css(document) + brand_css(brand, workspace.root)),
+        "stylesheets": [workspace_url(workspace.root, sheet)
+                        for sheet in stylesheets if sheet.is_file()],
         "images": images,
         "contact": merged_contact(brand, document, text),
         "slogan": getattr(text, "slogan", None) or brand.model.slogan,

@@ -6,8 +6,20 @@ import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from urllib.request import url2pathname
+
+
+WORKSPACE_URL = "file:///briefs-workspace/"
+"""Every workspace file is addressed under this fixed URL, never by its real location, so the
+HTML and the PDF are the same wherever the workspace is checked out, and no local path leaks
+into an output."""
+
+
+def workspace_url(root: Path, path: Path) -> str:
+    """The location-independent URL of a file inside the workspace."""
+    relative = path.resolve().relative_to(root.resolve()).as_posix()
+    return WORKSPACE_URL + quote(relative)
 
 
 class RefusedPath(ValueError):
@@ -53,7 +65,11 @@ def check_url(url: str, root: Path) -> Path | None:
                           "put the file in the workspace")
     if parts.netloc not in ("", "localhost"):
         raise RefusedPath(f"{url}: remote file URLs are not allowed")
-    path = Path(url2pathname(unquote(parts.path))).resolve()
+    prefix = urlsplit(WORKSPACE_URL).path
+    if not parts.path.startswith(prefix):
+        raise RefusedPath(f"{url}: outside the workspace")
+    relative = url2pathname(unquote(parts.path[len(prefix):]))
+    path = (root / relative).resolve()
     if not path.is_relative_to(root.resolve()):
         raise RefusedPath(f"{url}: outside the workspace")
     if not path.is_file():
@@ -83,7 +99,7 @@ def make_url_fetcher(root: Path, log: FetchLog) -> Any:
                 return super().fetch(url, headers)
             mime, _ = mimetypes.guess_type(path.name)
             return URLFetcherResponse(
-                path.as_uri(), body=path.read_bytes(),
+                url, body=path.read_bytes(),
                 headers={"Content-Type": mime or "application/octet-stream"})
 
     return WorkspaceFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)

@@ -84,12 +84,11 @@ def _inspect_svg(path: Path) -> ImageInfo:
 def _inspect_raster(path: Path, found: str) -> ImageInfo:
     from PIL import Image
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     too_large = f"over the {MAX_PIXELS:,}-pixel limit; scale it down (3000 px wide is plenty)"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
+            image = Image.open(path)  # reads the header only
         with image:
             width, height = image.size
             if width * height > MAX_PIXELS:

@@ -49,7 +49,11 @@ class Plan:
 
 @dataclass
 class BuildResult:
-    """What a build did: every output's manifest entry, and what failed."""
+    """What a build did: the manifest entries of the outputs it wrote, and what failed.
+
+    The manifest is rewritten only when at least one output was written; entries of outputs
+    that failed or were not selected this time are kept as they were, since their files are.
+    """
 
     written: list[Path] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
@@ -133,8 +137,6 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
                 f"{target.id}: {message}", content_file)
         if rendered.pdf is None or rendered.errors or (strict and rendered.warnings):
             result.failed.append(target.id)
-            if relative in previous:
-                result.entries.append({**previous[relative], "status": "failed"})
             continue
         atomic_write(output, rendered.pdf)
         result.written.append(output)
@@ -150,9 +152,10 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
             "warnings": target.warnings + rendered.warnings,
             "status": "ok",
         })
-    built = {entry["path"] for entry in result.entries}
-    result.entries += [entry for path, entry in previous.items()
-                       if path not in built and isinstance(path, str)
-                       and (workspace.output_dir / path).is_file()]
-    result.manifest = write_manifest(workspace.output_dir, result.entries)
+    if result.written:
+        built = {entry["path"] for entry in result.entries}
+        kept = [entry for path, entry in previous.items()
+                if path not in built and isinstance(path, str)
+                and (workspace.output_dir / path).is_file()]
+        result.manifest = write_manifest(workspace.output_dir, result.entries + kept)
     return result

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .fetcher import FetchLog, make_url_fetcher
+from .fetcher import WORKSPACE_URL, FetchLog, make_url_fetcher
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -38,15 +38,15 @@ class _CollectingHandler(logging.Handler):
 
 @lru_cache(maxsize=1)
 def _font_configuration() -> Any:
-    """One FontConfiguration per process: a fresh one per render leaks memory."""
+    """One FontConfiguration per process: a fresh one per render leaks memory.
+
+    The image cache, by contrast, is fresh for every render: WeasyPrint caches failed loads
+    too, so a shared cache would hide a refused resource from the fetcher the second time,
+    and would serve an image from before the file changed.
+    """
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
-
-
-@lru_cache(maxsize=1)
-def _image_cache() -> dict[str, Any]:
-    return {}
 
 
 def weasyprint_version() -> str:
@@ -66,8 +66,8 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
     logger.addHandler(handler)
     try:
         document = weasyprint.HTML(
-            string=html, base_url=root.as_uri() + "/", url_fetcher=make_url_fetcher(root, log),
-        ).render(font_config=_font_configuration(), cache=_image_cache())
+            string=html, base_url=WORKSPACE_URL, url_fetcher=make_url_fetcher(root, log),
+        ).render(font_config=_font_configuration(), cache={})
         pages = len(document.pages)
         result = RenderResult(pdf=None, pages=pages)
         result.errors += [f"resource refused: {reason}" for reason in log.refused]

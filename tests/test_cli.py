@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -215,7 +216,8 @@ def test_flyer_overflow_names_document_and_locale(workspace_copy: Path,
     edit(FLYER_EN, "context: |", f"context: |\n  {long_text}\n\n")(workspace_copy)
     result = run_cli("build", FLYER, workspace=workspace_copy)
     assert result.exit_code == 1
-    assert f"{FLYER} (en): the content needs 2 pages but the limit is 1" in result.stderr
+    assert re.search(rf"{FLYER} \(en\): the content needs \d pages but the limit is 1",
+                     result.stderr)
     assert snapshot(workspace_copy) == before
 
 

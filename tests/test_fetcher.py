@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from briefs.fetcher import FetchLog, RefusedPath, check_url, make_url_fetcher, resolve_inside
+from briefs.fetcher import (
+    WORKSPACE_URL,
+    FetchLog,
+    RefusedPath,
+    check_url,
+    make_url_fetcher,
+    resolve_inside,
+    workspace_url,
+)
 
 
 @pytest.fixture
@@ -24,8 +32,9 @@ def root(tmp_path: Path) -> Path:
 
 
 def test_file_inside_workspace_is_allowed(root: Path) -> None:
-    assert check_url((root / "content" / "photo.jpg").as_uri(), root) == \
-        (root / "content" / "photo.jpg").resolve()
+    photo = root / "content" / "photo.jpg"
+    assert workspace_url(root, photo) == WORKSPACE_URL + "content/photo.jpg"
+    assert check_url(workspace_url(root, photo), root) == photo.resolve()
     assert check_url("data:image/png;base64,AAAA", root) is None
 
 
@@ -35,6 +44,7 @@ def test_file_inside_workspace_is_allowed(root: Path) -> None:
     "https://example.org/logo.svg",
     "ftp://example.org/x",
     "file://otherhost/etc/passwd",
+    "file:///tmp/anything.png",
 ])
 def test_urls_outside_or_remote_are_refused(root: Path, url: str) -> None:
     with pytest.raises(RefusedPath):
@@ -43,9 +53,13 @@ def test_urls_outside_or_remote_are_refused(root: Path, url: str) -> None:
 
 def test_dot_dot_and_symlink_escapes_are_refused(root: Path) -> None:
     with pytest.raises(RefusedPath, match="outside the workspace"):
-        check_url(root.as_uri() + "/content/../../secret.txt", root)
+        check_url(WORKSPACE_URL + "content/../../secret.txt", root)
     with pytest.raises(RefusedPath, match="outside the workspace"):
-        check_url((root / "content" / "link.jpg").as_uri(), root)
+        check_url(WORKSPACE_URL + "content/%2e%2e/%2e%2e/secret.txt", root)
+    with pytest.raises(RefusedPath, match="outside the workspace"):
+        check_url(WORKSPACE_URL + "content/link.jpg", root)
+    with pytest.raises(RefusedPath, match="outside the workspace"):
+        check_url((root / "content" / "photo.jpg").as_uri(), root)  # real paths are not URLs
 
 
 def test_resolve_inside_messages(root: Path) -> None:
@@ -66,7 +80,7 @@ def test_resolve_inside_messages(root: Path) -> None:
 def test_weasyprint_fetcher_records_refusals(root: Path) -> None:
     log = FetchLog()
     fetcher = make_url_fetcher(root, log)
-    response = fetcher.fetch((root / "content" / "photo.jpg").as_uri())
+    response = fetcher.fetch(WORKSPACE_URL + "content/photo.jpg")
     assert response.read() == b"jpeg"
     with pytest.raises(RefusedPath):
         fetcher.fetch("file:///etc/passwd")

@@ -1,0 +1,1 @@
+"""Test suite for briefs; modules mirror the package."""
