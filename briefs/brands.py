@@ -92,9 +92,9 @@ def brand_css(brand: LoadedBrand, root: Path) -> str:
     """@font-face rules for every declared file, and the tokens as CSS custom properties."""
     rules = []
     for face, file in zip(brand.model.fonts, brand.font_files, strict=True):
+        url = css_string(workspace_url(root, file))
         rules.append(
-            "@font-face { "
-            f"font-family: {css_string(face.family)}; src: url({css_string(workspace_url(root, file))}); "
+            f"@font-face {{ font-family: {css_string(face.family)}; src: url({url}); "
             f"font-weight: {face.weight}; font-style: {face.style}; }}")
     colors = brand.model.colors.model_dump()
     properties = [f"  --color-{name}: {value};" for name, value in colors.items()]

@@ -9,9 +9,9 @@ from markupsafe import Markup
 
 from . import formatting
 from .brands import LoadedBrand, brand_css
-from .fetcher import workspace_url
 from .css import counter_content, css_string
 from .documents import DocumentSource, LocaleText, image_refs
+from .fetcher import workspace_url
 from .models import ContactBlock
 from .workspace import Workspace
 

@@ -9,7 +9,6 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 from urllib.request import url2pathname
 
-
 WORKSPACE_URL = "file:///briefs-workspace/"
 """Every workspace file is addressed under this fixed URL, never by its real location, so the
 HTML and the PDF are the same wherever the workspace is checked out, and no local path leaks

@@ -132,10 +132,14 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
         content_file = target.document.texts[target.locale].path
         for message in rendered.errors:
             diagnostics.error(message, content_file)
+        for message in rendered.refused:
+            diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
+                              "files inside the workspace can be used",
+                              workspace.templates_dir / target.template_name)
         for message in rendered.warnings:
-            (diagnostics.error if strict else diagnostics.warning)(
-                f"{target.id}: {message}", content_file)
-        if rendered.pdf is None or rendered.errors or (strict and rendered.warnings):
+            (diagnostics.error if strict else diagnostics.warning)(f"{target.id}: {message}")
+        if rendered.pdf is None or rendered.errors or rendered.refused or \
+                (strict and rendered.warnings):
             result.failed.append(target.id)
             continue
         atomic_write(output, rendered.pdf)

@@ -22,6 +22,7 @@ class RenderResult:
     pdf: bytes | None
     pages: int
     errors: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -70,12 +71,12 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
         ).render(font_config=_font_configuration(), cache={})
         pages = len(document.pages)
         result = RenderResult(pdf=None, pages=pages)
-        result.errors += [f"resource refused: {reason}" for reason in log.refused]
+        result.refused += log.refused
         if max_pages is not None and pages > max_pages:
             result.errors.append(
                 f"{title}: the content needs {pages} pages but the limit is {max_pages}; "
                 "shorten the text or raise the limit")
-        if not result.errors:
+        if not result.errors and not result.refused:
             result.pdf = document.write_pdf(**(options or {}))
     finally:
         logger.removeHandler(handler)

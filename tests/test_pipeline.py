@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -215,3 +216,27 @@ def test_output_dir_must_stay_inside(workspace_copy: Path) -> None:
     assert "output_dir must be a folder inside the workspace" in result.stderr
     assert not (workspace_copy.parent / "out").exists()
     shutil.rmtree(workspace_copy / "build")
+
+
+def test_letter_paper_fits_one_page(workspace_copy: Path) -> None:
+    for doc in (FLYER, BRIEF):
+        settings = workspace_copy / "content" / doc / "document.yaml"
+        settings.write_text(settings.read_text().replace("paper: A4", "paper: letter"))
+    result = run_cli("build", workspace=workspace_copy)
+    assert result.exit_code == 0, result.stderr
+    flyer = PdfReader(workspace_copy / "build" / FLYER / f"{FLYER}.en.pdf")
+    assert len(flyer.pages) == 1
+    assert [round(float(v)) for v in flyer.pages[0].mediabox] == [0, 0, 612, 792]
+    brief = PdfReader(workspace_copy / "build" / BRIEF / f"{BRIEF}.en.pdf")
+    assert all([round(float(v)) for v in page.mediabox] == [0, 0, 612, 792]
+               for page in brief.pages)
+
+
+def test_check_and_list_never_import_weasyprint(built_sample: Path) -> None:
+    for command in ("check", "list", "--help"):
+        code = ("import sys; from briefs.cli import main; sys.argv = ['briefs', '-w', "
+                f"{str(built_sample)!r}, {command!r}]\n"
+                "try:\n    main()\nexcept SystemExit:\n    pass\n"
+                "assert 'weasyprint' not in sys.modules, 'weasyprint imported'")
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
