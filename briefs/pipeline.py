@@ -127,8 +127,9 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
             continue
         progress(f"rendering {target.id}")
         title = f'{target.document.id} ({target.locale})'
-        rendered = render_pdf(html, workspace.root, title=title,
-                              max_pages=target.document.settings.max_pages)
+        rendered = render_pdf(
+            html, workspace.root, title=title, max_pages=target.document.settings.max_pages,
+            font_families=frozenset(face.family for face in target.brand.model.fonts))
         content_file = target.document.texts[target.locale].path
         for message in rendered.errors:
             diagnostics.error(message, content_file)

@@ -57,8 +57,14 @@ def weasyprint_version() -> str:
 
 
 def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = None,
+               font_families: frozenset[str] = frozenset(),
                options: dict[str, Any] | None = None) -> RenderResult:
-    """Lay out `html` (its URLs confined to `root`), check the page limit, return PDF bytes."""
+    """Lay out `html` (its URLs confined to `root`), check the page limit, return PDF bytes.
+
+    When `font_families` is given, a font outside it in the PDF means some characters were not
+    covered by the declared fonts and a system font filled in: an error, since the output would
+    then depend on the machine.
+    """
     import weasyprint
 
     log = FetchLog()
@@ -77,7 +83,16 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
                 f"{title}: the content needs {pages} pages but the limit is {max_pages}; "
                 "shorten the text or raise the limit")
         if not result.errors and not result.refused:
-            result.pdf = document.write_pdf(**(options or {}))
+            pdf = document.write_pdf(**(options or {}))
+            used = {font.family for font in document.fonts.values()}
+            strangers = sorted(used - font_families) if font_families else []
+            if strangers:
+                result.errors.append(
+                    f"{title}: some characters are not covered by the brand's fonts, so the "
+                    f"machine's {', '.join(strangers)} filled in; declare a font that covers "
+                    "them in brand.yaml")
+            else:
+                result.pdf = pdf
     finally:
         logger.removeHandler(handler)
     result.warnings += [m for m in handler.messages if not _is_refusal_echo(m, log)]

@@ -240,3 +240,14 @@ def test_check_and_list_never_import_weasyprint(built_sample: Path) -> None:
                 "assert 'weasyprint' not in sys.modules, 'weasyprint imported'")
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
+
+
+def test_characters_outside_the_brand_fonts_are_an_error(workspace_copy: Path,
+                                                         snapshot: Callable) -> None:
+    before = snapshot(workspace_copy)
+    path = workspace_copy / "content" / FLYER / "en.yaml"
+    path.write_text(path.read_text().replace("kicker: ", "kicker: 河流 ", 1), encoding="utf-8")
+    result = run_cli("build", FLYER, workspace=workspace_copy)
+    assert result.exit_code == 1
+    assert "some characters are not covered by the brand's fonts" in result.stderr
+    assert snapshot(workspace_copy) == before
