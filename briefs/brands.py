@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .css import css_string
 from .diagnostics import Diagnostics
-from .fetcher import RefusedPath, resolve_inside, workspace_url
+from .fetcher import RefusedPath, resolve_inside
+from .fonts import FontProblem, InstalledFace, find_installed_face
 from .images import ImageProblem, inspect_image
 from .loader import load_yaml_file
-from .models import Brand
+from .models import Brand, FontFace
 from .validation import validate
 from .workspace import Workspace
 
@@ -18,13 +20,23 @@ FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
 
 
 @dataclass(frozen=True)
+class ResolvedFace:
+    """A declared face and the font file (and face index) it comes from."""
+
+    face: FontFace
+    path: Path
+    index: int
+    bundled: bool
+
+
+@dataclass(frozen=True)
 class LoadedBrand:
-    """A validated brand with every file it refers to resolved inside the workspace."""
+    """A validated brand with every file it refers to resolved."""
 
     id: str
     folder: Path
     model: Brand
-    font_files: tuple[Path, ...]
+    faces: tuple[ResolvedFace, ...]
     logo: Path
     logo_inverse: Path | None
     stylesheets: tuple[Path, ...]
@@ -32,7 +44,13 @@ class LoadedBrand:
     def files(self) -> tuple[Path, ...]:
         """Every file the brand's output depends on."""
         extra = (self.logo_inverse,) if self.logo_inverse else ()
-        return (self.folder / "brand.yaml", *self.font_files, self.logo, *extra, *self.stylesheets)
+        fonts = tuple(resolved.path for resolved in self.faces)
+        return (self.folder / "brand.yaml", *fonts, self.logo, *extra, *self.stylesheets)
+
+    def faces_for(self, script: str | None) -> tuple[ResolvedFace, ...]:
+        """The faces of every family in the body and heading stacks for `script`."""
+        families = set(self.model.stack("body", script)) | set(self.model.stack("heading", script))
+        return tuple(resolved for resolved in self.faces if resolved.face.family in families)
 
 
 def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) -> LoadedBrand | None:
@@ -46,25 +64,18 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
         return None
     errors_before = len(diagnostics.errors)
 
+    def report(message: str, key_path: tuple[str | int, ...]) -> None:
+        diagnostics.error(f"{_dotted(key_path)}: {message}", path,
+                          loaded.position_of(key_path, value=True))
+
     def resolve(reference: str, key_path: tuple[str | int, ...]) -> Path | None:
         try:
             return resolve_inside(workspace.root, folder, reference)
         except RefusedPath as exc:
-            diagnostics.error(f"{_dotted(key_path)}: {exc}", path,
-                              loaded.position_of(key_path, value=True))
+            report(str(exc), key_path)
             return None
 
-    font_files: list[Path] = []
-    for index, face in enumerate(brand.fonts):
-        font = resolve(face.file, ("fonts", index, "file"))
-        if font is None:
-            continue
-        if not font.read_bytes()[:4].startswith(FONT_MAGIC):
-            diagnostics.error(
-                f"fonts[{index}].file: {face.file} is not a TrueType, OpenType or WOFF font",
-                path, loaded.position_of(("fonts", index, "file"), value=True))
-            continue
-        font_files.append(font)
+    faces = [_resolve_face(face, index, resolve, report) for index, face in enumerate(brand.fonts)]
     logos = {}
     for key in ("logo", "logo_inverse"):
         reference = getattr(brand, key)
@@ -74,32 +85,54 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
         try:
             inspect_image(logos[key])
         except ImageProblem as exc:
-            diagnostics.error(f"{key}: {reference}: {exc}", path,
-                              loaded.position_of((key,), value=True))
+            report(f"{reference}: {exc}", (key,))
     logo = logos["logo"]
     sheets = [resolve(sheet, ("stylesheets", i)) for i, sheet in enumerate(brand.stylesheets)]
     if len(diagnostics.errors) > errors_before or logo is None:
         return None
-    return LoadedBrand(brand_id, folder, brand, tuple(font_files), logo, logos["logo_inverse"],
-                       tuple(sheet for sheet in sheets if sheet is not None))
+    return LoadedBrand(brand_id, folder, brand, tuple(f for f in faces if f is not None), logo,
+                       logos["logo_inverse"], tuple(s for s in sheets if s is not None))
+
+
+def _resolve_face(face: FontFace, index: int, resolve: Callable[..., Path | None],
+                  report: Callable[[str, tuple[str | int, ...]], None]) -> ResolvedFace | None:
+    if face.file is not None:
+        font = resolve(face.file, ("fonts", index, "file"))
+        if font is None:
+            return None
+        if not font.read_bytes()[:4].startswith(FONT_MAGIC):
+            report(f"{face.file} is not a TrueType, OpenType or WOFF font",
+                   ("fonts", index, "file"))
+            return None
+        return ResolvedFace(face, font, 0, bundled=True)
+    assert face.system is not None
+    try:
+        installed: InstalledFace = find_installed_face(
+            face.system, face.weight, face.style == "italic", face.package)
+    except FontProblem as exc:
+        report(str(exc), ("fonts", index, "system"))
+        return None
+    return ResolvedFace(face, installed.path, installed.index, bundled=False)
 
 
 def _dotted(key_path: tuple[str | int, ...]) -> str:
     return ".".join(str(part) for part in key_path)
 
 
-def brand_css(brand: LoadedBrand, root: Path) -> str:
-    """@font-face rules for every declared file, and the tokens as CSS custom properties."""
+def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
+              script: str | None) -> str:
+    """@font-face rules for the faces in use, and the tokens as CSS custom properties."""
     rules = []
-    for face, file in zip(brand.model.fonts, brand.font_files, strict=True):
-        url = css_string(workspace_url(root, file))
+    for resolved in brand.faces_for(script):
+        face = resolved.face
+        url = css_string(font_url(resolved))
         rules.append(
             f"@font-face {{ font-family: {css_string(face.family)}; src: url({url}); "
             f"font-weight: {face.weight}; font-style: {face.style}; }}")
     colors = brand.model.colors.model_dump()
     properties = [f"  --color-{name}: {value};" for name, value in colors.items()]
     for role in ("body", "heading"):
-        stack = ", ".join(css_string(f) for f in getattr(brand.model.typography, role))
+        stack = ", ".join(css_string(f) for f in brand.model.stack(role, script))
         properties.append(f"  --font-{role}: {stack};")
     rules.append(":root {\n" + "\n".join(properties) + "\n}")
     return "\n".join(rules) + "\n"

@@ -237,6 +237,98 @@ def new(ctx: click.Context, doc: str, kind: str) -> None:
                f"run `briefs build {doc}`")
 
 
+@cli.group()
+def i18n() -> None:
+    """Translation status, and gettext catalogs for template strings."""
+
+
+@i18n.command()
+@click.argument("docs", nargs=-1)
+@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@click.option("--strict", is_flag=True, help="Exit 1 if anything is missing, stale or extra.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+@click.pass_context
+@handle_errors
+def status(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], strict: bool,
+           as_json: bool) -> None:
+    """Per document and locale: translated, missing, stale, extra, and a percentage."""
+    from .i18n import translation_status
+
+    workspace = _workspace(ctx)
+    doc_ids, chosen = _select(workspace, docs, locales)
+    diagnostics = Diagnostics()
+    rows = translation_status(workspace, doc_ids, chosen, diagnostics)
+    Reporter(workspace.root).all(diagnostics)
+    if as_json:
+        click.echo(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
+    else:
+        _print_status(rows)
+    if diagnostics.has_errors() or (strict and not all(row.complete for row in rows)):
+        sys.exit(EXIT_FAILED)
+
+
+def _print_status(rows: list[Any]) -> None:
+    header = f"{'document':<26} {'locale':<7} {'translated':>10} {'missing':>8} {'stale':>6} " \
+             f"{'extra':>6} {'template':>9} {'done':>5}"
+    click.echo(header)
+    for row in rows:
+        state = row.state
+        if not row.exists:
+            click.echo(f"{row.doc:<26} {row.locale:<7} {'not started: copy the source file to '}"
+                       f"{row.path}")
+            continue
+        template = f"{row.template_strings - len(row.template_missing)}/{row.template_strings}" \
+            if row.template_strings else "-"
+        click.echo(f"{row.doc:<26} {row.locale:<7} {len(state.translated):>4}/{state.total:<5} "
+                   f"{len(state.missing):>8} {len(state.stale):>6} {len(state.extra):>6} "
+                   f"{template:>9} {state.percent:>4}%")
+        for label, keys in (("missing", state.missing), ("stale", state.stale),
+                            ("extra", state.extra)):
+            for key in keys:
+                click.echo(f"    {label}: {key}")
+        for _, message in state.mismatched:
+            click.echo(f"    mismatch: {message}")
+        for message in row.template_missing:
+            click.echo(f'    template string not translated: "{message}"')
+
+
+@i18n.command()
+@click.pass_context
+@handle_errors
+def extract(ctx: click.Context) -> None:
+    """Write templates/locales/messages.pot with every translatable template string."""
+    from .catalogs import write_pot
+
+    workspace = _workspace(ctx)
+    click.echo(write_pot(workspace).relative_to(workspace.root).as_posix())
+
+
+@i18n.command()
+@click.argument("docs", nargs=-1)
+@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@click.option("--accept-stale", is_flag=True,
+              help="Record stale translations as current (after checking they still fit).")
+@click.pass_context
+@handle_errors
+def update(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
+           accept_stale: bool) -> None:
+    """Refresh translations.lock files and create or update each locale's messages.po."""
+    from .catalogs import write_pot
+    from .i18n import update_translations
+
+    workspace = _workspace(ctx)
+    doc_ids, chosen = _select(workspace, docs, locales)
+    diagnostics = Diagnostics()
+    written = [write_pot(workspace)]
+    written += update_translations(workspace, doc_ids, chosen, diagnostics,
+                                   accept_stale=accept_stale)
+    Reporter(workspace.root).all(diagnostics)
+    for path in written:
+        click.echo(path.relative_to(workspace.root).as_posix())
+    if diagnostics.has_errors():
+        sys.exit(EXIT_FAILED)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from . import formatting
-from .brands import LoadedBrand, brand_css
+from .brands import LoadedBrand, ResolvedFace, brand_css
 from .css import counter_content, css_string
 from .documents import DocumentSource, LocaleText, image_refs
 from .fetcher import workspace_url
@@ -38,10 +39,12 @@ def merged_contact(brand: LoadedBrand, document: DocumentSource, text: Any) -> C
 
 
 def build_context(workspace: Workspace, document: DocumentSource, locale_text: LocaleText,
-                  brand: LoadedBrand) -> dict[str, Any]:
+                  brand: LoadedBrand, font_url: Callable[[ResolvedFace], str]) -> dict[str, Any]:
     """Everything a template may use; nothing else is reachable from a template."""
     text = locale_text.text
     locale = locale_text.locale
+    script = formatting.locale_script(locale)
+    direction = formatting.text_direction(locale)
     images: dict[str, Any] = {}
     for key_path, ref in image_refs(document.settings):
         path, _info = document.images[key_path]
@@ -64,12 +67,17 @@ def build_context(workspace: Workspace, document: DocumentSource, locale_text: L
         "doc_id": document.id,
         "locale": locale,
         "lang": locale.replace("_", "-"),
-        "dir": formatting.text_direction(locale),
+        "dir": direction,
+        "script": script,
+        "start_side": "right" if direction == "rtl" else "left",
+        "end_side": "left" if direction == "rtl" else "right",
+        "page_counter_style": formatting.digits_counter_style(locale)
+        if brand.model.native_digits else "decimal",
         "language_name": formatting.language_name(locale),
         "brand": brand.model,
         "brand_logo": workspace_url(workspace.root, brand.logo),
         "brand_logo_inverse": workspace_url(workspace.root, brand.logo_inverse or brand.logo),
-        "brand_css": Markup(_page_css(document) + brand_css(brand, workspace.root)),
+        "brand_css": Markup(_page_css(document) + brand_css(brand, font_url, script)),
         "stylesheets": [workspace_url(workspace.root, sheet)
                         for sheet in stylesheets if sheet.is_file()],
         "images": images,

@@ -11,6 +11,7 @@ from .images import ImageInfo, ImageProblem, inspect_image
 from .loader import KeyPath, LoadedYaml, load_yaml_file
 from .locales import Overlay, overlay
 from .models import SETTINGS_MODELS, TEXT_MODELS, DocumentSettings, ImageRef, Strict
+from .translation_state import compare, prose_leaves, read_lock
 from .validation import field_extra, format_key_path, validate
 from .workspace import Workspace
 
@@ -23,6 +24,15 @@ class LocaleText:
     path: Path
     text: Strict
     fallbacks: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()
+    mismatched: tuple[str, ...] = ()
+
+    def warnings(self) -> list[str]:
+        """One line per translation problem, for the manifest."""
+        return ([f"{key}: not translated, source text used" for key in self.fallbacks]
+                + [f"{key}: stale, the source text changed since it was translated"
+                   for key in self.stale]
+                + list(self.mismatched))
 
 
 @dataclass
@@ -162,8 +172,19 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
                 diagnostics.warning(
                     f'{format_key_path(key_path)}: not translated into "{locale}"; the '
                     f"{source_locale} text is used", path, translation.position_of(key_path))
+            state = compare(prose_leaves(source.data, model),
+                            prose_leaves(translation.data, model), locale,
+                            read_lock(document.folder).get(locale, {}))
+            for key_path in state.stale_paths:
+                diagnostics.warning(
+                    f"{format_key_path(key_path)}: stale translation: the {source_locale} text "
+                    "changed since it was translated; update it, then run `briefs i18n update`",
+                    path, translation.position_of(key_path, value=True))
+            for key_path, message in state.mismatched:
+                diagnostics.warning(message, path, translation.position_of(key_path, value=True))
             document.texts[locale] = LocaleText(
-                locale, path, text, tuple(format_key_path(k) for k in fallbacks))
+                locale, path, text, tuple(format_key_path(k) for k in fallbacks),
+                tuple(state.stale), tuple(message for _, message in state.mismatched))
 
 
 def _validate_translation(model: type[Strict], merged: Overlay,

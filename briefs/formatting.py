@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_time
 
+FULL_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")
 RTL_SCRIPT_LOCALES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "sd", "ug"}
 
 
@@ -22,6 +24,34 @@ def text_direction(locale: str) -> str:
         return "rtl" if locale.split("-")[0].split("_")[0] in RTL_SCRIPT_LOCALES else "ltr"
 
 
+NUMBERING_COUNTER_STYLES = {
+    "arab": "arabic-indic", "arabext": "persian", "deva": "devanagari", "beng": "bengali",
+    "thai": "thai", "khmr": "khmer", "laoo": "lao", "mymr": "myanmar", "tibt": "tibetan",
+}
+
+
+def locale_script(locale: str) -> str | None:
+    """The ISO 15924 script a locale is written in (zh -> Hans, ar -> Arab, ru -> Cyrl)."""
+    from babel.core import get_global
+
+    name = locale.replace("-", "_")
+    parsed = babel_locale(locale)
+    if parsed.script:
+        return parsed.script
+    likely = get_global("likely_subtags")
+    for key in (name, parsed.language):
+        if key in likely:
+            parts = likely[key].split("_")
+            return next((p for p in parts[1:] if len(p) == 4 and p.istitle()), None)
+    return None
+
+
+def digits_counter_style(locale: str) -> str:
+    """The CSS counter style for the locale's native digits ("decimal" for Latin digits)."""
+    system = babel_locale(locale).default_numbering_system
+    return NUMBERING_COUNTER_STYLES.get(system, "decimal")
+
+
 def date_long(value: dt.date, locale: str) -> str:
     """19 October 2021, in the locale's words and order."""
     return format_date(value, "long", locale=babel_locale(locale))
@@ -33,10 +63,26 @@ def date_full(value: dt.date, locale: str) -> str:
 
 
 def date_range(start: dt.date, end: dt.date | None, locale: str) -> str:
-    """19–20 October 2021; a single date when there is no end or it equals the start."""
+    """19–20 October 2021; a single date when there is no end or it equals the start.
+
+    CLDR has no full-month interval pattern for most locales (Babel then abbreviates the month),
+    so the abbreviated pattern is widened to full month names wherever the locale's own long
+    date format spells months out ("octobre"), and kept where it is numeric (zh "10月").
+    """
     if end is None or end == start:
         return date_long(start, locale)
-    return format_interval(start, end, "yMMMMd", locale=babel_locale(locale))
+    parsed = babel_locale(locale)
+    formats = parsed.interval_formats
+    greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    for skeleton in ("yMMMMd", "yMMMd"):
+        parts = formats.get(skeleton, {}).get(greatest)
+        if parts:
+            break
+    else:
+        return format_interval(start, end, "yMMMd", locale=parsed)
+    if skeleton == "yMMMd" and "MMMM" in parsed.date_formats["long"].pattern:
+        parts = [FULL_MONTH.sub(r"\1\1\1\1", part) for part in parts]
+    return format_date(start, parts[0], locale=parsed) + format_date(end, parts[1], locale=parsed)
 
 
 def time_short(value: dt.time, locale: str) -> str:

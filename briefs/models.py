@@ -37,6 +37,8 @@ class WorkspaceConfig(Strict):
     locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
     default_brand: Slug
     output_dir: str = "build"
+    formats: dict[Locale, Locale] = Field(default_factory=dict)
+    """Locale whose conventions format dates and numbers, per locale (e.g. en: en_GB)."""
 
     @model_validator(mode="after")
     def _source_is_built(self) -> WorkspaceConfig:
@@ -63,12 +65,25 @@ class BrandColors(Strict):
 
 
 class FontFace(Strict):
-    """One font file, loaded with @font-face and always embedded."""
+    """One font face, loaded with @font-face and always embedded.
+
+    Either `file`, a font file in the brand folder, or `system`, the family name of a font the
+    set-up installs (with `package`, the Debian package that provides it).
+    """
 
     family: ShortText
-    file: ShortText
+    file: ShortText | None = None
+    system: ShortText | None = None
+    package: ShortText | None = None
     weight: Annotated[int, Field(ge=100, le=900)] = 400
     style: Literal["normal", "italic"] = "normal"
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FontFace:
+        if (self.file is None) == (self.system is None):
+            raise ValueError("give either file (a font file in the brand folder) or system "
+                             "(the name of an installed font), not both or neither")
+        return self
 
 
 class BrandTypography(Strict):
@@ -95,6 +110,9 @@ class Brand(Strict):
     colors: BrandColors
     fonts: list[FontFace] = Field(min_length=1)
     typography: BrandTypography
+    scripts: dict[Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")], BrandTypography] = Field(
+        default_factory=dict)
+    native_digits: bool = False
     logo: ShortText
     logo_inverse: ShortText | None = None
     logo_alt: ShortText
@@ -105,12 +123,21 @@ class Brand(Strict):
     @model_validator(mode="after")
     def _families_declared(self) -> Brand:
         declared = {face.family for face in self.fonts}
-        for role in ("body", "heading"):
-            for family in getattr(self.typography, role):
-                if family not in declared:
-                    raise ValueError(
-                        f'typography.{role} uses "{family}", which no entry in fonts declares')
+        stacks = [("typography", self.typography)]
+        stacks += [(f"scripts.{script}", stack) for script, stack in self.scripts.items()]
+        for where, stack in stacks:
+            for role in ("body", "heading"):
+                for family in getattr(stack, role):
+                    if family not in declared:
+                        raise ValueError(f'{where}.{role} uses "{family}", which no entry in '
+                                         "fonts declares")
         return self
+
+    def stack(self, role: str, script: str | None) -> list[str]:
+        """The font families for `role` in a locale written in `script` (ISO 15924)."""
+        first = getattr(self.scripts[script], role) if script in self.scripts else []
+        return first + [family for family in getattr(self.typography, role)
+                        if family not in first]
 
 
 # ---------------------------------------------------------------- document settings (document.yaml)

@@ -7,10 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .brands import LoadedBrand, load_brand
+from .brands import LoadedBrand, ResolvedFace, load_brand
+from .catalogs import load_translations, po_path
 from .context import build_context
+from .coverage import check_coverage, strings_in
 from .diagnostics import Diagnostics
 from .documents import DocumentSource, load_document
+from .fetcher import workspace_url
+from .fonts import INSTALLED_FONTS_DIR, InstalledFace, materialize
+from .formatting import locale_script as script_of
 from .output import atomic_write, read_manifest, sha256, write_manifest
 from .templating import make_environment, render_template
 from .workspace import Workspace
@@ -88,24 +93,70 @@ def plan_build(workspace: Workspace, doc_ids: list[str], locales: list[str],
             if brand is None or locale in document.failed_locales:
                 plan.failed.append(f"{doc_id}.{locale}")
                 continue
-            fallbacks = document.texts[locale].fallbacks
-            warnings = [f"{key}: not translated, source text used" for key in fallbacks]
-            plan.targets.append(Target(document, locale, brand, warnings))
+            target = Target(document, locale, brand, document.texts[locale].warnings())
+            if _covered(workspace, target, diagnostics):
+                plan.targets.append(target)
+            else:
+                plan.failed.append(target.id)
     return plan
 
 
-def render_html(workspace: Workspace, target: Target, diagnostics: Diagnostics) -> str | None:
-    """The target's HTML, or None with the template problem in `diagnostics`."""
-    env = make_environment(workspace.templates_dir, workspace.root, target.locale)
+def _covered(workspace: Workspace, target: Target, diagnostics: Diagnostics) -> bool:
+    """Glyph coverage of everything the target prints: prose, template strings, brand text."""
+    text = target.document.texts[target.locale]
+    brand = target.brand.model
+    catalog = load_translations(workspace, target.locale, Diagnostics())
+    strings = [*strings_in(text.text.model_dump(mode="json")),
+               *strings_in(brand.contact.model_dump()), brand.slogan or "",
+               *(str(v) for v in (catalog.messages.values() if catalog else ()))]
+    files = [text.path, target.document.folder / f"{workspace.config.source_locale}.yaml",
+             po_path(workspace, target.locale), target.brand.folder / "brand.yaml"]
+    return check_coverage(target.brand, target.locale, strings, files, diagnostics)
+
+
+def render_html(workspace: Workspace, target: Target, diagnostics: Diagnostics, *,
+                for_render: bool = True) -> str | None:
+    """The target's HTML, or None with the template problem in `diagnostics`.
+
+    Template strings missing from the locale's catalog fall back to English and are added to
+    the target's warnings. Installed fonts are copied into the output folder only when the
+    HTML is going to be rendered (`briefs check` writes nothing).
+    """
+    translations = load_translations(workspace, target.locale, diagnostics)
+    format_locale = workspace.config.formats.get(target.locale, target.locale)
+    env = make_environment(workspace.templates_dir, workspace.root, format_locale, translations)
+
+    def font_url(resolved: ResolvedFace) -> str:
+        if resolved.bundled:
+            return workspace_url(workspace.root, resolved.path)
+        if not for_render:
+            return resolved.path.as_uri()
+        copied = materialize(InstalledFace(resolved.path, resolved.index),
+                             workspace.output_dir / INSTALLED_FONTS_DIR)
+        return workspace_url(workspace.root, copied)
+
     context = build_context(workspace, target.document, target.document.texts[target.locale],
-                            target.brand)
-    return render_template(env, target.template_name, context, diagnostics)
+                            target.brand, font_url)
+    html = render_template(env, target.template_name, context, diagnostics)
+    if translations is not None:
+        catalog = po_path(workspace, target.locale)
+        for message in sorted(translations.missing):
+            warning = f'template string "{message}" is not translated into {target.locale}'
+            if warning not in target.warnings:
+                target.warnings.append(warning)
+        if translations.missing:
+            names = ", ".join(f'"{m}"' for m in sorted(translations.missing))
+            message = (f"template strings not translated into {target.locale}: {names}; "
+                       "run `briefs i18n update`, then translate them in this file")
+            if not any(d.message == message for d in diagnostics):
+                diagnostics.warning(message, catalog)
+    return html
 
 
 def check_templates(workspace: Workspace, plan: Plan, diagnostics: Diagnostics) -> None:
     """Render every target's HTML (cheap, no WeasyPrint) so template errors show in `check`."""
     for target in list(plan.targets):
-        if render_html(workspace, target, diagnostics) is None:
+        if render_html(workspace, target, diagnostics, for_render=False) is None:
             plan.targets.remove(target)
             plan.failed.append(target.id)
 
@@ -129,7 +180,8 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
         title = f'{target.document.id} ({target.locale})'
         rendered = render_pdf(
             html, workspace.root, title=title, max_pages=target.document.settings.max_pages,
-            font_families=frozenset(face.family for face in target.brand.model.fonts))
+            font_families=frozenset(resolved.face.family for resolved
+                                    in target.brand.faces_for(script_of(target.locale))))
         content_file = target.document.texts[target.locale].path
         for message in rendered.errors:
             diagnostics.error(message, content_file)

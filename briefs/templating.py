@@ -40,7 +40,10 @@ def qr_svg_data_uri(url: str, dark: str = "#000000") -> str:
 
 def make_environment(templates_dir: Path, root: Path, locale: str,
                      translations: gettext.NullTranslations | None = None) -> jinja2.Environment:
-    """A fresh environment for one locale: filters format dates and Markdown in that locale."""
+    """A fresh environment for one locale: gettext from its catalog; dates in its conventions.
+
+    `locale` is the formatting locale (a workspace may format `en` as `en_GB`).
+    """
     env = ImmutableSandboxedEnvironment(
         loader=WorkspaceTemplateLoader(templates_dir, root),
         autoescape=True,

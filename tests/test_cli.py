@@ -57,7 +57,7 @@ def test_check_renders_nothing(workspace_copy: Path, snapshot: Callable) -> None
     shutil.rmtree(workspace_copy / "build")
     result = run_cli("check", workspace=workspace_copy)
     assert result.exit_code == 0, result.stderr
-    assert "OK: 2 outputs checked." in result.stdout
+    assert re.search(r"OK: \d+ outputs checked\.", result.stdout)
     assert not (workspace_copy / "build").exists()
 
 
@@ -80,7 +80,7 @@ def test_new_documents_build_as_they_are(workspace_copy: Path) -> None:
 
 
 def test_json_report(workspace_copy: Path) -> None:
-    result = run_cli("build", FLYER, "--json", workspace=workspace_copy)
+    result = run_cli("build", FLYER, "-l", "en", "--json", workspace=workspace_copy)
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["ok"] is True
@@ -156,7 +156,7 @@ def test_bad_input_is_reported_and_previous_pdf_kept(
         where: str, message: str) -> None:
     before = snapshot(workspace_copy)
     breakage(workspace_copy)
-    result = run_cli("build", FLYER, workspace=workspace_copy)
+    result = run_cli("build", FLYER, "-l", "en", workspace=workspace_copy)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     matching = [line for line in lines if message in line]
@@ -183,12 +183,16 @@ def test_every_problem_is_reported_in_one_run(workspace_copy: Path, snapshot: Ca
     assert snapshot(workspace_copy) == before
 
 
+def set_locales(root: Path, locales: str) -> None:
+    config = root / "briefs.yaml"
+    config.write_text(re.sub(r"(?m)^locales: .*$", f"locales: {locales}", config.read_text()))
+
+
 def test_strict_turns_warnings_into_failure(workspace_copy: Path, snapshot: Callable) -> None:
-    config = workspace_copy / "briefs.yaml"
-    config.write_text(config.read_text().replace("locales: [en]", "locales: [en, fr]"))
+    set_locales(workspace_copy, "[en, de]")
     result = run_cli("build", FLYER, workspace=workspace_copy)
     assert result.exit_code == 0
-    assert "has no fr.yaml yet" in result.stderr
+    assert "has no de.yaml yet" in result.stderr
     before = snapshot(workspace_copy)
     strict = run_cli("build", FLYER, "--strict", workspace=workspace_copy)
     assert strict.exit_code == 1 and "Aborted with 1 error." in strict.stderr
@@ -196,8 +200,7 @@ def test_strict_turns_warnings_into_failure(workspace_copy: Path, snapshot: Call
 
 
 def test_translation_error_fails_only_its_locale(workspace_copy: Path) -> None:
-    config = workspace_copy / "briefs.yaml"
-    config.write_text(config.read_text().replace("locales: [en]", "locales: [en, fr]"))
+    set_locales(workspace_copy, "[en, fr]")
     source = (workspace_copy / FLYER_EN).read_text()
     (workspace_copy / f"content/{FLYER}/fr.yaml").write_text(
         source.replace("kicker:", "kickerr:"), encoding="utf-8")
@@ -214,7 +217,7 @@ def test_flyer_overflow_names_document_and_locale(workspace_copy: Path,
     before = snapshot(workspace_copy)
     long_text = "A sentence that keeps going to fill the page. " * 120
     edit(FLYER_EN, "context: |", f"context: |\n  {long_text}\n\n")(workspace_copy)
-    result = run_cli("build", FLYER, workspace=workspace_copy)
+    result = run_cli("build", FLYER, "-l", "en", workspace=workspace_copy)
     assert result.exit_code == 1
     assert re.search(rf"{FLYER} \(en\): the content needs \d pages but the limit is 1",
                      result.stderr)

@@ -101,15 +101,15 @@ def test_fonts_are_embedded_and_only_the_brands(outputs: dict[str, Path]) -> Non
 
 def test_manifest_describes_every_output(built_sample: Path) -> None:
     manifest = json.loads((built_sample / "build" / "manifest.json").read_text())
-    entries = {entry["doc"]: entry for entry in manifest["outputs"]}
-    assert set(entries) == {BRIEF, FLYER}
-    for entry in entries.values():
+    entries = {(entry["doc"], entry["locale"]): entry for entry in manifest["outputs"]}
+    assert {(BRIEF, "en"), (FLYER, "en")} <= set(entries)
+    for (doc, locale), entry in entries.items():
+        assert entry["path"] == f"{doc}/{doc}.{locale}.pdf"
         data = (built_sample / "build" / entry["path"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
         assert entry["bytes"] == len(data)
-        assert entry["locale"] == "en" and entry["status"] == "ok"
-        assert isinstance(entry["warnings"], list)
-    assert entries[FLYER]["pages"] == 1 and entries[FLYER]["kind"] == "flyer"
+        assert entry["status"] == "ok" and isinstance(entry["warnings"], list)
+    assert entries[(FLYER, "en")]["pages"] == 1 and entries[(FLYER, "en")]["kind"] == "flyer"
 
 
 def test_pages_render_to_images(outputs: dict[str, Path], tmp_path: Path) -> None:
@@ -246,8 +246,22 @@ def test_characters_outside_the_brand_fonts_are_an_error(workspace_copy: Path,
                                                          snapshot: Callable) -> None:
     before = snapshot(workspace_copy)
     path = workspace_copy / "content" / FLYER / "en.yaml"
-    path.write_text(path.read_text().replace("kicker: ", "kicker: 河流 ", 1), encoding="utf-8")
-    result = run_cli("build", FLYER, workspace=workspace_copy)
+    path.write_text(path.read_text().replace("kicker: ", "kicker: Ⰰ ", 1), encoding="utf-8")
+    result = run_cli("build", FLYER, "-l", "en", workspace=workspace_copy)
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "Ⰰ" in text)
+    assert (f'content/{FLYER}/en.yaml:{line}:9: error: character U+2C00 GLAGOLITIC CAPITAL '
+            'LETTER AZU "Ⰰ" (en) is in no font of brand "field-green"') in result.stderr
+    assert snapshot(workspace_copy) == before
+
+
+def test_system_font_filling_in_is_an_error(workspace_copy: Path, snapshot: Callable) -> None:
+    """Text the templates add (not checked before rendering) is caught after layout."""
+    before = snapshot(workspace_copy)
+    template = workspace_copy / "templates" / "flyer.html.j2"
+    template.write_text(template.read_text().replace(
+        '<p class="kicker">', '<p class="kicker">{{ "\u2c00" }}'))
+    result = run_cli("build", FLYER, "-l", "en", workspace=workspace_copy)
     assert result.exit_code == 1
     assert "some characters are not covered by the brand's fonts" in result.stderr
     assert snapshot(workspace_copy) == before
