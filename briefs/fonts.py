@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -51,10 +50,11 @@ def materialize(face: InstalledFace, folder: Path) -> Path:
     WeasyPrint cannot pick a face out of a font collection (.ttc), and its fetcher only reads
     workspace files; so the face is extracted once and reused while its source is unchanged.
     """
-    stat = face.path.stat()
-    key = hashlib.sha256(f"{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    # The name must not depend on the machine (paths, dates): WeasyPrint derives resource names
+    # in the PDF from it. The source's size stands in for its version.
+    size = face.path.stat().st_size
     suffix = ".otf" if face.path.suffix.lower() in {".otf", ".ttc", ".otc"} else ".ttf"
-    target = folder / f"{face.path.stem}-{face.index}-{key.hexdigest()[:12]}{suffix}"
+    target = folder / f"{face.path.stem}-{face.index}-{size}{suffix}"
     if target.is_file():
         return target
     folder.mkdir(parents=True, exist_ok=True)

@@ -48,7 +48,7 @@ def locale_script(locale: str) -> str | None:
 
 def digits_counter_style(locale: str) -> str:
     """The CSS counter style for the locale's native digits ("decimal" for Latin digits)."""
-    system = babel_locale(locale).default_numbering_system
+    system = babel_locale(locale).other_numbering_systems.get("native", "latn")
     return NUMBERING_COUNTER_STYLES.get(system, "decimal")
 
 
