@@ -95,7 +95,13 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
                 result.pdf = pdf
     finally:
         logger.removeHandler(handler)
-    result.warnings += [m for m in handler.messages if not _is_refusal_echo(m, log)]
+    for message in handler.messages:
+        if ".notdef glyph" in message:
+            result.errors.append(f"{title}: {message}; declare a font that covers it in "
+                                 "brand.yaml")
+            result.pdf = None
+        elif not _is_refusal_echo(message, log):
+            result.warnings.append(message)
     return result
 
 
