@@ -31,3 +31,20 @@ def test_ranges_and_single_days() -> None:
 def test_direction_and_language_names() -> None:
     assert text_direction("ar") == "rtl" and text_direction("fr") == "ltr"
     assert language_name("fr") == "français"
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("en_GB", "19\u2009–\u200920 October 2021"),
+    ("fr", "19–20 octobre 2021"),
+    ("es", "19–20 de octubre de 2021"),
+    ("ru", "19—20 октября 2021\u202fг."),
+    ("zh", "2021年10月19日\u2009–\u200920日"),
+    ("ar", "19–20 أكتوبر 2021"),
+])
+def test_date_ranges_in_the_six_languages(locale: str, expected: str) -> None:
+    assert date_range(START, END, locale) == expected
+
+
+def test_range_across_months_spells_both() -> None:
+    assert date_range(dt.date(2021, 10, 30), dt.date(2021, 11, 2), "fr") == \
+        "30 octobre\u2009–\u20092 novembre 2021"
