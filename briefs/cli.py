@@ -107,25 +107,46 @@ def _select(workspace: Any, docs: tuple[str, ...],
     return list(docs) or known, chosen_locales
 
 
+def _profiles(workspace: Any, name: str | None) -> dict[str, Any]:
+    from .profiles import workspace_profiles
+
+    available = workspace_profiles(workspace.config)
+    chosen = name or workspace.config.profile
+    if chosen == "all":
+        return available
+    if chosen not in available:
+        raise click.UsageError(f'no profile "{chosen}"; profiles: {", ".join(available)}, all')
+    return {chosen: available[chosen]}
+
+
+PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/x-4"]
+
+
 @cli.command()
 @click.argument("docs", nargs=-1)
 @click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@click.option("--profile", "profile_name", metavar="screen|print|all",
+              help="Output profile (default: `profile` in briefs.yaml, else screen).")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANT_CHOICES),
+              help="PDF standard for every output, overriding the profile's.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @click.pass_context
 @handle_errors
-def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], strict: bool,
-          as_json: bool, quiet: bool) -> None:
-    """Build PDFs into build/<doc>/<doc>.<locale>.pdf and write build/manifest.json."""
+def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
+          profile_name: str | None, pdf_variant: str | None, strict: bool, as_json: bool,
+          quiet: bool) -> None:
+    """Build PDFs into build/<doc>/<doc>.<locale>[.print].pdf and build/manifest.json."""
     from .pipeline import build as run_build
     from .pipeline import plan_build
 
     workspace = _workspace(ctx)
     doc_ids, chosen = _select(workspace, docs, locales)
+    profiles = _profiles(workspace, profile_name)
     reporter = Reporter(workspace.root, quiet=quiet or as_json)
     diagnostics = Diagnostics()
-    plan = plan_build(workspace, doc_ids, chosen, diagnostics)
+    plan = plan_build(workspace, doc_ids, chosen, diagnostics, profiles, pdf_variant)
     if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
         _finish(reporter, diagnostics, strict, as_json, {"outputs": []}, built=0)
     result = run_build(workspace, plan, diagnostics, strict=strict, progress=reporter.progress)
@@ -176,6 +197,34 @@ def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], s
             built=0)
     if not as_json:
         click.echo(f"OK: {len(plan.targets)} outputs checked.")
+
+
+@cli.command()
+@click.argument("pdfs", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--print", "print_ready", is_flag=True,
+              help="Also require a TrimBox with bleed on every page (print-ready PDFs).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+@handle_errors
+def preflight(pdfs: tuple[Path, ...], print_ready: bool, strict: bool, as_json: bool) -> None:
+    """Check any PDF: readable, fonts embedded, title and language (and bleed, with --print)."""
+    from .preflight import check_pdf
+
+    report = {str(path): check_pdf(path, print_ready) for path in pdfs}
+    failed = False
+    for path, findings in report.items():
+        for message in findings.errors:
+            click.echo(f"{path}: error: {message}", err=True)
+        for message in findings.warnings:
+            click.echo(f"{path}: warning: {message}", err=True)
+        failed |= bool(findings.errors) or (strict and bool(findings.warnings))
+    if as_json:
+        click.echo(json.dumps({p: f.as_json() for p, f in report.items()}, indent=2))
+    elif not failed:
+        click.echo(f"OK: {len(pdfs)} PDF{'s' if len(pdfs) != 1 else ''} passed preflight.")
+    if failed:
+        sys.exit(EXIT_FAILED)
 
 
 @cli.command("list")

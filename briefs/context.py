@@ -13,7 +13,8 @@ from .brands import LoadedBrand, ResolvedFace, brand_css
 from .css import counter_content, css_string
 from .documents import DocumentSource, LocaleText, image_refs
 from .fetcher import workspace_url
-from .models import ContactBlock
+from .models import ContactBlock, Profile
+from .profiles import page_css
 from .workspace import Workspace
 
 PAPER_SIZES = {"A4": "A4", "letter": "letter"}
@@ -39,7 +40,9 @@ def merged_contact(brand: LoadedBrand, document: DocumentSource, text: Any) -> C
 
 
 def build_context(workspace: Workspace, document: DocumentSource, locale_text: LocaleText,
-                  brand: LoadedBrand, font_url: Callable[[ResolvedFace], str]) -> dict[str, Any]:
+                  brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
+                  profile_name: str, profile: Profile,
+                  dates: tuple[str | None, str | None]) -> dict[str, Any]:
     """Everything a template may use; nothing else is reachable from a template."""
     text = locale_text.text
     locale = locale_text.locale
@@ -77,7 +80,12 @@ def build_context(workspace: Workspace, document: DocumentSource, locale_text: L
         "brand": brand.model,
         "brand_logo": workspace_url(workspace.root, brand.logo),
         "brand_logo_inverse": workspace_url(workspace.root, brand.logo_inverse or brand.logo),
-        "brand_css": Markup(_page_css(document) + brand_css(brand, font_url, script)),
+        "brand_css": Markup(_page_css(document) + page_css(profile)
+                            + _output_intent_css(workspace, profile)
+                            + brand_css(brand, font_url, script)),
+        "profile": profile_name,
+        "created": dates[0],
+        "modified": dates[1],
         "stylesheets": [workspace_url(workspace.root, sheet)
                         for sheet in stylesheets if sheet.is_file()],
         "images": images,
@@ -86,6 +94,15 @@ def build_context(workspace: Workspace, document: DocumentSource, locale_text: L
         "counter_content": counter_content,
         "css_string": lambda value: Markup(css_string(str(value))),
     }
+
+
+def _output_intent_css(workspace: Workspace, profile: Profile) -> str:
+    """The printer's CMYK profile as `device-cmyk`, the output intent of PDF/X-4."""
+    if not profile.output_intent_profile:
+        return ""
+    path = workspace.root / profile.output_intent_profile
+    url = css_string(workspace_url(workspace.root, path))
+    return f"@color-profile device-cmyk {{ src: url({url}); components: c, m, y, k; }}\n"
 
 
 def _page_css(document: DocumentSource) -> str:

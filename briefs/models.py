@@ -26,6 +26,31 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+# ---------------------------------------------------------------- output profiles
+
+
+PDF_VARIANTS = Literal["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/a-2u", "pdf/x-4"]
+
+
+class Profile(Strict):
+    """How one kind of output is made: images, bleed and marks, PDF standard."""
+
+    suffix: Annotated[str, Field(pattern=r"^(\.[a-z0-9-]+)?$")] = ""
+    """Added before .pdf: "" -> doc.en.pdf, ".print" -> doc.en.print.pdf."""
+    optimize_images: bool = False
+    jpeg_quality: Annotated[int, Field(ge=10, le=100)] | None = None
+    max_image_dpi: Annotated[int, Field(ge=72, le=2400)] | None = None
+    """Images are downsampled to this resolution at their printed size."""
+    min_image_dpi: Annotated[int, Field(ge=0, le=2400)] = 0
+    """An image printed below this resolution is a warning (0: no check)."""
+    pdf_variant: PDF_VARIANTS | None = None
+    tagged: bool = False
+    bleed_mm: Annotated[float, Field(ge=0, le=10)] = 0
+    crop_marks: bool = False
+    output_intent_profile: ShortText | None = None
+    """A CMYK ICC profile file (from the printer) for PDF/X-4's output intent."""
+
+
 # ---------------------------------------------------------------- workspace (briefs.yaml)
 
 
@@ -39,6 +64,10 @@ class WorkspaceConfig(Strict):
     output_dir: str = "build"
     formats: dict[Locale, Locale] = Field(default_factory=dict)
     """Locale whose conventions format dates and numbers, per locale (e.g. en: en_GB)."""
+    profile: Slug = "screen"
+    """The profile `briefs build` uses when --profile is not given."""
+    profiles: dict[Slug, Profile] = Field(default_factory=dict)
+    """Profiles added to, or replacing, the built-in screen and print profiles."""
 
     @model_validator(mode="after")
     def _source_is_built(self) -> WorkspaceConfig:
@@ -190,6 +219,8 @@ class CommonSettings(Strict):
     template: ShortText | None = None
     paper: Literal["A4", "letter"] = "A4"
     keywords: list[ShortText] = Field(default_factory=list)
+    published: dt.date | None = None
+    """Creation date written into the PDF (else SOURCE_DATE_EPOCH, else the last git commit)."""
 
 
 class KeyMessagesSettings(CommonSettings):

@@ -13,28 +13,36 @@ from .context import build_context
 from .coverage import check_coverage, strings_in
 from .diagnostics import Diagnostics
 from .documents import DocumentSource, load_document
-from .fetcher import workspace_url
+from .fetcher import RefusedPath, resolve_inside, workspace_url
 from .fonts import INSTALLED_FONTS_DIR, InstalledFace, materialize
 from .formatting import locale_script as script_of
+from .metadata import FALLBACK_DATE, document_dates
+from .models import Profile
 from .output import atomic_write, read_manifest, sha256, write_manifest
+from .profiles import render_options
 from .templating import make_environment, render_template
 from .workspace import Workspace
 
 Progress = Callable[[str], None]
+DATED_VARIANTS = {"pdf/x-4"}
 
 
 @dataclass
 class Target:
-    """One output to produce: a document in a locale."""
+    """One output to produce: a document in a locale, made with one profile."""
 
     document: DocumentSource
     locale: str
     brand: LoadedBrand
+    profile_name: str = "screen"
+    profile: Profile = field(default_factory=Profile)
+    variant: str | None = None
+    dates: tuple[str | None, str | None] = (None, None)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
-        return f"{self.document.id}.{self.locale}"
+        return f"{self.document.id}.{self.locale}{self.profile.suffix}"
 
     def output_path(self, workspace: Workspace) -> Path:
         return workspace.output_dir / self.document.id / f"{self.id}.pdf"
@@ -42,6 +50,10 @@ class Target:
     @property
     def template_name(self) -> str:
         return self.document.settings.template or f"{self.document.kind}.html.j2"
+
+    @property
+    def pdf_variant(self) -> str | None:
+        return self.variant or self.profile.pdf_variant
 
 
 @dataclass
@@ -67,9 +79,14 @@ class BuildResult:
 
 
 def plan_build(workspace: Workspace, doc_ids: list[str], locales: list[str],
-               diagnostics: Diagnostics) -> Plan:
+               diagnostics: Diagnostics, profiles: dict[str, Profile] | None = None,
+               variant: str | None = None) -> Plan:
     """Load and validate every document, brand and translation; nothing is rendered."""
+    profiles = profiles or {"screen": Profile()}
     plan = Plan()
+    if not _profiles_usable(workspace, profiles, variant, diagnostics):
+        plan.failed += [f"{doc}.{locale}" for doc in doc_ids for locale in locales]
+        return plan
     brands: dict[str, LoadedBrand | None] = {}
     for doc_id in doc_ids:
         document = load_document(workspace, doc_id, diagnostics, locales)
@@ -87,31 +104,58 @@ def plan_build(workspace: Workspace, doc_ids: list[str], locales: list[str],
             diagnostics.warning(f'document "{doc_id}" has no {locale}.yaml yet, so no {locale} '
                                 "output is built; copy the source file to start translating",
                                 document.folder)
+        dates = document_dates(document.folder, document.settings.published)
         for locale in locales:
             if locale in document.untranslated_locales:
                 continue
             if brand is None or locale in document.failed_locales:
                 plan.failed.append(f"{doc_id}.{locale}")
                 continue
-            target = Target(document, locale, brand, document.texts[locale].warnings())
-            if _covered(workspace, target, diagnostics):
-                plan.targets.append(target)
-            else:
-                plan.failed.append(target.id)
+            if not _covered(workspace, document, locale, brand, diagnostics):
+                plan.failed.append(f"{doc_id}.{locale}")
+                continue
+            for name, profile in profiles.items():
+                plan.targets.append(Target(
+                    document, locale, brand, name, profile, variant, dates,
+                    document.texts[locale].warnings()))
     return plan
 
 
-def _covered(workspace: Workspace, target: Target, diagnostics: Diagnostics) -> bool:
+def _profiles_usable(workspace: Workspace, profiles: dict[str, Profile], variant: str | None,
+                     diagnostics: Diagnostics) -> bool:
+    """PDF/X-4 needs the printer's CMYK profile, a file in the workspace."""
+    usable = True
+    for name, profile in profiles.items():
+        if (variant or profile.pdf_variant) != "pdf/x-4":
+            continue
+        if not profile.output_intent_profile:
+            diagnostics.error(
+                f'profile "{name}": PDF/X-4 needs the printer\'s CMYK ICC profile; set '
+                f"profiles.{name}.output_intent_profile to an .icc file in the workspace",
+                workspace.config_path)
+            usable = False
+            continue
+        try:
+            resolve_inside(workspace.root, workspace.root, profile.output_intent_profile)
+        except RefusedPath as exc:
+            diagnostics.error(f"profiles.{name}.output_intent_profile: {exc}",
+                              workspace.config_path)
+            usable = False
+    return usable
+
+
+def _covered(workspace: Workspace, document: DocumentSource, locale: str, brand: LoadedBrand,
+             diagnostics: Diagnostics) -> bool:
     """Glyph coverage of everything the target prints: prose, template strings, brand text."""
-    text = target.document.texts[target.locale]
-    brand = target.brand.model
-    catalog = load_translations(workspace, target.locale, Diagnostics())
+    text = document.texts[locale]
+    model = brand.model
+    catalog = load_translations(workspace, locale, Diagnostics())
     strings = [*strings_in(text.text.model_dump(mode="json")),
-               *strings_in(brand.contact.model_dump()), brand.slogan or "",
+               *strings_in(model.contact.model_dump()), model.slogan or "",
                *(str(v) for v in (catalog.messages.values() if catalog else ()))]
-    files = [text.path, target.document.folder / f"{workspace.config.source_locale}.yaml",
-             po_path(workspace, target.locale), target.brand.folder / "brand.yaml"]
-    return check_coverage(target.brand, target.locale, strings, files, diagnostics)
+    files = [text.path, document.folder / f"{workspace.config.source_locale}.yaml",
+             po_path(workspace, locale), brand.folder / "brand.yaml"]
+    return check_coverage(brand, locale, strings, files, diagnostics)
 
 
 def render_html(workspace: Workspace, target: Target, diagnostics: Diagnostics, *,
@@ -135,21 +179,22 @@ def render_html(workspace: Workspace, target: Target, diagnostics: Diagnostics, 
                              workspace.output_dir / INSTALLED_FONTS_DIR)
         return workspace_url(workspace.root, copied)
 
+    dates = target.dates
+    if target.pdf_variant in DATED_VARIANTS:
+        dates = (dates[0] or FALLBACK_DATE, dates[1] or dates[0] or FALLBACK_DATE)
     context = build_context(workspace, target.document, target.document.texts[target.locale],
-                            target.brand, font_url)
+                            target.brand, font_url, target.profile_name, target.profile, dates)
     html = render_template(env, target.template_name, context, diagnostics)
-    if translations is not None:
-        catalog = po_path(workspace, target.locale)
+    if translations is not None and translations.missing:
         for message in sorted(translations.missing):
             warning = f'template string "{message}" is not translated into {target.locale}'
             if warning not in target.warnings:
                 target.warnings.append(warning)
-        if translations.missing:
-            names = ", ".join(f'"{m}"' for m in sorted(translations.missing))
-            message = (f"template strings not translated into {target.locale}: {names}; "
-                       "run `briefs i18n update`, then translate them in this file")
-            if not any(d.message == message for d in diagnostics):
-                diagnostics.warning(message, catalog)
+        names = ", ".join(f'"{m}"' for m in sorted(translations.missing))
+        notice = (f"template strings not translated into {target.locale}: {names}; "
+                  "run `briefs i18n update`, then translate them in this file")
+        if not any(d.message == notice for d in diagnostics):
+            diagnostics.warning(notice, po_path(workspace, target.locale))
     return html
 
 
@@ -177,11 +222,13 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
             result.failed.append(target.id)
             continue
         progress(f"rendering {target.id}")
-        title = f'{target.document.id} ({target.locale})'
+        title = f"{target.document.id} ({target.locale}, {target.profile_name})"
         rendered = render_pdf(
             html, workspace.root, title=title, max_pages=target.document.settings.max_pages,
             font_families=frozenset(resolved.face.family for resolved
-                                    in target.brand.faces_for(script_of(target.locale))))
+                                    in target.brand.faces_for(script_of(target.locale))),
+            min_image_dpi=target.profile.min_image_dpi,
+            options=render_options(target.profile, target.variant))
         content_file = target.document.texts[target.locale].path
         for message in rendered.errors:
             diagnostics.error(message, content_file)
@@ -189,10 +236,10 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
             diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
                               "files inside the workspace can be used",
                               workspace.templates_dir / target.template_name)
-        for message in rendered.warnings:
+        soft = rendered.warnings + rendered.preflight_warnings
+        for message in soft:
             (diagnostics.error if strict else diagnostics.warning)(f"{target.id}: {message}")
-        if rendered.pdf is None or rendered.errors or rendered.refused or \
-                (strict and rendered.warnings):
+        if rendered.pdf is None or rendered.errors or rendered.refused or (strict and soft):
             result.failed.append(target.id)
             continue
         atomic_write(output, rendered.pdf)
@@ -202,11 +249,13 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
             "doc": target.document.id,
             "locale": target.locale,
             "kind": target.document.kind,
-            "profile": "screen",
+            "profile": target.profile_name,
+            "pdf_variant": target.pdf_variant,
             "pages": rendered.pages,
             "bytes": len(rendered.pdf),
             "sha256": sha256(rendered.pdf),
             "warnings": target.warnings + rendered.warnings,
+            "preflight": {"errors": [], "warnings": rendered.preflight_warnings},
             "status": "ok",
         })
     if result.written:

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .fetcher import WORKSPACE_URL, FetchLog, make_url_fetcher
+from .metadata import deterministic_document_id
+from .preflight import check_layout
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -23,6 +25,7 @@ class RenderResult:
     pages: int
     errors: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    preflight_warnings: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -57,7 +60,7 @@ def weasyprint_version() -> str:
 
 
 def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = None,
-               font_families: frozenset[str] = frozenset(),
+               font_families: frozenset[str] = frozenset(), min_image_dpi: int = 0,
                options: dict[str, Any] | None = None) -> RenderResult:
     """Lay out `html` (its URLs confined to `root`), check the page limit, return PDF bytes.
 
@@ -74,7 +77,7 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
     try:
         document = weasyprint.HTML(
             string=html, base_url=WORKSPACE_URL, url_fetcher=make_url_fetcher(root, log),
-        ).render(font_config=_font_configuration(), cache={})
+        ).render(font_config=_font_configuration(), cache={}, **(options or {}))
         pages = len(document.pages)
         result = RenderResult(pdf=None, pages=pages)
         result.refused += log.refused
@@ -82,8 +85,12 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
             result.errors.append(
                 f"{title}: the content needs {pages} pages but the limit is {max_pages}; "
                 "shorten the text or raise the limit")
+        findings = check_layout(document, min_image_dpi)
+        result.errors += [f"{title}: {message}" for message in findings.errors]
+        result.preflight_warnings += findings.warnings
         if not result.errors and not result.refused:
-            pdf = document.write_pdf(**(options or {}))
+            with deterministic_document_id(html + repr(sorted((options or {}).items()))):
+                pdf = document.write_pdf(**(options or {}))
             used = {font.family for font in document.fonts.values()}
             strangers = sorted(used - font_families) if font_families else []
             if strangers:

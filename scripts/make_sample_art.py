@@ -422,7 +422,7 @@ def make_cover(path: Path, width: int = 2400, height: int = 1500, ss: int = 2) -
 # =============================================================== flyer hero: a restored floodplain
 
 
-def make_hero(path: Path, width: int = 2000, height: int = 1100, ss: int = 2) -> None:
+def make_hero(path: Path, width: int = 2700, height: int = 1485, ss: int = 2) -> None:
     rng = random.Random(20260611)
     W, H = width * ss, height * ss
     size = (W, H)

@@ -7,6 +7,7 @@ PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
   fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf
+  libgs-common  # a CMYK ICC profile (ghostscript default_cmyk.icc) for the PDF/X-4 tests
 )
 
 missing=()

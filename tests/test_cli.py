@@ -219,7 +219,7 @@ def test_flyer_overflow_names_document_and_locale(workspace_copy: Path,
     edit(FLYER_EN, "context: |", f"context: |\n  {long_text}\n\n")(workspace_copy)
     result = run_cli("build", FLYER, "-l", "en", workspace=workspace_copy)
     assert result.exit_code == 1
-    assert re.search(rf"{FLYER} \(en\): the content needs \d pages but the limit is 1",
+    assert re.search(rf"{FLYER} \(en, screen\): the content needs \d pages but the limit is 1",
                      result.stderr)
     assert snapshot(workspace_copy) == before
 
