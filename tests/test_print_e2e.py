@@ -128,3 +128,15 @@ def test_two_builds_are_byte_identical(workspace_copy: Path, epoch: str | None,
     if epoch:
         assert PdfReader(workspace_copy / "build" / FLYER / f"{FLYER}.en.pdf").metadata[
             "/CreationDate"].startswith("D:20231114")
+
+
+def test_french_overflow_fails_naming_the_locale(workspace_copy: Path) -> None:
+    path = workspace_copy / "content" / FLYER / "fr.yaml"
+    longer = "Une phrase de plus pour remplir la page. " * 60
+    path.write_text(path.read_text().replace("context: |", f"context: |\n  {longer}\n", 1))
+    result = run_cli("build", FLYER, workspace=workspace_copy)
+    assert result.exit_code == 1
+    assert re.search(r"content/river-dialogue-flyer/fr\.yaml: error: river-dialogue-flyer "
+                     r"\(fr, screen\): the content needs \d pages but the limit is 1",
+                     result.stderr)
+    assert "Finished with 1 error" in result.stderr  # the other locales were built
