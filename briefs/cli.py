@@ -129,32 +129,50 @@ PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u
               help="Output profile (default: `profile` in briefs.yaml, else screen).")
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANT_CHOICES),
               help="PDF standard for every output, overriding the profile's.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Render workers (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Render every output, even those up to date.")
+@click.option("--shard", metavar="K/N", help="Build only the K-th of N balanced shares (CI).")
+@click.option("--emit-html", is_flag=True, help="Also write each output's HTML beside it.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @click.pass_context
 @handle_errors
 def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
-          profile_name: str | None, pdf_variant: str | None, strict: bool, as_json: bool,
-          quiet: bool) -> None:
+          profile_name: str | None, pdf_variant: str | None, jobs: int | None, force: bool,
+          shard: str | None, emit_html: bool, strict: bool, as_json: bool, quiet: bool) -> None:
     """Build PDFs into build/<doc>/<doc>.<locale>[.print].pdf and build/manifest.json."""
+    from .pipeline import BuildOptions, plan_build
     from .pipeline import build as run_build
-    from .pipeline import plan_build
+    from .sharding import parse_shard, select_shard
+    from .workers import default_jobs
 
     workspace = _workspace(ctx)
     doc_ids, chosen = _select(workspace, docs, locales)
     profiles = _profiles(workspace, profile_name)
+    share = parse_shard(shard) if shard else None
     reporter = Reporter(workspace.root, quiet=quiet or as_json)
     diagnostics = Diagnostics()
-    plan = plan_build(workspace, doc_ids, chosen, diagnostics, profiles, pdf_variant)
+    plan = plan_build(workspace, doc_ids, chosen, diagnostics, profiles, pdf_variant,
+                      keep_caches=True)
     if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
         _finish(reporter, diagnostics, strict, as_json, {"outputs": []}, built=0)
-    result = run_build(workspace, plan, diagnostics, strict=strict, progress=reporter.progress)
+    if share:
+        plan.targets = select_shard(plan.targets, *share)
+    options = BuildOptions(strict=strict, jobs=jobs or default_jobs(), force=force,
+                           emit_html=emit_html)
+    result = run_build(workspace, plan, diagnostics, options, progress=reporter.progress)
     for path in result.written:
         if not as_json:
             click.echo(path.relative_to(workspace.root).as_posix())
-    _finish(reporter, diagnostics, strict, as_json, {"outputs": result.entries,
-            "failed": sorted(result.failed)}, built=len(result.written))
+    if not as_json and result.up_to_date and not quiet:
+        click.echo(f"{len(result.up_to_date)} output{'s' if len(result.up_to_date) != 1 else ''}"
+                   " up to date.", err=True)
+    _finish(reporter, diagnostics, strict, as_json, {
+        "outputs": result.entries, "failed": sorted(result.failed),
+        "rendered": result.rendered, "up_to_date": result.up_to_date},
+        built=len(result.written) + len(result.up_to_date))
 
 
 def _finish(reporter: Reporter, diagnostics: Diagnostics, strict: bool, as_json: bool,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,14 @@ def strings_in(data: Any) -> Iterable[str]:
 
 def covered_by(brand: LoadedBrand, script: str | None) -> frozenset[int]:
     """Code points covered by the fonts a locale written in `script` uses."""
+    return _union(tuple((r.path, r.index) for r in brand.faces_for(script)))
+
+
+@lru_cache(maxsize=32)
+def _union(faces: tuple[tuple[Path, int], ...]) -> frozenset[int]:
     points: set[int] = set()
-    for resolved in brand.faces_for(script):
-        points |= coverage(resolved.path, resolved.index)
+    for path, index in faces:
+        points |= coverage(path, index)
     return frozenset(points)
 
 

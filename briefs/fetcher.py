@@ -78,9 +78,10 @@ def check_url(url: str, root: Path) -> Path | None:
 
 @dataclass
 class FetchLog:
-    """What the fetcher refused during one render, for the build to report as errors."""
+    """What the fetcher read (an output's dependencies) and refused during one render."""
 
     refused: list[str] = field(default_factory=list)
+    fetched: list[Path] = field(default_factory=list)
 
 
 def make_url_fetcher(root: Path, log: FetchLog) -> Any:
@@ -96,6 +97,7 @@ def make_url_fetcher(root: Path, log: FetchLog) -> Any:
                 raise
             if path is None:
                 return super().fetch(url, headers)
+            log.fetched.append(path)
             mime, _ = mimetypes.guess_type(path.name)
             return URLFetcherResponse(
                 url, body=path.read_bytes(),

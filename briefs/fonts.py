@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .output import atomic_write
 
 FONTCONFIG_WEIGHTS = {100: 0, 200: 40, 300: 50, 400: 80, 500: 100, 600: 180, 700: 200,
                       800: 205, 900: 210}
@@ -70,13 +74,40 @@ def materialize(face: InstalledFace, folder: Path) -> Path:
     return target
 
 
+COVERAGE_CACHE: Path | None = None
+"""Folder where code point coverage is kept between runs (set by a build; None: memory only).
+Reading the cmap of a CJK font takes a tenth of a second, which a no-op build cannot afford."""
+
+
 @lru_cache(maxsize=64)
 def _coverage(path: str, index: int, size: int, mtime: int) -> frozenset[int]:
+    stored = None
+    if COVERAGE_CACHE is not None:
+        name = hashlib.sha256(f"{path}|{index}|{size}|{mtime}".encode()).hexdigest()[:24]
+        stored = COVERAGE_CACHE / f"{name}.json"
+        try:
+            ranges = json.loads(stored.read_text(encoding="utf-8"))
+            return frozenset(p for start, end in ranges for p in range(start, end + 1))
+        except (OSError, ValueError, TypeError):
+            pass
     from fontTools.ttLib import TTFont
 
     font = TTFont(path, lazy=True, fontNumber=index)
-    cmap = font.getBestCmap() or {}
-    return frozenset(cmap)
+    points = frozenset(font.getBestCmap() or {})
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(stored, json.dumps(_ranges(points)).encode("utf-8"))
+    return points
+
+
+def _ranges(points: frozenset[int]) -> list[list[int]]:
+    ranges: list[list[int]] = []
+    for point in sorted(points):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return ranges
 
 
 def coverage(path: Path, index: int = 0) -> frozenset[int]:

@@ -60,6 +60,21 @@ class _RefusedYaml(yaml.MarkedYAMLError):
     """A YAML feature content may not use (anchors, aliases)."""
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+"""libyaml's parser when PyYAML was built with it: several times faster than pure Python."""
+
+
+def _refuse_anchors(text: str) -> None:
+    """Stop at the first anchor or alias, before anything is composed (no alias expansion)."""
+    if FAST_LOADER is None:
+        return  # _StrictLoader refuses them while composing
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _RefusedYaml(
+                problem="YAML anchors and aliases (&name, *name) are not allowed in content; "
+                "write the value out", problem_mark=event.start_mark)
+
+
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader whose composer refuses anchors and aliases (no billion-laughs expansion)."""
 
@@ -137,7 +152,8 @@ def load_yaml_text(text: str, path: Path, diagnostics: Diagnostics) -> LoadedYam
                           path, Position(1, 1))
         return None
     try:
-        nodes = list(yaml.compose_all(text, Loader=_StrictLoader))
+        _refuse_anchors(text)
+        nodes = list(yaml.compose_all(text, Loader=FAST_LOADER or _StrictLoader))
     except _RefusedYaml as exc:
         mark = exc.problem_mark
         diagnostics.error(str(exc.problem), path, Position(mark.line + 1, mark.column + 1))
@@ -146,6 +162,7 @@ def load_yaml_text(text: str, path: Path, diagnostics: Diagnostics) -> LoadedYam
         mark = exc.problem_mark or exc.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        problem = problem.replace("in this context", "here")  # libyaml's wording
         diagnostics.error(f"invalid YAML: {problem}{_yaml_hint(problem)}", path, position)
         return None
     except yaml.YAMLError as exc:
@@ -204,7 +221,7 @@ def _convert(node: Node, key_path: KeyPath, loaded: LoadedYaml, diagnostics: Dia
                           loaded.path, _node_position(node))
         return None
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in NULL_WORDS:
+        if not node.style and node.value in NULL_WORDS:
             return None
         return node.value
     if isinstance(node, SequenceNode):

@@ -7,20 +7,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import fonts
 from .brands import LoadedBrand, ResolvedFace, load_brand
+from .cache import BuildCache, FileHashes, target_key
 from .catalogs import load_translations, po_path
 from .context import build_context
 from .coverage import check_coverage, strings_in
 from .diagnostics import Diagnostics
 from .documents import DocumentSource, load_document
-from .fetcher import RefusedPath, resolve_inside, workspace_url
+from .fetcher import WORKSPACE_URL, RefusedPath, resolve_inside, workspace_url
 from .fonts import INSTALLED_FONTS_DIR, InstalledFace, materialize
 from .formatting import locale_script as script_of
 from .metadata import FALLBACK_DATE, document_dates
 from .models import Profile
 from .output import atomic_write, read_manifest, sha256, write_manifest
 from .profiles import render_options
-from .templating import make_environment, render_template
+from .render import RenderResult
+from .templating import bytecode_cache, make_environment, render_template
+from .workers import RenderJob, render_all
 from .workspace import Workspace
 
 Progress = Callable[[str], None]
@@ -75,14 +79,20 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
     manifest: Path | None = None
 
 
 def plan_build(workspace: Workspace, doc_ids: list[str], locales: list[str],
                diagnostics: Diagnostics, profiles: dict[str, Profile] | None = None,
-               variant: str | None = None) -> Plan:
-    """Load and validate every document, brand and translation; nothing is rendered."""
+               variant: str | None = None, *, keep_caches: bool = False) -> Plan:
+    """Load and validate every document, brand and translation; nothing is rendered.
+
+    With `keep_caches` (a build, not a check), font coverage is kept in the output folder.
+    """
     profiles = profiles or {"screen": Profile()}
+    fonts.COVERAGE_CACHE = workspace.output_dir / ".cache" / "coverage" if keep_caches else None
     plan = Plan()
     if not _profiles_usable(workspace, profiles, variant, diagnostics):
         plan.failed += [f"{doc}.{locale}" for doc in doc_ids for locale in locales]
@@ -168,16 +178,19 @@ def render_html(workspace: Workspace, target: Target, diagnostics: Diagnostics, 
     """
     translations = load_translations(workspace, target.locale, diagnostics)
     format_locale = workspace.config.formats.get(target.locale, target.locale)
-    env = make_environment(workspace.templates_dir, workspace.root, format_locale, translations)
+    env = make_environment(workspace.templates_dir, workspace.root, format_locale, translations,
+                           bytecode_cache(workspace.output_dir / ".cache" / "jinja"
+                                          if for_render else None))
 
     def font_url(resolved: ResolvedFace) -> str:
-        if resolved.bundled:
-            return workspace_url(workspace.root, resolved.path)
+        """A URL that names the font's content: a warm worker registers each @font-face once
+        per process, so a changed file (or another workspace's) must not share its URL."""
         if not for_render:
             return resolved.path.as_uri()
-        copied = materialize(InstalledFace(resolved.path, resolved.index),
-                             workspace.output_dir / INSTALLED_FONTS_DIR)
-        return workspace_url(workspace.root, copied)
+        path = resolved.path if resolved.bundled else materialize(
+            InstalledFace(resolved.path, resolved.index),
+            workspace.output_dir / INSTALLED_FONTS_DIR)
+        return f"{workspace_url(workspace.root, path)}?v={_hashes(workspace).tag(path)}"
 
     dates = target.dates
     if target.pdf_variant in DATED_VARIANTS:
@@ -198,6 +211,15 @@ def render_html(workspace: Workspace, target: Target, diagnostics: Diagnostics, 
     return html
 
 
+_HASHES: dict[Path, FileHashes] = {}
+
+
+def _hashes(workspace: Workspace) -> FileHashes:
+    if workspace.output_dir not in _HASHES:
+        _HASHES[workspace.output_dir] = FileHashes.load(workspace.output_dir)
+    return _HASHES[workspace.output_dir]
+
+
 def check_templates(workspace: Workspace, plan: Plan, diagnostics: Diagnostics) -> None:
     """Render every target's HTML (cheap, no WeasyPrint) so template errors show in `check`."""
     for target in list(plan.targets):
@@ -206,58 +228,90 @@ def check_templates(workspace: Workspace, plan: Plan, diagnostics: Diagnostics) 
             plan.failed.append(target.id)
 
 
-def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict: bool,
-          progress: Progress) -> BuildResult:
-    """Render every planned target; write each PDF atomically; rewrite the manifest at the end."""
-    from .render import render_pdf
+@dataclass
+class BuildOptions:
+    """How to run a build: strictness, parallelism, cache use, extra outputs."""
 
+    strict: bool = False
+    jobs: int = 1
+    force: bool = False
+    emit_html: bool = False
+
+
+def _job(workspace: Workspace, target: Target, html: str) -> RenderJob:
+    return RenderJob(
+        html=html, root=workspace.root,
+        title=f"{target.document.id} ({target.locale}, {target.profile_name})",
+        max_pages=target.document.settings.max_pages,
+        font_families=frozenset(resolved.face.family for resolved
+                                in target.brand.faces_for(script_of(target.locale))),
+        min_image_dpi=target.profile.min_image_dpi,
+        options=render_options(target.profile, target.variant))
+
+
+def _static_dependencies(target: Target) -> list[Path]:
+    """Files a render may not fetch again in a warm worker (fonts are loaded once per process)."""
+    return [resolved.path for resolved in target.brand.faces_for(script_of(target.locale))]
+
+
+def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, options: BuildOptions,
+          progress: Progress) -> BuildResult:
+    """Render what changed; write each PDF atomically; rewrite the manifest at the end.
+
+    An output whose key (HTML, options, versions) and dependencies (every file the renderer
+    read) are unchanged, and whose file is intact, is not rendered again unless `force`.
+    """
     result = BuildResult(failed=list(plan.failed))
+    cache = BuildCache.load(workspace.root, workspace.output_dir)
     previous_outputs = read_manifest(workspace.output_dir)["outputs"]
     previous = {entry.get("path"): entry for entry in previous_outputs}
+    pending: list[tuple[Target, str, RenderJob]] = []
     for target in plan.targets:
-        output = target.output_path(workspace)
-        relative = output.relative_to(workspace.output_dir).as_posix()
         html = render_html(workspace, target, diagnostics)
         if html is None:
             result.failed.append(target.id)
             continue
-        progress(f"rendering {target.id}")
-        title = f"{target.document.id} ({target.locale}, {target.profile_name})"
-        rendered = render_pdf(
-            html, workspace.root, title=title, max_pages=target.document.settings.max_pages,
-            font_families=frozenset(resolved.face.family for resolved
-                                    in target.brand.faces_for(script_of(target.locale))),
-            min_image_dpi=target.profile.min_image_dpi,
-            options=render_options(target.profile, target.variant))
-        content_file = target.document.texts[target.locale].path
-        for message in rendered.errors:
-            diagnostics.error(message, content_file)
-        for message in rendered.refused:
-            diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
-                              "files inside the workspace can be used",
-                              workspace.templates_dir / target.template_name)
-        soft = rendered.warnings + rendered.preflight_warnings
-        for message in soft:
-            (diagnostics.error if strict else diagnostics.warning)(f"{target.id}: {message}")
-        if rendered.pdf is None or rendered.errors or rendered.refused or (strict and soft):
+        job = _job(workspace, target, html)
+        key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
+                                "fonts": sorted(job.font_families),
+                                "min_dpi": job.min_image_dpi, "options": job.options})
+        relative = _relative(workspace, target)
+        if options.emit_html:
+            emitted = html.replace(WORKSPACE_URL, workspace.root.as_uri() + "/")
+            atomic_write(target.output_path(workspace).with_suffix(".html"),
+                         emitted.encode("utf-8"))
+        fresh = None if options.force else cache.fresh_entry(relative, key)
+        if fresh is not None:
+            # What the last render found still holds: report it again (and fail on it with
+            # --strict), as if it had been rendered now.
+            replayed = cache.entries[relative].get("replay", [])
+            for message in replayed:
+                (diagnostics.error if options.strict else diagnostics.warning)(
+                    f"{target.id}: {message}")
+            if options.strict and replayed:
+                result.failed.append(target.id)
+                continue
+            result.up_to_date.append(target.id)
+            result.entries.append(fresh)
+            continue
+        pending.append((target, key, job))
+    if pending:
+        progress(f"rendering {len(pending)} output{'s' if len(pending) != 1 else ''} "
+                 f"with {min(options.jobs, len(pending))} worker"
+                 f"{'s' if min(options.jobs, len(pending)) != 1 else ''}")
+    results = render_all([job for _, _, job in pending], options.jobs)
+    for (target, key, _), rendered in zip(pending, results, strict=True):
+        entry = _accept(workspace, target, rendered, diagnostics, options.strict)
+        if entry is None:
             result.failed.append(target.id)
             continue
-        atomic_write(output, rendered.pdf)
-        result.written.append(output)
-        result.entries.append({
-            "path": relative,
-            "doc": target.document.id,
-            "locale": target.locale,
-            "kind": target.document.kind,
-            "profile": target.profile_name,
-            "pdf_variant": target.pdf_variant,
-            "pages": rendered.pages,
-            "bytes": len(rendered.pdf),
-            "sha256": sha256(rendered.pdf),
-            "warnings": target.warnings + rendered.warnings,
-            "preflight": {"errors": [], "warnings": rendered.preflight_warnings},
-            "status": "ok",
-        })
+        progress(f"rendered {target.id} ({entry['pages']} pages)")
+        result.written.append(target.output_path(workspace))
+        result.rendered.append(target.id)
+        result.entries.append(entry)
+        cache.record(entry["path"], key, rendered.dependencies + _static_dependencies(target),
+                     entry, replay=rendered.warnings + rendered.preflight_warnings)
+    _hashes(workspace).save()
     if result.written:
         built = {entry["path"] for entry in result.entries}
         kept = [entry for path, entry in previous.items()
@@ -265,3 +319,39 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, *, strict:
                 and (workspace.output_dir / path).is_file()]
         result.manifest = write_manifest(workspace.output_dir, result.entries + kept)
     return result
+
+
+def _relative(workspace: Workspace, target: Target) -> str:
+    return target.output_path(workspace).relative_to(workspace.output_dir).as_posix()
+
+
+def _accept(workspace: Workspace, target: Target, rendered: RenderResult,
+            diagnostics: Diagnostics, strict: bool) -> dict[str, Any] | None:
+    """Report what the render found; write the PDF if it passed; return its manifest entry."""
+    content_file = target.document.texts[target.locale].path
+    for message in rendered.errors:
+        diagnostics.error(message, content_file)
+    for message in rendered.refused:
+        diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
+                          "files inside the workspace can be used",
+                          workspace.templates_dir / target.template_name)
+    soft = rendered.warnings + rendered.preflight_warnings
+    for message in soft:
+        (diagnostics.error if strict else diagnostics.warning)(f"{target.id}: {message}")
+    if rendered.pdf is None or rendered.errors or rendered.refused or (strict and soft):
+        return None
+    atomic_write(target.output_path(workspace), rendered.pdf)
+    return {
+        "path": _relative(workspace, target),
+        "doc": target.document.id,
+        "locale": target.locale,
+        "kind": target.document.kind,
+        "profile": target.profile_name,
+        "pdf_variant": target.pdf_variant,
+        "pages": rendered.pages,
+        "bytes": len(rendered.pdf),
+        "sha256": sha256(rendered.pdf),
+        "warnings": target.warnings + rendered.warnings,
+        "preflight": {"errors": [], "warnings": rendered.preflight_warnings},
+        "status": "ok",
+    }

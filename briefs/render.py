@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ class RenderResult:
     errors: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     preflight_warnings: list[str] = field(default_factory=list)
+    dependencies: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -40,17 +41,31 @@ class _CollectingHandler(logging.Handler):
             self.messages.append(message)
 
 
-@lru_cache(maxsize=1)
+_FONT_CONFIGURATION: tuple[int, Any] | None = None
+_INHERITED: list[Any] = []
+
+
 def _font_configuration() -> Any:
     """One FontConfiguration per process: a fresh one per render leaks memory.
+
+    A forked worker must not use (or delete) the one it inherited: its temporary font folder
+    belongs to the parent. It is detached, kept alive so that no finalizer runs, and replaced.
 
     The image cache, by contrast, is fresh for every render: WeasyPrint caches failed loads
     too, so a shared cache would hide a refused resource from the fetcher the second time,
     and would serve an image from before the file changed.
     """
+    global _FONT_CONFIGURATION
     from weasyprint.text.fonts import FontConfiguration
 
-    return FontConfiguration()
+    if _FONT_CONFIGURATION is not None and _FONT_CONFIGURATION[0] == os.getpid():
+        return _FONT_CONFIGURATION[1]
+    if _FONT_CONFIGURATION is not None:
+        inherited = _FONT_CONFIGURATION[1]
+        inherited._folder = None  # the parent's folder: never delete it from here
+        _INHERITED.append(inherited)
+    _FONT_CONFIGURATION = (os.getpid(), FontConfiguration())
+    return _FONT_CONFIGURATION[1]
 
 
 def weasyprint_version() -> str:
@@ -102,6 +117,7 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
                 result.pdf = pdf
     finally:
         logger.removeHandler(handler)
+    result.dependencies = sorted(set(log.fetched))
     for message in handler.messages:
         if ".notdef glyph" in message:
             result.errors.append(f"{title}: {message}; declare a font that covers it in "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import traceback
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +34,40 @@ class WorkspaceTemplateLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+@lru_cache(maxsize=64)
 def qr_svg_data_uri(url: str, dark: str = "#000000") -> str:
     """A QR code for `url` as an SVG data: URI (made with segno), crisp at any size."""
     return segno.make(url, error="m").svg_data_uri(scale=1, border=0, dark=dark)
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment of this process (one per locale)."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_MEMORY_CACHE = MemoryBytecodeCache()
+
+
+def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache:
+    """Compiled templates kept in `folder` between runs, or in memory for this process."""
+    if folder is None:
+        return _MEMORY_CACHE
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def make_environment(templates_dir: Path, root: Path, locale: str,
-                     translations: gettext.NullTranslations | None = None) -> jinja2.Environment:
+                     translations: gettext.NullTranslations | None = None,
+                     cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """A fresh environment for one locale: gettext from its catalog; dates in its conventions.
 
     `locale` is the formatting locale (a workspace may format `en` as `en_GB`).
@@ -52,6 +80,7 @@ def make_environment(templates_dir: Path, root: Path, locale: str,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=cache or _MEMORY_CACHE,
     )
     env.install_gettext_translations(  # type: ignore[attr-defined]
         translations or gettext.NullTranslations(), newstyle=True)

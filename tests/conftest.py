@@ -42,11 +42,12 @@ def workspace_copy(built_sample: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def snapshot() -> Callable[[Path], dict[str, bytes]]:
-    """Every file under build/, by relative path, to prove outputs were left untouched."""
+    """Every output under build/ (not the hidden caches), to prove outputs were left untouched."""
 
     def take(root: Path) -> dict[str, bytes]:
         build = root / "build"
         return {p.relative_to(build).as_posix(): p.read_bytes()
-                for p in sorted(build.rglob("*")) if p.is_file()}
+                for p in sorted(build.rglob("*"))
+                if p.is_file() and not p.relative_to(build).as_posix().startswith(".")}
 
     return take
