@@ -143,6 +143,12 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
           profile_name: str | None, pdf_variant: str | None, jobs: int | None, force: bool,
           shard: str | None, emit_html: bool, strict: bool, as_json: bool, quiet: bool) -> None:
     """Build PDFs into build/<doc>/<doc>.<locale>[.print].pdf and build/manifest.json."""
+    arguments = {"docs": sorted(docs), "locales": sorted(locales), "profile": profile_name,
+                 "pdf_variant": pdf_variant, "shard": shard, "strict": strict,
+                 "emit_html": emit_html}
+    if not force and _report_noop(ctx.obj["workspace"], arguments, as_json, quiet):
+        return
+    from .noop import forget, write_stamp
     from .pipeline import BuildOptions, plan_build
     from .pipeline import build as run_build
     from .sharding import parse_shard, select_shard
@@ -169,10 +175,56 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     if not as_json and result.up_to_date and not quiet:
         click.echo(f"{len(result.up_to_date)} output{'s' if len(result.up_to_date) != 1 else ''}"
                    " up to date.", err=True)
+    if len(diagnostics) == 0 and not result.failed:
+        system_fonts = sorted({str(face.path) for target in plan.targets
+                               for face in target.brand.faces if not face.bundled})
+        write_stamp(workspace.root, workspace.output_dir, arguments,
+                    [entry["path"] for entry in result.entries], system_fonts)
+    else:
+        forget(workspace.output_dir)
     _finish(reporter, diagnostics, strict, as_json, {
         "outputs": result.entries, "failed": sorted(result.failed),
         "rendered": result.rendered, "up_to_date": result.up_to_date},
         built=len(result.written) + len(result.up_to_date))
+
+
+def _report_noop(start: Path, arguments: dict[str, Any], as_json: bool, quiet: bool) -> bool:
+    """The fast path of an unchanged rebuild: True when it answered (nothing to do)."""
+    from .noop import up_to_date
+
+    root = _quick_root(start)
+    if root is None:
+        return False
+    try:
+        import yaml
+
+        config = yaml.safe_load((root / "briefs.yaml").read_text(encoding="utf-8")) or {}
+        output_dir = (root / str(config.get("output_dir") or "build")).resolve()
+    except (OSError, ValueError, AttributeError, yaml.YAMLError):
+        return False
+    if not output_dir.is_relative_to(root) or output_dir == root:
+        return False
+    outputs = up_to_date(root, output_dir, arguments)
+    if outputs is None:
+        return False
+    if as_json:
+        manifest = json.loads((output_dir / "manifest.json").read_text(encoding="utf-8"))
+        entries = [e for e in manifest.get("outputs", []) if e.get("path") in set(outputs)]
+        click.echo(json.dumps({"ok": True, "outputs": entries, "failed": [], "rendered": [],
+                               "up_to_date": sorted(outputs), "diagnostics": []},
+                              indent=2, ensure_ascii=False, sort_keys=True))
+    elif not quiet:
+        click.echo(f"{len(outputs)} output{'s' if len(outputs) != 1 else ''} up to date; "
+                   "nothing changed since the last build.", err=True)
+    return True
+
+
+def _quick_root(start: Path) -> Path | None:
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "briefs.yaml").is_file():
+            return folder
+    return None
 
 
 def _finish(reporter: Reporter, diagnostics: Diagnostics, strict: bool, as_json: bool,
@@ -302,6 +354,37 @@ def new(ctx: click.Context, doc: str, kind: str) -> None:
     folder = new_document(workspace, doc, kind)
     click.echo(f"Created {folder.relative_to(workspace.root).as_posix()}/; edit its files, then "
                f"run `briefs build {doc}`")
+
+
+@cli.group()
+def manifest() -> None:
+    """Work with build manifests (build/manifest.json)."""
+
+
+@manifest.command()
+@click.argument("manifests", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True,
+              help="Folder to write the merged manifest.json into.")
+@handle_errors
+def merge(manifests: tuple[Path, ...], output_dir: Path) -> None:
+    """Combine the manifests of sharded builds (`briefs build --shard K/N`) into one."""
+    from .output import merge_manifests, write_manifest
+
+    loaded = []
+    for path in manifests:
+        try:
+            loaded.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise BriefsError([Diagnostic(Severity.ERROR, f"not a manifest: {exc}", path)]) \
+                from exc
+    entries, conflicts = merge_manifests(loaded)
+    if conflicts:
+        raise BriefsError([Diagnostic(Severity.ERROR, c) for c in conflicts])
+    output_dir.mkdir(parents=True, exist_ok=True)
+    path = write_manifest(output_dir, entries)
+    click.echo(f"{path} ({len(entries)} outputs from {len(manifests)} manifests)")
 
 
 @cli.group()

@@ -46,6 +46,21 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
     return data
 
 
+def merge_manifests(manifests: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """All outputs of several (sharded) manifests; a path built differently twice is a conflict."""
+    merged: dict[str, dict[str, Any]] = {}
+    conflicts = []
+    for manifest in manifests:
+        for entry in manifest.get("outputs", []):
+            path = entry.get("path")
+            if path in merged and merged[path].get("sha256") != entry.get("sha256"):
+                first, second = str(merged[path].get("sha256"))[:12], str(entry.get("sha256"))[:12]
+                conflicts.append(f"{path}: two different builds (sha256 {first}… and {second}…)")
+                continue
+            merged[path] = entry
+    return list(merged.values()), conflicts
+
+
 def write_manifest(output_dir: Path, outputs: list[dict[str, Any]]) -> Path:
     """Write the manifest, outputs sorted by path so identical builds give identical bytes."""
     manifest = {
