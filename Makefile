@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system build test lint clean
+.PHONY: setup system build test lint clean bench
 
 setup: system $(STAMP)
 
@@ -31,3 +31,6 @@ lint: setup
 
 clean:
 	rm -rf build
+
+bench: setup
+	$(BIN)/python -m benchmarks

@@ -148,44 +148,54 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
                  "emit_html": emit_html}
     if not force and _report_noop(ctx.obj["workspace"], arguments, as_json, quiet):
         return
-    from .noop import forget, write_stamp
-    from .pipeline import BuildOptions, plan_build
-    from .pipeline import build as run_build
-    from .sharding import parse_shard, select_shard
-    from .workers import default_jobs
+    from .workers import Renderer, default_jobs
 
-    workspace = _workspace(ctx)
-    doc_ids, chosen = _select(workspace, docs, locales)
-    profiles = _profiles(workspace, profile_name)
-    share = parse_shard(shard) if shard else None
-    reporter = Reporter(workspace.root, quiet=quiet or as_json)
-    diagnostics = Diagnostics()
-    plan = plan_build(workspace, doc_ids, chosen, diagnostics, profiles, pdf_variant,
-                      keep_caches=True)
-    if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
-        _finish(reporter, diagnostics, strict, as_json, {"outputs": []}, built=0)
-    if share:
-        plan.targets = select_shard(plan.targets, *share)
-    options = BuildOptions(strict=strict, jobs=jobs or default_jobs(), force=force,
-                           emit_html=emit_html)
-    result = run_build(workspace, plan, diagnostics, options, progress=reporter.progress)
-    for path in result.written:
-        if not as_json:
-            click.echo(path.relative_to(workspace.root).as_posix())
-    if not as_json and result.up_to_date and not quiet:
-        click.echo(f"{len(result.up_to_date)} output{'s' if len(result.up_to_date) != 1 else ''}"
-                   " up to date.", err=True)
-    if len(diagnostics) == 0 and not result.failed:
-        system_fonts = sorted({str(face.path) for target in plan.targets
-                               for face in target.brand.faces if not face.bundled})
-        write_stamp(workspace.root, workspace.output_dir, arguments,
-                    [entry["path"] for entry in result.entries], system_fonts)
-    else:
-        forget(workspace.output_dir)
-    _finish(reporter, diagnostics, strict, as_json, {
-        "outputs": result.entries, "failed": sorted(result.failed),
-        "rendered": result.rendered, "up_to_date": result.up_to_date},
-        built=len(result.written) + len(result.up_to_date))
+    # Something changed: start the render workers now, so that their WeasyPrint import runs
+    # while this process loads and validates the content.
+    renderer = Renderer(jobs or default_jobs())
+    renderer.start()
+    with renderer:
+        from .noop import forget, write_stamp
+        from .pipeline import BuildOptions, plan_build
+        from .pipeline import build as run_build
+        from .sharding import parse_shard, select_shard
+
+        workspace = _workspace(ctx)
+        doc_ids, chosen = _select(workspace, docs, locales)
+        profiles = _profiles(workspace, profile_name)
+        share = parse_shard(shard) if shard else None
+        reporter = Reporter(workspace.root, quiet=quiet or as_json)
+        diagnostics = Diagnostics()
+        plan = plan_build(workspace, doc_ids, chosen, diagnostics, profiles, pdf_variant,
+                          keep_caches=True)
+        if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
+            _finish(reporter, diagnostics, strict, as_json, {"outputs": []}, built=0)
+        if share:
+            plan.targets = select_shard(plan.targets, *share)
+        options = BuildOptions(strict=strict, jobs=jobs or default_jobs(), force=force,
+                               emit_html=emit_html)
+        result = run_build(workspace, plan, diagnostics, options, progress=reporter.progress,
+                           renderer=renderer)
+        for path in result.written:
+            if not as_json:
+                click.echo(path.relative_to(workspace.root).as_posix())
+        if not as_json and result.up_to_date and not quiet:
+            click.echo(f"{plural(len(result.up_to_date), 'output')} up to date.", err=True)
+        if len(diagnostics) == 0 and not result.failed:
+            system_fonts = sorted({str(face.path) for target in plan.targets
+                                   for face in target.brand.faces if not face.bundled})
+            write_stamp(workspace.root, workspace.output_dir, arguments,
+                        [entry["path"] for entry in result.entries], system_fonts)
+        else:
+            forget(workspace.output_dir)
+        _finish(reporter, diagnostics, strict, as_json, {
+            "outputs": result.entries, "failed": sorted(result.failed),
+            "rendered": result.rendered, "up_to_date": result.up_to_date},
+            built=len(result.written) + len(result.up_to_date))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _report_noop(start: Path, arguments: dict[str, Any], as_json: bool, quiet: bool) -> bool:
@@ -214,8 +224,8 @@ def _report_noop(start: Path, arguments: dict[str, Any], as_json: bool, quiet: b
                                "up_to_date": sorted(outputs), "diagnostics": []},
                               indent=2, ensure_ascii=False, sort_keys=True))
     elif not quiet:
-        click.echo(f"{len(outputs)} output{'s' if len(outputs) != 1 else ''} up to date; "
-                   "nothing changed since the last build.", err=True)
+        click.echo(f"{plural(len(outputs), 'output')} up to date; nothing changed since the "
+                   "last build.", err=True)
     return True
 
 

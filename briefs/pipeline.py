@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from .output import atomic_write, read_manifest, sha256, write_manifest
 from .profiles import render_options
 from .render import RenderResult
 from .templating import bytecode_cache, make_environment, render_template
-from .workers import RenderJob, render_all
+from .workers import Renderer, RenderJob
 from .workspace import Workspace
 
 Progress = Callable[[str], None]
@@ -255,7 +256,7 @@ def _static_dependencies(target: Target) -> list[Path]:
 
 
 def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, options: BuildOptions,
-          progress: Progress) -> BuildResult:
+          progress: Progress, renderer: Renderer | None = None) -> BuildResult:
     """Render what changed; write each PDF atomically; rewrite the manifest at the end.
 
     An output whose key (HTML, options, versions) and dependencies (every file the renderer
@@ -265,52 +266,33 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, options: B
     cache = BuildCache.load(workspace.root, workspace.output_dir)
     previous_outputs = read_manifest(workspace.output_dir)["outputs"]
     previous = {entry.get("path"): entry for entry in previous_outputs}
-    pending: list[tuple[Target, str, RenderJob]] = []
-    for target in plan.targets:
-        html = render_html(workspace, target, diagnostics)
-        if html is None:
-            result.failed.append(target.id)
-            continue
-        job = _job(workspace, target, html)
-        key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
-                                "fonts": sorted(job.font_families),
-                                "min_dpi": job.min_image_dpi, "options": job.options})
-        relative = _relative(workspace, target)
-        if options.emit_html:
-            emitted = html.replace(WORKSPACE_URL, workspace.root.as_uri() + "/")
-            atomic_write(target.output_path(workspace).with_suffix(".html"),
-                         emitted.encode("utf-8"))
-        fresh = None if options.force else cache.fresh_entry(relative, key)
-        if fresh is not None:
-            # What the last render found still holds: report it again (and fail on it with
-            # --strict), as if it had been rendered now.
-            replayed = cache.entries[relative].get("replay", [])
-            for message in replayed:
-                (diagnostics.error if options.strict else diagnostics.warning)(
-                    f"{target.id}: {message}")
-            if options.strict and replayed:
+    pending: list[tuple[Target, str]] = []
+    with renderer or Renderer(options.jobs) as renderer:
+        for target in plan.targets:
+            prepared = _prepare(workspace, target, cache, options, diagnostics, result)
+            if prepared is None:
+                continue
+            key, job = prepared
+            if not pending:
+                if not harfbuzz_subset_available():
+                    progress("note: libharfbuzz-subset is not installed, so WeasyPrint subsets "
+                             "fonts with fontTools (Chinese renders about 10x slower); install "
+                             "libharfbuzz-subset0 (make build does)")
+                progress(f"rendering with {options.jobs} worker{'s' if options.jobs != 1 else ''}")
+            renderer.submit(job)
+            pending.append((target, key))
+        for (target, key), rendered in zip(pending, renderer.results(), strict=True):
+            entry = _accept(workspace, target, rendered, diagnostics, options.strict)
+            if entry is None:
                 result.failed.append(target.id)
                 continue
-            result.up_to_date.append(target.id)
-            result.entries.append(fresh)
-            continue
-        pending.append((target, key, job))
-    if pending:
-        progress(f"rendering {len(pending)} output{'s' if len(pending) != 1 else ''} "
-                 f"with {min(options.jobs, len(pending))} worker"
-                 f"{'s' if min(options.jobs, len(pending)) != 1 else ''}")
-    results = render_all([job for _, _, job in pending], options.jobs)
-    for (target, key, _), rendered in zip(pending, results, strict=True):
-        entry = _accept(workspace, target, rendered, diagnostics, options.strict)
-        if entry is None:
-            result.failed.append(target.id)
-            continue
-        progress(f"rendered {target.id} ({entry['pages']} pages)")
-        result.written.append(target.output_path(workspace))
-        result.rendered.append(target.id)
-        result.entries.append(entry)
-        cache.record(entry["path"], key, rendered.dependencies + _static_dependencies(target),
-                     entry, replay=rendered.warnings + rendered.preflight_warnings)
+            progress(f"rendered {target.id} ({entry['pages']} pages)")
+            result.written.append(target.output_path(workspace))
+            result.rendered.append(target.id)
+            result.entries.append(entry)
+            cache.record(entry["path"], key,
+                         rendered.dependencies + _static_dependencies(target), entry,
+                         replay=rendered.warnings + rendered.preflight_warnings)
     _hashes(workspace).save()
     if result.written:
         built = {entry["path"] for entry in result.entries}
@@ -319,6 +301,45 @@ def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, options: B
                 and (workspace.output_dir / path).is_file()]
         result.manifest = write_manifest(workspace.output_dir, result.entries + kept)
     return result
+
+
+@lru_cache(maxsize=1)
+def harfbuzz_subset_available() -> bool:
+    """Whether HarfBuzz's subsetter is installed (WeasyPrint's fast font subsetting)."""
+    import ctypes.util
+
+    return ctypes.util.find_library("harfbuzz-subset") is not None
+
+
+def _prepare(workspace: Workspace, target: Target, cache: BuildCache, options: BuildOptions,
+             diagnostics: Diagnostics, result: BuildResult) -> tuple[str, RenderJob] | None:
+    """The target's key and render job, or None when it failed or is up to date."""
+    html = render_html(workspace, target, diagnostics)
+    if html is None:
+        result.failed.append(target.id)
+        return None
+    job = _job(workspace, target, html)
+    key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
+                            "fonts": sorted(job.font_families),
+                            "min_dpi": job.min_image_dpi, "options": job.options})
+    relative = _relative(workspace, target)
+    if options.emit_html:
+        emitted = html.replace(WORKSPACE_URL, workspace.root.as_uri() + "/")
+        atomic_write(target.output_path(workspace).with_suffix(".html"), emitted.encode("utf-8"))
+    fresh = None if options.force else cache.fresh_entry(relative, key)
+    if fresh is None:
+        return key, job
+    # What the last render found still holds: report it again (and fail on it with --strict),
+    # as if it had been rendered now.
+    replayed = cache.entries[relative].get("replay", [])
+    for message in replayed:
+        (diagnostics.error if options.strict else diagnostics.warning)(f"{target.id}: {message}")
+    if options.strict and replayed:
+        result.failed.append(target.id)
+        return None
+    result.up_to_date.append(target.id)
+    result.entries.append(fresh)
+    return None
 
 
 def _relative(workspace: Workspace, target: Target) -> str:

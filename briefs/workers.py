@@ -52,35 +52,70 @@ def _failure(title: str, message: str) -> RenderResult:
     return RenderResult(pdf=None, pages=0, errors=[f"{title}: {message}"])
 
 
-def render_all(jobs: list[RenderJob], workers: int) -> Iterator[RenderResult]:
-    """Render `jobs`, yielding results in job order.
+class Renderer:
+    """Renders jobs as they are submitted, and gives results back in submission order.
 
-    With one worker (or one job) everything runs in this process. Otherwise a pool of warm
-    processes renders them; a job that raises, or whose worker dies, fails alone with a clear
-    error, and the pool carries on with the rest.
+    With one worker everything runs in this process. Otherwise the first submission starts a
+    pool of warm processes, so that their WeasyPrint import overlaps with the caller preparing
+    the next jobs. A job that raises, or whose worker dies, fails alone with a clear error;
+    the pool carries on with the rest.
     """
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            try:
-                yield run_job(job)
-            except Exception as exc:  # a bug in a renderer must not stop other targets
-                yield _failure(job.title, f"internal error while rendering: "
-                                          f"{type(exc).__name__}: {exc}")
-        return
-    from pebble import ProcessExpired, ProcessPool
 
-    with ProcessPool(max_workers=min(workers, len(jobs)), initializer=_warm_up) as pool:
-        futures: list[Future[RenderResult]] = [
-            pool.schedule(run_job, args=(job,), timeout=RENDER_TIMEOUT_SECONDS) for job in jobs]
-        for job, future in zip(jobs, futures, strict=True):
-            try:
-                yield future.result()
-            except ProcessExpired as exc:
-                yield _failure(job.title, f"the render worker crashed (exit code {exc.exitcode});"
-                                          " the other outputs are not affected")
-            except TimeoutError:
-                yield _failure(job.title, f"rendering took longer than {RENDER_TIMEOUT_SECONDS} s "
-                                          "and was stopped")
-            except Exception as exc:
-                yield _failure(job.title, f"internal error while rendering: "
-                                          f"{type(exc).__name__}: {exc}")
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: Any = None
+        self._submitted: list[tuple[RenderJob, Future[RenderResult] | None]] = []
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.close()
+            pool.join()
+
+    def start(self) -> None:
+        """Start the warm workers now (their WeasyPrint import then overlaps with planning)."""
+        if self.workers > 1 and self._pool is None:
+            from pebble import ProcessPool
+
+            self._pool = ProcessPool(max_workers=self.workers, initializer=_warm_up)
+            for _ in range(self.workers):  # pebble starts workers lazily: wake them all
+                self._pool.schedule(_warm_up)
+
+    def submit(self, job: RenderJob) -> None:
+        if self.workers <= 1:
+            self._submitted.append((job, None))
+            return
+        self.start()
+        future = self._pool.schedule(run_job, args=(job,), timeout=RENDER_TIMEOUT_SECONDS)
+        self._submitted.append((job, future))
+
+    def results(self) -> Iterator[RenderResult]:
+        for job, future in self._submitted:
+            yield self._result(job, future)
+
+    @staticmethod
+    def _result(job: RenderJob, future: Future[RenderResult] | None) -> RenderResult:
+        from pebble import ProcessExpired
+
+        try:
+            return run_job(job) if future is None else future.result()
+        except ProcessExpired as exc:
+            return _failure(job.title, f"the render worker crashed (exit code {exc.exitcode});"
+                                       " the other outputs are not affected")
+        except TimeoutError:
+            return _failure(job.title, f"rendering took longer than {RENDER_TIMEOUT_SECONDS} s "
+                                       "and was stopped")
+        except Exception as exc:  # a bug in a renderer must not stop other targets
+            return _failure(job.title, f"internal error while rendering: "
+                                       f"{type(exc).__name__}: {exc}")
+
+
+def render_all(jobs: list[RenderJob], workers: int) -> Iterator[RenderResult]:
+    """Render `jobs` (in this process, or in a pool of warm workers), in job order."""
+    with Renderer(workers if len(jobs) > 1 else 1) as renderer:
+        for job in jobs:
+            renderer.submit(job)
+        yield from renderer.results()

@@ -1,0 +1,1 @@
+"""Benchmarks for briefs; run with `python -m benchmarks`."""
