@@ -44,17 +44,23 @@ def cores() -> int:
 
 
 FLOOR_SCRIPT = """
-import sys, time
+import json, sys, time
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 config = FontConfiguration()
-files = sys.argv[1:]
-HTML(filename=files[0]).write_pdf(font_config=config)   # warm up, not timed
+options = json.loads(sys.argv[1])
+files = sys.argv[2:]
+HTML(filename=files[0]).render(font_config=config, **options).write_pdf(**options)  # warm-up
 start = time.perf_counter()
 for name in files:
-    HTML(filename=name).write_pdf(font_config=config)
+    HTML(filename=name).render(font_config=config, **options).write_pdf(**options)
 print(time.perf_counter() - start)
 """
+SCREEN_OPTIONS = {"optimize_images": True, "jpeg_quality": 80, "dpi": 150,
+                  "pdf_variant": "pdf/ua-1", "pdf_tags": True}
+CLI_OPTIONS = ["--optimize-images", "--jpeg-quality", "80", "--dpi", "150",
+               "--pdf-variant", "pdf/ua-1"]
+"""The comparisons do the same work as the screen profile (downsampled images, PDF/UA)."""
 
 RSS_SCRIPT = """
 import sys, json
@@ -95,11 +101,44 @@ def long_brief(workspace: Path, copies: int) -> None:
                                           encoding="utf-8")
 
 
+def multiply_documents(workspace: Path, copies: int) -> None:
+    """Copy every document `copies - 1` more times (doc-2, doc-3...): a larger workspace."""
+    for folder in sorted((workspace / "content").iterdir()):
+        for number in range(2, copies + 1):
+            shutil.copytree(folder, folder.with_name(f"{folder.name}-{number}"))
+
+
+def large_workspace_figures(copies: int, runs: int) -> dict[str, object]:
+    """Full build vs the bare WeasyPrint command and the floor, on `copies` x the sample."""
+    with tempfile.TemporaryDirectory(prefix="briefs-bench-large-") as temporary:
+        workspace = Path(temporary) / "ws"
+        run([*BRIEFS, "init", str(workspace)], REPO)
+        multiply_documents(workspace, copies)
+        env = {**os.environ, "NO_COLOR": "1"}
+        run([*BRIEFS, "build", "--emit-html", "-q"], workspace, env=env)
+        html_files = sorted((workspace / "build").rglob("*.html"))
+        full = median_time(lambda: run([*BRIEFS, "build", "--force", "-q"], workspace, env=env),
+                           runs)
+        out = Path(temporary) / "cli"
+        out.mkdir()
+        start = time.perf_counter()
+        for index, html in enumerate(html_files):
+            run([*WEASYPRINT, *CLI_OPTIONS, str(html), str(out / f"{index}.pdf")], workspace)
+        bare = time.perf_counter() - start
+        floor = float(run([sys.executable, "-c", FLOOR_SCRIPT, json.dumps(SCREEN_OPTIONS),
+                           *map(str, html_files)], workspace).stdout) / cores()
+    return {"outputs": len(html_files), "full_build_s": round(full, 2),
+            "weasyprint_cli_per_output_s": round(bare, 2), "speedup_vs_cli": round(bare / full, 2),
+            "engine_floor_s": round(floor, 2), "full_build_vs_floor": round(full / floor, 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--renders", type=int, default=200, help="renders for the RSS figure")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--large", type=int, default=0, metavar="N",
+                        help="also measure a workspace with N copies of every document")
     args = parser.parse_args()
 
     results: dict[str, object] = {"cores": cores(), "python": sys.version.split()[0]}
@@ -119,11 +158,13 @@ def main() -> None:
 
         def bare_cli() -> None:
             for index, html in enumerate(html_files):
-                run([*WEASYPRINT, str(html), str(cli_dir / f"{index}.pdf")], workspace)
+                run([*WEASYPRINT, *CLI_OPTIONS, str(html), str(cli_dir / f"{index}.pdf")],
+                    workspace)
 
         bare = median_time(bare_cli, args.runs)
-        floor_runs = [float(run([sys.executable, "-c", FLOOR_SCRIPT, *map(str, html_files)],
-                                workspace).stdout) for _ in range(args.runs)]
+        floor_runs = [float(run([sys.executable, "-c", FLOOR_SCRIPT, json.dumps(SCREEN_OPTIONS),
+                                 *map(str, html_files)], workspace).stdout)
+                      for _ in range(args.runs)]
         floor = statistics.median(floor_runs) / cores()
 
         run([*BRIEFS, "build", "-q"], workspace, env=env)
@@ -147,7 +188,7 @@ def main() -> None:
         rss = json.loads(run([sys.executable, "-c", RSS_SCRIPT, str(zh_html),
                               workspace.as_uri() + "/", str(args.renders)], workspace).stdout)
 
-        long_brief(workspace, 10)
+        long_brief(workspace, 24)
         run([*BRIEFS, "build", "long-brief", "forum-key-messages", "-l", "en", "--emit-html",
              "-q", "--force"], workspace, env=env)
         short_html = workspace / "build" / "forum-key-messages" / "forum-key-messages.en.html"
@@ -155,10 +196,11 @@ def main() -> None:
         pages = {entry["doc"]: entry["pages"] for entry in json.loads(
             (workspace / "build" / "manifest.json").read_text())["outputs"]
             if entry["locale"] == "en" and entry["profile"] == "screen"}
-        short = statistics.median(float(run([sys.executable, "-c", FLOOR_SCRIPT,
+        options = json.dumps(SCREEN_OPTIONS)
+        short = statistics.median(float(run([sys.executable, "-c", FLOOR_SCRIPT, options,
                                              str(short_html)], workspace).stdout)
                                   for _ in range(args.runs))
-        long = statistics.median(float(run([sys.executable, "-c", FLOOR_SCRIPT,
+        long = statistics.median(float(run([sys.executable, "-c", FLOOR_SCRIPT, options,
                                             str(long_html)], workspace).stdout)
                                  for _ in range(args.runs))
 
@@ -179,6 +221,8 @@ def main() -> None:
         "render_long_s": round(long, 3),
         "scaling_ratio": round(long / short, 2),
     })
+    if args.large:
+        results["large"] = large_workspace_figures(args.large, args.runs)
     if args.json:
         print(json.dumps(results, indent=2))
         return
@@ -198,6 +242,17 @@ def main() -> None:
          f"{results['pages_short_long'][0]}-page brief", f"{long:.2f} s vs {short:.2f} s",
          f"{long / short:.1f}x (target linear, <= 12x)"),
     ]
+    if args.large:
+        large = results["large"]
+        assert isinstance(large, dict)
+        rows += [
+            (f"large workspace: full build ({large['outputs']} PDFs)",
+             f"{large['full_build_s']:.2f} s", ""),
+            ("  weasyprint command once per output", f"{large['weasyprint_cli_per_output_s']} s",
+             f"briefs is {large['speedup_vs_cli']}x faster (target >= 5x)"),
+            ("  engine floor (one warm process / cores)", f"{large['engine_floor_s']} s",
+             f"briefs takes {large['full_build_vs_floor']}x the floor (target <= 1.25x)"),
+        ]
     width = max(len(row[0]) for row in rows)
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:<28} {note}")

@@ -31,13 +31,18 @@ def strings_in(data: Any) -> Iterable[str]:
 
 def covered_by(brand: LoadedBrand, script: str | None) -> frozenset[int]:
     """Code points covered by the fonts a locale written in `script` uses."""
-    return _union(tuple((r.path, r.index) for r in brand.faces_for(script)))
+    faces = []
+    for resolved in brand.faces_for(script):
+        stat = resolved.path.stat()
+        faces.append((resolved.path, resolved.index, stat.st_size, stat.st_mtime_ns))
+    return _union(tuple(faces))
 
 
 @lru_cache(maxsize=32)
-def _union(faces: tuple[tuple[Path, int], ...]) -> frozenset[int]:
+def _union(faces: tuple[tuple[Path, int, int, int], ...]) -> frozenset[int]:
+    """Keyed by size and mtime too, so a long-lived process sees a changed font."""
     points: set[int] = set()
-    for path, index in faces:
+    for path, index, _size, _mtime in faces:
         points |= coverage(path, index)
     return frozenset(points)
 

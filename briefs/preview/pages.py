@@ -1,0 +1,118 @@
+"""Page images of built PDFs (pypdfium2), cached on disk by the PDF's sha256."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..output import atomic_write, sha256
+
+SIZES = {"thumb": 360, "full": 1100}  # image width in pixels: 2x the width shown on screen
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    """One version of a PDF: its hash, size in bytes and each page's size in points."""
+
+    sha256: str
+    bytes: int
+    pages: tuple[tuple[float, float], ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+class PageImages:
+    """Renders PDF pages to PNG once per PDF version; pdfium is not thread-safe, so one lock."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self._lock = threading.Lock()
+        self._infos: dict[tuple[Path, int, int], PdfInfo] = {}
+
+    def info(self, pdf: Path) -> PdfInfo | None:
+        """The PDF's hash and page sizes, or None when it does not exist or cannot be read."""
+        try:
+            stat = pdf.stat()
+        except OSError:
+            return None
+        key = (pdf, stat.st_mtime_ns, stat.st_size)
+        if key not in self._infos:
+            data = _read(pdf)
+            info = self._measure(data) if data is not None else None
+            if info is None:
+                return None
+            self._infos[key] = info
+        return self._infos[key]
+
+    def png(self, pdf: Path, page: int, size: str) -> tuple[str, bytes] | None:
+        """The PDF's hash and page `page` (1-based) as PNG, or None when there is no such page."""
+        data = _read(pdf)
+        if data is None or size not in SIZES:
+            return None
+        digest = sha256(data)
+        cached = self.cache_dir / digest / f"{page}-{size}.png"
+        if cached.is_file():
+            return digest, cached.read_bytes()
+        image = self._render(data, page, SIZES[size])
+        if image is None:
+            return None
+        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+            atomic_write(cached, image)
+        return digest, image
+
+    def prune(self, keep: set[str]) -> None:
+        """Forget the images of PDF versions that are no longer built."""
+        if not self.cache_dir.is_dir():
+            return
+        for folder in self.cache_dir.iterdir():
+            if folder.is_dir() and folder.name not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
+        self._infos = {key: info for key, info in self._infos.items() if info.sha256 in keep}
+
+    def _measure(self, data: bytes) -> PdfInfo | None:
+        import pypdfium2
+
+        with self._lock:
+            try:
+                document = pypdfium2.PdfDocument(data)
+            except pypdfium2.PdfiumError:
+                return None
+            try:
+                sizes = tuple(document.get_page_size(i) for i in range(len(document)))
+            finally:
+                document.close()
+        return PdfInfo(sha256(data), len(data), sizes)
+
+    def _render(self, data: bytes, page: int, width: int) -> bytes | None:
+        import pypdfium2
+
+        with self._lock:
+            try:
+                document = pypdfium2.PdfDocument(data)
+            except pypdfium2.PdfiumError:
+                return None
+            try:
+                if not 1 <= page <= len(document):
+                    return None
+                pdf_page = document[page - 1]
+                scale = width / pdf_page.get_width()
+                image = pdf_page.render(scale=scale, may_draw_forms=False).to_pil()
+                pdf_page.close()
+            finally:
+                document.close()
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG", compress_level=3)
+        return buffer.getvalue()
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
