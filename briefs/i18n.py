@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogs import extract, load_translations, needs_catalog, update_catalogs
 from .diagnostics import Diagnostics
-from .loader import LoadedYaml, load_yaml_file
+from .loader import KeyPath, LoadedYaml, load_yaml_file
 from .models import TEXT_MODELS
 from .translation_state import (
     LocaleState,
+    LockEntries,
     compare,
     prose_leaves,
     read_lock,
@@ -60,11 +62,21 @@ def _source(workspace: Workspace, doc_id: str,
     return (source, TEXT_MODELS[kind]) if source else None
 
 
-def translation_status(workspace: Workspace, doc_ids: list[str], locales: list[str],
-                       diagnostics: Diagnostics) -> list[StatusRow]:
-    """A row per document and translated locale (the source locale is the reference)."""
-    template_ids = sorted(str(m.id) for m in extract(workspace) if m.id)
-    rows = []
+@dataclass
+class TranslationFile:
+    """One document's translation into one locale, beside its source."""
+
+    doc: str
+    locale: str
+    path: Path
+    source: dict[KeyPath, str]
+    translation: dict[KeyPath, str] | None
+    lock: dict[str, LockEntries]
+
+
+def _translations(workspace: Workspace, doc_ids: list[str], locales: list[str],
+                  diagnostics: Diagnostics) -> Iterator[TranslationFile]:
+    """Every (document, locale) pair but the source locale, with both texts' prose leaves."""
     for doc_id in doc_ids:
         loaded = _source(workspace, doc_id, diagnostics)
         if loaded is None:
@@ -78,41 +90,40 @@ def translation_status(workspace: Workspace, doc_ids: list[str], locales: list[s
                 continue
             path = folder / f"{locale}.yaml"
             translation = load_yaml_file(path, diagnostics) if path.is_file() else None
-            leaves = prose_leaves(translation.data, model) if translation else {}
-            row = StatusRow(doc_id, locale, path.relative_to(workspace.root).as_posix(),
-                            path.is_file(), compare(source_leaves, leaves, locale,
-                                                    lock.get(locale, {})))
-            if needs_catalog(locale):
-                catalog = load_translations(workspace, locale, diagnostics)
-                row.template_strings = len(template_ids)
-                row.template_missing = [m for m in template_ids
-                                        if catalog is None or not catalog.messages.get(m)]
-            rows.append(row)
+            leaves = prose_leaves(translation.data, model) if translation else None
+            yield TranslationFile(doc_id, locale, path, source_leaves, leaves, lock)
+
+
+def translation_status(workspace: Workspace, doc_ids: list[str], locales: list[str],
+                       diagnostics: Diagnostics) -> list[StatusRow]:
+    """A row per document and translated locale (the source locale is the reference)."""
+    template_ids = sorted(str(m.id) for m in extract(workspace) if m.id)
+    rows = []
+    for item in _translations(workspace, doc_ids, locales, diagnostics):
+        state = compare(item.source, item.translation or {}, item.locale,
+                        item.lock.get(item.locale, {}))
+        row = StatusRow(item.doc, item.locale, item.path.relative_to(workspace.root).as_posix(),
+                        item.path.is_file(), state)
+        if needs_catalog(item.locale):
+            catalog = load_translations(workspace, item.locale, diagnostics)
+            row.template_strings = len(template_ids)
+            row.template_missing = [m for m in template_ids
+                                    if catalog is None or not catalog.messages.get(m)]
+        rows.append(row)
     return rows
 
 
 def update_translations(workspace: Workspace, doc_ids: list[str], locales: list[str],
                         diagnostics: Diagnostics, *, accept_stale: bool) -> list[Path]:
     """Refresh every document's lock file and every locale's template catalog."""
-    written: list[Path] = []
-    for doc_id in doc_ids:
-        loaded = _source(workspace, doc_id, diagnostics)
-        if loaded is None:
-            continue
-        source, model = loaded
-        source_leaves = prose_leaves(source.data, model)
-        folder = workspace.content_dir / doc_id
-        lock = read_lock(folder)
-        for locale in locales:
-            path = folder / f"{locale}.yaml"
-            if locale == workspace.config.source_locale or not path.is_file():
-                continue
-            translation = load_yaml_file(path, diagnostics)
-            if translation is None:
-                continue
-            lock[locale] = refreshed_lock(source_leaves, prose_leaves(translation.data, model),
-                                          lock.get(locale, {}), accept_stale=accept_stale)
-        if lock and write_lock(folder, lock):
-            written.append(folder / "translations.lock")
-    written += update_catalogs(workspace, locales)
-    return written
+    changed: dict[Path, dict[str, LockEntries]] = {}
+    for item in _translations(workspace, doc_ids, locales, diagnostics):
+        folder = item.path.parent
+        locks = changed.setdefault(folder, item.lock)
+        if item.translation is not None:
+            locks[item.locale] = refreshed_lock(item.source, item.translation,
+                                                locks.get(item.locale, {}),
+                                                accept_stale=accept_stale)
+    written = [folder / "translations.lock" for folder, locks in changed.items()
+               if locks and write_lock(folder, locks)]
+    return written + update_catalogs(workspace, locales)
