@@ -77,11 +77,3 @@ def _footnote_span(token: Token, notes: dict[int, str]) -> Token:
     replacement = Token("html_inline", "", 0)
     replacement.content = f'<span class="footnote">{note}</span>'
     return replacement
-
-
-def footnote_count(text: str) -> int:
-    """How many footnote references a Markdown text holds."""
-    env: dict[str, object] = {}
-    tokens = _parser().parse(text, env)
-    return sum(1 for token in tokens if token.type == "inline" and token.children
-               for child in token.children if child.type == "footnote_ref")

@@ -68,12 +68,6 @@ def _font_configuration() -> Any:
     return _FONT_CONFIGURATION[1]
 
 
-def weasyprint_version() -> str:
-    from weasyprint import __version__
-
-    return str(__version__)
-
-
 def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = None,
                font_families: frozenset[str] = frozenset(), min_image_dpi: int = 0,
                options: dict[str, Any] | None = None) -> RenderResult:

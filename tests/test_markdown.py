@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefs.markdown import footnote_count, render_block, render_inline
+from briefs.markdown import render_block, render_inline
 
 
 def test_raw_html_is_escaped() -> None:
@@ -24,7 +24,6 @@ def test_images_are_not_allowed_in_prose() -> None:
 def test_footnote_becomes_a_floating_span_at_the_reference() -> None:
     html = render_block("Claim.[^1]\n\n[^1]: The **source**, 2021.")
     assert html == '<p>Claim.<span class="footnote">The <strong>source</strong>, 2021.</span></p>'
-    assert footnote_count("Claim.[^1] Again.[^2]\n\n[^1]: a\n[^2]: b") == 2
 
 
 def test_inline_has_no_paragraphs() -> None:
