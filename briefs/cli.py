@@ -307,6 +307,33 @@ def preflight(pdfs: tuple[Path, ...], print_ready: bool, strict: bool, as_json: 
         sys.exit(EXIT_FAILED)
 
 
+@cli.command()
+@click.argument("docs", nargs=-1)
+@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@click.option("--profile", "profile_name", metavar="screen|print|all",
+              help="Output profile (default: `profile` in briefs.yaml, else screen).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (this machine only, unless you give another).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+@click.pass_context
+@handle_errors
+def serve(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
+          profile_name: str | None, host: str, port: int, open_browser: bool) -> None:
+    """Preview documents in a browser; every save rebuilds them and refreshes the page."""
+    from .serve import ServeOptions
+    from .serve import serve as run_server
+
+    workspace = _workspace(ctx)
+    _select(workspace, docs, locales)
+    profiles = tuple(_profiles(workspace, profile_name))
+    options = ServeOptions(host=host, port=port, docs=docs, locales=locales, profiles=profiles,
+                           open_browser=open_browser)
+    run_server(workspace.root, workspace.output_dir, options,
+               log=lambda message: click.echo(message, err=True), echo=click.echo)
+
+
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
 @click.pass_context

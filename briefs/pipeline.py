@@ -241,7 +241,7 @@ class BuildOptions:
 
 def _job(workspace: Workspace, target: Target, html: str) -> RenderJob:
     return RenderJob(
-        html=html, root=workspace.root,
+        html=html, root=workspace.root, target_id=target.id,
         title=f"{target.document.id} ({target.locale}, {target.profile_name})",
         max_pages=target.document.settings.max_pages,
         font_families=frozenset(resolved.face.family for resolved

@@ -21,6 +21,8 @@ class RenderJob:
     html: str
     root: Path
     title: str
+    target_id: str = ""
+    """The output this job renders ("doc.locale[.profile-suffix]"), for progress reports."""
     max_pages: int | None = None
     font_families: frozenset[str] = frozenset()
     min_image_dpi: int = 0

@@ -8,6 +8,7 @@ PACKAGES=(
   fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf
   libgs-common  # a CMYK ICC profile (ghostscript default_cmyk.icc) for the PDF/X-4 tests
+  chromium      # headless browser for the `briefs serve` end-to-end test (Playwright)
 )
 
 missing=()

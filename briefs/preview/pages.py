@@ -42,13 +42,13 @@ class PageImages:
         except OSError:
             return None
         key = (pdf, stat.st_mtime_ns, stat.st_size)
-        if key not in self._infos:
+        info = self._infos.get(key)
+        if info is None:
             data = _read(pdf)
             info = self._measure(data) if data is not None else None
-            if info is None:
-                return None
-            self._infos[key] = info
-        return self._infos[key]
+            if info is not None:
+                self._infos[key] = info
+        return info
 
     def png(self, pdf: Path, page: int, size: str) -> tuple[str, bytes] | None:
         """The PDF's hash and page `page` (1-based) as PNG, or None when there is no such page."""
