@@ -72,6 +72,13 @@ def handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+locale_option = click.option("-l", "--locale", "locales", multiple=True,
+                             help="Only these locales (repeatable).")
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+json_option = click.option("--json", "as_json", is_flag=True,
+                           help="Print a JSON report on stdout.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-w", "--workspace", type=click.Path(file_okay=False, path_type=Path),
               default=Path("."), show_default=True, help="Workspace folder (or any folder in it).")
@@ -124,7 +131,7 @@ PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u
 
 @cli.command()
 @click.argument("docs", nargs=-1)
-@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@locale_option
 @click.option("--profile", "profile_name", metavar="screen|print|all",
               help="Output profile (default: `profile` in briefs.yaml, else screen).")
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANT_CHOICES),
@@ -134,8 +141,8 @@ PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u
 @click.option("--force", is_flag=True, help="Render every output, even those up to date.")
 @click.option("--shard", metavar="K/N", help="Build only the K-th of N balanced shares (CI).")
 @click.option("--emit-html", is_flag=True, help="Also write each output's HTML beside it.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout.")
+@strict_option
+@json_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @click.pass_context
 @handle_errors
@@ -256,9 +263,9 @@ def _finish(reporter: Reporter, diagnostics: Diagnostics, strict: bool, as_json:
 
 @cli.command()
 @click.argument("docs", nargs=-1)
-@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout.")
+@locale_option
+@strict_option
+@json_option
 @click.pass_context
 @handle_errors
 def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], strict: bool,
@@ -284,8 +291,8 @@ def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], s
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--print", "print_ready", is_flag=True,
               help="Also require a TrimBox with bleed on every page (print-ready PDFs).")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+@strict_option
+@json_option
 @handle_errors
 def preflight(pdfs: tuple[Path, ...], print_ready: bool, strict: bool, as_json: bool) -> None:
     """Check any PDF: readable, fonts embedded, title and language (and bleed, with --print)."""
@@ -309,7 +316,7 @@ def preflight(pdfs: tuple[Path, ...], print_ready: bool, strict: bool, as_json: 
 
 @cli.command()
 @click.argument("docs", nargs=-1)
-@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@locale_option
 @click.option("--profile", "profile_name", metavar="screen|print|all",
               help="Output profile (default: `profile` in briefs.yaml, else screen).")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -335,7 +342,7 @@ def serve(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
 
 
 @cli.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+@json_option
 @click.pass_context
 @handle_errors
 def list_documents(ctx: click.Context, as_json: bool) -> None:
@@ -431,9 +438,9 @@ def i18n() -> None:
 
 @i18n.command()
 @click.argument("docs", nargs=-1)
-@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@locale_option
 @click.option("--strict", is_flag=True, help="Exit 1 if anything is missing, stale or extra.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+@json_option
 @click.pass_context
 @handle_errors
 def status(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], strict: bool,
@@ -492,7 +499,7 @@ def extract(ctx: click.Context) -> None:
 
 @i18n.command()
 @click.argument("docs", nargs=-1)
-@click.option("-l", "--locale", "locales", multiple=True, help="Only these locales (repeatable).")
+@locale_option
 @click.option("--accept-stale", is_flag=True,
               help="Record stale translations as current (after checking they still fit).")
 @click.pass_context
