@@ -27,7 +27,8 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check briefs tests
+	$(BIN)/ruff check briefs tests benchmarks scripts
+	$(BIN)/mypy briefs --ignore-missing-imports
 
 clean:
 	rm -rf build

@@ -79,11 +79,12 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
     logos = {}
     for key in ("logo", "logo_inverse"):
         reference = getattr(brand, key)
-        logos[key] = resolve(reference, (key,)) if reference else None
-        if logos[key] is None:
+        found = resolve(reference, (key,)) if reference else None
+        logos[key] = found
+        if found is None:
             continue
         try:
-            inspect_image(logos[key])
+            inspect_image(found)
         except ImageProblem as exc:
             report(f"{reference}: {exc}", (key,))
     logo = logos["logo"]

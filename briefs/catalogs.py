@@ -53,9 +53,9 @@ def extract(workspace: Workspace) -> Catalog:
     return catalog
 
 
-def _po_bytes(catalog: Catalog, **options: object) -> bytes:
+def _po_bytes(catalog: Catalog, omit_header: bool = False) -> bytes:
     stream = io.BytesIO()
-    write_po(stream, catalog, width=100, sort_output=True, **options)
+    write_po(stream, catalog, width=100, sort_output=True, omit_header=omit_header)
     return stream.getvalue()
 
 
@@ -150,8 +150,8 @@ def load_translations(workspace: Workspace, locale: str,
         if not message.id or message.fuzzy:
             continue
         if isinstance(message.id, tuple | list):
-            translations.messages[message.id[0]] = tuple(message.string)
+            translations.messages[message.id[0]] = tuple(message.string or ())
         else:
-            translations.messages[message.id] = message.string
+            translations.messages[message.id] = str(message.string or "")
     translations.plural = gettext.c2py(catalog.plural_expr)
     return translations

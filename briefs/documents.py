@@ -146,7 +146,7 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
     source = load_yaml_file(source_path, diagnostics)
     model = TEXT_MODELS[document.kind]
     source_text = validate(model, source, diagnostics) if source else None
-    if source_text is not None:
+    if source is not None and source_text is not None:
         _check_alt_text(document, source_text, source, diagnostics)
     if source is None or source_text is None or len(diagnostics.errors) > errors_before:
         document.failed_locales.update(locales)
@@ -160,31 +160,42 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
             document.untranslated_locales.append(locale)
             continue
         errors_before = len(diagnostics.errors)
-        translation = load_yaml_file(path, diagnostics)
-        merged = overlay(source, translation) if translation else None
-        text = _validate_translation(model, merged, diagnostics) if merged else None
+        text = _load_translation(document, locale, path, source, model, source_locale,
+                                 diagnostics)
         if text is None or len(diagnostics.errors) > errors_before:
             document.failed_locales.add(locale)
         else:
-            fallbacks = [key_path for key_path in merged.missing
-                         if field_extra(model, key_path).get("translate", True)]
-            for key_path in fallbacks:
-                diagnostics.warning(
-                    f'{format_key_path(key_path)}: not translated into "{locale}"; the '
-                    f"{source_locale} text is used", path, translation.position_of(key_path))
-            state = compare(prose_leaves(source.data, model),
-                            prose_leaves(translation.data, model), locale,
-                            read_lock(document.folder).get(locale, {}))
-            for key_path in state.stale_paths:
-                diagnostics.warning(
-                    f"{format_key_path(key_path)}: stale translation: the {source_locale} text "
-                    "changed since it was translated; update it, then run `briefs i18n update`",
-                    path, translation.position_of(key_path, value=True))
-            for key_path, message in state.mismatched:
-                diagnostics.warning(message, path, translation.position_of(key_path, value=True))
-            document.texts[locale] = LocaleText(
-                locale, path, text, tuple(format_key_path(k) for k in fallbacks),
-                tuple(state.stale), tuple(message for _, message in state.mismatched))
+            document.texts[locale] = text
+
+
+def _load_translation(document: DocumentSource, locale: str, path: Path, source: LoadedYaml,
+                      model: type[Strict], source_locale: str,
+                      diagnostics: Diagnostics) -> LocaleText | None:
+    """One translation over the source: validated, with fallbacks, stale keys and mismatches."""
+    translation = load_yaml_file(path, diagnostics)
+    if translation is None:
+        return None
+    merged = overlay(source, translation)
+    text = _validate_translation(model, merged, diagnostics)
+    if text is None:
+        return None
+    fallbacks = [key_path for key_path in merged.missing
+                 if field_extra(model, key_path).get("translate", True)]
+    for key_path in fallbacks:
+        diagnostics.warning(
+            f'{format_key_path(key_path)}: not translated into "{locale}"; the '
+            f"{source_locale} text is used", path, translation.position_of(key_path))
+    state = compare(prose_leaves(source.data, model), prose_leaves(translation.data, model),
+                    locale, read_lock(document.folder).get(locale, {}))
+    for key_path in state.stale_paths:
+        diagnostics.warning(
+            f"{format_key_path(key_path)}: stale translation: the {source_locale} text "
+            "changed since it was translated; update it, then run `briefs i18n update`",
+            path, translation.position_of(key_path, value=True))
+    for key_path, message in state.mismatched:
+        diagnostics.warning(message, path, translation.position_of(key_path, value=True))
+    return LocaleText(locale, path, text, tuple(format_key_path(k) for k in fallbacks),
+                      tuple(state.stale), tuple(message for _, message in state.mismatched))
 
 
 def _validate_translation(model: type[Strict], merged: Overlay,

@@ -72,7 +72,7 @@ def _refuse_anchors(text: str) -> None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _RefusedYaml(
                 problem="YAML anchors and aliases (&name, *name) are not allowed in content; "
-                "write the value out", problem_mark=event.start_mark)
+                "write the value out", problem_mark=event.start_mark)  # type: ignore[arg-type]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -93,10 +93,11 @@ def _node_position(node: Node) -> Position:
 
 def _offset_to_position(text: bytes | str, offset: int) -> Position:
     before = text[:offset]
-    newline = b"\n" if isinstance(before, bytes) else "\n"
-    line = before.count(newline) + 1
-    column = offset - (before.rfind(newline) + 1) + 1
-    return Position(line, column)
+    if isinstance(before, bytes):
+        line, last = before.count(b"\n"), before.rfind(b"\n")
+    else:
+        line, last = before.count("\n"), before.rfind("\n")
+    return Position(line + 1, offset - (last + 1) + 1)
 
 
 def decode_text(raw: bytes, path: Path, diagnostics: Diagnostics) -> str | None:
@@ -156,7 +157,8 @@ def load_yaml_text(text: str, path: Path, diagnostics: Diagnostics) -> LoadedYam
         nodes = list(yaml.compose_all(text, Loader=FAST_LOADER or _StrictLoader))
     except _RefusedYaml as exc:
         mark = exc.problem_mark
-        diagnostics.error(str(exc.problem), path, Position(mark.line + 1, mark.column + 1))
+        diagnostics.error(str(exc.problem), path,
+                          Position(mark.line + 1, mark.column + 1) if mark else None)
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -94,7 +94,7 @@ def check_pdf(path: Path, print_ready: bool = False) -> Findings:
         return findings
     if not (reader.metadata and reader.metadata.title):
         findings.warnings.append("no document title (/Title)")
-    if "/Lang" not in root:
+    if "/Lang" not in root:  # type: ignore[operator]
         findings.warnings.append("no document language (/Lang)")
     unembedded: set[str] = set()
     for number, page in enumerate(pages, 1):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import click
 
@@ -14,6 +14,9 @@ SCRIPT_COST = {"Hans": 2.0, "Hant": 2.0, "Jpan": 2.0, "Kore": 2.0}
 class Shardable(Protocol):
     @property
     def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=Shardable)
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -34,9 +37,9 @@ def estimated_cost(target: object) -> float:
     return KIND_COST.get(kind, 2.0) * SCRIPT_COST.get(locale_script(locale) or "", 1.0)
 
 
-def assign(targets: list[Shardable], count: int) -> list[list[Shardable]]:
+def assign(targets: list[T], count: int) -> list[list[T]]:
     """Longest-first greedy partition into `count` shares; ties broken by id (stable)."""
-    shares: list[list[Shardable]] = [[] for _ in range(count)]
+    shares: list[list[T]] = [[] for _ in range(count)]
     loads = [0.0] * count
     for target in sorted(targets, key=lambda t: (-estimated_cost(t), t.id)):
         lightest = min(range(count), key=lambda index: (loads[index], index))
@@ -45,7 +48,7 @@ def assign(targets: list[Shardable], count: int) -> list[list[Shardable]]:
     return shares
 
 
-def select_shard(targets: list[Shardable], index: int, count: int) -> list[Shardable]:
+def select_shard(targets: list[T], index: int, count: int) -> list[T]:
     """The targets of share `index` (1-based) of `count`, in their original order."""
     chosen = {id(t) for t in assign(targets, count)[index - 1]}
     return [target for target in targets if id(target) in chosen]

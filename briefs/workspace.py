@@ -76,7 +76,7 @@ def load_workspace(start: Path) -> Workspace:
     diagnostics = Diagnostics()
     loaded = load_yaml_file(root / CONFIG_NAME, diagnostics)
     config = validate(WorkspaceConfig, loaded, diagnostics) if loaded else None
-    if config is None:
+    if config is None or loaded is None:
         raise BriefsError(diagnostics)
     output = (root / config.output_dir).resolve()
     if not output.is_relative_to(root.resolve()) or output == root.resolve():
