@@ -6,8 +6,10 @@ import contextlib
 import io
 import shutil
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..output import atomic_write, sha256
 
@@ -75,37 +77,37 @@ class PageImages:
                 shutil.rmtree(folder, ignore_errors=True)
         self._infos = {key: info for key, info in self._infos.items() if info.sha256 in keep}
 
-    def _measure(self, data: bytes) -> PdfInfo | None:
+    @contextlib.contextmanager
+    def _opened(self, data: bytes) -> Iterator[Any]:
+        """The PDF open in pdfium (one at a time: pdfium is not thread-safe), or None."""
         import pypdfium2
 
         with self._lock:
             try:
                 document = pypdfium2.PdfDocument(data)
             except pypdfium2.PdfiumError:
-                return None
+                yield None
+                return
             try:
-                sizes = tuple(document.get_page_size(i) for i in range(len(document)))
+                yield document
             finally:
                 document.close()
+
+    def _measure(self, data: bytes) -> PdfInfo | None:
+        with self._opened(data) as document:
+            if document is None:
+                return None
+            sizes = tuple(document.get_page_size(i) for i in range(len(document)))
         return PdfInfo(sha256(data), len(data), sizes)
 
     def _render(self, data: bytes, page: int, width: int) -> bytes | None:
-        import pypdfium2
-
-        with self._lock:
-            try:
-                document = pypdfium2.PdfDocument(data)
-            except pypdfium2.PdfiumError:
+        with self._opened(data) as document:
+            if document is None or not 1 <= page <= len(document):
                 return None
-            try:
-                if not 1 <= page <= len(document):
-                    return None
-                pdf_page = document[page - 1]
-                scale = width / pdf_page.get_width()
-                image = pdf_page.render(scale=scale, may_draw_forms=False).to_pil()
-                pdf_page.close()
-            finally:
-                document.close()
+            pdf_page = document[page - 1]
+            scale = width / pdf_page.get_width()
+            image = pdf_page.render(scale=scale, may_draw_forms=False).to_pil()
+            pdf_page.close()
         buffer = io.BytesIO()
         image.save(buffer, format="PNG", compress_level=3)
         return buffer.getvalue()
