@@ -5,24 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .output import atomic_write
+from .versions import toolkit_versions
 
 CACHE_FILE = ".cache/outputs.json"
 CACHE_VERSION = 1
-
-
-def toolkit_versions() -> dict[str, str]:
-    """Versions that change output: briefs and WeasyPrint (read without importing it)."""
-    try:
-        weasyprint = version("weasyprint")
-    except PackageNotFoundError:
-        weasyprint = "unknown"
-    return {"briefs": __version__, "weasyprint": weasyprint}
 
 
 def target_key(html: str, settings: dict[str, Any]) -> str:

@@ -11,11 +11,10 @@ import contextlib
 import json
 import os
 import subprocess
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .versions import toolkit_versions
 
 STAMP = ".cache/stamp.json"
 INPUT_PARTS = ("briefs.yaml", "content", "templates", "styles")
@@ -63,15 +62,11 @@ def _git_head(root: Path) -> str:
 
 def build_key(root: Path, arguments: dict[str, Any]) -> dict[str, Any]:
     """Everything besides files that a build's outputs depend on."""
-    try:
-        weasyprint = version("weasyprint")
-    except PackageNotFoundError:
-        weasyprint = "unknown"
     return {
         "arguments": arguments,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
         "git_head": _git_head(root),
-        "versions": [__version__, weasyprint],
+        "versions": toolkit_versions(),
     }
 
 
