@@ -22,7 +22,7 @@ def toolkit_versions() -> dict[str, str]:
     except PackageNotFoundError:
         weasyprint = "unknown"
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(PACKAGE)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    for path in sorted(PACKAGE.rglob("*.py")):  # by content: the same in every checkout
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return {"briefs": __version__, "weasyprint": weasyprint, "code": digest.hexdigest()[:16]}
