@@ -75,8 +75,10 @@ def materialize(face: InstalledFace, folder: Path) -> Path:
 
 
 COVERAGE_CACHE: Path | None = None
-"""Folder where code point coverage is kept between runs (set by a build; None: memory only).
-Reading the cmap of a CJK font takes a tenth of a second, which a no-op build cannot afford."""
+"""Folder where code point coverage is kept between runs (None: memory only). Reading the cmap
+of a CJK font takes a tenth of a second, which a no-op build cannot afford."""
+COVERAGE_CACHE_WRITABLE = False
+"""A build fills the cache; `briefs check` only reads it (it writes nothing)."""
 
 
 @lru_cache(maxsize=64)
@@ -94,7 +96,7 @@ def _coverage(path: str, index: int, size: int, mtime: int) -> frozenset[int]:
 
     font = TTFont(path, lazy=True, fontNumber=index)
     points = frozenset(font.getBestCmap() or {})
-    if stored is not None:
+    if stored is not None and COVERAGE_CACHE_WRITABLE:
         stored.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(stored, json.dumps(_ranges(points)).encode("utf-8"))
     return points

@@ -90,10 +90,12 @@ def plan_build(workspace: Workspace, doc_ids: list[str], locales: list[str],
                variant: str | None = None, *, keep_caches: bool = False) -> Plan:
     """Load and validate every document, brand and translation; nothing is rendered.
 
-    With `keep_caches` (a build, not a check), font coverage is kept in the output folder.
+    With `keep_caches` (a build, not a check), font coverage is saved in the output folder;
+    otherwise it is only read from there.
     """
     profiles = profiles or {"screen": Profile()}
-    fonts.COVERAGE_CACHE = workspace.output_dir / ".cache" / "coverage" if keep_caches else None
+    fonts.COVERAGE_CACHE = workspace.output_dir / ".cache" / "coverage"
+    fonts.COVERAGE_CACHE_WRITABLE = keep_caches
     plan = Plan()
     if not _profiles_usable(workspace, profiles, variant, diagnostics):
         plan.failed += [f"{doc}.{locale}" for doc in doc_ids for locale in locales]
