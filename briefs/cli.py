@@ -346,30 +346,44 @@ def serve(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
 @click.pass_context
 @handle_errors
 def list_documents(ctx: click.Context, as_json: bool) -> None:
-    """Show documents, their kind and brand, and which locales have content."""
+    """Show documents, their kind and brand, and each locale's state.
+
+    A locale is "built" (with its page count) when its screen PDF is in the manifest,
+    "not built" when it has content but no PDF yet, "no content" without a <locale>.yaml.
+    """
     from .loader import load_yaml_file
+    from .output import read_manifest
 
     workspace = _workspace(ctx)
+    built = {entry.get("path"): entry for entry in read_manifest(workspace.output_dir)["outputs"]
+             if (workspace.output_dir / str(entry.get("path"))).is_file()}
     rows = []
     for doc_id in workspace.document_ids():
         folder = workspace.content_dir / doc_id
         loaded = load_yaml_file(folder / "document.yaml", Diagnostics())
         data = loaded.data if loaded else {}
-        rows.append({
-            "doc": doc_id,
-            "kind": data.get("kind") or "?",
-            "brand": data.get("brand") or workspace.config.default_brand,
-            "locales": {loc: (folder / f"{loc}.yaml").is_file()
-                        for loc in workspace.config.locales},
-        })
+        states = {}
+        for locale in workspace.config.locales:
+            entry = built.get(f"{doc_id}/{doc_id}.{locale}.pdf")
+            if not (folder / f"{locale}.yaml").is_file():
+                states[locale] = {"state": "no content"}
+            elif entry is None:
+                states[locale] = {"state": "not built"}
+            else:
+                states[locale] = {"state": "built", "pages": entry.get("pages")}
+        rows.append({"doc": doc_id, "kind": data.get("kind") or "?",
+                     "brand": data.get("brand") or workspace.config.default_brand,
+                     "locales": states})
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
+    marks = {"built": "", "not built": "*", "no content": "-"}
     for row in rows:
-        locales = " ".join(loc if present else f"({loc})"
-                           for loc, present in row["locales"].items())
+        locales = " ".join(f"{loc}{marks[info['state']]}" for loc, info in row["locales"].items())
         click.echo(f"{row['doc']:<32} {row['kind']:<13} {row['brand']:<14} {locales}")
-    if not rows:
+    if rows:
+        click.echo("(* not built yet, - no content file)")
+    else:
         click.echo("no documents yet; add one with `briefs new DOC --kind key-messages`")
 
 

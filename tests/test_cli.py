@@ -50,7 +50,15 @@ def test_list_shows_documents_and_locales(workspace_copy: Path) -> None:
     assert result.exit_code == 0
     rows = {row["doc"]: row for row in json.loads(result.stdout)}
     assert rows[BRIEF]["kind"] == "key-messages" and rows[FLYER]["kind"] == "flyer"
-    assert rows[BRIEF]["locales"]["en"] is True
+    assert rows[BRIEF]["locales"]["en"] == {"state": "built", "pages": 5}
+    (workspace_copy / "content" / FLYER / "ru.yaml").unlink()
+    (workspace_copy / "build" / BRIEF / f"{BRIEF}.fr.pdf").unlink()
+    rows = {row["doc"]: row for row in json.loads(
+        run_cli("list", "--json", workspace=workspace_copy).stdout)}
+    assert rows[FLYER]["locales"]["ru"] == {"state": "no content"}
+    assert rows[BRIEF]["locales"]["fr"] == {"state": "not built"}
+    text = run_cli("list", workspace=workspace_copy).stdout
+    assert "fr* " in text and "ru-" in text
 
 
 def test_check_renders_nothing(workspace_copy: Path, snapshot: Callable) -> None:
