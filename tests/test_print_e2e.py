@@ -140,3 +140,14 @@ def test_french_overflow_fails_naming_the_locale(workspace_copy: Path) -> None:
                      r"\(fr, screen\): the content needs \d pages but the limit is 1",
                      result.stderr)
     assert "Finished with 1 error" in result.stderr  # the other locales were built
+
+
+def test_brand_colours_may_be_device_cmyk(workspace_copy: Path) -> None:
+    brand = workspace_copy / "styles" / "civic-blue" / "brand.yaml"
+    brand.write_text(re.sub(r'(?m)^  accent: .*$', '  accent: "device-cmyk(0 0.55 0.85 0)"',
+                            brand.read_text()))
+    result = run_cli("build", BRIEF, "-l", "en", "--profile", "print", workspace=workspace_copy)
+    assert result.exit_code == 0, result.stderr
+    pdf = workspace_copy / "build" / BRIEF / f"{BRIEF}.en.print.pdf"
+    streams = b"".join(page.get_contents().get_data() for page in PdfReader(pdf).pages)
+    assert b"/DeviceCMYK cs" in streams and b"0 0.55 0.85 0 scn" in streams  # kept as CMYK
