@@ -41,12 +41,6 @@ class LoadedBrand:
     logo_inverse: Path | None
     stylesheets: tuple[Path, ...]
 
-    def files(self) -> tuple[Path, ...]:
-        """Every file the brand's output depends on."""
-        extra = (self.logo_inverse,) if self.logo_inverse else ()
-        fonts = tuple(resolved.path for resolved in self.faces)
-        return (self.folder / "brand.yaml", *fonts, self.logo, *extra, *self.stylesheets)
-
     def faces_for(self, script: str | None) -> tuple[ResolvedFace, ...]:
         """The faces of every family in the body and heading stacks for `script`."""
         families = set(self.model.stack("body", script)) | set(self.model.stack("heading", script))

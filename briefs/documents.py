@@ -51,13 +51,6 @@ class DocumentSource:
     def kind(self) -> str:
         return self.settings.kind
 
-    def files(self) -> list[Path]:
-        """Content files and images this document reads (the cache key's inputs)."""
-        paths = [self.folder / "document.yaml"]
-        paths += [text.path for text in self.texts.values()]
-        paths += [path for path, _ in self.images.values()]
-        return paths
-
 
 def load_document(workspace: Workspace, doc_id: str, diagnostics: Diagnostics,
                   locales: list[str] | None = None) -> DocumentSource | None:

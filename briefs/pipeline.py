@@ -60,6 +60,11 @@ class Target:
     def pdf_variant(self) -> str | None:
         return self.variant or self.profile.pdf_variant
 
+    @property
+    def faces(self) -> tuple[ResolvedFace, ...]:
+        """The brand's font faces for the script this target's locale is written in."""
+        return self.brand.faces_for(script_of(self.locale))
+
 
 @dataclass
 class Plan:
@@ -246,15 +251,14 @@ def _job(workspace: Workspace, target: Target, html: str) -> RenderJob:
         html=html, root=workspace.root, target_id=target.id,
         title=f"{target.document.id} ({target.locale}, {target.profile_name})",
         max_pages=target.document.settings.max_pages,
-        font_families=frozenset(resolved.face.family for resolved
-                                in target.brand.faces_for(script_of(target.locale))),
+        font_families=frozenset(resolved.face.family for resolved in target.faces),
         min_image_dpi=target.profile.min_image_dpi,
         options=render_options(target.profile, target.variant))
 
 
 def _static_dependencies(target: Target) -> list[Path]:
     """Files a render may not fetch again in a warm worker (fonts are loaded once per process)."""
-    return [resolved.path for resolved in target.brand.faces_for(script_of(target.locale))]
+    return [resolved.path for resolved in target.faces]
 
 
 def build(workspace: Workspace, plan: Plan, diagnostics: Diagnostics, options: BuildOptions,
@@ -334,14 +338,20 @@ def _prepare(workspace: Workspace, target: Target, cache: BuildCache, options: B
     # What the last render found still holds: report it again (and fail on it with --strict),
     # as if it had been rendered now.
     replayed = cache.entries[relative].get("replay", [])
-    for message in replayed:
-        (diagnostics.error if options.strict else diagnostics.warning)(f"{target.id}: {message}")
+    _report_soft(diagnostics, target, replayed, options.strict)
     if options.strict and replayed:
         result.failed.append(target.id)
         return None
     result.up_to_date.append(target.id)
     result.entries.append(fresh)
     return None
+
+
+def _report_soft(diagnostics: Diagnostics, target: Target, messages: list[str],
+                 strict: bool) -> None:
+    """Warnings a render found (errors under --strict), named by the target."""
+    for message in messages:
+        (diagnostics.error if strict else diagnostics.warning)(f"{target.id}: {message}")
 
 
 def _relative(workspace: Workspace, target: Target) -> str:
@@ -359,8 +369,7 @@ def _accept(workspace: Workspace, target: Target, rendered: RenderResult,
                           "files inside the workspace can be used",
                           workspace.templates_dir / target.template_name)
     soft = rendered.warnings + rendered.preflight_warnings
-    for message in soft:
-        (diagnostics.error if strict else diagnostics.warning)(f"{target.id}: {message}")
+    _report_soft(diagnostics, target, soft, strict)
     if rendered.pdf is None or rendered.errors or rendered.refused or (strict and soft):
         return None
     atomic_write(target.output_path(workspace), rendered.pdf)

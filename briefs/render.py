@@ -79,6 +79,7 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
     """
     import weasyprint
 
+    options = options or {}
     log = FetchLog()
     handler = _CollectingHandler()
     logger = logging.getLogger("weasyprint")
@@ -86,7 +87,7 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
     try:
         document = weasyprint.HTML(
             string=html, base_url=WORKSPACE_URL, url_fetcher=make_url_fetcher(root, log),
-        ).render(font_config=_font_configuration(), cache={}, **(options or {}))
+        ).render(font_config=_font_configuration(), cache={}, **options)
         pages = len(document.pages)
         result = RenderResult(pdf=None, pages=pages)
         result.refused += log.refused
@@ -98,8 +99,8 @@ def render_pdf(html: str, root: Path, *, title: str, max_pages: int | None = Non
         result.errors += [f"{title}: {message}" for message in findings.errors]
         result.preflight_warnings += findings.warnings
         if not result.errors and not result.refused:
-            with deterministic_document_id(html + repr(sorted((options or {}).items()))):
-                pdf = document.write_pdf(**(options or {}))
+            with deterministic_document_id(html + repr(sorted(options.items()))):
+                pdf = document.write_pdf(**options)
             used = {font.family for font in document.fonts.values()}
             strangers = sorted(used - font_families) if font_families else []
             if strangers:

@@ -113,11 +113,3 @@ class Renderer:
         except Exception as exc:  # a bug in a renderer must not stop other targets
             return _failure(job.title, f"internal error while rendering: "
                                        f"{type(exc).__name__}: {exc}")
-
-
-def render_all(jobs: list[RenderJob], workers: int) -> Iterator[RenderResult]:
-    """Render `jobs` (in this process, or in a pool of warm workers), in job order."""
-    with Renderer(workers if len(jobs) > 1 else 1) as renderer:
-        for job in jobs:
-            renderer.submit(job)
-        yield from renderer.results()

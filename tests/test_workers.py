@@ -9,7 +9,14 @@ import pytest
 
 from briefs import workers
 from briefs.render import RenderResult
-from briefs.workers import RenderJob, render_all
+from briefs.workers import Renderer, RenderJob
+
+
+def render_all(jobs: list[RenderJob], workers: int) -> list[RenderResult]:
+    with Renderer(workers) as renderer:
+        for job in jobs:
+            renderer.submit(job)
+        return list(renderer.results())
 
 
 def fake_render(job: RenderJob) -> RenderResult:
