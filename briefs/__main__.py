@@ -1,5 +1,5 @@
 """Run the command line as `python -m briefs`."""
 
-from .cli import main
+from briefs.cli import main
 
 main()

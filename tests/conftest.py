@@ -1,4 +1,8 @@
-"""Shared fixtures: a copy of the sample workspace, built once per session."""
+"""Shared fixtures: a copy of the sample workspace, built once per session.
+
+Tests under tests/e2e/, and any test that uses a built workspace, are marked `render`:
+`pytest -m "not render"` runs the fast unit tests alone.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,17 @@ import pytest
 from click.testing import CliRunner, Result
 
 from briefs.cli import cli
-from briefs.scaffold import init_workspace
+from briefs.scaffold.workspace import ejected_files, init_workspace
 
 REPO = Path(__file__).resolve().parent.parent
+RENDERING_FIXTURES = {"built_sample", "workspace_copy", "served", "shared"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        in_e2e = "e2e" in Path(str(item.fspath)).parts
+        if in_e2e or RENDERING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.render)
 
 
 def run_cli(*args: str, workspace: Path | None = None) -> Result:
@@ -20,6 +32,17 @@ def run_cli(*args: str, workspace: Path | None = None) -> Result:
     runner = CliRunner()
     prefix = ["--workspace", str(workspace)] if workspace else []
     return runner.invoke(cli, [*prefix, *args], catch_exceptions=False)
+
+
+def workspace_file(root: Path, relative: str) -> Path:
+    """A file of the workspace; a built-in template or stylesheet is first copied in (as
+    `briefs init --eject` would), so that a test can change it there."""
+    path = root / relative
+    built_in = ejected_files().get(relative)
+    if not path.exists() and built_in is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built_in, path)
+    return path
 
 
 @pytest.fixture(scope="session")

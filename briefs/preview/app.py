@@ -26,11 +26,12 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .builder import Builder
-from .pages import SIZES
-from .state import Output, Snapshot
-from .views import document_context, index_context, template_globals
-from .watcher import Watcher
+from briefs.build.targets import TargetKey
+from briefs.preview.builder import Builder
+from briefs.preview.pages import SIZES
+from briefs.preview.state import Output, Snapshot
+from briefs.preview.views import document_context, index_context, template_globals
+from briefs.preview.watcher import Watcher
 
 HERE = Path(__file__).resolve().parent
 KEEPALIVE_SECONDS = 10.0
@@ -73,7 +74,7 @@ class Preview:
         return HTMLResponse(html, status_code=status_code, headers=NO_STORE)
 
     def output(self, doc: str, locale: str, profile: str) -> Output:
-        output = self.snapshot.outputs.get((doc, locale, profile))
+        output = self.snapshot.outputs.get(TargetKey(doc, locale, profile))
         if output is None:
             raise HTTPException(404, f"no output {doc}.{locale} ({profile}) in this preview")
         return output

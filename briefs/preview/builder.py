@@ -1,4 +1,9 @@
-"""One build at a time in a worker thread; each step publishes a new snapshot to listeners."""
+"""One build at a time in a worker thread; build events become snapshots for the pages.
+
+The builder is a listener of the build like the command line is: it runs the same session,
+plan and build, and turns each event into a new snapshot. It keeps one in-process renderer
+for its lifetime, so WeasyPrint and its fonts stay warm between builds.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +13,39 @@ import json
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from ..diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
-from ..i18n import translation_status
-from ..models import Profile
-from ..pipeline import BuildOptions, BuildResult, Plan, plan_build
-from ..pipeline import build as run_build
-from ..profiles import workspace_profiles
-from ..render import RenderResult
-from ..workers import Renderer, RenderJob
-from ..workspace import Workspace, load_workspace
-from .pages import PageImages
-from .state import (
+from briefs.build.events import (
+    BuildEvent,
+    Failed,
+    Finished,
+    Planned,
+    Rendered,
+    Started,
+    UpToDate,
+)
+from briefs.build.plan import plan_build
+from briefs.build.run import run_build
+from briefs.build.session import BuildOptions, BuildSession
+from briefs.content.config import load_workspace
+from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
+from briefs.core.workspace import Workspace
+from briefs.i18n.status import StatusRow, translation_status
+from briefs.output.writer import WriteError
+from briefs.preview.pages import PageImages
+from briefs.preview.state import (
     Output,
     OutputKey,
     Problem,
     Snapshot,
     doc_info,
-    has_prose,
-    output_path,
     problems,
     translation_detail,
 )
+from briefs.render.profiles import UnknownProfile
+from briefs.render.workers import Renderer
 
 Log = Callable[[str], None]
 
@@ -86,43 +98,6 @@ class Broadcaster:
         return len(self._queues)
 
 
-class _TrackingRenderer(Renderer):
-    """An in-process renderer that reports which outputs it is about to render, and each one
-    as soon as the build has taken its result (its PDF is then written)."""
-
-    def __init__(self, on_queue: Callable[[list[str]], None],
-                 on_done: Callable[[str, bool], None]) -> None:
-        super().__init__(1)
-        self._on_queue = on_queue
-        self._on_done = on_done
-        self._titles: list[str] = []
-
-    def submit(self, job: RenderJob) -> None:
-        self._titles.append(job.target_id)
-        super().submit(job)
-
-    def results(self) -> Iterator[RenderResult]:
-        self._on_queue(list(self._titles))
-        for title, result in zip(self._titles, super().results(), strict=True):
-            yield result
-            self._on_done(title, result.pdf is not None and not result.errors
-                          and not result.refused)
-
-
-@dataclass
-class _Run:
-    """What one build found, before it becomes a snapshot."""
-
-    workspace: Workspace
-    doc_ids: list[str]
-    locales: list[str]
-    profiles: dict[str, Profile]
-    diagnostics: Diagnostics = field(default_factory=Diagnostics)
-    plan: Plan = field(default_factory=Plan)
-    result: BuildResult = field(default_factory=BuildResult)
-    status_rows: list[Any] = field(default_factory=list)
-
-
 class Builder:
     """Serializes builds in one thread; a request made during a build starts one more after it.
 
@@ -138,10 +113,12 @@ class Builder:
         self.log = log or (lambda message: None)
         self.broadcaster = Broadcaster()
         self.snapshot = Snapshot(name=root.name)
+        self.renderer = Renderer(1)
         self._changed = threading.Condition()
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._counts: Finished | None = None
 
     def start(self) -> None:
         """Start the builder thread and the first build."""
@@ -197,89 +174,87 @@ class Builder:
             workspace = load_workspace(self.root)
         except BriefsError as exc:
             return self._publish_unloadable(exc.diagnostics, started)
-        run = self._start_run(workspace)
+        diagnostics = Diagnostics()
+        self._counts = None
         try:
-            self._build(run)
-        except BriefsError as exc:
-            run.diagnostics.extend(exc.diagnostics)
-            run.result.failed += [f"{doc}.{locale}" for doc in run.doc_ids
-                                  for locale in run.locales]
-        return self._publish_finished(run, started)
-
-    def _start_run(self, workspace: Workspace) -> _Run:
-        selection = self.selection
-        run = _Run(workspace,
-                   [d for d in workspace.document_ids()
-                    if not selection.docs or d in selection.docs],
-                   [loc for loc in workspace.config.locales
-                    if not selection.locales or loc in selection.locales], {})
-        run.profiles = self._profiles(workspace, run.diagnostics)
-        previous = self.snapshot
-        outputs = {key: previous.outputs.get(key, output)
-                   for key, output in _outputs(run).items()}
-        self._publish(replace(previous, name=workspace.config.name, building=True,
-                              docs=tuple(doc_info(workspace, d) for d in run.doc_ids),
-                              locales=tuple(run.locales),
+            session = BuildSession(workspace, BuildOptions(profiles=self.selection.profiles),
+                                   [self._on_event], diagnostics)
+        except UnknownProfile as exc:
+            diagnostics.error(f"{exc} to preview", workspace.config_path)
+            return self._publish_finished(workspace, [], diagnostics, [], started)
+        doc_ids = [d for d in workspace.document_ids()
+                   if not self.selection.docs or d in self.selection.docs]
+        locales = [loc for loc in workspace.config.locales
+                   if not self.selection.locales or loc in self.selection.locales]
+        self._publish(replace(self.snapshot, name=workspace.config.name, building=True,
+                              docs=tuple(doc_info(workspace, session.kinds, d) for d in doc_ids),
+                              locales=tuple(locales),
                               source_locale=workspace.config.source_locale,
-                              profiles=tuple(run.profiles), outputs=outputs, queued=frozenset(),
+                              profiles=tuple(session.profiles), queued=frozenset(),
                               summary="Building"))
-        return run
+        try:
+            run_build(session, plan_build(session, doc_ids, locales), self.renderer)
+        except WriteError as exc:
+            diagnostics.error(exc.message, exc.path)
+        rows = translation_status(workspace, session.kinds, session.template_sources(), doc_ids,
+                                  locales, Diagnostics())
+        return self._publish_finished(workspace, doc_ids, diagnostics, rows, started)
 
-    def _profiles(self, workspace: Workspace, diagnostics: Diagnostics) -> dict[str, Profile]:
-        available = workspace_profiles(workspace.config)
-        names = self.selection.profiles or (workspace.config.profile,)
-        for name in names:
-            if name not in available:
-                diagnostics.error(f'no profile "{name}" to preview; profiles: '
-                                  f"{', '.join(available)}", workspace.config_path)
-        return {name: available[name] for name in names if name in available}
+    def _on_event(self, event: BuildEvent) -> None:
+        """A build event, as a change of the snapshot the pages show."""
+        snapshot = self.snapshot
+        if isinstance(event, Planned):
+            outputs = {ref.key: snapshot.outputs.get(ref.key, Output.of(ref))
+                       for ref in (*event.outputs, *event.failed)}
+            outputs |= {ref.key: Output.of(ref, "untranslated", f"no {ref.key.locale}.yaml "
+                                           "yet: copy the source file to start")
+                        for ref in event.untranslated}
+            outputs |= {ref.key: replace(outputs[ref.key], state="failed",
+                                         detail="see the problems below")
+                        for ref in event.failed}
+            self._publish(replace(snapshot, outputs=dict(sorted(outputs.items()))))
+        elif isinstance(event, Started):
+            self._publish(replace(snapshot, queued=snapshot.queued | {event.output.key},
+                                  summary=f"rendering {len(snapshot.queued) + 1} outputs"))
+        elif isinstance(event, Finished):
+            self._counts = event
+        elif isinstance(event, Rendered | UpToDate | Failed):
+            ok = not isinstance(event, Failed)
+            self._settle(event.output.key, "ok" if ok else "failed",
+                         "" if ok else "see the problems below")
 
-    def _build(self, run: _Run) -> None:
-        run.plan = plan_build(run.workspace, run.doc_ids, run.locales, run.diagnostics,
-                              run.profiles, None, keep_caches=True)
-        # Each render job names the output it renders by its target id.
-        titles = {t.id: (t.document.id, t.locale, t.profile_name) for t in run.plan.targets}
-        total = len(run.plan.targets)
+    def _settle(self, key: OutputKey, state: str, detail: str) -> None:
+        snapshot = self.snapshot
+        output = snapshot.outputs.get(key)
+        if output is None:
+            return
+        self._publish(replace(snapshot, queued=snapshot.queued - {key}, outputs={
+            **snapshot.outputs, key: replace(output, state=state, detail=detail)}))
 
-        def queued(submitted: list[str]) -> None:
-            keys = frozenset(titles[title] for title in submitted if title in titles)
-            if keys:
-                self._publish(replace(self.snapshot, queued=keys,
-                                      summary=f"rendering {len(keys)} of {total} outputs"))
-
-        def done(title: str, ok: bool) -> None:
-            key = titles.get(title)
-            snapshot = self.snapshot
-            if key is None or key not in snapshot.outputs:
-                return
-            output = snapshot.outputs[key]
-            if not ok or output.state != "incomplete":
-                output = replace(output, state="ok" if ok else "failed", detail="")
-            self._publish(replace(snapshot, queued=snapshot.queued - {key},
-                                  outputs={**snapshot.outputs, key: output}))
-
-        with _TrackingRenderer(queued, done) as renderer:
-            run.result = run_build(run.workspace, run.plan, run.diagnostics,
-                                   BuildOptions(jobs=1), progress=lambda message: None,
-                                   renderer=renderer)
-        run.status_rows = translation_status(run.workspace, run.doc_ids, run.locales,
-                                             Diagnostics())
-
-    def _publish_finished(self, run: _Run, started: float) -> Snapshot:
+    def _publish_finished(self, workspace: Workspace, doc_ids: list[str],
+                          diagnostics: Diagnostics, rows: list[StatusRow],
+                          started: float) -> Snapshot:
         seconds = time.monotonic() - started
-        outputs = _outputs(run, finished=True)
-        result = run.result
-        summary = (f"{len(result.rendered)} rendered, {len(result.up_to_date)} up to date, "
-                   f"{len({o.key for o in outputs.values() if o.state == 'failed'})} failed")
+        incomplete = {(row.doc, row.locale): row for row in rows if row.exists
+                      and not row.complete}
+        outputs = {key: replace(output, state="incomplete",
+                                detail=translation_detail(incomplete[(key.document,
+                                                                      key.locale)]))
+                   if output.state == "ok" and (key.document, key.locale) in incomplete
+                   else output for key, output in self.snapshot.outputs.items()}
+        failed = sum(1 for output in outputs.values() if output.state == "failed")
+        counts = self._counts
+        summary = (f"{counts.rendered if counts else 0} rendered, "
+                   f"{counts.up_to_date if counts else 0} up to date, {failed} failed")
         self.log(f"build {self.snapshot.builds + 1}: {summary} ({seconds:.1f} s)")
-        for diagnostic in run.diagnostics:
+        for diagnostic in diagnostics:
             if diagnostic.severity is Severity.ERROR:
-                self.log(diagnostic.format(run.workspace.root))
+                self.log(diagnostic.format(workspace.root))
         snapshot = self._publish(replace(
             self.snapshot, building=False, builds=self.snapshot.builds + 1, outputs=outputs,
-            queued=frozenset(), problems=problems(run.diagnostics, run.workspace.root, run.doc_ids),
+            queued=frozenset(), problems=problems(diagnostics, workspace.root, doc_ids),
             finished_at=time.time(), seconds=seconds, summary=summary))
-        self._prune(run)
+        self._prune(workspace)
         return snapshot
 
     def _publish_unloadable(self, diagnostics: list[Diagnostic], started: float) -> Snapshot:
@@ -303,38 +278,10 @@ class Builder:
         self.broadcaster.publish(json.dumps(snapshot.event()))
         return snapshot
 
-    def _prune(self, run: _Run) -> None:
+    def _prune(self, workspace: Workspace) -> None:
         keep = set()
         for output in self.snapshot.outputs.values():
-            info = self.pages.info(run.workspace.output_dir / output.path)
+            info = self.pages.info(workspace.output_dir / output.path)
             if info is not None:
                 keep.add(info.sha256)
         self.pages.prune(keep)
-
-
-def _outputs(run: _Run, finished: bool = False) -> dict[OutputKey, Output]:
-    """Every output the selection makes, with its state after the build (or 'building')."""
-    failed = set(run.result.failed) | set(run.plan.failed)
-    rows = {(row.doc, row.locale): row for row in run.status_rows}
-    outputs = {}
-    for doc in run.doc_ids:
-        for locale in run.locales:
-            for name, profile in run.profiles.items():
-                output = Output(doc, locale, name, output_path(doc, locale, profile.suffix))
-                if finished:
-                    output = _finished(run, output, failed, rows.get((doc, locale)),
-                                       f"{doc}.{locale}{profile.suffix}")
-                outputs[output.key] = output
-    return outputs
-
-
-def _finished(run: _Run, output: Output, failed: set[str], row: Any, target_id: str) -> Output:
-    if not has_prose(run.workspace, output.doc, output.locale):
-        return replace(output, state="untranslated",
-                       detail=f"no {output.locale}.yaml yet: copy the source file to start")
-    if target_id in failed or f"{output.doc}.{output.locale}" in failed:
-        return replace(output, state="failed", detail="see the problems below")
-    if row is not None and row.exists and not row.complete:
-        return replace(output, state="incomplete", detail=translation_detail(row))
-    return replace(output, state="ok", detail="")
-

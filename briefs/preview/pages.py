@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..output import atomic_write, sha256
+from briefs.output.manifest import sha256
+from briefs.output.writer import WriteError, Writer
+
+OWNER = "the preview's page images"
 
 SIZES = {"thumb": 360, "full": 1100}  # image width in pixels: 2x the width shown on screen
 
@@ -32,8 +35,9 @@ class PdfInfo:
 class PageImages:
     """Renders PDF pages to PNG once per PDF version; pdfium is not thread-safe, so one lock."""
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, writer: Writer) -> None:
         self.cache_dir = cache_dir
+        self.writer = writer
         self._lock = threading.Lock()
         self._infos: dict[tuple[Path, int, int], PdfInfo] = {}
 
@@ -64,8 +68,8 @@ class PageImages:
         image = self._render(data, page, SIZES[size])
         if image is None:
             return None
-        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-            atomic_write(cached, image)
+        with contextlib.suppress(WriteError):  # a cache that cannot be written is only slower
+            self.writer.write(cached, image, OWNER)
         return digest, image
 
     def prune(self, keep: set[str]) -> None:

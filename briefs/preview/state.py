@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import Diagnostic, Diagnostics
-from ..loader import load_yaml_file
-from ..workspace import Workspace
+from briefs.build.events import OutputRef
+from briefs.build.targets import TargetKey
+from briefs.content.loader import load_yaml_file
+from briefs.core.diagnostics import Diagnostic, Diagnostics
+from briefs.core.workspace import Workspace
 
-OutputKey = tuple[str, str, str]  # document, locale, profile
+if TYPE_CHECKING:
+    from briefs.kinds.registry import KindRegistry
+
+OutputKey = TargetKey
 MAX_EXCERPTS = 50
 MAX_EXCERPT_CHARS = 240
 
@@ -37,7 +42,12 @@ class Output:
 
     @property
     def key(self) -> OutputKey:
-        return (self.doc, self.locale, self.profile)
+        return TargetKey(self.doc, self.locale, self.profile)
+
+    @classmethod
+    def of(cls, ref: OutputRef, state: str = "building", detail: str = "") -> Output:
+        return cls(ref.key.document, ref.key.locale, ref.key.profile, ref.name.path, state,
+                   detail)
 
 
 @dataclass(frozen=True)
@@ -111,17 +121,19 @@ class Snapshot:
                 "errors": self.errors, "summary": self.summary}
 
 
-def doc_info(workspace: Workspace, doc_id: str) -> DocInfo:
+def doc_info(workspace: Workspace, kinds: KindRegistry, doc_id: str) -> DocInfo:
     """Kind, brand and a human title from the document's files (read leniently)."""
     folder = workspace.content_dir / doc_id
-    settings = load_yaml_file(folder / "document.yaml", Diagnostics())
-    prose = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", Diagnostics())
+    roots = workspace.read_roots
+    settings = load_yaml_file(folder / "document.yaml", Diagnostics(), roots=roots)
+    prose = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", Diagnostics(),
+                           roots=roots)
     data = settings.data if settings and isinstance(settings.data, dict) else {}
     text = prose.data if prose and isinstance(prose.data, dict) else {}
-    title = text.get("event_name") or text.get("title") or ""
+    kind = kinds.get(data.get("kind"))
+    title = kind.title_of(text) if kind else ""
     return DocInfo(doc_id, str(data.get("kind") or "?"),
-                   str(data.get("brand") or workspace.config.default_brand),
-                   title if isinstance(title, str) else "")
+                   str(data.get("brand") or workspace.config.default_brand), title)
 
 
 def problems(diagnostics: Iterable[Diagnostic], root: Path,
@@ -161,15 +173,6 @@ def _owner(diagnostic: Diagnostic, root: Path, doc_ids: list[str]) -> str | None
         return relative.parts[0] if relative.parts and relative.parts[0] in doc_ids else None
     owners = [doc for doc in doc_ids if diagnostic.message.startswith(f"{doc}.")]
     return max(owners, key=len) if owners else None
-
-
-def output_path(doc: str, locale: str, suffix: str) -> str:
-    """Where `briefs build` writes a document's PDF, relative to the output folder."""
-    return f"{doc}/{doc}.{locale}{suffix}.pdf"
-
-
-def has_prose(workspace: Workspace, doc: str, locale: str) -> bool:
-    return (workspace.content_dir / doc / f"{locale}.yaml").is_file()
 
 
 def translation_detail(row: Any) -> str:

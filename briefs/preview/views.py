@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from .pages import PageImages, PdfInfo
-from .state import STATE_LABELS, DocInfo, Output, Snapshot
+from briefs.preview.pages import PageImages, PdfInfo
+from briefs.preview.state import STATE_LABELS, DocInfo, Output, Snapshot
 
 THUMB_WIDTH = 180  # CSS pixels; the PNG is twice as wide
 PAGE_WIDTH = 550

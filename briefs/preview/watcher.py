@@ -8,7 +8,7 @@ from pathlib import Path
 
 from watchfiles import Change, DefaultFilter, watch
 
-SOURCE_FOLDERS = ("content", "templates", "styles")  # catalogs live in templates/locales/
+SOURCE_FOLDERS = ("content", "templates", "styles", "kinds")  # catalogs: templates/locales/
 CONFIG_NAME = "briefs.yaml"
 
 

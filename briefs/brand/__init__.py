@@ -1,0 +1,1 @@
+"""Brands: tokens, font files, glyph coverage, and the CSS made from them."""

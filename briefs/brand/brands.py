@@ -1,0 +1,115 @@
+"""Load a brand (styles/<brand>/brand.yaml) and resolve every file it names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefs.brand.fonts import FontProblem, InstalledFace, find_installed_face
+from briefs.brand.model import Brand, FontFace
+from briefs.content.images import ImageProblem, inspect_image
+from briefs.content.loader import load_yaml_file
+from briefs.content.validation import validate
+from briefs.core.diagnostics import Diagnostics
+from briefs.core.paths import RefusedPath, resolve_inside
+from briefs.core.workspace import Workspace
+
+FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
+
+
+@dataclass(frozen=True)
+class ResolvedFace:
+    """A declared face and the font file (and face index) it comes from."""
+
+    face: FontFace
+    path: Path
+    index: int
+    bundled: bool
+
+
+@dataclass(frozen=True)
+class LoadedBrand:
+    """A validated brand with every file it refers to resolved."""
+
+    id: str
+    folder: Path
+    model: Brand
+    faces: tuple[ResolvedFace, ...]
+    logo: Path
+    logo_inverse: Path | None
+    stylesheets: tuple[Path, ...]
+
+    def faces_for(self, script: str | None) -> tuple[ResolvedFace, ...]:
+        """The faces of every family in the body and heading stacks for `script`."""
+        families = set(self.model.stack("body", script)) | set(self.model.stack("heading", script))
+        return tuple(resolved for resolved in self.faces if resolved.face.family in families)
+
+
+def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) -> LoadedBrand | None:
+    folder = workspace.styles_dir / brand_id
+    path = folder / "brand.yaml"
+    if not path.is_file():
+        return None
+    loaded = load_yaml_file(path, diagnostics, roots=workspace.read_roots)
+    brand = validate(Brand, loaded, diagnostics) if loaded else None
+    if brand is None or loaded is None:
+        return None
+    errors_before = len(diagnostics.errors)
+
+    def report(message: str, key_path: tuple[str | int, ...]) -> None:
+        diagnostics.error(f"{_dotted(key_path)}: {message}", path,
+                          loaded.position_of(key_path, value=True))
+
+    def resolve(reference: str, key_path: tuple[str | int, ...]) -> Path | None:
+        try:
+            return resolve_inside(workspace.root, folder, reference)
+        except RefusedPath as exc:
+            report(str(exc), key_path)
+            return None
+
+    faces = [_resolve_face(face, index, resolve, report) for index, face in enumerate(brand.fonts)]
+    logos = {}
+    for key in ("logo", "logo_inverse"):
+        reference = getattr(brand, key)
+        found = resolve(reference, (key,)) if reference else None
+        logos[key] = found
+        if found is None:
+            continue
+        try:
+            inspect_image(found)
+        except ImageProblem as exc:
+            report(f"{reference}: {exc}", (key,))
+    logo = logos["logo"]
+    sheets = [resolve(sheet, ("stylesheets", i)) for i, sheet in enumerate(brand.stylesheets)]
+    if len(diagnostics.errors) > errors_before or logo is None:
+        return None
+    return LoadedBrand(brand_id, folder, brand, tuple(f for f in faces if f is not None), logo,
+                       logos["logo_inverse"], tuple(s for s in sheets if s is not None))
+
+
+def _resolve_face(face: FontFace, index: int, resolve: Callable[..., Path | None],
+                  report: Callable[[str, tuple[str | int, ...]], None]) -> ResolvedFace | None:
+    if face.file is not None:
+        font = resolve(face.file, ("fonts", index, "file"))
+        if font is None:
+            return None
+        with font.open("rb") as stream:  # resolve_inside checked where it really is
+            magic = stream.read(4)
+        if not magic.startswith(FONT_MAGIC):
+            report(f"{face.file} is not a TrueType, OpenType or WOFF font",
+                   ("fonts", index, "file"))
+            return None
+        return ResolvedFace(face, font, 0, bundled=True)
+    assert face.system is not None
+    try:
+        installed: InstalledFace = find_installed_face(
+            face.system, face.weight, face.style == "italic", face.package)
+    except FontProblem as exc:
+        report(str(exc), ("fonts", index, "system"))
+        return None
+    return ResolvedFace(face, installed.path, installed.index, bundled=False)
+
+
+def _dotted(key_path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in key_path)

@@ -1,0 +1,51 @@
+"""CSS made from data: safe string literals, page-counter content, and a brand's tokens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from briefs.brand.brands import LoadedBrand, ResolvedFace
+
+
+def css_string(value: str) -> str:
+    """A CSS string literal that cannot close its <style> element or its declaration."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+    return '"' + escaped.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
+
+
+def counter_content(label: str, style: str = "decimal") -> Markup:
+    """"Page {page} of {pages}" -> `"Page " counter(page) " of " counter(pages)` for CSS."""
+    if not re.fullmatch(r"[a-z-]+", style):
+        raise ValueError(f"not a counter style: {style!r}")
+    suffix = "" if style == "decimal" else f", {style}"
+    parts: list[str] = []
+    for piece in re.split(r"(\{page\}|\{pages\})", label):
+        if piece == "{page}":
+            parts.append(f"counter(page{suffix})")
+        elif piece == "{pages}":
+            parts.append(f"counter(pages{suffix})")
+        elif piece:
+            parts.append(css_string(piece))
+    return Markup(" ".join(parts) or '""')
+
+
+def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
+              script: str | None) -> str:
+    """@font-face rules for the faces in use, and the tokens as CSS custom properties."""
+    rules = []
+    for resolved in brand.faces_for(script):
+        face = resolved.face
+        url = css_string(font_url(resolved))
+        rules.append(
+            f"@font-face {{ font-family: {css_string(face.family)}; src: url({url}); "
+            f"font-weight: {face.weight}; font-style: {face.style}; }}")
+    colors = brand.model.colors.model_dump()
+    properties = [f"  --color-{name}: {value};" for name, value in colors.items()]
+    for role in ("body", "heading"):
+        stack = ", ".join(css_string(f) for f in brand.model.stack(role, script))
+        properties.append(f"  --font-{role}: {stack};")
+    rules.append(":root {\n" + "\n".join(properties) + "\n}")
+    return "\n".join(rules) + "\n"

@@ -1,0 +1,87 @@
+"""The schema of `styles/<brand>/brand.yaml`: colours, fonts, typography, logos, contact."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from briefs.content.schema import Color, ContactBlock, ShortText, Strict
+
+
+class BrandColors(Strict):
+    """Colour tokens; each becomes a CSS custom property `--color-<name>`."""
+
+    primary: Color
+    secondary: Color
+    accent: Color
+    text: Color = "#1d1d1b"
+    muted: Color = "#5f6368"
+    tint: Color = "#eef3f8"
+    paper: Color = "#ffffff"
+
+
+class FontFace(Strict):
+    """One font face, loaded with @font-face and always embedded.
+
+    Either `file`, a font file in the brand folder, or `system`, the family name of a font the
+    set-up installs (with `package`, the Debian package that provides it).
+    """
+
+    family: ShortText
+    file: ShortText | None = None
+    system: ShortText | None = None
+    package: ShortText | None = None
+    weight: Annotated[int, Field(ge=100, le=900)] = 400
+    style: Literal["normal", "italic"] = "normal"
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FontFace:
+        if (self.file is None) == (self.system is None):
+            raise ValueError("give either file (a font file in the brand folder) or system "
+                             "(the name of an installed font), not both or neither")
+        return self
+
+
+class BrandTypography(Strict):
+    """Which declared families set body text and headings."""
+
+    body: list[ShortText] = Field(min_length=1)
+    heading: list[ShortText] = Field(min_length=1)
+
+
+class Brand(Strict):
+    """A brand: tokens, font files, logo, slogan and contact defaults."""
+
+    name: ShortText
+    colors: BrandColors
+    fonts: list[FontFace] = Field(min_length=1)
+    typography: BrandTypography
+    scripts: dict[Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")], BrandTypography] = Field(
+        default_factory=dict)
+    native_digits: bool = False
+    logo: ShortText
+    logo_inverse: ShortText | None = None
+    logo_alt: ShortText
+    slogan: ShortText | None = None
+    contact: ContactBlock = ContactBlock()
+    stylesheets: list[ShortText] = Field(default_factory=lambda: ["brand.css"])
+
+    @model_validator(mode="after")
+    def _families_declared(self) -> Brand:
+        declared = {face.family for face in self.fonts}
+        stacks = [("typography", self.typography)]
+        stacks += [(f"scripts.{script}", stack) for script, stack in self.scripts.items()]
+        for where, stack in stacks:
+            for role in ("body", "heading"):
+                for family in getattr(stack, role):
+                    if family not in declared:
+                        raise ValueError(f'{where}.{role} uses "{family}", which no entry in '
+                                         "fonts declares")
+        return self
+
+    def stack(self, role: str, script: str | None) -> list[str]:
+        """The font families for `role` in a locale written in `script` (ISO 15924)."""
+        first = getattr(self.scripts[script], role) if script in self.scripts else []
+        return first + [family for family in getattr(self.typography, role)
+                        if family not in first]

@@ -1,0 +1,166 @@
+"""Incremental builds: a key per output over everything that can change it, kept in build/.
+
+A cache file of the wrong shape (damaged, or from another version) is ignored and rewritten:
+the cache heals itself instead of failing every later build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefs.core.versions import toolkit_versions
+from briefs.output.writer import Writer
+
+CACHE_FILE = ".cache/outputs.json"
+HASHES_FILE = ".cache/hashes.json"
+CACHE_VERSION = 2
+OWNER = "the build cache"
+
+
+def target_key(html: str, settings: dict[str, Any]) -> str:
+    """What the output is made from besides files: its HTML, render options, versions."""
+    payload = json.dumps({"settings": settings, "versions": toolkit_versions()},
+                         sort_keys=True, default=str)
+    digest = hashlib.sha256(payload.encode("utf-8"))
+    digest.update(html.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fingerprint(path: Path, known: Any = None) -> dict[str, Any] | None:
+    """Size, mtime and sha256 of a file; the hash is reused while size and mtime match."""
+    try:
+        stat = path.stat()
+        if isinstance(known, dict) and known.get("size") == stat.st_size and \
+                known.get("mtime_ns") == stat.st_mtime_ns and isinstance(known.get("sha256"), str):
+            return known
+        return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": file_sha256(path)}
+    except OSError:
+        return None
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _dependency_name(path: Path, root: Path) -> str:
+    """Workspace files by their path inside it (the same in every checkout); others absolute."""
+    resolved = path.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) \
+        else str(resolved)
+
+
+@dataclass
+class BuildCache:
+    """What each output was last built from, in build/.cache/outputs.json."""
+
+    root: Path
+    writer: Writer
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.writer.output_dir / CACHE_FILE
+
+    @classmethod
+    def load(cls, root: Path, writer: Writer) -> BuildCache:
+        cache = cls(root.resolve(), writer)
+        data = _read_json(cache.path)
+        if isinstance(data, dict) and data.get("version") == CACHE_VERSION and \
+                isinstance(data.get("outputs"), dict):
+            cache.entries = {name: entry for name, entry in data["outputs"].items()
+                             if _well_formed(entry)}
+        return cache
+
+    def fresh_entry(self, output: str, key: str) -> dict[str, Any] | None:
+        """The manifest entry of `output` when nothing it depends on changed, else None."""
+        entry = self.entries.get(output)
+        if not entry or entry["key"] != key:
+            return None
+        written = fingerprint(self.writer.output_dir / output, entry.get("output"))
+        if written is None or written["sha256"] != entry["manifest"].get("sha256"):
+            return None
+        for name, known in entry["dependencies"].items():
+            current = fingerprint(self.root / name, known)
+            if current is None or not isinstance(known, dict) or \
+                    current["sha256"] != known.get("sha256"):
+                return None
+        return dict(entry["manifest"])
+
+    def replayed(self, output: str) -> list[str]:
+        """What the last render of `output` warned about (reported again on a cache hit)."""
+        replay = self.entries.get(output, {}).get("replay", [])
+        return [str(message) for message in replay] if isinstance(replay, list) else []
+
+    def record(self, output: str, key: str, dependencies: list[Path],
+               manifest_entry: dict[str, Any], replay: list[str] | None = None) -> None:
+        """Remember what `output` was built from, and save at once (a crash keeps it)."""
+        previous = self.entries.get(output, {}).get("dependencies", {})
+        deps: dict[str, Any] = {}
+        for path in sorted(set(dependencies)):
+            name = _dependency_name(path, self.root)
+            found = fingerprint(path, previous.get(name))
+            if found is not None:
+                deps[name] = found
+        self.entries[output] = {
+            "key": key, "dependencies": deps, "manifest": manifest_entry,
+            "output": fingerprint(self.writer.output_dir / output) or {},
+            "replay": replay or [],
+        }
+        self.save()
+
+    def save(self) -> None:
+        data = {"version": CACHE_VERSION, "outputs": self.entries}
+        self.writer.write_text(self.path, json.dumps(data, indent=1, sort_keys=True), OWNER)
+
+
+def _well_formed(entry: Any) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("key"), str)
+            and isinstance(entry.get("dependencies"), dict)
+            and isinstance(entry.get("manifest"), dict))
+
+
+@dataclass
+class FileHashes:
+    """sha256 of files, remembered by size and mtime in build/.cache/hashes.json."""
+
+    writer: Writer | None
+    known: dict[str, Any] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def load(cls, output_dir: Path, writer: Writer | None) -> FileHashes:
+        data = _read_json(output_dir / HASHES_FILE)
+        return cls(writer, data if isinstance(data, dict) else {})
+
+    def tag(self, file: Path) -> str:
+        """A short content tag for `file` (hashed again only when size or mtime change)."""
+        key = str(file)
+        found = fingerprint(file, self.known.get(key))
+        if found is None:
+            return "missing"
+        digest = str(found["sha256"])
+        if found is not self.known.get(key):
+            self.known[key] = found
+            self.changed = True
+        return digest[:16]
+
+    def save(self) -> None:
+        if self.changed and self.writer is not None:
+            self.writer.write_text(self.writer.output_dir / HASHES_FILE,
+                                   json.dumps(self.known, sort_keys=True), OWNER)
+            self.changed = False

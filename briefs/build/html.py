@@ -1,0 +1,70 @@
+"""A target's HTML: its template rendered with its context, in its locale (no WeasyPrint)."""
+
+from __future__ import annotations
+
+from briefs.brand.brands import ResolvedFace
+from briefs.brand.fonts import INSTALLED_FONTS_DIR, InstalledFace, materialize
+from briefs.build.plan import Plan
+from briefs.build.session import BuildSession
+from briefs.build.targets import Target
+from briefs.core.diagnostics import Diagnostics
+from briefs.i18n.catalogs import po_path
+from briefs.render.context import build_context
+from briefs.render.metadata import FALLBACK_DATE
+from briefs.render.templating import make_environment, render_template
+
+DATED_VARIANTS = {"pdf/x-4"}
+
+
+def render_html(session: BuildSession, target: Target, *, for_render: bool = True) -> str | None:
+    """The target's HTML, or None with the template problem in the session's diagnostics.
+
+    Template strings missing from the locale's catalog fall back to English and are added to
+    the target's warnings. Installed fonts are copied into the output folder only when the
+    HTML is going to be rendered (`briefs check` writes nothing).
+    """
+    workspace, diagnostics = session.workspace, session.diagnostics
+    translations = session.translations(target.locale, diagnostics)
+    format_locale = workspace.config.formats.get(target.locale, target.locale)
+    env = make_environment(session.template_loader, format_locale, translations,
+                           session.compiled_templates, session.qr_codes)
+
+    def font_url(resolved: ResolvedFace) -> str:
+        """A URL that names the font's content: a warm worker registers each @font-face once
+        per process, so a changed file (or another workspace's) must not share its URL."""
+        if not for_render:
+            return resolved.path.as_uri()
+        path = resolved.path if resolved.bundled else materialize(
+            InstalledFace(resolved.path, resolved.index),
+            session.output_dir / INSTALLED_FONTS_DIR, session.writer)
+        return f"{session.assets.url(path)}?v={session.file_hashes.tag(path)}"
+
+    dates = target.dates
+    if target.pdf_variant in DATED_VARIANTS:
+        dates = (dates[0] or FALLBACK_DATE, dates[1] or dates[0] or FALLBACK_DATE)
+    context = build_context(target, session.assets, font_url, dates)
+    html = render_template(env, target.template_name, context, diagnostics)
+    if translations is not None and translations.missing:
+        _warn_untranslated(session, target, sorted(translations.missing), diagnostics)
+    return html
+
+
+def _warn_untranslated(session: BuildSession, target: Target, missing: list[str],
+                       diagnostics: Diagnostics) -> None:
+    for message in missing:
+        warning = f'template string "{message}" is not translated into {target.locale}'
+        if warning not in target.warnings:
+            target.warnings.append(warning)
+    names = ", ".join(f'"{m}"' for m in missing)
+    notice = (f"template strings not translated into {target.locale}: {names}; "
+              "run `briefs i18n update`, then translate them in this file")
+    if not any(d.message == notice for d in diagnostics):
+        diagnostics.warning(notice, po_path(session.workspace, target.locale))
+
+
+def check_templates(session: BuildSession, plan: Plan) -> None:
+    """Render every target's HTML (cheap, no WeasyPrint) so template errors show in `check`."""
+    for target in list(plan.targets):
+        if render_html(session, target, for_render=False) is None:
+            plan.targets.remove(target)
+            plan.failed.append(target.key)

@@ -1,0 +1,205 @@
+"""Run a planned build: render what changed, check it, write it, record it, report it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from briefs.build.cache import BuildCache, target_key
+from briefs.build.events import Failed, Finished, Note, Rendered, Started, UpToDate
+from briefs.build.html import render_html
+from briefs.build.plan import Plan
+from briefs.build.session import BuildSession
+from briefs.build.targets import Target
+from briefs.core.paths import WORKSPACE_URL
+from briefs.output.manifest import read_manifest, sha256, write_manifest
+from briefs.output.writer import WriteError
+from briefs.render.pdf import RenderJob, RenderResult
+from briefs.render.profiles import render_options
+from briefs.render.workers import Renderer
+
+HTML_OWNER = "emitted HTML"
+
+
+@dataclass
+class BuildResult:
+    """What a build did: the manifest entries of the outputs it wrote, and what failed.
+
+    The manifest is rewritten only when at least one output was written; entries of outputs
+    that failed or were not selected this time are kept as they were, since their files are.
+    """
+
+    written: list[Path] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
+    manifest: Path | None = None
+
+
+def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildResult:
+    """Render what changed; write each PDF atomically; rewrite the manifest at the end.
+
+    An output whose key (HTML, options, versions) and dependencies (every file the renderer
+    read) are unchanged, and whose file is intact, is not rendered again unless forced.
+    """
+    started = time.monotonic()
+    result = BuildResult(failed=[session.output_name(key).id for key in plan.failed])
+    for key in plan.failed:
+        session.events.emit(Failed(session.output_ref(key), "not valid"))
+    cache = BuildCache.load(session.workspace.root, session.writer)
+    previous = {entry["path"]: entry for entry in read_manifest(session.output_dir)["outputs"]}
+    pending: dict[str, tuple[Target, str]] = {}
+    for target in plan.targets:
+        prepared = _prepare(session, target, cache, result)
+        if prepared is None:
+            continue
+        cache_key, job = prepared
+        if not pending:
+            _announce(session)
+        session.events.emit(Started(session.output_ref(target.key)))
+        renderer.submit(job)
+        pending[target.id] = (target, cache_key)
+    prepared_at = time.monotonic()
+    for job, rendered in renderer.results():
+        target, cache_key = pending[job.target_id]
+        _take(session, target, cache_key, rendered, cache, result)
+    session.file_hashes.save()
+    if result.written:
+        built = {entry["path"] for entry in result.entries}
+        kept = [entry for path, entry in previous.items()
+                if path not in built and (session.output_dir / path).is_file()]
+        result.manifest = write_manifest(session.writer, result.entries + kept)
+    finished = time.monotonic()
+    session.events.emit(Finished(
+        rendered=len(result.rendered), up_to_date=len(result.up_to_date),
+        failed=len(result.failed), seconds=finished - started,
+        timings={"prepare": prepared_at - started, "render": finished - prepared_at}))
+    return result
+
+
+def _announce(session: BuildSession) -> None:
+    if not harfbuzz_subset_available():
+        session.events.emit(Note(
+            "note: libharfbuzz-subset is not installed, so WeasyPrint subsets fonts with "
+            "fontTools (Chinese renders about 10x slower); install libharfbuzz-subset0 "
+            "(make build does)"))
+    jobs = session.options.jobs
+    session.events.emit(Note(f"rendering with {jobs} worker{'s' if jobs != 1 else ''}"))
+
+
+@lru_cache(maxsize=1)
+def harfbuzz_subset_available() -> bool:
+    """Whether HarfBuzz's subsetter is installed (WeasyPrint's fast font subsetting)."""
+    import ctypes.util
+
+    return ctypes.util.find_library("harfbuzz-subset") is not None
+
+
+def _job(session: BuildSession, target: Target, html: str) -> RenderJob:
+    return RenderJob(
+        html=html, mounts=session.assets.mounts, target_id=target.id, title=target.title,
+        max_pages=target.document.page_limit,
+        font_families=frozenset(resolved.face.family for resolved in target.faces),
+        min_image_dpi=target.profile.min_image_dpi,
+        options=render_options(target.profile, target.key.variant))
+
+
+def _prepare(session: BuildSession, target: Target, cache: BuildCache,
+             result: BuildResult) -> tuple[str, RenderJob] | None:
+    """The target's key and render job, or None when it failed or is up to date."""
+    html = render_html(session, target)
+    if html is None:
+        _fail(session, target, result, "template error")
+        return None
+    job = _job(session, target, html)
+    key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
+                            "fonts": sorted(job.font_families),
+                            "min_dpi": job.min_image_dpi, "options": job.options})
+    if session.options.emit_html:
+        emitted = html.replace(WORKSPACE_URL, session.workspace.root.as_uri() + "/")
+        path = (session.output_dir / target.name.path).with_suffix(".html")
+        session.writer.write_text(path, emitted, HTML_OWNER)
+    fresh = None if session.options.force else cache.fresh_entry(target.name.path, key)
+    if fresh is None:
+        return key, job
+    # What the last render found still holds: report it again (and fail on it with --strict),
+    # as if it had been rendered now.
+    replayed = cache.replayed(target.name.path)
+    _report_soft(session, target, replayed)
+    if session.options.strict and replayed:
+        _fail(session, target, result, "warnings under --strict")
+        return None
+    result.up_to_date.append(target.id)
+    result.entries.append(fresh)
+    session.events.emit(UpToDate(session.output_ref(target.key)))
+    return None
+
+
+def _fail(session: BuildSession, target: Target, result: BuildResult, reason: str) -> None:
+    result.failed.append(target.id)
+    session.events.emit(Failed(session.output_ref(target.key), reason))
+
+
+def _report_soft(session: BuildSession, target: Target, messages: list[str]) -> None:
+    """Warnings a render found (errors under --strict), named by the target."""
+    diagnostics = session.diagnostics
+    report = diagnostics.error if session.options.strict else diagnostics.warning
+    for message in messages:
+        report(f"{target.id}: {message}")
+
+
+def _take(session: BuildSession, target: Target, key: str, rendered: RenderResult,
+          cache: BuildCache, result: BuildResult) -> None:
+    """Report what the render found; write the PDF if it passed; record and announce it."""
+    began = time.monotonic()
+    entry = _accept(session, target, rendered)
+    if entry is None:
+        _fail(session, target, result, "render failed")
+        return
+    result.written.append(session.output_dir / target.name.path)
+    result.rendered.append(target.id)
+    result.entries.append(entry)
+    cache.record(entry["path"], key, rendered.dependencies + [f.path for f in target.faces],
+                 entry, replay=rendered.warnings + rendered.preflight_warnings)
+    session.events.emit(Rendered(session.output_ref(target.key), entry["pages"],
+                                 entry["bytes"], time.monotonic() - began))
+
+
+def _accept(session: BuildSession, target: Target,
+            rendered: RenderResult) -> dict[str, Any] | None:
+    """Report what the render found; write the PDF if it passed; return its manifest entry."""
+    diagnostics = session.diagnostics
+    content_file = target.document.texts[target.locale].path
+    for message in rendered.errors:
+        diagnostics.error(message, content_file)
+    for message in rendered.refused:
+        diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
+                          "files inside the workspace can be used",
+                          session.template_loader.locate(target.template_name))
+    soft = rendered.warnings + rendered.preflight_warnings
+    _report_soft(session, target, soft)
+    if not rendered.ok or rendered.pdf is None or (session.options.strict and soft):
+        return None
+    try:
+        session.writer.write(session.output_dir / target.name.path, rendered.pdf, target.title)
+    except WriteError as exc:
+        diagnostics.error(f"{target.id}: {exc.message}", exc.path)
+        return None
+    return {
+        "path": target.name.path,
+        "doc": target.document.id,
+        "locale": target.locale,
+        "kind": target.document.kind.name,
+        "profile": target.key.profile,
+        "pdf_variant": target.pdf_variant,
+        "pages": rendered.pages,
+        "bytes": len(rendered.pdf),
+        "sha256": sha256(rendered.pdf),
+        "warnings": target.warnings + rendered.warnings,
+        "preflight": {"errors": [], "warnings": rendered.preflight_warnings},
+        "status": "ok",
+    }

@@ -1,0 +1,116 @@
+"""One build session: the workspace, options, kinds, caches, the writer and the listeners.
+
+Everything one build (or one `briefs check`, or one rebuild of the preview) needs is owned
+here and passed explicitly; no module keeps state another module sets. Two sessions of two
+workspaces in one process share nothing but the process's WeasyPrint engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from briefs.brand.brands import LoadedBrand, load_brand
+from briefs.brand.fonts import CoverageCache
+from briefs.build.cache import FileHashes
+from briefs.build.events import EventBus, Listener, OutputRef
+from briefs.build.targets import OutputName, TargetKey
+from briefs.content.config import Profile
+from briefs.core.diagnostics import Diagnostics
+from briefs.core.workspace import Workspace
+from briefs.i18n.catalogs import (
+    CatalogTranslations,
+    TemplateSource,
+    load_translations,
+    template_sources,
+)
+from briefs.kinds.registry import KindRegistry, load_kinds
+from briefs.output.writer import Writer
+from briefs.render.assets import Assets
+from briefs.render.profiles import select_profiles
+from briefs.render.templating import (
+    MemoryBytecodeCache,
+    QrCodes,
+    StoredBytecodeCache,
+    TemplateLoader,
+)
+
+CACHE_DIR = ".cache"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to run a build: which profiles, strictness, parallelism, caches, extra outputs."""
+
+    profiles: tuple[str, ...] = ()
+    """Profile names (`all` for every one); none: the workspace's default profile."""
+    variant: str | None = None
+    """A PDF standard forced on every output (`--pdf-variant`)."""
+    strict: bool = False
+    jobs: int = 1
+    force: bool = False
+    emit_html: bool = False
+    shard: tuple[int, int] | None = None
+    writes: bool = True
+    """False for `briefs check`: caches are only read, nothing is written."""
+
+
+class BuildSession:
+    """The state of one build, created at its start and dropped at its end."""
+
+    def __init__(self, workspace: Workspace, options: BuildOptions | None = None,
+                 listeners: Iterable[Listener] = (),
+                 diagnostics: Diagnostics | None = None) -> None:
+        self.workspace = workspace
+        self.options = options or BuildOptions()
+        self.diagnostics = diagnostics if diagnostics is not None else Diagnostics()
+        self.events = EventBus(listeners)
+        self.profiles: dict[str, Profile] = select_profiles(workspace.config,
+                                                            self.options.profiles)
+        self.kinds: KindRegistry = load_kinds(workspace, self.diagnostics)
+        self.assets = Assets.of(workspace, self.kinds)
+        self.writer = Writer(workspace.output_dir)
+        writer = self.writer if self.options.writes else None
+        cache = workspace.output_dir / CACHE_DIR
+        self.coverage = CoverageCache(cache / "coverage", writer)
+        self.file_hashes = FileHashes.load(workspace.output_dir, writer)
+        self.compiled_templates: jinja2.BytecodeCache = (
+            StoredBytecodeCache(cache / "jinja", self.writer) if self.options.writes
+            else MemoryBytecodeCache())
+        self.qr_codes = QrCodes()
+        self.template_loader: TemplateLoader = self.assets.loader()
+        self._brands: dict[str, LoadedBrand | None] = {}
+        self._translations: dict[str, CatalogTranslations | None] = {}
+
+    @property
+    def output_dir(self) -> Path:
+        return self.workspace.output_dir
+
+    def output_name(self, key: TargetKey) -> OutputName:
+        return OutputName.of(key, self.profiles[key.profile])
+
+    def output_ref(self, key: TargetKey) -> OutputRef:
+        return OutputRef(key, self.output_name(key))
+
+    def keys(self, doc_id: str, locale: str) -> list[TargetKey]:
+        """The outputs of one document in one locale: one per selected profile."""
+        return [TargetKey(doc_id, locale, name, self.options.variant) for name in self.profiles]
+
+    def brand(self, brand_id: str) -> LoadedBrand | None:
+        """A brand, loaded and checked once per session (its problems reported once)."""
+        if brand_id not in self._brands:
+            self._brands[brand_id] = load_brand(self.workspace, brand_id, self.diagnostics)
+        return self._brands[brand_id]
+
+    def translations(self, locale: str, diagnostics: Diagnostics) -> CatalogTranslations | None:
+        """The locale's template strings, read once per session."""
+        if locale not in self._translations:
+            self._translations[locale] = load_translations(self.workspace, locale, diagnostics)
+        return self._translations[locale]
+
+    def template_sources(self) -> list[TemplateSource]:
+        """Where template strings come from: built-in, kinds', and the workspace's templates."""
+        return template_sources(self.workspace, self.assets.template_files())

@@ -1,0 +1,48 @@
+"""CI sharding: split targets into N deterministic, balanced shares."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefs.i18n.formatting import locale_script
+
+if TYPE_CHECKING:
+    from briefs.build.targets import Target
+
+SCRIPT_COST = {"Hans": 2.0, "Hant": 2.0, "Jpan": 2.0, "Kore": 2.0}
+"""Scripts with large fonts take longer to subset and embed."""
+
+
+class BadShard(ValueError):
+    """A --shard value that is not K/N with 1 <= K <= N."""
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """"2/4" -> (2, 4); K counts from 1."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not match or not 1 <= int(match[1]) <= int(match[2]):
+        raise BadShard(f'--shard takes K/N with 1 <= K <= N, e.g. 2/4 (got "{text}")')
+    return int(match[1]), int(match[2])
+
+
+def estimated_cost(target: Target) -> float:
+    """A rough, input-only estimate of render time: the kind's cost times the script's."""
+    return target.document.kind.cost * SCRIPT_COST.get(locale_script(target.locale) or "", 1.0)
+
+
+def assign(targets: list[Target], count: int) -> list[list[Target]]:
+    """Longest-first greedy partition into `count` shares; ties broken by id (stable)."""
+    shares: list[list[Target]] = [[] for _ in range(count)]
+    loads = [0.0] * count
+    for target in sorted(targets, key=lambda t: (-estimated_cost(t), t.id)):
+        lightest = min(range(count), key=lambda index: (loads[index], index))
+        shares[lightest].append(target)
+        loads[lightest] += estimated_cost(target)
+    return shares
+
+
+def select_shard(targets: list[Target], index: int, count: int) -> list[Target]:
+    """The targets of share `index` (1-based) of `count`, in their original order."""
+    chosen = {id(t) for t in assign(targets, count)[index - 1]}
+    return [target for target in targets if id(target) in chosen]

@@ -1,0 +1,77 @@
+"""`briefs check` (validate, render nothing) and `briefs preflight` (check any PDF)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from briefs.cli.common import (
+    EXIT_FAILED,
+    Reporter,
+    finish,
+    handle_errors,
+    json_option,
+    locale_option,
+    open_session,
+    open_workspace,
+    plural,
+    select,
+    strict_option,
+)
+
+
+@click.command()
+@click.argument("docs", nargs=-1)
+@locale_option
+@strict_option
+@json_option
+@click.pass_context
+@handle_errors
+def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], strict: bool,
+          as_json: bool) -> None:
+    """Validate content, brands, images and templates without rendering any PDF."""
+    from briefs.build.html import check_templates
+    from briefs.build.plan import plan_build
+    from briefs.build.session import BuildOptions
+
+    workspace = open_workspace(ctx)
+    doc_ids, chosen = select(workspace, docs, locales)
+    session = open_session(workspace, BuildOptions(writes=False))
+    plan = plan_build(session, doc_ids, chosen)
+    check_templates(session, plan)
+    finish(Reporter(workspace.root), session.diagnostics, strict, as_json,
+           {"checked": sorted(t.id for t in plan.targets),
+            "failed": sorted(session.output_name(key).id for key in plan.failed)}, built=0)
+    if not as_json:
+        click.echo(f"OK: {plural(len(plan.targets), 'output')} checked.")
+
+
+@click.command()
+@click.argument("pdfs", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--print", "print_ready", is_flag=True,
+              help="Also require a TrimBox with bleed on every page (print-ready PDFs).")
+@strict_option
+@json_option
+@handle_errors
+def preflight(pdfs: tuple[Path, ...], print_ready: bool, strict: bool, as_json: bool) -> None:
+    """Check any PDF: readable, fonts embedded, title and language (and bleed, with --print)."""
+    from briefs.render.preflight import check_pdf
+
+    report = {str(path): check_pdf(path, print_ready) for path in pdfs}
+    failed = False
+    for path, findings in report.items():
+        for message in findings.errors:
+            click.echo(f"{path}: error: {message}", err=True)
+        for message in findings.warnings:
+            click.echo(f"{path}: warning: {message}", err=True)
+        failed |= bool(findings.errors) or (strict and bool(findings.warnings))
+    if as_json:
+        click.echo(json.dumps({p: f.as_json() for p, f in report.items()}, indent=2))
+    elif not failed:
+        click.echo(f"OK: {plural(len(pdfs), 'PDF')} passed preflight.")
+    if failed:
+        sys.exit(EXIT_FAILED)

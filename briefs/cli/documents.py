@@ -1,0 +1,125 @@
+"""`briefs init`, `briefs new`, `briefs list` and `briefs kinds`: workspaces and documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefs.cli.common import handle_errors, json_option, open_workspace
+
+
+@click.command("list")
+@json_option
+@click.pass_context
+@handle_errors
+def list_documents(ctx: click.Context, as_json: bool) -> None:
+    """Show documents, their kind and brand, and each locale's state.
+
+    A locale is "built" (with its page count) when its screen PDF is in the manifest,
+    "not built" when it has content but no PDF yet, "no content" without a <locale>.yaml.
+    """
+    from briefs.content.loader import load_yaml_file
+    from briefs.core.diagnostics import Diagnostics
+    from briefs.output.manifest import read_manifest
+
+    workspace = open_workspace(ctx)
+    built = {entry["path"]: entry for entry in read_manifest(workspace.output_dir)["outputs"]
+             if (workspace.output_dir / entry["path"]).is_file()}
+    rows: list[dict[str, Any]] = []
+    for doc_id in workspace.document_ids():
+        folder = workspace.content_dir / doc_id
+        loaded = load_yaml_file(folder / "document.yaml", Diagnostics(),
+                                roots=workspace.read_roots)
+        data = loaded.data if loaded else {}
+        states: dict[str, dict[str, object]] = {}
+        for locale in workspace.config.locales:
+            entry = built.get(f"{doc_id}/{doc_id}.{locale}.pdf")
+            if not (folder / f"{locale}.yaml").is_file():
+                states[locale] = {"state": "no content"}
+            elif entry is None:
+                states[locale] = {"state": "not built"}
+            else:
+                states[locale] = {"state": "built", "pages": entry.get("pages")}
+        rows.append({"doc": doc_id, "kind": str(data.get("kind") or "?"),
+                     "brand": str(data.get("brand") or workspace.config.default_brand),
+                     "locales": states})
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    marks = {"built": "", "not built": "*", "no content": "-"}
+    for row in rows:
+        locales = " ".join(f"{loc}{marks[info['state']]}" for loc, info in row["locales"].items())
+        click.echo(f"{row['doc']:<32} {row['kind']:<13} {row['brand']:<14} {locales}")
+    if rows:
+        click.echo("(* not built yet, - no content file)")
+    else:
+        click.echo("no documents yet; add one with `briefs new DOC --kind key-messages`")
+
+
+@click.command()
+@json_option
+@click.pass_context
+@handle_errors
+def kinds(ctx: click.Context, as_json: bool) -> None:
+    """List the document kinds this workspace can use: built in, plug-ins, its own."""
+    from briefs.cli.common import Reporter, fail
+    from briefs.core.diagnostics import Diagnostics
+    from briefs.kinds.registry import load_kinds
+
+    workspace = open_workspace(ctx)
+    diagnostics = Diagnostics()
+    registry = load_kinds(workspace, diagnostics)
+    Reporter(workspace.root).all(diagnostics)
+    rows = [{"kind": kind.name, "origin": kind.origin, "description": kind.description,
+             "pages": kind.pages.fixed, "title_field": kind.title_field} for kind in registry]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for kind in registry:
+            click.echo(f"{kind.name:<16} {kind.origin:<16} {kind.description}")
+    if diagnostics.has_errors():
+        fail()
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--eject", is_flag=True,
+              help="Also copy briefs' built-in templates, stylesheets and catalogs into the "
+                   "workspace, to change them there.")
+@handle_errors
+def init(directory: Path, eject: bool) -> None:
+    """Create a workspace in DIRECTORY with the sample documents and brands."""
+    from briefs.scaffold.workspace import eject_assets, init_workspace
+
+    created = init_workspace(directory)
+    if eject:
+        eject_assets(created)
+    where = "this folder" if directory.resolve() == Path.cwd().resolve() else str(directory)
+    step = "" if where == "this folder" else f"cd {directory} && "
+    click.echo(f"Created a workspace in {where}. Next: {step}briefs build")
+
+
+@click.command()
+@click.argument("doc")
+@click.option("--kind", required=True, metavar="KIND",
+              help="The kind of document (`briefs kinds` lists them).")
+@click.pass_context
+@handle_errors
+def new(ctx: click.Context, doc: str, kind: str) -> None:
+    """Add a document folder content/DOC with a commented starter of KIND."""
+    from briefs.core.diagnostics import Diagnostics, did_you_mean
+    from briefs.kinds.registry import load_kinds
+    from briefs.scaffold.document import new_document
+
+    workspace = open_workspace(ctx)
+    registry = load_kinds(workspace, Diagnostics())
+    chosen = registry.get(kind)
+    if chosen is None:
+        raise click.UsageError(f'no kind "{kind}"{did_you_mean(kind, registry.names())}; '
+                               f"kinds: {', '.join(registry.names())}")
+    folder = new_document(workspace, doc, chosen)
+    click.echo(f"Created {folder.relative_to(workspace.root).as_posix()}/; edit its files, then "
+               f"run `briefs build {doc}`")

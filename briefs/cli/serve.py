@@ -1,0 +1,38 @@
+"""`briefs serve`: the live preview in a browser."""
+
+from __future__ import annotations
+
+import click
+
+from briefs.cli.common import handle_errors, locale_option, open_workspace, profile_option, select
+
+
+@click.command()
+@click.argument("docs", nargs=-1)
+@locale_option
+@profile_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (this machine only, unless you give another).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+@click.pass_context
+@handle_errors
+def serve(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
+          profile_name: str | None, host: str, port: int, open_browser: bool) -> None:
+    """Preview documents in a browser; every save rebuilds them and refreshes the page."""
+    from briefs.preview.server import ServeOptions
+    from briefs.preview.server import serve as run_server
+    from briefs.render.profiles import UnknownProfile, select_profiles
+
+    workspace = open_workspace(ctx)
+    select(workspace, docs, locales)
+    names = (profile_name,) if profile_name else ()
+    try:
+        profiles = tuple(select_profiles(workspace.config, names))
+    except UnknownProfile as exc:
+        raise click.UsageError(str(exc)) from exc
+    options = ServeOptions(host=host, port=port, docs=docs, locales=locales, profiles=profiles,
+                           open_browser=open_browser)
+    run_server(workspace.root, workspace.output_dir, options,
+               log=lambda message: click.echo(message, err=True), echo=click.echo)

@@ -1,0 +1,1 @@
+"""Content: YAML with positions, schemas, documents, images and the Markdown subset."""

@@ -1,0 +1,81 @@
+"""`briefs.yaml`: the workspace's schema (locales, brand, output folder, profiles), loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from briefs.content.loader import load_yaml_file
+from briefs.content.schema import Locale, NonEmpty, ShortText, Slug, Strict
+from briefs.content.validation import validate
+from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
+from briefs.core.workspace import CONFIG_NAME, Workspace, find_workspace_root
+
+PdfVariant = Literal["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/a-2u", "pdf/x-4"]
+PDF_VARIANTS: tuple[str, ...] = PdfVariant.__args__  # type: ignore[attr-defined]
+Suffix = Annotated[str, Field(pattern=r"^(\.[a-z0-9-]+)?$")]
+
+
+class Profile(Strict):
+    """How one kind of output is made: images, bleed and marks, PDF standard."""
+
+    suffix: Suffix = ""
+    """Added before .pdf: "" -> doc.en.pdf, ".print" -> doc.en.print.pdf."""
+    variant_suffix: Suffix | None = None
+    """Added after `suffix` when `--pdf-variant` overrides the profile's own PDF standard
+    (default: .pdfa for PDF/A, .pdfx for PDF/X, .pdfua for PDF/UA), so that the variant never
+    overwrites the profile's usual file. "" writes the variant to the usual file instead."""
+    optimize_images: bool = False
+    jpeg_quality: Annotated[int, Field(ge=10, le=100)] | None = None
+    max_image_dpi: Annotated[int, Field(ge=72, le=2400)] | None = None
+    """Images are downsampled to this resolution at their printed size."""
+    min_image_dpi: Annotated[int, Field(ge=0, le=2400)] = 0
+    """An image printed below this resolution is a warning (0: no check)."""
+    pdf_variant: PdfVariant | None = None
+    tagged: bool = False
+    bleed_mm: Annotated[float, Field(ge=0, le=10)] = 0
+    crop_marks: bool = False
+    output_intent_profile: ShortText | None = None
+    """A CMYK ICC profile file (from the printer) for PDF/X-4's output intent."""
+
+
+class WorkspaceConfig(Strict):
+    """`briefs.yaml`: what the workspace is and which locales it builds."""
+
+    name: NonEmpty
+    source_locale: Locale = "en"
+    locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
+    default_brand: Slug
+    output_dir: str = "build"
+    formats: dict[Locale, Locale] = Field(default_factory=dict)
+    """Locale whose conventions format dates and numbers, per locale (e.g. en: en_GB)."""
+    profile: Slug = "screen"
+    """The profile `briefs build` uses when --profile is not given."""
+    profiles: dict[Slug, Profile] = Field(default_factory=dict)
+    """Profiles added to, or replacing, the built-in screen and print profiles."""
+
+    @model_validator(mode="after")
+    def _source_is_built(self) -> WorkspaceConfig:
+        if self.source_locale not in self.locales:
+            raise ValueError(f'source_locale "{self.source_locale}" must be listed in locales')
+        if len(set(self.locales)) != len(self.locales):
+            raise ValueError("locales lists a locale twice")
+        return self
+
+
+def load_workspace(start: Path) -> Workspace:
+    """Load briefs.yaml from `start` or a parent; raise BriefsError with every problem."""
+    root = find_workspace_root(start).resolve()
+    diagnostics = Diagnostics()
+    loaded = load_yaml_file(root / CONFIG_NAME, diagnostics, roots=(root,))
+    config = validate(WorkspaceConfig, loaded, diagnostics) if loaded else None
+    if config is None or loaded is None:
+        raise BriefsError(diagnostics)
+    output = (root / config.output_dir).resolve()
+    if not output.is_relative_to(root) or output == root:
+        raise BriefsError([Diagnostic(
+            Severity.ERROR, "output_dir must be a folder inside the workspace",
+            root / CONFIG_NAME, loaded.position_of(("output_dir",), value=True))])
+    return Workspace(root=root, config=config)

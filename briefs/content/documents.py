@@ -1,0 +1,214 @@
+"""Load one document: its settings, its prose in each locale, and the images it uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefs.content.images import ImageInfo, ImageProblem, inspect_image
+from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
+from briefs.content.schema import CommonSettings, ImageRef, Strict
+from briefs.content.validation import field_extra, format_key_path, validate
+from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.core.paths import RefusedPath, resolve_inside
+from briefs.core.workspace import Workspace
+from briefs.i18n.lock import compare, prose_leaves, read_lock
+from briefs.i18n.overlay import Overlay, overlay
+
+if TYPE_CHECKING:
+    from briefs.kinds.kind import Kind
+    from briefs.kinds.registry import KindRegistry
+
+
+@dataclass(frozen=True)
+class LocaleText:
+    """A document's prose in one locale, validated, with what fell back to the source."""
+
+    locale: str
+    path: Path
+    text: Strict
+    fallbacks: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()
+    mismatched: tuple[str, ...] = ()
+
+    def warnings(self) -> list[str]:
+        """One line per translation problem, for the manifest."""
+        return ([f"{key}: not translated, source text used" for key in self.fallbacks]
+                + [f"{key}: stale, the source text changed since it was translated"
+                   for key in self.stale]
+                + list(self.mismatched))
+
+
+@dataclass
+class DocumentSource:
+    """Everything a document's outputs are made from, validated."""
+
+    id: str
+    folder: Path
+    kind: Kind
+    settings: CommonSettings
+    images: dict[KeyPath, tuple[Path, ImageInfo]] = field(default_factory=dict)
+    texts: dict[str, LocaleText] = field(default_factory=dict)
+    failed_locales: set[str] = field(default_factory=set)
+    untranslated_locales: list[str] = field(default_factory=list)
+
+    @property
+    def page_limit(self) -> int | None:
+        """The most pages this document may have, by its kind's rule."""
+        return self.kind.pages.limit(self.settings)
+
+
+def load_document(workspace: Workspace, kinds: KindRegistry, doc_id: str,
+                  diagnostics: Diagnostics, locales: list[str] | None = None,
+                  ) -> DocumentSource | None:
+    """Load and validate a document; every problem goes to `diagnostics`."""
+    folder = workspace.content_dir / doc_id
+    settings_path = folder / "document.yaml"
+    loaded = load_yaml_file(settings_path, diagnostics, roots=workspace.read_roots)
+    if loaded is None:
+        return None
+    kind = kinds.get(loaded.data.get("kind"))
+    if kind is None:
+        diagnostics.error(kinds.unknown(loaded.data.get("kind")), loaded.path,
+                          loaded.position_of(("kind",), value=True))
+        return None
+    settings = validate(kind.settings_model, loaded, diagnostics)
+    if settings is None:
+        return None
+    document = DocumentSource(id=doc_id, folder=folder, kind=kind, settings=settings)
+    wanted = locales or workspace.config.locales
+    errors_before = len(diagnostics.errors)
+    _check_images(workspace, document, loaded, diagnostics)
+    _check_brand(workspace, settings, loaded, diagnostics)
+    settings_failed = len(diagnostics.errors) > errors_before
+    _load_texts(workspace, document, diagnostics, wanted)
+    if settings_failed:
+        document.failed_locales.update(wanted)
+    return document
+
+
+def _check_brand(workspace: Workspace, settings: CommonSettings, loaded: LoadedYaml,
+                 diagnostics: Diagnostics) -> None:
+    if settings.brand is None:
+        return
+    brands = workspace.brand_ids()
+    if settings.brand not in brands:
+        diagnostics.error(f'brand: no brand "{settings.brand}" in styles/'
+                          f"{did_you_mean(settings.brand, brands)}; available: {', '.join(brands)}",
+                          loaded.path, loaded.position_of(("brand",), value=True))
+
+
+def image_refs(settings: CommonSettings) -> list[tuple[KeyPath, ImageRef]]:
+    """Every image a document's settings name, with the key path naming it."""
+    found: list[tuple[KeyPath, ImageRef]] = []
+    for name, value in settings:
+        if isinstance(value, ImageRef):
+            found.append(((name,), value))
+        elif isinstance(value, list):
+            found += [((name, index), item) for index, item in enumerate(value)
+                      if isinstance(item, ImageRef)]
+    return found
+
+
+def _check_images(workspace: Workspace, document: DocumentSource, loaded: LoadedYaml,
+                  diagnostics: Diagnostics) -> None:
+    for key_path, ref in image_refs(document.settings):
+        where = format_key_path((*key_path, "src"))
+        position = loaded.position_of((*key_path, "src"), value=True)
+        try:
+            path = resolve_inside(workspace.root, document.folder, ref.src)
+            info = inspect_image(path)
+        except (RefusedPath, ImageProblem) as exc:
+            diagnostics.error(f"{where}: {exc}", loaded.path, position)
+            continue
+        document.images[key_path] = (path, info)
+
+
+def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Diagnostics,
+                locales: list[str]) -> None:
+    source_locale = workspace.config.source_locale
+    source_path = document.folder / f"{source_locale}.yaml"
+    if not source_path.is_file():
+        diagnostics.error(f"no source text {source_locale}.yaml for document \"{document.id}\"; "
+                          "create it with the document's prose", document.folder / "document.yaml")
+        document.failed_locales.update(locales)
+        return
+    errors_before = len(diagnostics.errors)
+    source = load_yaml_file(source_path, diagnostics, roots=workspace.read_roots)
+    model = document.kind.text_model
+    source_text = validate(model, source, diagnostics) if source else None
+    if source is not None and source_text is not None:
+        _check_alt_text(document, source_text, source, diagnostics)
+    if source is None or source_text is None or len(diagnostics.errors) > errors_before:
+        document.failed_locales.update(locales)
+        return
+    for locale in locales:
+        if locale == source_locale:
+            document.texts[locale] = LocaleText(locale, source_path, source_text)
+            continue
+        path = document.folder / f"{locale}.yaml"
+        if not path.is_file():
+            document.untranslated_locales.append(locale)
+            continue
+        errors_before = len(diagnostics.errors)
+        text = _load_translation(workspace, document, locale, path, source, diagnostics)
+        if text is None or len(diagnostics.errors) > errors_before:
+            document.failed_locales.add(locale)
+        else:
+            document.texts[locale] = text
+
+
+def _load_translation(workspace: Workspace, document: DocumentSource, locale: str, path: Path,
+                      source: LoadedYaml, diagnostics: Diagnostics) -> LocaleText | None:
+    """One translation over the source: validated, with fallbacks, stale keys and mismatches."""
+    model = document.kind.text_model
+    source_locale = workspace.config.source_locale
+    translation = load_yaml_file(path, diagnostics, roots=workspace.read_roots)
+    if translation is None:
+        return None
+    merged = overlay(source, translation)
+    text = _validate_translation(model, merged, diagnostics)
+    if text is None:
+        return None
+    fallbacks = [key_path for key_path in merged.missing
+                 if field_extra(model, key_path).get("translate", True)]
+    for key_path in fallbacks:
+        diagnostics.warning(
+            f'{format_key_path(key_path)}: not translated into "{locale}"; the '
+            f"{source_locale} text is used", path, translation.position_of(key_path))
+    state = compare(prose_leaves(source.data, model), prose_leaves(translation.data, model),
+                    locale, read_lock(workspace, document.folder).get(locale, {}))
+    for key_path in state.stale_paths:
+        diagnostics.warning(
+            f"{format_key_path(key_path)}: stale translation: the {source_locale} text "
+            "changed since it was translated; update it, then run `briefs i18n update`",
+            path, translation.position_of(key_path, value=True))
+    for key_path, message in state.mismatched:
+        diagnostics.warning(message, path, translation.position_of(key_path, value=True))
+    return LocaleText(locale, path, text, tuple(format_key_path(k) for k in fallbacks),
+                      tuple(state.stale), tuple(message for _, message in state.mismatched))
+
+
+def _validate_translation(model: type[Strict], merged: Overlay,
+                          diagnostics: Diagnostics) -> Strict | None:
+    assert merged.translation is not None
+    for key_path, message in merged.extra:
+        path, position = merged.translation.locate(key_path)
+        diagnostics.error(message, path, position)
+    text = validate(model, merged, diagnostics)
+    return None if merged.extra else text
+
+
+def _check_alt_text(document: DocumentSource, text: Strict, source: LoadedYaml,
+                    diagnostics: Diagnostics) -> None:
+    """A content photo needs alt text in the prose, or `decorative: true` in its settings."""
+    for key_path, ref in image_refs(document.settings):
+        if len(key_path) != 1 or ref.decorative or ref.alt:
+            continue
+        described = getattr(text, str(key_path[0]), None)
+        if described is None or not getattr(described, "alt", None):
+            diagnostics.error(
+                f"{key_path[0]}.alt: the image {ref.src} has no alt text; describe it for "
+                f"readers who cannot see it, or set {key_path[0]}.decorative: true in "
+                "document.yaml", source.path, source.position_of((str(key_path[0]),)))

@@ -1,0 +1,103 @@
+"""Schema building blocks every kind shares: field types, images, links, dates, contacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
+COLOR_PATTERN = r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|device-cmyk\([^)]*\))$"
+NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"
+SHORT_TEXT_LIMIT = 300
+MARKDOWN_LIMIT = 20_000
+
+Locale = Annotated[str, Field(pattern=LOCALE_PATTERN)]
+Slug = Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
+NonEmpty = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
+ShortText = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT)]
+Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
+Color = Annotated[str, Field(pattern=COLOR_PATTERN)]
+Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
+
+
+class Strict(BaseModel):
+    """Base for every schema: unknown keys are errors, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def checked_url(value: str) -> str:
+    """Only web and mail links: no `javascript:`, `file:` or other schemes."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) and not value.startswith(
+        ("https://", "http://", "mailto:")
+    ):
+        raise ValueError("only https://, http:// and mailto: links are allowed")
+    return value
+
+
+class ImageRef(Strict):
+    """An image file inside the document folder (or elsewhere in the workspace)."""
+
+    src: ShortText
+    alt: ShortText | None = None
+    decorative: bool = False
+
+
+class ImageText(Strict):
+    """What a person reads about an image: alt text, caption, credit."""
+
+    alt: ShortText | None = None
+    caption: Markdown | None = None
+    credit: ShortText | None = None
+
+
+class SocialHandle(Strict):
+    network: ShortText
+    handle: ShortText
+
+
+class Website(Strict):
+    url: ShortText
+    social: list[SocialHandle] = Field(default_factory=list)
+
+    @field_validator("url")
+    @classmethod
+    def _no_scheme_tricks(cls, value: str) -> str:
+        return checked_url(value)
+
+
+class DateRange(Strict):
+    start: dt.date
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class ContactBlock(Strict):
+    """Who to contact: organisational unit, branch, division, e-mail, website."""
+
+    unit: ShortText | None = None
+    branch: ShortText | None = None
+    division: ShortText | None = None
+    email: ShortText | None = None
+    website: ShortText | None = None
+
+
+class CommonSettings(Strict):
+    """What every document.yaml may say, whatever its kind."""
+
+    kind: str
+    brand: Slug | None = None
+    template: ShortText | None = None
+    paper: Literal["A4", "letter"] = "A4"
+    keywords: list[ShortText] = Field(default_factory=list)
+    published: dt.date | None = None
+    """Creation date written into the PDF (else SOURCE_DATE_EPOCH, else the last git commit)."""

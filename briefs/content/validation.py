@@ -1,0 +1,122 @@
+"""Validate loaded YAML against a schema and map every error back to its line and column."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from briefs.content.loader import KeyPath
+from briefs.core.diagnostics import Diagnostics, did_you_mean
+
+if typing.TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefs.core.diagnostics import Position
+
+
+class Locatable(typing.Protocol):
+    """Anything that can say where a key path stands: one YAML file, or an overlay of two."""
+
+    data: Any
+
+    def locate(self, key_path: KeyPath, *, value: bool = False) -> tuple[Path, Position]: ...
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate(model: type[ModelT], loaded: Locatable, diagnostics: Diagnostics,
+             data: Any = None) -> ModelT | None:
+    """Validate `loaded.data` (or `data`) as `model`; every error becomes a diagnostic."""
+    try:
+        return model.model_validate(loaded.data if data is None else data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            report_error(model, loaded, error, diagnostics)
+        return None
+
+
+def format_key_path(key_path: KeyPath) -> str:
+    """('messages', 2, 'title') -> 'messages[2].title'."""
+    text = ""
+    for part in key_path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def report_error(model: type[BaseModel], loaded: Locatable, error: Any,
+                 diagnostics: Diagnostics) -> None:
+    loc: KeyPath = tuple(part for part in error["loc"] if isinstance(part, str | int))
+    kind = error["type"]
+    where = format_key_path(loc)
+    if kind == "extra_forbidden":
+        allowed = sorted(fields_at(model, loc[:-1]))
+        key = str(loc[-1])
+        hint = did_you_mean(key, allowed)
+        message = f'unknown key "{key}"{hint}; allowed here: {", ".join(allowed)}'
+        path, position = loaded.locate(loc)
+    elif kind == "missing":
+        parent = format_key_path(loc[:-1])
+        message = f'missing required field "{loc[-1]}"' + (f" in {parent}" if parent else "")
+        path, position = loaded.locate(loc[:-1])
+    else:
+        message = f"{where}: {_plain_message(error)}" if where else _plain_message(error)
+        path, position = loaded.locate(loc, value=True)
+    diagnostics.error(message, path, position)
+
+
+def _plain_message(error: Any) -> str:
+    text = str(error["msg"])
+    text = text.removeprefix("Value error, ")
+    text = text[0].lower() + text[1:] if text else text
+    value = error.get("input")
+    if isinstance(value, str) and error["type"] not in {"missing"}:
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        text += f' (got "{shown}")'
+    if error["type"].startswith(("date_", "datetime_")):
+        text += "; write dates as YYYY-MM-DD"
+    elif error["type"].startswith("time_"):
+        text += "; write times as HH:MM"
+    elif error["type"] in {"list_type", "model_type", "dict_type"}:
+        text += "; check the indentation and the leading '- ' of list items"
+    return text
+
+
+def fields_at(model: type[BaseModel], key_path: KeyPath) -> set[str]:
+    """The field names of the (nested) model found at `key_path`."""
+    inner = _model_at(model, key_path)
+    return set(inner.model_fields) if inner is not None else set()
+
+
+def field_extra(model: type[BaseModel], key_path: KeyPath) -> dict[str, Any]:
+    """The `json_schema_extra` of the field at `key_path` (e.g. {"translate": False})."""
+    if not key_path or not isinstance(key_path[-1], str):
+        return {}
+    parent = _model_at(model, key_path[:-1])
+    if parent is None or key_path[-1] not in parent.model_fields:
+        return {}
+    extra = parent.model_fields[key_path[-1]].json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+def _model_at(model: type[BaseModel], key_path: KeyPath) -> type[BaseModel] | None:
+    current: Any = model
+    for part in key_path:
+        if isinstance(part, int):
+            continue
+        inner = _model_in(current)
+        if inner is None or part not in inner.model_fields:
+            return None
+        current = inner.model_fields[part].annotation
+    return _model_in(current)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,134 @@
+"""Safe paths: every file briefs reads is resolved, then checked, then read; URLs by mount.
+
+Two promises rest on this module. Nothing outside the workspace (and briefs' own package)
+is read, symlinks included: `checked()` resolves a path and refuses it unless it lies inside
+an allowed root, before a byte is read. And no machine-specific path reaches an output: files
+are addressed by fixed URLs (`file:///briefs-workspace/...`, `file:///briefs-toolkit/...`)
+that `Mounts` maps back to folders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+from urllib.request import url2pathname
+
+URL_PREFIX = "file:///briefs-"
+WORKSPACE = "workspace"
+TOOLKIT = "toolkit"
+WORKSPACE_URL = f"{URL_PREFIX}{WORKSPACE}/"
+"""Every workspace file is addressed under this fixed URL, never by its real location, so the
+HTML and the PDF are the same wherever the workspace is checked out."""
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+class RefusedPath(ValueError):
+    """A path or URL that points outside the allowed folders or cannot be read."""
+
+
+def checked(path: Path, roots: Iterable[Path]) -> Path:
+    """`path` with every symlink resolved, when it lies inside one of `roots`.
+
+    The check comes before any read: a link that points out of the workspace is refused
+    without opening its target.
+    """
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise RefusedPath(f"{path.name}: cannot be resolved ({exc})") from exc
+    if not any(resolved.is_relative_to(root.resolve()) for root in roots):
+        raise RefusedPath(f"{path.name} points outside the workspace (to {resolved}); "
+                          "copy the file into the workspace instead of linking to it")
+    return resolved
+
+
+def read_bytes(path: Path, roots: Iterable[Path], limit: int | None = None) -> bytes:
+    """The bytes of `path` once `checked()`; RefusedPath or OSError otherwise."""
+    resolved = checked(path, roots)
+    with resolved.open("rb") as stream:
+        data = stream.read(limit + 1 if limit is not None else -1)
+    if limit is not None and len(data) > limit:
+        raise RefusedPath(f"{path.name} is over the {limit}-byte limit")
+    return data
+
+
+def resolve_inside(root: Path, base: Path, reference: str) -> Path:
+    """Resolve `reference` (a path relative to `base`) and require it to stay inside `root`.
+
+    Symlinks are followed before the check, so a link pointing out of the workspace is refused.
+    """
+    if not reference or "\x00" in reference:
+        raise RefusedPath("empty path")
+    if urlsplit(reference).scheme:
+        raise RefusedPath(f'"{reference}" is a URL; give a file path inside the workspace')
+    candidate = Path(reference)
+    if candidate.is_absolute():
+        raise RefusedPath(f'"{reference}" is an absolute path; give a path relative to '
+                          f"{shown(base, root)}")
+    resolved = (base / candidate).resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise RefusedPath(f'"{reference}" points outside the workspace')
+    if not resolved.is_file():
+        raise RefusedPath(f'"{reference}" does not exist (looked for {shown(resolved, root)})')
+    return resolved
+
+
+def shown(path: Path, root: Path) -> str:
+    """`path` relative to `root` for messages, or as it is when outside."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix() or "."
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Mounts:
+    """The folders URLs may name, each under `file:///briefs-<name>/`.
+
+    `workspace` is the workspace root; `toolkit` is briefs' package (built-in templates, CSS,
+    kinds); a kind from a plug-in package gets a mount of its own.
+    """
+
+    roots: tuple[tuple[str, Path], ...]
+
+    @classmethod
+    def of(cls, workspace_root: Path, extra: Iterable[tuple[str, Path]] = ()) -> Mounts:
+        return cls(((WORKSPACE, workspace_root.resolve()), (TOOLKIT, PACKAGE_DIR),
+                    *((name, folder.resolve()) for name, folder in extra)))
+
+    @property
+    def folders(self) -> list[Path]:
+        return [root for _, root in self.roots]
+
+    def url(self, path: Path) -> str:
+        """The location-independent URL of a file inside one of the mounted folders."""
+        resolved = path.resolve()
+        for name, root in self.roots:
+            if resolved.is_relative_to(root):
+                return f"{URL_PREFIX}{name}/" + quote(resolved.relative_to(root).as_posix())
+        raise RefusedPath(f"{path} is outside the workspace")
+
+    def path(self, url: str) -> Path | None:
+        """The file an allowed `file:` URL names, None for `data:`; RefusedPath otherwise."""
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme == "data":
+            return None
+        if scheme != "file":
+            raise RefusedPath(f"{url}: network and {scheme or 'relative'} URLs are not "
+                              "allowed; put the file in the workspace")
+        if parts.netloc not in ("", "localhost"):
+            raise RefusedPath(f"{url}: remote file URLs are not allowed")
+        for name, root in self.roots:
+            prefix = urlsplit(f"{URL_PREFIX}{name}/").path
+            if parts.path.startswith(prefix):
+                relative = url2pathname(unquote(parts.path[len(prefix):]))
+                path = (root / relative).resolve()
+                if not path.is_relative_to(root):
+                    break
+                if not path.is_file():
+                    raise RefusedPath(f"{url}: file not found")
+                return path
+        raise RefusedPath(f"{url}: outside the workspace")

@@ -1,0 +1,99 @@
+"""The workspace: the folder holding `briefs.yaml`, and the folders it is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
+from briefs.core.paths import PACKAGE_DIR, checked, read_bytes
+
+if TYPE_CHECKING:
+    from briefs.content.config import WorkspaceConfig
+
+CONFIG_NAME = "briefs.yaml"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A loaded workspace: its root, its validated `briefs.yaml`, and where things live."""
+
+    root: Path
+    config: WorkspaceConfig
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        """Templates that replace or add to the built-in ones (optional)."""
+        return self.root / "templates"
+
+    @property
+    def styles_dir(self) -> Path:
+        return self.root / "styles"
+
+    @property
+    def kinds_dir(self) -> Path:
+        """Document kinds the workspace defines itself (optional)."""
+        return self.root / "kinds"
+
+    @property
+    def output_dir(self) -> Path:
+        return (self.root / self.config.output_dir).resolve()
+
+    @property
+    def read_roots(self) -> tuple[Path, ...]:
+        """The folders files may be read from: the workspace, and briefs' own package."""
+        return (self.root, PACKAGE_DIR)
+
+    def check(self, path: Path) -> Path:
+        """`path` resolved, if it stays inside the workspace (or the package); else refused."""
+        return checked(path, self.read_roots)
+
+    def read_bytes(self, path: Path, limit: int | None = None) -> bytes:
+        """Read a file after checking where it really is (symlinks resolved first)."""
+        return read_bytes(path, self.read_roots, limit)
+
+    def document_ids(self) -> list[str]:
+        """Every folder under content/ that holds a document.yaml, sorted."""
+        if not self.content_dir.is_dir():
+            return []
+        return sorted(
+            entry.name for entry in self.content_dir.iterdir()
+            if entry.is_dir() and (entry / "document.yaml").is_file()
+        )
+
+    def brand_ids(self) -> list[str]:
+        if not self.styles_dir.is_dir():
+            return []
+        return sorted(
+            entry.name for entry in self.styles_dir.iterdir()
+            if (entry / "brand.yaml").is_file()
+        )
+
+
+def find_workspace_root(start: Path) -> Path:
+    """Walk up from `start` to the first folder with a briefs.yaml."""
+    found = quick_root(start)
+    if found is None:
+        raise BriefsError([Diagnostic(
+            Severity.ERROR,
+            f"no {CONFIG_NAME} found in {start.resolve()} or any parent folder; run "
+            "`briefs init` to create a workspace, or pass --workspace DIR")])
+    return found
+
+
+def quick_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` holding a briefs.yaml, or None."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None

@@ -1,0 +1,1 @@
+"""Translations: overlay on the source, lock file, template catalogs, status, formatting."""

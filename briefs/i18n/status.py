@@ -1,0 +1,143 @@
+"""Translation status per document and locale, and refreshing lock files and catalogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
+from briefs.core.diagnostics import Diagnostics
+from briefs.core.workspace import Workspace
+from briefs.i18n.catalogs import (
+    TemplateSource,
+    extract,
+    load_translations,
+    needs_catalog,
+    update_catalogs,
+)
+from briefs.i18n.lock import (
+    LocaleState,
+    LockEntries,
+    compare,
+    prose_leaves,
+    read_lock,
+    refreshed_lock,
+    write_lock,
+)
+
+if TYPE_CHECKING:
+    from briefs.kinds.registry import KindRegistry
+
+
+@dataclass
+class StatusRow:
+    """One document in one locale: how much is translated, missing, stale or extra."""
+
+    doc: str
+    locale: str
+    path: str
+    exists: bool
+    state: LocaleState
+    template_strings: int = 0
+    template_missing: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "doc": self.doc, "locale": self.locale, "path": self.path, "exists": self.exists,
+            "total": self.state.total, "translated": len(self.state.translated),
+            "missing": self.state.missing, "stale": self.state.stale, "extra": self.state.extra,
+            "mismatched": [message for _, message in self.state.mismatched],
+            "percent": self.state.percent,
+            "template_strings": self.template_strings,
+            "template_missing": self.template_missing,
+        }
+
+    @property
+    def complete(self) -> bool:
+        return self.exists and not (self.state.missing or self.state.stale or self.state.extra
+                                    or self.state.mismatched or self.template_missing)
+
+
+def _source(workspace: Workspace, kinds: KindRegistry, doc_id: str,
+            diagnostics: Diagnostics) -> tuple[LoadedYaml, type] | None:
+    folder = workspace.content_dir / doc_id
+    roots = workspace.read_roots
+    settings = load_yaml_file(folder / "document.yaml", diagnostics, roots=roots)
+    kind = kinds.get(settings.data.get("kind")) if settings else None
+    if kind is None:
+        return None
+    source = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", diagnostics,
+                            roots=roots)
+    return (source, kind.text_model) if source else None
+
+
+@dataclass
+class TranslationFile:
+    """One document's translation into one locale, beside its source."""
+
+    doc: str
+    locale: str
+    path: Path
+    source: dict[KeyPath, str]
+    translation: dict[KeyPath, str] | None
+    lock: dict[str, LockEntries]
+
+
+def _translations(workspace: Workspace, kinds: KindRegistry, doc_ids: list[str],
+                  locales: list[str], diagnostics: Diagnostics) -> Iterator[TranslationFile]:
+    """Every (document, locale) pair but the source locale, with both texts' prose leaves."""
+    for doc_id in doc_ids:
+        loaded = _source(workspace, kinds, doc_id, diagnostics)
+        if loaded is None:
+            continue
+        source, model = loaded
+        source_leaves = prose_leaves(source.data, model)
+        folder = workspace.content_dir / doc_id
+        lock = read_lock(workspace, folder)
+        for locale in locales:
+            if locale == workspace.config.source_locale:
+                continue
+            path = folder / f"{locale}.yaml"
+            translation = load_yaml_file(path, diagnostics, roots=workspace.read_roots) \
+                if path.is_file() else None
+            leaves = prose_leaves(translation.data, model) if translation else None
+            yield TranslationFile(doc_id, locale, path, source_leaves, leaves, lock)
+
+
+def translation_status(workspace: Workspace, kinds: KindRegistry, sources: list[TemplateSource],
+                       doc_ids: list[str], locales: list[str],
+                       diagnostics: Diagnostics) -> list[StatusRow]:
+    """A row per document and translated locale (the source locale is the reference)."""
+    template_ids = sorted(str(m.id) for m in extract(sources) if m.id)
+    rows = []
+    for item in _translations(workspace, kinds, doc_ids, locales, diagnostics):
+        state = compare(item.source, item.translation or {}, item.locale,
+                        item.lock.get(item.locale, {}))
+        row = StatusRow(item.doc, item.locale, item.path.relative_to(workspace.root).as_posix(),
+                        item.path.is_file(), state)
+        if needs_catalog(item.locale):
+            catalog = load_translations(workspace, item.locale, diagnostics)
+            row.template_strings = len(template_ids)
+            row.template_missing = [m for m in template_ids
+                                    if catalog is None or not catalog.messages.get(m)]
+        rows.append(row)
+    return rows
+
+
+def update_translations(workspace: Workspace, kinds: KindRegistry,
+                        sources: list[TemplateSource], doc_ids: list[str], locales: list[str],
+                        diagnostics: Diagnostics, *, accept_stale: bool) -> list[Path]:
+    """Refresh every document's lock file and every locale's template catalog."""
+    changed: dict[Path, dict[str, LockEntries]] = {}
+    for item in _translations(workspace, kinds, doc_ids, locales, diagnostics):
+        folder = item.path.parent
+        locks = changed.setdefault(folder, item.lock)
+        if item.translation is not None:
+            locks[item.locale] = refreshed_lock(item.source, item.translation,
+                                                locks.get(item.locale, {}),
+                                                accept_stale=accept_stale)
+    written = [folder / "translations.lock" for folder, locks in changed.items()
+               if locks and write_lock(folder, locks)]
+    return written + update_catalogs(workspace, sources, locales)

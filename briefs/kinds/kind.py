@@ -1,0 +1,84 @@
+"""What a document kind is: its schemas, template, stylesheet, starter, title, page rule, cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefs.content.schema import CommonSettings, Strict
+
+TEMPLATE_FILE = "template.html.j2"
+STYLE_FILE = "style.css"
+STARTER_DIR = "starter"
+
+
+@dataclass(frozen=True)
+class PageRule:
+    """How long a document of a kind may be.
+
+    `fixed` caps every document (a flyer: 1 page); otherwise the settings field named
+    `setting` caps it (a brief's `max_pages`), and `default` applies when it is not set.
+    """
+
+    fixed: int | None = None
+    setting: str | None = None
+    default: int | None = None
+
+    def limit(self, settings: Any) -> int | None:
+        """The page limit for one document's settings (None: no limit)."""
+        if self.fixed is not None:
+            return self.fixed
+        value = getattr(settings, self.setting, None) if self.setting else None
+        return value if isinstance(value, int) else self.default
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of document, complete: everything briefs needs to validate, lay out, start,
+    translate and shard documents of this kind. Built-in kinds, kinds from plug-in packages
+    (entry point `briefs.kinds`) and kinds a workspace defines in `kinds/<name>/` are all this.
+
+    `folder` holds `template.html.j2`, `style.css` and `starter/` (document.yaml,
+    source.yaml, images). A workspace's `templates/<name>.html.j2` and
+    `styles/common/<name>.css` replace the kind's own files.
+    """
+
+    name: str
+    description: str
+    settings_model: type[CommonSettings]
+    text_model: type[Strict]
+    folder: Path
+    title_field: str = "title"
+    pages: PageRule = field(default_factory=PageRule)
+    cost: float = 2.0
+    """Relative render time, for balancing CI shards (a one-page flyer is 1)."""
+    origin: str = "built in"
+
+    @property
+    def template_name(self) -> str:
+        """The name templates and documents use for this kind's template."""
+        return f"{self.name}.html.j2"
+
+    @property
+    def template_file(self) -> Path:
+        return self.folder / TEMPLATE_FILE
+
+    @property
+    def stylesheet_name(self) -> str:
+        """The workspace file (under styles/) that replaces the kind's own stylesheet."""
+        return f"common/{self.name}.css"
+
+    @property
+    def stylesheet_file(self) -> Path:
+        return self.folder / STYLE_FILE
+
+    @property
+    def starter_dir(self) -> Path:
+        return self.folder / STARTER_DIR
+
+    def title_of(self, text: Any) -> str:
+        """The document's title in one locale's prose (a model or plain data)."""
+        value = text.get(self.title_field) if isinstance(text, dict) else \
+            getattr(text, self.title_field, None)
+        return value if isinstance(value, str) else ""

@@ -1,0 +1,115 @@
+"""The registry of document kinds: built in, from plug-in packages, and from the workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.core.workspace import Workspace
+from briefs.kinds.kind import Kind
+
+ENTRY_POINT_GROUP = "briefs.kinds"
+BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
+
+
+class KindRegistry:
+    """Every kind a workspace can use, by name."""
+
+    def __init__(self, kinds: Iterable[Kind] = ()) -> None:
+        self._kinds: dict[str, Kind] = {}
+        for kind in kinds:
+            self.register(kind)
+
+    def register(self, kind: Kind) -> None:
+        if kind.name in self._kinds:
+            raise ValueError(f'a kind named "{kind.name}" is registered twice '
+                             f"({self._kinds[kind.name].origin}; {kind.origin})")
+        self._kinds[kind.name] = kind
+
+    def get(self, name: object) -> Kind | None:
+        return self._kinds.get(name) if isinstance(name, str) else None
+
+    def names(self) -> list[str]:
+        return list(self._kinds)
+
+    def __iter__(self) -> Iterator[Kind]:
+        return iter(self._kinds.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name in self._kinds
+
+    def unknown(self, name: object) -> str:
+        """Why `name` is not a kind, and what to write instead."""
+        choices = ", ".join(self.names())
+        if name is None:
+            return f'missing required field "kind"; set it to one of: {choices}'
+        return (f'kind: unknown kind "{name}"{did_you_mean(str(name), self.names())}; use one '
+                f"of: {choices}")
+
+
+def builtin_kinds(diagnostics: Diagnostics) -> list[Kind]:
+    """The kinds briefs ships: two written in Python, the others as data (kind.yaml)."""
+    from briefs.kinds import flyer, key_messages
+    from briefs.kinds.spec import load_kind
+
+    kinds = [key_messages.KIND, flyer.KIND]
+    for folder in sorted(BUILTIN_DIR.iterdir()):
+        if (folder / "kind.yaml").is_file():
+            found = load_kind(folder, diagnostics, {k.name for k in kinds},
+                              roots=(BUILTIN_DIR,), origin="built in")
+            if found is not None:
+                kinds.append(found)
+    return kinds
+
+
+def plugin_kinds(diagnostics: Diagnostics, taken: set[str]) -> list[Kind]:
+    """Kinds from installed packages: entry points in the group `briefs.kinds`, each a Kind or a
+    function returning one or a list of them."""
+    found: list[Kind] = []
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        where = f"the plug-in kind {entry.name} ({entry.value})"
+        try:
+            loaded = entry.load()
+            value = loaded() if callable(loaded) and not isinstance(loaded, Kind) else loaded
+        except Exception as exc:  # a broken plug-in must not stop the build of other kinds
+            diagnostics.error(f"{where} cannot be loaded: {type(exc).__name__}: {exc}")
+            continue
+        kinds = value if isinstance(value, list | tuple) else [value]
+        for kind in kinds:
+            if not isinstance(kind, Kind):
+                diagnostics.error(f"{where} is not a briefs Kind (got {type(kind).__name__})")
+            elif kind.name in taken:
+                diagnostics.error(f'{where} defines the kind "{kind.name}", which exists '
+                                  "already; it is ignored")
+            else:
+                taken.add(kind.name)
+                found.append(kind)
+    return found
+
+
+def workspace_kinds(workspace: Workspace, diagnostics: Diagnostics, taken: set[str]) -> list[Kind]:
+    """Kinds the workspace defines in kinds/<name>/kind.yaml."""
+    from briefs.kinds.spec import load_kind
+
+    folder = workspace.kinds_dir
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in sorted(folder.iterdir()):
+        if entry.is_dir() and (entry / "kind.yaml").is_file():
+            kind = load_kind(entry, diagnostics, taken, roots=(workspace.root,),
+                             origin="this workspace")
+            if kind is not None:
+                found.append(kind)
+    return found
+
+
+def load_kinds(workspace: Workspace, diagnostics: Diagnostics) -> KindRegistry:
+    """Built-in kinds, then plug-ins, then the workspace's own; problems go to `diagnostics`."""
+    kinds = builtin_kinds(diagnostics)
+    taken = {kind.name for kind in kinds}
+    kinds += plugin_kinds(diagnostics, taken)
+    kinds += workspace_kinds(workspace, diagnostics, taken | {k.name for k in kinds})
+    return KindRegistry(kinds)

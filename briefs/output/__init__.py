@@ -1,0 +1,1 @@
+"""Output: the one writer of files under the output folder, and the manifest."""

@@ -1,0 +1,122 @@
+"""The one writer of files under the output folder: claims, atomic writes, clear failures.
+
+Every file a build puts under the output folder (PDFs, emitted HTML, the manifest, caches,
+extracted fonts, preview images) goes through a `Writer`. It claims each path for one owner
+per build and refuses a second owner (two outputs that would overwrite each other), writes
+atomically (readers see the old file or the new one), never leaves a temporary file behind,
+and turns a full disk or a read-only folder into a `WriteError` with a plain message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """A file under the output folder could not be written; the message says why and what
+    to do. Nothing partial was left behind."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+class PathClaimed(WriteError):
+    """Two owners (outputs) want to write the same file in one build."""
+
+    def __init__(self, path: Path, first: str, second: str) -> None:
+        self.first, self.second = first, second
+        super().__init__(path, f"{first} and {second} would both write this file")
+
+
+def explain(exc: OSError) -> str:
+    """An OSError in words a user can act on."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return "the disk is full (no space left on device); free some space and build again"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return ("the output folder is read-only or not writable for this user; check its "
+                "permissions, or set output_dir in briefs.yaml to a writable folder")
+    return f"cannot write the file: {exc.strerror or exc}"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so readers see the old file or the new one, never a partial one.
+
+    Raises OSError; the temporary file is removed whatever happens.
+    """
+    write_atomically(path, lambda temporary: _write_bytes(temporary, data))
+
+
+def write_atomically(path: Path, produce: Callable[[Path], None]) -> None:
+    """Let `produce` write a temporary file beside `path`, then move it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(name)
+    try:
+        os.close(handle)
+        produce(temporary)
+        with temporary.open("rb+") as stream:
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+class Writer:
+    """Writes the files of one build under `output_dir`, each path claimed by one owner."""
+
+    def __init__(self, output_dir: Path) -> None:
+        self.output_dir = output_dir.resolve()
+        self._claims: dict[Path, str] = {}
+
+    def claim(self, path: Path, owner: str) -> None:
+        """Reserve `path` for `owner` in this build; PathClaimed if another owner has it."""
+        key = self._inside(path)
+        first = self._claims.setdefault(key, owner)
+        if first != owner:
+            raise PathClaimed(path, first, owner)
+
+    def owner(self, path: Path) -> str | None:
+        return self._claims.get(self._inside(path))
+
+    def write(self, path: Path, data: bytes, owner: str) -> None:
+        """Claim `path` and write `data` there atomically; WriteError when it fails."""
+        self.produce(path, owner, lambda temporary: _write_bytes(temporary, data))
+
+    def write_text(self, path: Path, text: str, owner: str) -> None:
+        self.write(path, text.encode("utf-8"), owner)
+
+    def produce(self, path: Path, owner: str, produce: Callable[[Path], None]) -> None:
+        """Claim `path`; `produce` writes a temporary file that then replaces it atomically."""
+        self.claim(path, owner)
+        try:
+            write_atomically(path, produce)
+        except OSError as exc:
+            raise WriteError(path, explain(exc)) from exc
+
+    def remove(self, path: Path, owner: str) -> None:
+        """Delete a file this build owns (a stale stamp); a missing file is fine."""
+        self.claim(path, owner)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise WriteError(path, explain(exc)) from exc
+
+    def _inside(self, path: Path) -> Path:
+        resolved = path.parent.resolve() / path.name
+        if not resolved.is_relative_to(self.output_dir):
+            raise ValueError(f"{path} is not inside the output folder {self.output_dir}")
+        return resolved

@@ -1,0 +1,1 @@
+"""Rendering: template context, Jinja2, the URL fetcher, WeasyPrint, workers, preflight."""

@@ -1,0 +1,112 @@
+"""Build the template context of one target: settings, prose, brand, images, locale facts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from briefs.brand.brands import LoadedBrand, ResolvedFace
+from briefs.brand.css import brand_css, counter_content, css_string
+from briefs.content.config import Profile
+from briefs.content.documents import DocumentSource, image_refs
+from briefs.content.schema import ContactBlock
+from briefs.i18n import formatting
+from briefs.render.assets import Assets
+from briefs.render.profiles import page_css
+
+if TYPE_CHECKING:
+    from briefs.build.targets import Target
+
+PAPER_SIZES = {"A4": "A4", "letter": "letter"}
+
+
+@dataclass(frozen=True)
+class ImageView:
+    """An image as a template sees it: a URL the fetcher allows, and its text."""
+
+    url: str
+    alt: str
+    decorative: bool
+
+
+def merged_contact(brand: LoadedBrand, document: DocumentSource, text: Any) -> ContactBlock:
+    """Brand defaults, overridden by the document's settings, then by its prose."""
+    values = brand.model.contact.model_dump()
+    for layer in (getattr(document.settings, "contact", None), getattr(text, "contact", None)):
+        if layer is not None:
+            values.update({k: v for k, v in layer.model_dump().items() if v})
+    return ContactBlock(**values)
+
+
+def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
+                  dates: tuple[str | None, str | None]) -> dict[str, Any]:
+    """Everything a template may use; nothing else is reachable from a template."""
+    document, brand, profile = target.document, target.brand, target.profile
+    locale = target.locale
+    text = document.texts[locale].text
+    script = formatting.locale_script(locale)
+    direction = formatting.text_direction(locale)
+    stylesheets = [*assets.stylesheets(document.kind), *brand.stylesheets]
+    return {
+        "doc": document.settings,
+        "text": text,
+        "kind": document.kind.name,
+        "doc_id": document.id,
+        "locale": locale,
+        "lang": locale.replace("_", "-"),
+        "dir": direction,
+        "script": script,
+        "start_side": "right" if direction == "rtl" else "left",
+        "end_side": "left" if direction == "rtl" else "right",
+        "page_counter_style": formatting.digits_counter_style(locale)
+        if brand.model.native_digits else "decimal",
+        "language_name": formatting.language_name(locale),
+        "brand": brand.model,
+        "brand_logo": assets.url(brand.logo),
+        "brand_logo_inverse": assets.url(brand.logo_inverse or brand.logo),
+        "brand_css": Markup(_page_css(document) + page_css(profile)
+                            + _output_intent_css(assets, profile)
+                            + brand_css(brand, font_url, script)),
+        "profile": target.key.profile,
+        "created": dates[0],
+        "modified": dates[1],
+        "stylesheets": [assets.url(sheet) for sheet in stylesheets],
+        "images": _images(document, text, assets),
+        "contact": merged_contact(brand, document, text),
+        "slogan": getattr(text, "slogan", None) or brand.model.slogan,
+        "counter_content": counter_content,
+        "css_string": lambda value: Markup(css_string(str(value))),
+    }
+
+
+def _images(document: DocumentSource, text: Any, assets: Assets) -> dict[str, Any]:
+    """Every image the settings name, as the templates use it: one view, or a list of them."""
+    images: dict[str, Any] = {}
+    for key_path, ref in image_refs(document.settings):
+        path, _info = document.images[key_path]
+        name = str(key_path[0])
+        described = getattr(text, name, None) if len(key_path) == 1 else None
+        alt = ref.alt or (getattr(described, "alt", None) or "")
+        view = ImageView(url=assets.url(path), alt="" if ref.decorative else alt,
+                         decorative=ref.decorative)
+        if len(key_path) == 1:
+            images[name] = view
+        else:
+            images.setdefault(name, []).append(view)
+    return images
+
+
+def _output_intent_css(assets: Assets, profile: Profile) -> str:
+    """The printer's CMYK profile as `device-cmyk`, the output intent of PDF/X-4."""
+    if not profile.output_intent_profile:
+        return ""
+    path = assets.workspace.root / profile.output_intent_profile
+    url = css_string(assets.url(path))
+    return f"@color-profile device-cmyk {{ src: url({url}); components: c, m, y, k; }}\n"
+
+
+def _page_css(document: DocumentSource) -> str:
+    return f"@page {{ size: {PAPER_SIZES[document.settings.paper]}; }}\n"

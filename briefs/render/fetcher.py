@@ -1,0 +1,47 @@
+"""The one URL fetcher WeasyPrint uses: mounted files and data: URIs only, never the network."""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefs.core.paths import Mounts, RefusedPath
+
+MAX_RESOURCE_BYTES = 100_000_000
+
+
+@dataclass
+class FetchLog:
+    """What the fetcher read (an output's dependencies) and refused during one render."""
+
+    refused: list[str] = field(default_factory=list)
+    fetched: list[Path] = field(default_factory=list)
+
+
+def make_url_fetcher(mounts: Mounts, log: FetchLog) -> Any:
+    """A WeasyPrint URLFetcher confined to the mounted folders (imports WeasyPrint lazily)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class WorkspaceFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            try:
+                path = mounts.path(url)
+                body = None
+                if path is not None:
+                    with path.open("rb") as stream:  # mounts.path resolved and checked it
+                        body = stream.read(MAX_RESOURCE_BYTES + 1)
+                    if len(body) > MAX_RESOURCE_BYTES:
+                        raise RefusedPath(f"{url}: over the {MAX_RESOURCE_BYTES}-byte limit")
+            except RefusedPath as exc:
+                log.refused.append(str(exc))
+                raise
+            if path is None or body is None:
+                return super().fetch(url, headers)
+            log.fetched.append(path)
+            mime, _ = mimetypes.guess_type(path.name)
+            return URLFetcherResponse(
+                url, body=body, headers={"Content-Type": mime or "application/octet-stream"})
+
+    return WorkspaceFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)

@@ -1,0 +1,135 @@
+"""Preflight: checks after layout (image resolution, text outside the trim box) and on PDFs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefs.core.paths import URL_PREFIX
+
+CSS_PX_PER_INCH = 96
+TOLERANCE_PX = 0.5
+
+
+@dataclass
+class Findings:
+    """Problems found by preflight: errors stop the output, warnings are reported."""
+
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, list[str]]:
+        return {"errors": self.errors, "warnings": self.warnings}
+
+
+def _shown_source(src: str) -> str:
+    """file:///briefs-workspace/content/x.jpg -> content/x.jpg"""
+    if src.startswith(URL_PREFIX):
+        return src[len(URL_PREFIX):].partition("/")[2]
+    return src
+
+
+def image_resolution(box: Any) -> float | None:
+    """Effective resolution (dpi) of a raster image box at its printed size."""
+    image = getattr(box, "replacement", None)
+    pixels_wide, pixels_high = getattr(image, "width", None), getattr(image, "height", None)
+    if not pixels_wide or not pixels_high or not box.width or not box.height:
+        return None
+    fit = box.style["object_fit"]
+    scale_x, scale_y = box.width / pixels_wide, box.height / pixels_high
+    if fit == "cover":
+        scale = max(scale_x, scale_y)
+    elif fit in ("contain", "scale-down"):
+        scale = min(scale_x, scale_y)
+    else:
+        scale = max(scale_x, scale_y)
+    return CSS_PX_PER_INCH / scale
+
+
+def check_layout(document: Any, min_image_dpi: int) -> Findings:
+    """Low-resolution images and text outside the trim box, from WeasyPrint's laid-out pages."""
+    findings = Findings()
+    reported: set[str] = set()
+    for number, page in enumerate(document.pages, 1):
+        page_box = page._page_box
+        width, height = page.width, page.height
+        for box in page_box.descendants():
+            element = getattr(box, "element", None)
+            if min_image_dpi and getattr(box, "replacement", None) is not None:
+                dpi = image_resolution(box)
+                src = element.get("src", "") if element is not None else ""
+                if dpi is not None and dpi < min_image_dpi and src and src not in reported:
+                    reported.add(src)
+                    findings.warnings.append(
+                        f"{_shown_source(src)} is printed at {dpi:.0f} dpi on page {number}, "
+                        f"below {min_image_dpi} dpi; supply a larger image")
+            if _text_outside(box, width, height):
+                findings.errors.append(
+                    f'text "{box.text.strip()[:40]}" on page {number} runs outside the trim '
+                    "box and would be cut off")
+    return findings
+
+
+def _text_outside(box: Any, width: float, height: float) -> bool:
+    if type(box).__name__ != "TextBox" or not box.text.strip():
+        return False
+    return (box.position_x < -TOLERANCE_PX or box.position_y < -TOLERANCE_PX
+            or box.position_x + box.width > width + TOLERANCE_PX
+            or box.position_y + box.height > height + TOLERANCE_PX)
+
+
+def check_pdf(path: Path, print_ready: bool = False) -> Findings:
+    """PDF-level checks for any PDF: readable, fonts embedded, title and language.
+
+    With `print_ready`, every page must also have a TrimBox with bleed around it.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    findings = Findings()
+    try:
+        reader = PdfReader(path)
+        pages = reader.pages
+        root = reader.trailer["/Root"]
+    except (PdfReadError, OSError, KeyError, ValueError) as exc:
+        findings.errors.append(f"not a readable PDF: {exc}")
+        return findings
+    if not (reader.metadata and reader.metadata.title):
+        findings.warnings.append("no document title (/Title)")
+    if "/Lang" not in root:  # type: ignore[operator]
+        findings.warnings.append("no document language (/Lang)")
+    unembedded: set[str] = set()
+    for number, page in enumerate(pages, 1):
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources else None
+        for font in (fonts.get_object().values() if fonts else []):
+            font = font.get_object()
+            if not _font_embedded(font):
+                unembedded.add(str(font.get("/BaseFont", "?")).lstrip("/"))
+        if print_ready:
+            findings.errors += _bleed_problems(page, number)
+    findings.errors += [f"font {name} is not embedded" for name in sorted(unembedded)]
+    return findings
+
+
+def _bleed_problems(page: Any, number: int) -> list[str]:
+    trim, bleed = page.get("/TrimBox"), page.get("/BleedBox")
+    if trim is None:
+        return [f"page {number}: no TrimBox, so the printer cannot tell the trim size"]
+    if bleed is None or [float(v) for v in trim] == [float(v) for v in bleed]:
+        return [f"page {number}: no bleed around the trim box"]
+    return []
+
+
+def _font_embedded(font: Any) -> bool:
+    if font.get("/Subtype") == "/Type3":
+        return True
+    if font.get("/Subtype") == "/Type0":
+        descendants = font.get("/DescendantFonts")
+        return all(_font_embedded(d.get_object()) for d in (descendants or []))
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    descriptor = descriptor.get_object()
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))

@@ -1,0 +1,207 @@
+"""Jinja2 for documents: sandboxed, autoescaped, strict about undefined names, with gettext.
+
+Templates are looked up in the workspace's `templates/` first, then in the kind's own folder,
+then among briefs' built-in templates, so a workspace overrides any template by adding a file
+of the same name (as MkDocs' `custom_dir` does). Every template file is checked (symlinks
+resolved) before it is read.
+"""
+
+from __future__ import annotations
+
+import gettext
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import segno
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from briefs.content.markdown import render_block, render_inline
+from briefs.core.diagnostics import Diagnostics, Position
+from briefs.core.paths import RefusedPath, checked
+from briefs.i18n import formatting
+from briefs.output.writer import Writer
+
+MAX_TEMPLATE_BYTES = 1_000_000
+CACHE_OWNER = "the template cache"
+
+
+class RefusedTemplate(jinja2.TemplateNotFound):
+    """A template that exists but may not be read (it resolves outside the workspace)."""
+
+
+class TemplateLoader(jinja2.BaseLoader):
+    """Templates by name: the workspace's first, then each kind's own file, then built in."""
+
+    def __init__(self, folders: list[Path], named: dict[str, Path],
+                 roots: tuple[Path, ...]) -> None:
+        self.folders = folders
+        """Searched in order for every name (the workspace's templates/, then briefs')."""
+        self.named = named
+        """A kind's template by its name ("flyer.html.j2"), used when no folder overrides it."""
+        self.roots = roots
+
+    def candidates(self, name: str) -> list[Path]:
+        pieces = split_template_path(name)  # refuses ".." segments
+        found = [self.folders[0].joinpath(*pieces)] if self.folders else []
+        if name in self.named:
+            found.append(self.named[name])
+        found += [folder.joinpath(*pieces) for folder in self.folders[1:]]
+        return found
+
+    def locate(self, name: str) -> Path | None:
+        """The file a template name stands for now, if any (for messages)."""
+        try:
+            return next(path for path in self.candidates(name) if path.is_file())
+        except (StopIteration, jinja2.TemplateNotFound):
+            return None
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        for path in self.candidates(template):
+            if not path.is_file() and not path.is_symlink():
+                continue
+            try:
+                resolved = checked(path, self.roots)  # before a byte is read
+            except RefusedPath as exc:
+                raise RefusedTemplate(template, f"{template}: {exc}") from exc
+            data = resolved.read_bytes()[:MAX_TEMPLATE_BYTES + 1]
+            if len(data) > MAX_TEMPLATE_BYTES:
+                raise RefusedTemplate(template, f"{template} is over the "
+                                                f"{MAX_TEMPLATE_BYTES}-byte limit")
+            return data.decode("utf-8", errors="replace"), str(path), _unchanged(resolved)
+        raise jinja2.TemplateNotFound(template)
+
+
+def _unchanged(path: Path) -> Callable[[], bool]:
+    """Jinja's `uptodate` check: the file is still there, with the same modification time."""
+    mtime = path.stat().st_mtime_ns
+    return lambda: path.is_file() and path.stat().st_mtime_ns == mtime
+
+
+class QrCodes:
+    """QR codes as SVG data: URIs (made with segno), crisp at any size; one per URL and colour
+    for the session that made them."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str], str] = {}
+
+    def data_uri(self, url: str, dark: str = "#000000") -> str:
+        key = (url, dark)
+        if key not in self._made:
+            self._made[key] = segno.make(url, error="m").svg_data_uri(scale=1, border=0,
+                                                                     dark=dark)
+        return self._made[key]
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment (one per locale) of one session."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+class StoredBytecodeCache(MemoryBytecodeCache):
+    """Compiled templates kept in the output folder between runs, written by the writer."""
+
+    def __init__(self, folder: Path, writer: Writer) -> None:
+        super().__init__()
+        self.folder = folder
+        self.writer = writer
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key not in self._store:
+            try:
+                self._store[bucket.key] = (self.folder / f"{bucket.key}.cache").read_bytes()
+            except OSError:
+                return
+        super().load_bytecode(bucket)
+        if bucket.code is None:  # stale or damaged: compiled again and stored
+            self._store.pop(bucket.key, None)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        super().dump_bytecode(bucket)
+        self.writer.write(self.folder / f"{bucket.key}.cache", self._store[bucket.key],
+                          CACHE_OWNER)
+
+
+def make_environment(loader: TemplateLoader, locale: str,
+                     translations: gettext.NullTranslations | None,
+                     cache: jinja2.BytecodeCache, qr_codes: QrCodes) -> jinja2.Environment:
+    """A fresh environment for one locale: gettext from its catalog; dates in its conventions.
+
+    `locale` is the formatting locale (a workspace may format `en` as `en_GB`).
+    """
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=cache,
+    )
+    env.install_gettext_translations(  # type: ignore[attr-defined]
+        translations or gettext.NullTranslations(), newstyle=True)
+    env.filters.update({
+        "markdown": lambda text: render_block(text) if text else Markup(""),
+        "markdown_inline": lambda text: render_inline(text) if text else Markup(""),
+        "date_long": lambda value: formatting.date_long(value, locale),
+        "date_full": lambda value: formatting.date_full(value, locale),
+        "time_short": lambda value: formatting.time_short(value, locale),
+        "qr_data_uri": qr_codes.data_uri,
+    })
+    env.globals.update({
+        "date_range": lambda start, end=None: formatting.date_range(start, end, locale),
+        "time_range": lambda start, end=None: formatting.time_range(start, end, locale),
+    })
+    return env
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
+                    diagnostics: Diagnostics) -> str | None:
+    """Render `name`; a template problem becomes `template:line: error: ...`."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        path = Path(exc.filename) if exc.filename else None
+        diagnostics.error(f"template syntax error: {exc.message}", path,
+                          Position(exc.lineno, 1) if exc.lineno else None)
+    except RefusedTemplate as exc:
+        path, position = _template_frame(exc)
+        diagnostics.error(f"template refused: {exc.message}", path, position)
+    except jinja2.TemplateNotFound as exc:
+        path, position = _template_frame(exc)
+        diagnostics.error(f'template "{exc.name}" not found in templates/', path, position)
+    except jinja2.UndefinedError as exc:
+        path, position = _template_frame(exc)
+        diagnostics.error(f"template error: {exc.message}; check the name, or guard it with "
+                          "`{% if ... is defined %}`", path, position)
+    except jinja2.TemplateError as exc:
+        path, position = _template_frame(exc)
+        diagnostics.error(f"template error: {exc}", path, position)
+    except Exception as exc:  # an exception raised by a filter on bad data
+        path, position = _template_frame(exc)
+        diagnostics.error(f"template error: {type(exc).__name__}: {exc}", path, position)
+    return None
+
+
+def _template_frame(exc: BaseException) -> tuple[Path | None, Position | None]:
+    """The innermost traceback frame that belongs to a template file."""
+    found: tuple[Path | None, Position | None] = (None, None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith((".j2", ".html", ".jinja")) and frame.lineno:
+            found = (Path(frame.filename), Position(frame.lineno, 1))
+    return found

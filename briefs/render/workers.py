@@ -1,0 +1,100 @@
+"""Warm render workers: processes that import WeasyPrint once and render many targets."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import Future
+from typing import Any
+
+from briefs.render.pdf import Engine, RenderJob, RenderResult
+
+RENDER_TIMEOUT_SECONDS = 600
+_ENGINE = Engine()
+"""This process's WeasyPrint engine (one per worker process, and one in the main process)."""
+
+
+def run_job(job: RenderJob) -> RenderResult:
+    """Render one job (in a worker, or in this process with -j 1)."""
+    return _ENGINE.render(job)
+
+
+def _warm_up() -> None:
+    """Import WeasyPrint once per worker, before its first job.
+
+    Each worker then makes its own FontConfiguration (see pdf.Engine): one
+    inherited from the parent would share its temporary font folder with every worker, and a
+    worker seeing a font file another one wrote would skip registering it.
+    """
+    import weasyprint  # noqa: F401
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _failure(title: str, message: str) -> RenderResult:
+    return RenderResult(pdf=None, pages=0, errors=[f"{title}: {message}"])
+
+
+class Renderer:
+    """Renders jobs as they are submitted, and gives results back in submission order.
+
+    With one worker everything runs in this process. Otherwise the first submission starts a
+    pool of warm processes, so that their WeasyPrint import overlaps with the caller preparing
+    the next jobs. A job that raises, or whose worker dies, fails alone with a clear error;
+    the pool carries on with the rest.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: Any = None
+        self._submitted: list[tuple[RenderJob, Future[RenderResult] | None]] = []
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.close()
+            pool.join()
+
+    def start(self) -> None:
+        """Start the warm workers now (their WeasyPrint import then overlaps with planning)."""
+        if self.workers > 1 and self._pool is None:
+            from pebble import ProcessPool
+
+            self._pool = ProcessPool(max_workers=self.workers, initializer=_warm_up)
+            for _ in range(self.workers):  # pebble starts workers lazily: wake them all
+                self._pool.schedule(_warm_up)
+
+    def submit(self, job: RenderJob) -> None:
+        if self.workers <= 1:
+            self._submitted.append((job, None))
+            return
+        self.start()
+        future = self._pool.schedule(run_job, args=(job,), timeout=RENDER_TIMEOUT_SECONDS)
+        self._submitted.append((job, future))
+
+    def results(self) -> Iterator[tuple[RenderJob, RenderResult]]:
+        """Each job submitted since the last call, with its result, in submission order."""
+        submitted, self._submitted = self._submitted, []
+        for job, future in submitted:
+            yield job, self._result(job, future)
+
+    @staticmethod
+    def _result(job: RenderJob, future: Future[RenderResult] | None) -> RenderResult:
+        from pebble import ProcessExpired
+
+        try:
+            return run_job(job) if future is None else future.result()
+        except ProcessExpired as exc:
+            return _failure(job.title, f"the render worker crashed (exit code {exc.exitcode});"
+                                       " the other outputs are not affected")
+        except TimeoutError:
+            return _failure(job.title, f"rendering took longer than {RENDER_TIMEOUT_SECONDS} s "
+                                       "and was stopped")
+        except Exception as exc:  # a bug in a renderer must not stop other targets
+            return _failure(job.title, f"internal error while rendering: "
+                                       f"{type(exc).__name__}: {exc}")

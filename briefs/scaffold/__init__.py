@@ -1,0 +1,1 @@
+"""Scaffolding: new workspaces (`briefs init`) and new documents (`briefs new`)."""

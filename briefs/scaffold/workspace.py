@@ -1,0 +1,87 @@
+"""Create workspaces (`briefs init`) from the sample, and eject briefs' built-in files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
+from briefs.core.paths import PACKAGE_DIR
+from briefs.core.workspace import CONFIG_NAME
+
+SAMPLE_PARTS = (CONFIG_NAME, "content", "styles")
+WORKSPACE_PARTS = (*SAMPLE_PARTS, "templates", "kinds")
+GITIGNORE = "/build/\n"
+ASSETS = PACKAGE_DIR / "assets"
+BUILTIN_KINDS = PACKAGE_DIR / "kinds" / "builtin"
+
+
+def sample_workspace() -> Path:
+    """Where the sample workspace lives: bundled in the wheel, or the source checkout itself."""
+    for candidate in (PACKAGE_DIR / "sample_workspace", PACKAGE_DIR.parent):
+        if all((candidate / part).exists() for part in SAMPLE_PARTS):
+            return candidate
+    raise BriefsError([Diagnostic(Severity.ERROR, "the sample workspace is not installed with "
+                                  "this copy of briefs; reinstall it")])
+
+
+def fail(message: str, path: Path | None = None) -> BriefsError:
+    return BriefsError([Diagnostic(Severity.ERROR, message, path)])
+
+
+def init_workspace(directory: Path) -> Path:
+    """Copy the sample workspace (config, content, brands) into `directory`.
+
+    Templates and layout stylesheets are not copied: they are found in briefs itself, so a
+    newer briefs brings its fixes to the workspace. `eject_assets` copies them for editing.
+    """
+    target = directory.resolve()
+    if (target / CONFIG_NAME).exists():
+        raise fail(f"{target} already holds a workspace ({CONFIG_NAME}); nothing was changed",
+                   target / CONFIG_NAME)
+    clashes = [part for part in WORKSPACE_PARTS if (target / part).exists()]
+    if clashes:
+        raise fail(f"{target} already has {', '.join(clashes)}; choose an empty folder")
+    source = sample_workspace()
+    target.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
+    for part in SAMPLE_PARTS:
+        origin = source / part
+        if origin.is_dir():
+            shutil.copytree(origin, target / part, ignore=ignore)
+        else:
+            shutil.copy2(origin, target / part)
+    if not (target / ".gitignore").exists():
+        (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    return target
+
+
+def ejected_files() -> dict[str, Path]:
+    """Workspace path -> built-in file, for every template, stylesheet and catalog briefs
+    ships: what `briefs init --eject` copies."""
+    files: dict[str, Path] = {}
+    for path in sorted((ASSETS / "templates").rglob("*.j2")):
+        files[f"templates/{path.relative_to(ASSETS / 'templates').as_posix()}"] = path
+    files["styles/common/base.css"] = ASSETS / "styles" / "base.css"
+    for folder in sorted(BUILTIN_KINDS.iterdir()):
+        if (folder / "template.html.j2").is_file():
+            files[f"templates/{folder.name}.html.j2"] = folder / "template.html.j2"
+        if (folder / "style.css").is_file():
+            files[f"styles/common/{folder.name}.css"] = folder / "style.css"
+    for path in sorted((ASSETS / "locales").rglob("*.po*")):
+        files[f"templates/locales/{path.relative_to(ASSETS / 'locales').as_posix()}"] = path
+    return files
+
+
+def eject_assets(root: Path) -> list[Path]:
+    """Copy briefs' built-in templates, stylesheets and catalogs into the workspace at `root`;
+    files the workspace has already are left as they are."""
+    copied = []
+    for relative, origin in ejected_files().items():
+        destination = root / relative
+        if destination.exists():
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(origin, destination)
+        copied.append(destination)
+    return copied

@@ -1,0 +1,176 @@
+"""Every sample document in every locale: title, /Lang, fonts, direction; a reviewed Arabic page."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image, ImageChops, ImageStat
+from pypdf import PdfReader
+
+from tests.conftest import run_cli
+
+DOCS = ("forum-key-messages", "river-dialogue-flyer")
+LOCALES = ("en", "fr", "es", "ru", "zh", "ar")
+REFERENCES = Path(__file__).parent / "references"
+EXPECTED_FAMILIES = {
+    ("forum-key-messages", "Latn"): {"Civic-Sans", "Civic-Serif"},
+    ("forum-key-messages", "Cyrl"): {"Civic-Sans", "Civic-Serif"},
+    ("forum-key-messages", "Hans"): {"Civic-CJK", "Civic-CJK-Serif", "Civic-Sans",
+                                     "Civic-Serif"},
+    ("forum-key-messages", "Arab"): {"Civic-Arabic", "Civic-Sans", "Civic-Serif"},
+    ("river-dialogue-flyer", "Latn"): {"Field-Sans"},
+    ("river-dialogue-flyer", "Cyrl"): {"Field-Sans"},
+    ("river-dialogue-flyer", "Hans"): {"Field-CJK", "Field-Sans"},
+    ("river-dialogue-flyer", "Arab"): {"Field-Arabic", "Field-Sans"},
+}
+STYLE_SUFFIX = re.compile(r"(-(Bold|Italic|Oblique|Heavy|Black))+$")
+SCRIPTS = {"en": "Latn", "fr": "Latn", "es": "Latn", "ru": "Cyrl", "zh": "Hans", "ar": "Arab"}
+
+
+def embedded_families(path: Path) -> set[str]:
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    families = set()
+    for line in lines:
+        parts = line.split()
+        assert parts[-5] == "yes", f"font not embedded: {line}"
+        name = parts[0].split("+", 1)[1]
+        families.add(STYLE_SUFFIX.sub("", name))
+    return families
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("doc", DOCS)
+def test_each_document_in_each_locale(built_sample: Path, doc: str, locale: str) -> None:
+    pdf = built_sample / "build" / doc / f"{doc}.{locale}.pdf"
+    reader = PdfReader(pdf)
+    prose = yaml.safe_load((built_sample / "content" / doc / f"{locale}.yaml").read_text())
+    text = "".join("".join(page.extract_text().split()) for page in reader.pages)
+    title = prose["title"]
+    assert "".join(title.split())[:8] in text
+    assert reader.trailer["/Root"]["/Lang"] == locale
+    assert str(reader.metadata.title).endswith(title)
+    assert embedded_families(pdf) <= EXPECTED_FAMILIES[(doc, SCRIPTS[locale])]
+    if doc == "river-dialogue-flyer":
+        assert len(reader.pages) == 1
+
+
+def test_arabic_is_right_to_left_with_native_page_numbers(built_sample: Path) -> None:
+    pdf = built_sample / "build" / "forum-key-messages" / "forum-key-messages.ar.pdf"
+    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "٢" in text and "الصفحة" in text  # "Page ٢ of ٤" in Arabic-Indic digits
+
+
+def test_template_strings_are_translated(built_sample: Path) -> None:
+    pdf = built_sample / "build" / "forum-key-messages" / "forum-key-messages.fr.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Messages clés" in text and "Pour plus d’informations" in text
+    assert "Page 2 sur" in text
+
+
+def test_french_dates_and_hyphenation_language(built_sample: Path) -> None:
+    pdf = built_sample / "build" / "river-dialogue-flyer" / "river-dialogue-flyer.fr.pdf"
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "jeudi 11 juin 2026" in text
+
+
+def _page_image(pdf: Path, page: int, out: Path) -> Image.Image:
+    subprocess.run(["pdftoppm", "-r", "30", "-f", str(page), "-l", str(page), "-png",
+                    "-singlefile", str(pdf), str(out)], check=True)
+    return Image.open(out.with_suffix(".png")).convert("RGB")
+
+
+@pytest.mark.parametrize(("doc", "page"), [("river-dialogue-flyer", 1),
+                                           ("forum-key-messages", 2)])
+def test_arabic_page_matches_reviewed_reference(built_sample: Path, tmp_path: Path,
+                                                doc: str, page: int) -> None:
+    """Refresh with BRIEFS_UPDATE_REFERENCES=1 after looking at the new image."""
+    actual = _page_image(built_sample / "build" / doc / f"{doc}.ar.pdf", page,
+                         tmp_path / "actual")
+    reference = REFERENCES / f"{doc}.ar.p{page}.png"
+    if os.environ.get("BRIEFS_UPDATE_REFERENCES") or not reference.exists():
+        REFERENCES.mkdir(exist_ok=True)
+        actual.save(reference)
+        pytest.skip(f"reference written to {reference}; look at it, then commit it")
+    expected = Image.open(reference).convert("RGB")
+    assert actual.size == expected.size
+    difference = ImageChops.difference(actual, expected)
+    mean = sum(ImageStat.Stat(difference).mean) / 3
+    if mean > 1.0:
+        failures = Path(os.environ.get("BRIEFS_TEST_OUTPUT", tmp_path))
+        actual.save(failures / f"{doc}.ar.p{page}.actual.png")
+        difference.save(failures / f"{doc}.ar.p{page}.diff.png")
+    assert mean <= 1.0, f"page differs from the reviewed reference (mean difference {mean:.2f})"
+
+
+def test_fallback_warns_and_strict_fails(workspace_copy: Path) -> None:
+    path = workspace_copy / "content" / "river-dialogue-flyer" / "fr.yaml"
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join(line for line in lines if not line.startswith("kicker:")) + "\n")
+    result = run_cli("build", "river-dialogue-flyer", "-l", "fr", workspace=workspace_copy)
+    assert result.exit_code == 0
+    assert re.search(r'fr\.yaml:\d+:1: warning: kicker: not translated into "fr"; the en text '
+                     "is used", result.stderr)
+    strict = run_cli("build", "river-dialogue-flyer", "-l", "fr", "--strict",
+                     workspace=workspace_copy)
+    assert strict.exit_code == 1
+
+
+def test_stale_translation_is_reported(workspace_copy: Path) -> None:
+    source = workspace_copy / "content" / "river-dialogue-flyer" / "en.yaml"
+    source.write_text(source.read_text().replace("kicker: ", "kicker: New ", 1))
+    status = run_cli("i18n", "status", "river-dialogue-flyer", "-l", "fr", "--json",
+                     workspace=workspace_copy)
+    assert status.exit_code == 0
+    [row] = json.loads(status.stdout)
+    assert row["stale"] == ["kicker"] and row["missing"] == [] and row["percent"] < 100
+    strict = run_cli("i18n", "status", "--strict", workspace=workspace_copy)
+    assert strict.exit_code == 1 and "stale: kicker" in strict.stdout
+    build = run_cli("check", "river-dialogue-flyer", "-l", "fr", workspace=workspace_copy)
+    assert "kicker: stale translation" in build.stderr
+    # The translator updates the text: no longer stale, and `i18n update` records it.
+    fr = workspace_copy / "content" / "river-dialogue-flyer" / "fr.yaml"
+    fr.write_text(fr.read_text().replace("kicker: ", "kicker: Nouveau ", 1))
+    assert run_cli("i18n", "update", workspace=workspace_copy).exit_code == 0
+    again = run_cli("i18n", "status", "-l", "fr", "--strict", workspace=workspace_copy)
+    assert again.exit_code == 0, again.stdout
+    others = run_cli("i18n", "status", "-l", "es", "--strict", workspace=workspace_copy)
+    assert others.exit_code == 1 and "stale: kicker" in others.stdout
+
+
+def test_extra_key_in_translation_fails_only_that_locale(workspace_copy: Path) -> None:
+    path = workspace_copy / "content" / "river-dialogue-flyer" / "es.yaml"
+    path.write_text(path.read_text() + "kickr: sobra\n")
+    result = run_cli("build", "river-dialogue-flyer", "-l", "es", "-l", "en", "--json",
+                     workspace=workspace_copy)
+    assert result.exit_code == 1
+    assert 'unknown key' not in result.stderr
+    assert 'key "kickr" is not in the source text (did you mean "kicker"?)' in result.stderr
+    assert json.loads(result.stdout)["failed"] == ["river-dialogue-flyer.es"]
+
+
+def test_new_locale_needs_no_code(workspace_copy: Path) -> None:
+    """Hebrew: a content file and a brand font for a new script; no catalog yet (warning)."""
+    config = workspace_copy / "briefs.yaml"
+    config.write_text(re.sub(r"(?m)^locales: .*$", "locales: [en, he]", config.read_text()))
+    brand = workspace_copy / "styles" / "field-green" / "brand.yaml"
+    brand.write_text(brand.read_text().replace(
+        "typography:", "  - {family: Field Hebrew, system: Noto Sans Hebrew, package: "
+        "fonts-noto-core}\ntypography:", 1).replace(
+        "scripts:\n", "scripts:\n  Hebr: {body: [Field Hebrew], heading: [Field Hebrew]}\n", 1))
+    source = workspace_copy / "content" / "river-dialogue-flyer" / "en.yaml"
+    hebrew = source.read_text().replace("kicker: Science-Policy Dialogue",
+                                        "kicker: דיאלוג מדע ומדיניות")
+    (source.parent / "he.yaml").write_text(hebrew)
+    result = run_cli("build", "river-dialogue-flyer", "-l", "he", workspace=workspace_copy)
+    assert result.exit_code == 0, result.stderr
+    pdf = workspace_copy / "build" / "river-dialogue-flyer" / "river-dialogue-flyer.he.pdf"
+    assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "he"
+    assert "Field-Hebrew" in embedded_families(pdf)

@@ -1,0 +1,112 @@
+"""Loader: every malformed YAML is one precise `path:line:col` diagnostic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefs.content.loader import MAX_FILE_BYTES, load_yaml_file, load_yaml_text
+from briefs.core.diagnostics import Diagnostics
+
+PATH = Path("doc/en.yaml")
+
+
+def load(text: str) -> tuple[object, list[str]]:
+    diagnostics = Diagnostics()
+    loaded = load_yaml_text(text, PATH, diagnostics)
+    return (loaded.data if loaded else None), [d.format() for d in diagnostics]
+
+
+def test_scalars_stay_strings_and_empty_values_are_none() -> None:
+    data, problems = load("country: NO\nyear: 2021\nflag: yes\nempty:\nquoted: ''\n")
+    assert problems == []
+    assert data == {"country": "NO", "year": "2021", "flag": "yes", "empty": None, "quoted": ""}
+
+
+def test_positions_of_keys_and_values_are_kept() -> None:
+    diagnostics = Diagnostics()
+    loaded = load_yaml_text("a: 1\nlist:\n  - x: 1\n    y: 2\n", PATH, diagnostics)
+    assert loaded is not None
+    assert loaded.key_positions[("list", 0, "y")].line == 4
+    assert loaded.key_positions[("list", 0, "y")].column == 5
+    assert loaded.position_of(("list", 0, "missing")).line == 3  # nearest parent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\na: 2\n",
+         'doc/en.yaml:2:1: error: duplicate key "a" (first defined at line 1); remove one of them'),
+        ("- a\n- b\n",
+         "doc/en.yaml:1:1: error: expected a mapping of fields (key: value) at the top of the "
+         "file, found a list"),
+        ("just text\n",
+         'doc/en.yaml:1:1: error: expected a mapping of fields (key: value) at the top of the '
+         'file, found the text "just text"'),
+        ("", "doc/en.yaml:1:1: error: file is empty; it must hold a YAML mapping of fields "
+             "(key: value)"),
+        ("# only a comment\n", "doc/en.yaml:1:1: error: file is empty; it must hold a YAML "
+                               "mapping of fields (key: value)"),
+        ("title: a: b\n",
+         "doc/en.yaml:1:9: error: invalid YAML: mapping values are not allowed here; a value "
+         "containing ': ' must be quoted, or use a block scalar (|)"),
+        ("a: &x 1\nb: *x\n", "doc/en.yaml:1:4: error: YAML anchors and aliases (&name, *name) "
+                             "are not allowed in content; write the value out"),
+        ("a: !!python/object:os.system x\n",
+         "doc/en.yaml:1:4: error: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not "
+         "allowed in content; remove it"),
+        ("a: 1\n---\nb: 2\n", "doc/en.yaml:3:1: error: file holds more than one YAML document "
+                              "(`---`); keep one per file"),
+        ("<<: {a: 1}\n", "doc/en.yaml:1:1: error: YAML merge keys (<<) are not allowed in content"),
+    ],
+)
+def test_malformed_yaml(text: str, expected: str) -> None:
+    data, problems = load(text)
+    assert data is None
+    assert problems == [expected]
+
+
+def test_billion_laughs_is_refused_without_expanding() -> None:
+    text = 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\n'
+    data, problems = load(text)
+    assert data is None and len(problems) == 1 and "anchors and aliases" in problems[0]
+
+
+def test_deep_nesting_is_refused() -> None:
+    text = "a: " + "[" * 40 + "]" * 40 + "\n"
+    data, problems = load(text)
+    assert data is None and "nesting deeper than" in problems[0]
+
+
+def test_invalid_utf8_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "fr.yaml"
+    path.write_bytes("title: ok\nplace: Gen\xe8ve\n".encode("latin-1"))
+    diagnostics = Diagnostics()
+    assert load_yaml_file(path, diagnostics, roots=(tmp_path,)) is None
+    assert [d.format(tmp_path) for d in diagnostics] == [
+        "fr.yaml:2:11: error: invalid UTF-8 byte 0xe8; save the file as UTF-8"]
+
+
+def test_control_characters_are_reported_with_code_and_name(tmp_path: Path) -> None:
+    path = tmp_path / "en.yaml"
+    path.write_text("title: Hello\x07 there\n", encoding="utf-8")
+    diagnostics = Diagnostics()
+    assert load_yaml_file(path, diagnostics, roots=(tmp_path,)) is None
+    assert [d.format(tmp_path) for d in diagnostics] == [
+        "en.yaml:1:13: error: control character U+0007 in text; delete it "
+        "(it is often pasted in invisibly from another program)"]
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * (MAX_FILE_BYTES + 1), encoding="utf-8")
+    diagnostics = Diagnostics()
+    assert load_yaml_file(path, diagnostics, roots=(tmp_path,)) is None
+    assert "over the" in diagnostics.errors[0].message
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "en.yaml"
+    path.write_bytes(b"\xef\xbb\xbftitle: ok\n")
+    assert load_yaml_file(path, Diagnostics(), roots=(tmp_path,)).data == {"title": "ok"}

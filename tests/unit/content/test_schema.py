@@ -1,0 +1,68 @@
+"""Schemas: defaults, cross-field rules, and what each kind requires."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from briefs.brand.model import Brand
+from briefs.content.config import WorkspaceConfig
+from briefs.content.schema import DateRange
+from briefs.kinds.flyer import FlyerSettings
+from briefs.kinds.key_messages import KeyMessagesSettings
+
+BRAND = {
+    "name": "B", "logo": "logos/logo.svg", "logo_alt": "B",
+    "colors": {"primary": "#000000", "secondary": "#111", "accent": "#222222"},
+    "fonts": [{"family": "Body", "file": "fonts/a.ttf"}],
+    "typography": {"body": ["Body"], "heading": ["Body"]},
+}
+
+
+def test_workspace_source_locale_must_be_built() -> None:
+    assert WorkspaceConfig(name="w", default_brand="b").locales == ["en"]
+    with pytest.raises(ValidationError, match='source_locale "fr" must be listed in locales'):
+        WorkspaceConfig(name="w", default_brand="b", source_locale="fr", locales=["en"])
+    with pytest.raises(ValidationError, match="locales lists a locale twice"):
+        WorkspaceConfig(name="w", default_brand="b", locales=["en", "en"])
+
+
+def test_brand_typography_must_use_declared_families() -> None:
+    assert Brand.model_validate(BRAND).colors.paper == "#ffffff"
+    broken = {**BRAND, "typography": {"body": ["Body"], "heading": ["Display"]}}
+    with pytest.raises(ValidationError, match=r'typography\.heading uses "Display"'):
+        Brand.model_validate(broken)
+
+
+@pytest.mark.parametrize("colour", ["blue", "#12345", "rgb(0,0,0)"])
+def test_brand_colours_are_hex_or_device_cmyk(colour: str) -> None:
+    with pytest.raises(ValidationError):
+        Brand.model_validate({**BRAND, "colors": {**BRAND["colors"], "accent": colour}})
+    ok = {**BRAND, "colors": {**BRAND["colors"], "accent": "device-cmyk(0 0.5 1 0)"}}
+    assert Brand.model_validate(ok)
+
+
+def test_date_range_order() -> None:
+    assert DateRange(start=dt.date(2026, 1, 2), end=dt.date(2026, 1, 3))
+    with pytest.raises(ValidationError, match="end is before start"):
+        DateRange(start=dt.date(2026, 1, 3), end=dt.date(2026, 1, 2))
+
+
+def test_flyer_is_one_page_and_key_messages_needs_a_cover() -> None:
+    flyer = FlyerSettings.model_validate({
+        "kind": "flyer", "event": {"date": "2026-06-11", "start_time": "09:30"},
+        "registration": {"url": "https://example.org/r"}})
+    assert flyer.max_pages == 1 and flyer.paper == "A4"
+    assert flyer.event.start_time == dt.time(9, 30)
+    with pytest.raises(ValidationError, match="cover_image"):
+        KeyMessagesSettings.model_validate({"kind": "key-messages",
+                                            "event": {"start": "2026-06-11"}})
+
+
+def test_text_is_trimmed_and_unknown_keys_rejected() -> None:
+    config = WorkspaceConfig(name="  spaced  ", default_brand="b")
+    assert config.name == "spaced"
+    with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
+        WorkspaceConfig(name="w", default_brand="b", colour="x")

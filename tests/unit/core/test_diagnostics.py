@@ -1,0 +1,48 @@
+"""Diagnostics: compiler-style lines, relative paths, counts, suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefs.core.diagnostics import (
+    Diagnostic,
+    Diagnostics,
+    Position,
+    Severity,
+    did_you_mean,
+    summary_line,
+)
+
+
+def test_format_is_path_line_col_severity_message(tmp_path: Path) -> None:
+    diagnostic = Diagnostic(Severity.ERROR, "messages[2].title: field required",
+                            tmp_path / "content" / "forum" / "fr.yaml", Position(14, 5))
+    assert diagnostic.format(tmp_path) == \
+        "content/forum/fr.yaml:14:5: error: messages[2].title: field required"
+
+
+def test_format_without_position_or_path() -> None:
+    assert Diagnostic(Severity.WARNING, "careful").format() == "warning: careful"
+    assert Diagnostic(Severity.ERROR, "x", Path("a.yaml")).format() == "a.yaml: error: x"
+
+
+def test_paths_outside_the_workspace_stay_absolute(tmp_path: Path) -> None:
+    outside = Path("/etc/hosts")
+    assert Diagnostic(Severity.ERROR, "x", outside).format(tmp_path) == "/etc/hosts: error: x"
+
+
+def test_collection_counts_and_json() -> None:
+    diagnostics = Diagnostics()
+    diagnostics.error("bad", Path("a.yaml"), Position(1, 2))
+    diagnostics.warning("meh")
+    assert diagnostics.has_errors()
+    assert (len(diagnostics.errors), len(diagnostics.warnings)) == (1, 1)
+    assert diagnostics.errors[0].as_json() == {
+        "severity": "error", "message": "bad", "path": "a.yaml", "line": 1, "column": 2}
+
+
+def test_summary_and_suggestions() -> None:
+    assert summary_line(1) == "Aborted with 1 error."
+    assert summary_line(3) == "Aborted with 3 errors."
+    assert did_you_mean("titel", ["title", "text"]) == ' (did you mean "title"?)'
+    assert did_you_mean("zzz", ["title"]) == ""

@@ -1,0 +1,68 @@
+"""Render: page limits, refused resources, missing glyphs, font fallbacks become errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefs.core.paths import WORKSPACE_URL, Mounts
+from briefs.render.pdf import Engine, RenderJob, RenderResult
+
+pytestmark = pytest.mark.render
+ENGINE = Engine()
+
+
+def render_pdf(html: str, root: Path, *, title: str, **options: Any) -> RenderResult:
+    return ENGINE.render(RenderJob(html=html, mounts=Mounts.of(root), title=title, **options))
+
+
+def test_renders_and_counts_pages(tmp_path: Path) -> None:
+    result = render_pdf("<p>Hello</p>", tmp_path, title="t")
+    assert result.pdf and result.pdf.startswith(b"%PDF") and result.pages == 1
+    assert result.errors == [] and result.refused == []
+
+
+def test_page_limit(tmp_path: Path) -> None:
+    html = "<p style='break-after: page'>1</p><p>2</p>"
+    result = render_pdf(html, tmp_path, title="doc (fr)", max_pages=1)
+    assert result.pdf is None and result.overflow == 1
+    assert result.errors == ["doc (fr): the content needs 2 pages but the limit is 1; shorten "
+                             "the text or raise the limit"]
+
+
+def test_refused_resource_means_no_pdf(tmp_path: Path) -> None:
+    result = render_pdf('<img src="file:///etc/hostname">', tmp_path, title="t")
+    assert result.pdf is None
+    assert result.refused == ["file:///etc/hostname: outside the workspace"]
+
+
+def test_missing_workspace_file_is_refused(tmp_path: Path) -> None:
+    result = render_pdf(f'<img src="{WORKSPACE_URL}missing.png">', tmp_path, title="t")
+    assert result.pdf is None and "file not found" in result.refused[0]
+
+
+def test_notdef_glyph_is_an_error(tmp_path: Path) -> None:
+    # U+E000 is a private-use character no installed font draws.
+    result = render_pdf("<p>\ue000</p>", tmp_path, title="doc (en)")
+    assert result.pdf is None
+    assert any(".notdef glyph" in error for error in result.errors)
+
+
+def test_font_outside_the_declared_families_is_an_error(tmp_path: Path) -> None:
+    result = render_pdf("<p style='font-family: serif'>x</p>", tmp_path, title="doc (en)",
+                        font_families=frozenset({"Brand Sans"}))
+    assert result.pdf is None
+    assert "some characters are not covered by the brand's fonts" in result.errors[0]
+
+
+def test_pdf_x_document_id_is_derived_not_random(tmp_path: Path) -> None:
+    """Two renders of the same PDF/X give the same bytes: no random XMP DocumentID."""
+    options = {"pdf_variant": "pdf/x-4", "output_intent": "srgb"}
+    html = ("<html><head><meta name=dcterms.created content=2020-01-01T00:00:00+00:00>"
+            "<meta name=dcterms.modified content=2020-01-01T00:00:00+00:00></head>"
+            "<body><p>x</p></body></html>")
+    first = render_pdf(html, tmp_path, title="t", options=options)
+    second = render_pdf(html, tmp_path, title="t", options=options)
+    assert first.pdf and first.pdf == second.pdf

@@ -1,0 +1,55 @@
+"""Workers: a failing or crashing render fails only its own target."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefs.core.paths import Mounts
+from briefs.render import workers
+from briefs.render.pdf import RenderJob, RenderResult
+from briefs.render.workers import Renderer
+
+MOUNTS = Mounts.of(Path("/tmp"))
+
+
+def render_all(jobs: list[RenderJob], workers: int) -> list[RenderResult]:
+    with Renderer(workers) as renderer:
+        for job in jobs:
+            renderer.submit(job)
+        return [result for _, result in renderer.results()]
+
+
+def fake_render(job: RenderJob) -> RenderResult:
+    if "raise" in job.html:
+        raise RuntimeError("boom")
+    if "crash" in job.html:
+        os._exit(3)
+    return RenderResult(pdf=b"%PDF-fake " + job.html.encode(), pages=1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_raising_render_fails_alone(monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    monkeypatch.setattr(workers, "run_job", fake_render)
+    batch = [RenderJob(html=h, mounts=MOUNTS, title=h) for h in ("a", "raise", "b")]
+    results = list(render_all(batch, jobs))
+    assert [r.pdf is not None for r in results] == [True, False, True]
+    assert results[1].errors == ["raise: internal error while rendering: RuntimeError: boom"]
+
+
+def test_a_crashing_worker_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "run_job", fake_render)
+    batch = [RenderJob(html=h, mounts=MOUNTS, title=h) for h in ("a", "crash", "b", "c")]
+    results = list(render_all(batch, 2))
+    assert [r.pdf is not None for r in results] == [True, False, True, True]
+    assert "the render worker crashed (exit code 3)" in results[1].errors[0]
+
+
+@pytest.mark.render
+def test_real_render_in_a_worker(tmp_path: Path) -> None:
+    batch = [RenderJob(html=f"<p>{n}</p>", mounts=Mounts.of(tmp_path), title=str(n))
+             for n in range(3)]
+    results = list(render_all(batch, 2))
+    assert all(r.pdf and r.pdf.startswith(b"%PDF") and r.pages == 1 for r in results)
