@@ -69,7 +69,7 @@ class TemplateSource:
 def template_sources(workspace: Workspace | None, kind_templates: Iterable[Path]) -> list[
         TemplateSource]:
     """The built-in templates, every kind's template, and the workspace's own templates."""
-    sources = [TemplateSource(PACKAGE_TEMPLATES, "briefs/")]
+    sources = [TemplateSource(PACKAGE_TEMPLATES, "briefs/assets/templates/")]
     for template in kind_templates:
         if template.is_relative_to(PACKAGE_DIR):
             shown = "briefs/" + template.relative_to(PACKAGE_DIR).as_posix()

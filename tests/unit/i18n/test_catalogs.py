@@ -41,7 +41,7 @@ def test_extract_update_translate_round_trip(tmp_path: Path) -> None:
     text = pot.read_text(encoding="utf-8")
     for message in ("Our heading", "Apply by %(date)s", "Other news", "Page {page} of {pages}"):
         assert f'msgid "{message}"' in text  # the workspace's strings, and the built-in ones
-    assert "#: page.html.j2:1" in text and "#: briefs/base.html.j2" in text
+    assert "#: page.html.j2:1" in text and "#: briefs/assets/templates/base.html.j2" in text
     [po] = update_catalogs(workspace, sources(workspace), ["en", "fr"])
     assert po == po_path(workspace, "fr")
     with po.open("rb") as stream:
