@@ -27,6 +27,7 @@ from briefs.i18n.catalogs import (
     load_translations,
     template_sources,
 )
+from briefs.i18n.status import Scope
 from briefs.kinds.registry import KindRegistry, load_kinds
 from briefs.output.writer import Writer
 from briefs.render.assets import Assets
@@ -110,6 +111,10 @@ class BuildSession:
         if locale not in self._translations:
             self._translations[locale] = load_translations(self.workspace, locale, diagnostics)
         return self._translations[locale]
+
+    def translation_scope(self) -> Scope:
+        """What `briefs i18n` and the preview's translation states look at."""
+        return Scope(self.workspace, self.kinds, self.template_sources(), self.diagnostics)
 
     def template_sources(self) -> list[TemplateSource]:
         """Where template strings come from: built-in, kinds', and the workspace's templates."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,6 +22,10 @@ from briefs.cli.common import (
     select,
     strict_option,
 )
+
+if TYPE_CHECKING:
+    from briefs.build.session import BuildOptions
+    from briefs.render.workers import Renderer
 
 PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/x-4"]
 
@@ -67,39 +72,48 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
                  "emit_html": emit_html}
     if not force and report_noop(ctx.obj["workspace"], arguments, as_json, quiet):
         return
+    from briefs.build.session import BuildOptions
+    from briefs.build.sharding import BadShard, parse_shard
     from briefs.render.workers import Renderer, default_jobs
 
+    try:
+        share = parse_shard(shard) if shard else None
+    except BadShard as exc:
+        raise click.UsageError(str(exc)) from exc
+    options = BuildOptions(profiles=(profile_name,) if profile_name else (), variant=pdf_variant,
+                           strict=strict, jobs=jobs or default_jobs(), force=force,
+                           emit_html=emit_html, shard=share)
+    request = Request(docs, locales, options, arguments, as_json, quiet)
     # Something changed: start the render workers now, so that their WeasyPrint import runs
     # while this process loads and validates the content.
-    jobs = jobs or default_jobs()
-    with Renderer(jobs) as renderer:
+    with Renderer(options.jobs) as renderer:
         renderer.start()
-        _build(ctx, docs, locales, arguments, renderer, force=force, jobs=jobs,
-               as_json=as_json, quiet=quiet)
+        _build(ctx, request, renderer)
 
 
-def _build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
-           arguments: dict[str, Any], renderer: Any, *, force: bool, jobs: int,
-           as_json: bool, quiet: bool) -> None:
+@dataclass(frozen=True)
+class Request:
+    """What `briefs build` was asked for."""
+
+    docs: tuple[str, ...]
+    locales: tuple[str, ...]
+    options: BuildOptions
+    arguments: dict[str, Any]
+    """The arguments that make an unchanged rebuild a no-op (the stamp's key)."""
+    as_json: bool
+    quiet: bool
+
+
+def _build(ctx: click.Context, request: Request, renderer: Renderer) -> None:
     from briefs.build.noop import forget, write_stamp
     from briefs.build.plan import plan_build
     from briefs.build.run import run_build
-    from briefs.build.session import BuildOptions
-    from briefs.build.sharding import BadShard, parse_shard
 
     workspace = open_workspace(ctx)
-    doc_ids, chosen = select(workspace, docs, locales)
-    try:
-        share = parse_shard(arguments["shard"]) if arguments["shard"] else None
-    except BadShard as exc:
-        raise click.UsageError(str(exc)) from exc
-    strict = arguments["strict"]
-    options = BuildOptions(
-        profiles=(arguments["profile"],) if arguments["profile"] else (),
-        variant=arguments["pdf_variant"], strict=strict, jobs=jobs, force=force,
-        emit_html=arguments["emit_html"], shard=share)
-    reporter = Reporter(workspace.root, quiet=quiet or as_json)
-    session = open_session(workspace, options, [ProgressLines(reporter)])
+    doc_ids, chosen = select(workspace, request.docs, request.locales)
+    strict, as_json = request.options.strict, request.as_json
+    reporter = Reporter(workspace.root, quiet=request.quiet or as_json)
+    session = open_session(workspace, request.options, [ProgressLines(reporter)])
     diagnostics = session.diagnostics
     plan = plan_build(session, doc_ids, chosen)
     if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
@@ -108,12 +122,12 @@ def _build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     for path in result.written:
         if not as_json:
             click.echo(path.relative_to(workspace.root).as_posix())
-    if not as_json and result.up_to_date and not quiet:
+    if not as_json and result.up_to_date and not request.quiet:
         click.echo(f"{plural(len(result.up_to_date), 'output')} up to date.", err=True)
     if len(diagnostics) == 0 and not result.failed:
         system_fonts = sorted({str(face.path) for target in plan.targets
                                for face in target.brand.faces if not face.bundled})
-        write_stamp(session.writer, workspace.root, arguments,
+        write_stamp(session.writer, workspace.root, request.arguments,
                     [entry["path"] for entry in result.entries], system_fonts)
     else:
         forget(session.writer)

@@ -46,8 +46,7 @@ def status(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], 
     workspace = session.workspace
     doc_ids, chosen = select(workspace, docs, locales)
     diagnostics = session.diagnostics
-    rows = translation_status(workspace, session.kinds, session.template_sources(), doc_ids,
-                              chosen, diagnostics)
+    rows = translation_status(session.translation_scope(), doc_ids, chosen)
     Reporter(workspace.root).all(diagnostics)
     if as_json:
         click.echo(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
@@ -113,10 +112,9 @@ def update(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     workspace = session.workspace
     doc_ids, chosen = select(workspace, docs, locales)
     diagnostics = session.diagnostics
-    sources = session.template_sources()
-    written = [write_pot(workspace, sources)]
-    written += update_translations(workspace, session.kinds, sources, doc_ids, chosen,
-                                   diagnostics, accept_stale=accept_stale)
+    scope = session.translation_scope()
+    written = [write_pot(workspace, scope.sources)]
+    written += update_translations(scope, doc_ids, chosen, accept_stale=accept_stale)
     Reporter(workspace.root).all(diagnostics)
     for path in written:
         click.echo(path.relative_to(workspace.root).as_posix())

@@ -55,6 +55,9 @@ def report_error(model: type[BaseModel], loaded: Locatable, error: Any,
         key = str(loc[-1])
         hint = did_you_mean(key, allowed)
         message = f'unknown key "{key}"{hint}; allowed here: {", ".join(allowed)}'
+        if " " in key.strip():
+            message += ("; a text with a comma inside {...} must be quoted, e.g. "
+                        'help: "one, two"')
         path, position = loaded.locate(loc)
     elif kind == "missing":
         parent = format_key_path(loc[:-1])
@@ -106,10 +109,24 @@ def _model_at(model: type[BaseModel], key_path: KeyPath) -> type[BaseModel] | No
         if isinstance(part, int):
             continue
         inner = _model_in(current)
-        if inner is None or part not in inner.model_fields:
+        if inner is not None and part in inner.model_fields:
+            current = inner.model_fields[part].annotation
+        elif _mapping_values(current) is not None:  # a key of a dict[str, Model]
+            current = _mapping_values(current)
+        else:
             return None
-        current = inner.model_fields[part].annotation
     return _model_in(current)
+
+
+def _mapping_values(annotation: Any) -> Any:
+    """The value type of a `dict[str, X]` annotation (inside Optional too), else None."""
+    if typing.get_origin(annotation) is dict:
+        return typing.get_args(annotation)[1]
+    for arg in typing.get_args(annotation):
+        found = _mapping_values(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -70,17 +70,21 @@ def template_sources(workspace: Workspace | None, kind_templates: Iterable[Path]
         TemplateSource]:
     """The built-in templates, every kind's template, and the workspace's own templates."""
     sources = [TemplateSource(PACKAGE_TEMPLATES, "briefs/assets/templates/")]
-    for template in kind_templates:
-        if template.is_relative_to(PACKAGE_DIR):
-            shown = "briefs/" + template.relative_to(PACKAGE_DIR).as_posix()
-        elif workspace is not None and template.is_relative_to(workspace.root):
-            shown = template.relative_to(workspace.root).as_posix()
-        else:
-            shown = template.name
-        sources.append(TemplateSource(template, shown))
+    sources += [TemplateSource(template, shown_name(template, workspace))
+                for template in kind_templates]
     if workspace is not None and workspace.templates_dir.is_dir():
         sources.append(TemplateSource(workspace.templates_dir, ""))
     return sources
+
+
+def shown_name(template: Path, workspace: Workspace | None) -> str:
+    """How a kind's template is named in catalog locations: inside briefs, the workspace, or
+    by its file name."""
+    if template.is_relative_to(PACKAGE_DIR):
+        return "briefs/" + template.relative_to(PACKAGE_DIR).as_posix()
+    if workspace is not None and template.is_relative_to(workspace.root):
+        return template.relative_to(workspace.root).as_posix()
+    return template.name
 
 
 def extract(sources: list[TemplateSource]) -> Catalog:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from babel.messages.catalog import Catalog
+
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.workspace import Workspace
@@ -15,6 +17,7 @@ from briefs.i18n.catalogs import (
     extract,
     load_translations,
     needs_catalog,
+    shown_name,
     update_catalogs,
 )
 from briefs.i18n.lock import (
@@ -28,6 +31,7 @@ from briefs.i18n.lock import (
 )
 
 if TYPE_CHECKING:
+    from briefs.kinds.kind import Kind
     from briefs.kinds.registry import KindRegistry
 
 
@@ -60,8 +64,18 @@ class StatusRow:
                                     or self.state.mismatched or self.template_missing)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What translation status looks at: the workspace, its kinds and its templates."""
+
+    workspace: Workspace
+    kinds: KindRegistry
+    sources: list[TemplateSource]
+    diagnostics: Diagnostics
+
+
 def _source(workspace: Workspace, kinds: KindRegistry, doc_id: str,
-            diagnostics: Diagnostics) -> tuple[LoadedYaml, type] | None:
+            diagnostics: Diagnostics) -> tuple[LoadedYaml, Kind] | None:
     folder = workspace.content_dir / doc_id
     roots = workspace.read_roots
     settings = load_yaml_file(folder / "document.yaml", diagnostics, roots=roots)
@@ -70,7 +84,7 @@ def _source(workspace: Workspace, kinds: KindRegistry, doc_id: str,
         return None
     source = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", diagnostics,
                             roots=roots)
-    return (source, kind.text_model) if source else None
+    return (source, kind) if source else None
 
 
 @dataclass
@@ -78,6 +92,7 @@ class TranslationFile:
     """One document's translation into one locale, beside its source."""
 
     doc: str
+    kind: Kind
     locale: str
     path: Path
     source: dict[KeyPath, str]
@@ -85,14 +100,16 @@ class TranslationFile:
     lock: dict[str, LockEntries]
 
 
-def _translations(workspace: Workspace, kinds: KindRegistry, doc_ids: list[str],
-                  locales: list[str], diagnostics: Diagnostics) -> Iterator[TranslationFile]:
+def _translations(scope: Scope, doc_ids: list[str],
+                  locales: list[str]) -> Iterator[TranslationFile]:
     """Every (document, locale) pair but the source locale, with both texts' prose leaves."""
+    workspace, kinds, diagnostics = scope.workspace, scope.kinds, scope.diagnostics
     for doc_id in doc_ids:
         loaded = _source(workspace, kinds, doc_id, diagnostics)
         if loaded is None:
             continue
-        source, model = loaded
+        source, kind = loaded
+        model = kind.text_model
         source_leaves = prose_leaves(source.data, model)
         folder = workspace.content_dir / doc_id
         lock = read_lock(workspace, folder)
@@ -103,35 +120,46 @@ def _translations(workspace: Workspace, kinds: KindRegistry, doc_ids: list[str],
             translation = load_yaml_file(path, diagnostics, roots=workspace.read_roots) \
                 if path.is_file() else None
             leaves = prose_leaves(translation.data, model) if translation else None
-            yield TranslationFile(doc_id, locale, path, source_leaves, leaves, lock)
+            yield TranslationFile(doc_id, kind, locale, path, source_leaves, leaves, lock)
 
 
-def translation_status(workspace: Workspace, kinds: KindRegistry, sources: list[TemplateSource],
-                       doc_ids: list[str], locales: list[str],
-                       diagnostics: Diagnostics) -> list[StatusRow]:
+def translation_status(scope: Scope, doc_ids: list[str], locales: list[str]) -> list[StatusRow]:
     """A row per document and translated locale (the source locale is the reference)."""
-    template_ids = sorted(str(m.id) for m in extract(sources) if m.id)
+    workspace, kinds = scope.workspace, scope.kinds
+    catalog = extract(scope.sources)
     rows = []
-    for item in _translations(workspace, kinds, doc_ids, locales, diagnostics):
+    for item in _translations(scope, doc_ids, locales):
         state = compare(item.source, item.translation or {}, item.locale,
                         item.lock.get(item.locale, {}))
         row = StatusRow(item.doc, item.locale, item.path.relative_to(workspace.root).as_posix(),
                         item.path.is_file(), state)
         if needs_catalog(item.locale):
-            catalog = load_translations(workspace, item.locale, diagnostics)
+            template_ids = strings_of_kind(catalog, item.kind, kinds, workspace)
+            translations = load_translations(workspace, item.locale, scope.diagnostics)
             row.template_strings = len(template_ids)
-            row.template_missing = [m for m in template_ids
-                                    if catalog is None or not catalog.messages.get(m)]
+            row.template_missing = [m for m in template_ids if translations is None
+                                    or not translations.messages.get(m)]
         rows.append(row)
     return rows
 
 
-def update_translations(workspace: Workspace, kinds: KindRegistry,
-                        sources: list[TemplateSource], doc_ids: list[str], locales: list[str],
-                        diagnostics: Diagnostics, *, accept_stale: bool) -> list[Path]:
+def strings_of_kind(catalog: Catalog, kind: Kind, kinds: KindRegistry,
+                    workspace: Workspace) -> list[str]:
+    """The template strings a document of `kind` can show: every string but those used only
+    in other kinds' templates."""
+    others = set()
+    for other in kinds:
+        if other.name != kind.name:
+            others |= {f"{other.name}.html.j2", shown_name(other.template_file, workspace)}
+    return sorted(str(message.id) for message in catalog if message.id and any(
+        filename not in others for filename, _ in message.locations))
+
+
+def update_translations(scope: Scope, doc_ids: list[str], locales: list[str], *,
+                        accept_stale: bool) -> list[Path]:
     """Refresh every document's lock file and every locale's template catalog."""
     changed: dict[Path, dict[str, LockEntries]] = {}
-    for item in _translations(workspace, kinds, doc_ids, locales, diagnostics):
+    for item in _translations(scope, doc_ids, locales):
         folder = item.path.parent
         locks = changed.setdefault(folder, item.lock)
         if item.translation is not None:
@@ -140,4 +168,4 @@ def update_translations(workspace: Workspace, kinds: KindRegistry,
                                                 accept_stale=accept_stale)
     written = [folder / "translations.lock" for folder, locks in changed.items()
                if locks and write_lock(folder, locks)]
-    return written + update_catalogs(workspace, sources, locales)
+    return written + update_catalogs(scope.workspace, scope.sources, locales)

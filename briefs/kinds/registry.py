@@ -17,8 +17,10 @@ BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
 class KindRegistry:
     """Every kind a workspace can use, by name."""
 
-    def __init__(self, kinds: Iterable[Kind] = ()) -> None:
+    def __init__(self, kinds: Iterable[Kind] = (), broken: Iterable[str] = ()) -> None:
         self._kinds: dict[str, Kind] = {}
+        self.broken = set(broken)
+        """Kinds the workspace defines whose kind.yaml has errors (reported already)."""
         for kind in kinds:
             self.register(kind)
 
@@ -43,6 +45,9 @@ class KindRegistry:
     def unknown(self, name: object) -> str:
         """Why `name` is not a kind, and what to write instead."""
         choices = ", ".join(self.names())
+        if name in self.broken:
+            return (f'kind: the kind "{name}" could not be loaded; fix the errors in '
+                    f"kinds/{name}/kind.yaml first")
         if name is None:
             return f'missing required field "kind"; set it to one of: {choices}'
         return (f'kind: unknown kind "{name}"{did_you_mean(str(name), self.names())}; use one '
@@ -89,8 +94,10 @@ def plugin_kinds(diagnostics: Diagnostics, taken: set[str]) -> list[Kind]:
     return found
 
 
-def workspace_kinds(workspace: Workspace, diagnostics: Diagnostics, taken: set[str]) -> list[Kind]:
-    """Kinds the workspace defines in kinds/<name>/kind.yaml."""
+def workspace_kinds(workspace: Workspace, diagnostics: Diagnostics,
+                    taken: set[str]) -> list[Kind | str]:
+    """Kinds the workspace defines in kinds/<name>/kind.yaml (the name of one that has
+    errors, reported in `diagnostics`)."""
     from briefs.kinds.spec import load_kind
 
     folder = workspace.kinds_dir
@@ -101,8 +108,7 @@ def workspace_kinds(workspace: Workspace, diagnostics: Diagnostics, taken: set[s
         if entry.is_dir() and (entry / "kind.yaml").is_file():
             kind = load_kind(entry, diagnostics, taken, roots=(workspace.root,),
                              origin="this workspace")
-            if kind is not None:
-                found.append(kind)
+            found.append(kind if kind is not None else entry.name)
     return found
 
 
@@ -111,5 +117,6 @@ def load_kinds(workspace: Workspace, diagnostics: Diagnostics) -> KindRegistry:
     kinds = builtin_kinds(diagnostics)
     taken = {kind.name for kind in kinds}
     kinds += plugin_kinds(diagnostics, taken)
-    kinds += workspace_kinds(workspace, diagnostics, taken | {k.name for k in kinds})
-    return KindRegistry(kinds)
+    own = workspace_kinds(workspace, diagnostics, taken | {k.name for k in kinds})
+    return KindRegistry([*kinds, *(k for k in own if isinstance(k, Kind))],
+                        broken=[k for k in own if isinstance(k, str)])

@@ -196,8 +196,8 @@ class Builder:
             run_build(session, plan_build(session, doc_ids, locales), self.renderer)
         except WriteError as exc:
             diagnostics.error(exc.message, exc.path)
-        rows = translation_status(workspace, session.kinds, session.template_sources(), doc_ids,
-                                  locales, Diagnostics())
+        scope = replace(session.translation_scope(), diagnostics=Diagnostics())
+        rows = translation_status(scope, doc_ids, locales)
         return self._publish_finished(workspace, doc_ids, diagnostics, rows, started)
 
     def _on_event(self, event: BuildEvent) -> None:

@@ -1,0 +1,77 @@
+"""Every output has its own file, and writing files fails clearly: the one writer at work."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefs.output import writer
+from tests.conftest import run_cli
+
+FLYER = "river-dialogue-flyer"
+
+
+def add_profile(root: Path, text: str) -> None:
+    config = root / "briefs.yaml"
+    config.write_text(config.read_text() + text)
+
+
+def test_two_profiles_claiming_one_file_fail_before_rendering(workspace_copy: Path,
+                                                              snapshot: Callable) -> None:
+    """Regression: `web` with no suffix and `screen` both wrote flyer.en.pdf, silently."""
+    before = snapshot(workspace_copy)
+    add_profile(workspace_copy, "profiles:\n  web: {suffix: \"\", jpeg_quality: 60}\n")
+    result = run_cli("build", FLYER, "-l", "en", "--profile", "all", "--json",
+                     workspace=workspace_copy)
+    assert result.exit_code == 1
+    assert ("briefs.yaml: error: river-dialogue-flyer (en, screen) and river-dialogue-flyer "
+            "(en, web) would both be written to build/river-dialogue-flyer/"
+            'river-dialogue-flyer.en.pdf; give profile "web" its own suffix') in result.stderr
+    report = json.loads(result.stdout)
+    assert report["rendered"] == [f"{FLYER}.en.print"]  # the other profile still builds
+    assert sorted(report["failed"]) == [f"{FLYER}.en", f"{FLYER}.en"]
+    after = snapshot(workspace_copy)
+    assert after[f"{FLYER}/{FLYER}.en.pdf"] == before[f"{FLYER}/{FLYER}.en.pdf"]
+    manifest = json.loads(after["manifest.json"])
+    paths = [entry["path"] for entry in manifest["outputs"]]
+    assert len(paths) == len(set(paths))
+
+
+def test_a_variant_never_overwrites_another_profile(workspace_copy: Path) -> None:
+    add_profile(workspace_copy, "profiles:\n  archive: {suffix: .pdfa, pdf_variant: pdf/a-3b}\n")
+    result = run_cli("build", FLYER, "-l", "en", "--profile", "all", "--pdf-variant",
+                     "pdf/a-3b", workspace=workspace_copy)
+    assert result.exit_code == 1
+    assert "river-dialogue-flyer (en, archive, pdf/a-3b) and river-dialogue-flyer (en, " \
+           "screen, pdf/a-3b) would both be written to" in result.stderr or \
+           "(en, screen, pdf/a-3b) and river-dialogue-flyer (en, archive, pdf/a-3b)" \
+           in result.stderr
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    (errno.ENOSPC, "the disk is full (no space left on device)"),
+    (errno.EROFS, "the output folder is read-only or not writable"),
+])
+def test_a_failing_disk_is_a_clear_error_and_loses_nothing(
+        workspace_copy: Path, snapshot: Callable, monkeypatch: pytest.MonkeyPatch,
+        code: int, message: str) -> None:
+    before = snapshot(workspace_copy)
+    path = workspace_copy / "content" / FLYER / "en.yaml"
+    path.write_text(path.read_text().replace("kicker: ", "kicker: New ", 1))
+
+    def failing_replace(source: object, destination: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(writer.os, "replace", failing_replace)
+    result = run_cli("build", FLYER, "-l", "en", "-j", "1", workspace=workspace_copy)
+    monkeypatch.undo()
+    assert result.exit_code == 1, result.stderr
+    assert message in result.stderr and "internal error" not in result.stderr
+    assert snapshot(workspace_copy) == before
+    leftovers = [p for p in (workspace_copy / "build").rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
