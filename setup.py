@@ -6,11 +6,11 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-SAMPLE_PARTS = ("briefs.yaml", "content", "templates", "styles")
+SAMPLE_PARTS = ("briefs.yaml", "content", "styles")
 
 
 class BuildWithSampleWorkspace(build_py):
-    """Copy briefs.yaml, content/, templates/ and styles/ to briefs/sample_workspace/."""
+    """Copy briefs.yaml, content/ and styles/ to briefs/sample_workspace/."""
 
     def run(self) -> None:
         super().run()

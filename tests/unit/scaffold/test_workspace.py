@@ -19,7 +19,8 @@ def test_init_creates_a_complete_workspace(tmp_path: Path) -> None:
         assert (root / part).exists()
     assert not (root / "templates").exists()  # built-in templates come from briefs itself
     workspace = load_workspace(root)
-    assert workspace.document_ids() == ["forum-key-messages", "river-dialogue-flyer"]
+    assert workspace.document_ids() == ["forum-key-messages", "river-dialogue-flyer",
+                                        "urban-water-fact-sheet"]
     assert workspace.brand_ids() == ["civic-blue", "field-green"]
 
 
