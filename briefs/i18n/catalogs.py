@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po, write_po
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import PACKAGE_DIR, RefusedPath
 from briefs.core.workspace import Workspace
-from briefs.output.writer import atomic_write
+from briefs.output.writer import write_workspace_file
 
 TEMPLATE_LANGUAGE = "en"
 """The language template strings are written in; it needs no catalog."""
@@ -115,7 +115,7 @@ def po_bytes(catalog: Catalog, omit_header: bool = False) -> bytes:
 
 def write_pot(workspace: Workspace, sources: list[TemplateSource]) -> Path:
     path = pot_path(workspace)
-    atomic_write(path, po_bytes(extract(sources)))
+    write_workspace_file(path, po_bytes(extract(sources)))
     return path
 
 
@@ -174,7 +174,7 @@ def update_catalogs(workspace: Workspace, sources: list[TemplateSource],
         catalog.revision_date = FIXED_DATE
         data = po_bytes(catalog)
         if not path.is_file() or path.read_bytes() != data:
-            atomic_write(path, data)
+            write_workspace_file(path, data)
             written.append(path)
     return written
 

@@ -16,7 +16,7 @@ from briefs.content.loader import KeyPath
 from briefs.content.validation import field_extra, format_key_path
 from briefs.core.paths import RefusedPath
 from briefs.core.workspace import Workspace
-from briefs.output.writer import atomic_write
+from briefs.output.writer import write_workspace_file
 
 LOCK_NAME = "translations.lock"
 LOCK_VERSION = 1
@@ -70,7 +70,7 @@ def write_lock(folder: Path, locales: dict[str, LockEntries]) -> bool:
     path = lock_path(folder)
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
-    atomic_write(path, text.encode("utf-8"))
+    write_workspace_file(path, text.encode("utf-8"))
     return True
 
 

@@ -35,14 +35,25 @@ class PathClaimed(WriteError):
         super().__init__(path, f"{first} and {second} would both write this file")
 
 
-def explain(exc: OSError) -> str:
+def explain(exc: OSError, folder: str = "the output folder") -> str:
     """An OSError in words a user can act on."""
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
-        return "the disk is full (no space left on device); free some space and build again"
+        return "the disk is full (no space left on device); free some space and try again"
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return ("the output folder is read-only or not writable for this user; check its "
-                "permissions, or set output_dir in briefs.yaml to a writable folder")
+        advice = ", or set output_dir in briefs.yaml to a writable folder" \
+            if folder == "the output folder" else ""
+        return (f"{folder} is read-only or not writable for this user; check its "
+                f"permissions{advice}")
     return f"cannot write the file: {exc.strerror or exc}"
+
+
+def write_workspace_file(path: Path, data: bytes) -> None:
+    """Write a file of the workspace itself (a lock file, a catalog) atomically; WriteError
+    with a plain message when it cannot be written."""
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise WriteError(path, explain(exc, "the workspace folder")) from exc
 
 
 def atomic_write(path: Path, data: bytes) -> None:
