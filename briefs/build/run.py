@@ -14,7 +14,6 @@ from briefs.build.html import render_html
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
-from briefs.core.paths import WORKSPACE_URL
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.pdf import RenderJob, RenderResult
@@ -120,7 +119,7 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
                             "fonts": sorted(job.font_families),
                             "min_dpi": job.min_image_dpi, "options": job.options})
     if session.options.emit_html:
-        emitted = html.replace(WORKSPACE_URL, session.workspace.root.as_uri() + "/")
+        emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")
         session.writer.write_text(path, emitted, HTML_OWNER)
     fresh = None if session.options.force else cache.fresh_entry(target.name.path, key)

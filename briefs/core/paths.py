@@ -110,6 +110,13 @@ class Mounts:
                 return f"{URL_PREFIX}{name}/" + quote(resolved.relative_to(root).as_posix())
         raise RefusedPath(f"{path} is outside the workspace")
 
+    def real_urls(self, text: str) -> str:
+        """`text` with every mounted URL replaced by the real folder's `file:` URL (for HTML
+        written for people to open, which then depends on this machine)."""
+        for name, root in self.roots:
+            text = text.replace(f"{URL_PREFIX}{name}/", root.as_uri() + "/")
+        return text
+
     def path(self, url: str) -> Path | None:
         """The file an allowed `file:` URL names, None for `data:`; RefusedPath otherwise."""
         parts = urlsplit(url)

@@ -265,3 +265,24 @@ def test_system_font_filling_in_is_an_error(workspace_copy: Path, snapshot: Call
     assert result.exit_code == 1
     assert "some characters are not covered by the brand's fonts" in result.stderr
     assert snapshot(workspace_copy) == before
+
+
+def test_a_workspace_with_its_own_copies_of_the_templates_builds_the_same(
+        built_sample: Path, tmp_path: Path) -> None:
+    """Workspaces made before templates moved into briefs (or ejected) keep working: their
+    templates/ and styles/common/ win, and as copies of the built-in files they give the same
+    PDFs."""
+    from briefs.scaffold.workspace import eject_assets, init_workspace
+
+    root = init_workspace(tmp_path / "ejected")
+    copied = eject_assets(root)
+    assert (root / "templates" / "flyer.html.j2") in copied
+    result = run_cli("build", "-l", "en", "-l", "ar", workspace=root)
+    assert result.exit_code == 0, result.stderr
+    for pdf in sorted((root / "build").rglob("*.pdf")):
+        relative = pdf.relative_to(root / "build")
+        assert pdf.read_bytes() == (built_sample / "build" / relative).read_bytes(), relative
+    css = root / "styles" / "common" / "flyer.css"
+    css.write_text(css.read_text() + "\n.kicker { color: #ff0000; }\n")
+    again = run_cli("build", "--json", "-l", "en", workspace=root)
+    assert json.loads(again.stdout)["rendered"] == [f"{FLYER}.en"]  # the workspace's file won

@@ -98,4 +98,4 @@ def test_emit_html_writes_viewable_html(workspace_copy: Path) -> None:
     build_report(workspace_copy, "--emit-html", "-l", "en", FLYER)
     html = (workspace_copy / "build" / FLYER / f"{FLYER}.en.html").read_text()
     assert "<html lang=\"en\"" in html and workspace_copy.resolve().as_uri() in html
-    assert "briefs-workspace" not in html
+    assert "briefs-workspace" not in html and "briefs-toolkit" not in html
