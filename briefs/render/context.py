@@ -36,7 +36,7 @@ def merged_contact(brand: LoadedBrand, document: DocumentSource, text: Any) -> C
     """Brand defaults, overridden by the document's settings, then by its prose."""
     values = brand.model.contact.model_dump()
     for layer in (getattr(document.settings, "contact", None), getattr(text, "contact", None)):
-        if layer is not None:
+        if isinstance(layer, ContactBlock):  # a kind's own `contact` field may be anything
             values.update({k: v for k, v in layer.model_dump().items() if v})
     return ContactBlock(**values)
 

@@ -59,65 +59,68 @@ def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
 
 def starter_files(kind: Kind) -> dict[str, str | Path]:
     """document.yaml and source.yaml for `kind`, written from its schemas."""
-    settings = [f"# Settings of a {kind.name} document: everything that is not prose.",
-                "# Translators never edit this file. Dates are YYYY-MM-DD.",
-                f"kind: {kind.name}", "brand: {{brand}}", "paper: A4"]
     files: dict[str, str | Path] = {}
     own = {name: info for name, info in kind.settings_model.model_fields.items()
            if name not in CommonSettings.model_fields}
-    settings += _fields(own, 0, images=files)
-    prose = [f"# The prose of a {kind.name} document in the source language. Translations",
-             "# copy this file to <locale>.yaml and translate the values, keeping the keys.",
-             *_fields(kind.text_model.model_fields, 0, images=None)]
+    settings = [f"# Settings of a document of kind {kind.name}: everything that is not prose.",
+                "# Translators never edit this file. Dates are YYYY-MM-DD.",
+                f"kind: {kind.name}", "brand: {{brand}}", "paper: A4",
+                *_fields(own, 0, files)]
+    prose = [f"# The prose of a document of kind {kind.name} in the source language.",
+             "# Translations copy this file to <locale>.yaml and translate the values, keeping",
+             "# the keys. Text fields accept Markdown (*emphasis*, [links](https://...)).",
+             *_fields(kind.text_model.model_fields, 0, None)]
     files["document.yaml"] = "\n".join(settings) + "\n"
     files["source.yaml"] = "\n".join(prose) + "\n"
     return files
 
 
-def _fields(fields: dict[str, Any], depth: int, images: dict[str, str | Path] | None) -> list[
-        str]:
+def _fields(fields: dict[str, Any], depth: int, images: dict[str, str | Path] | None,
+            ) -> list[str]:
+    """One commented entry per field, indented `depth` levels."""
     lines = []
     for name, info in fields.items():
-        for line in _describe(info):
-            lines.append(f"{INDENT * depth}# {line}")
-        lines += _value(name, info.annotation, info.is_required(), depth, images)
+        pad = INDENT * depth
+        lines += [f"{pad}# {note}" for note in _notes(info)]
+        lines += _value(name, info.annotation, depth, images)
     return lines
 
 
-def _describe(info: Any) -> list[str]:
+def _notes(info: Any) -> list[str]:
+    """What a writer needs to know about a field: its help, its limit, whether it is needed."""
+    base, is_list = _unwrap(info.annotation)
     parts = [info.description] if info.description else []
-    limit = _max_length(info.annotation) or next(
-        (m.max_length for m in info.metadata if getattr(m, "max_length", None)), None)
-    if limit and not _inner_model(info.annotation):
+    limit = _limit(info)
+    if limit and is_list:
+        parts.append(f"at most {limit} items")
+    elif limit and not _is_model(base):
         parts.append(f"at most {limit} characters")
     if not info.is_required():
         parts.append("optional")
     return ["; ".join(parts)] if parts else []
 
 
-def _value(name: str, annotation: Any, required: bool, depth: int,
+def _value(name: str, annotation: Any, depth: int,
            images: dict[str, str | Path] | None) -> list[str]:
     pad = INDENT * depth
     base, is_list = _unwrap(annotation)
-    if isinstance(base, type) and issubclass(base, ImageRef):
+    if _is_model(base) and issubclass(base, ImageRef):
         path = f"images/{name}.svg"
         if images is not None:
             images[path] = PLACEHOLDER_IMAGE
-        item = [f"{pad}{INDENT}src: {path}", f"{pad}{INDENT}alt: Describe the picture"]
-        if is_list:
-            return [f"{pad}{name}:", f"{pad}  - src: {path}",
-                    f"{pad}    alt: Describe the picture"]
-        return [f"{pad}{name}:", *item]
-    if isinstance(base, type) and issubclass(base, BaseModel):
+        if is_list:  # logos: the organisation's name is their alt text, here
+            return [f"{pad}{name}:", f"{pad}  - src: {path}", f"{pad}    alt: Organisation name"]
+        return [f"{pad}{name}:", f"{pad}{INDENT}src: {path}"]
+    if _is_model(base):
         inner = _fields(base.model_fields, depth + (2 if is_list else 1), images)
-        if is_list:
-            first, rest = inner[0].lstrip(), inner[1:]
-            return [f"{pad}{name}:", f"{pad}  - {first}", *rest]
+        if not is_list:
+            return [f"{pad}{name}:", *inner]
+        first = next(index for index, line in enumerate(inner) if not line.lstrip()
+                     .startswith("#"))
+        inner[first] = f"{pad}  - {inner[first].lstrip()}"
         return [f"{pad}{name}:", *inner]
     sample = _sample(base, name)
-    if is_list:
-        return [f"{pad}{name}:", f"{pad}  - {sample}"]
-    return [f"{pad}{name}: {sample}"]
+    return [f"{pad}{name}:", f"{pad}  - {sample}"] if is_list else [f"{pad}{name}: {sample}"]
 
 
 def _sample(base: Any, name: str) -> str:
@@ -127,11 +130,11 @@ def _sample(base: Any, name: str) -> str:
         return "1"
     if base is bool:
         return "false"
-    words = name.replace("_", " ")
-    if "url" in name or "website" in name:
+    if "url" in name or "website" in name or "link" in name:
         return "https://example.org"
     if "email" in name:
         return "team@example.org"
+    words = name.replace("_", " ")
     return f"{words[:1].upper()}{words[1:]}"
 
 
@@ -149,17 +152,18 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             return annotation, is_list
 
 
-def _inner_model(annotation: Any) -> bool:
-    base, _ = _unwrap(annotation)
+def _is_model(base: Any) -> bool:
     return isinstance(base, type) and issubclass(base, BaseModel)
 
 
-def _max_length(annotation: Any) -> int | None:
-    for arg in typing.get_args(annotation):
-        for meta in getattr(arg, "__metadata__", ()):
-            if getattr(meta, "max_length", None):
-                return int(meta.max_length)
-        for meta in typing.get_args(arg)[1:]:
-            if getattr(meta, "max_length", None):
-                return int(meta.max_length)
-    return None
+def _limit(info: Any) -> int | None:
+    """The max_length a field declares, on the field or inside its annotation."""
+    found = [getattr(meta, "max_length", None) for meta in info.metadata]
+    annotation = info.annotation
+    while annotation is not None:
+        found += [getattr(meta, "max_length", None)
+                  for meta in getattr(annotation, "__metadata__", ())]
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = args[0] if args and typing.get_origin(annotation) in (
+            typing.Union, types.UnionType, typing.Annotated) else None
+    return next((int(value) for value in found if value), None)
