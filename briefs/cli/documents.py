@@ -86,20 +86,35 @@ def kinds(ctx: click.Context, as_json: bool) -> None:
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--template", type=click.Choice(["small", "full"]), default="small",
+              show_default=True,
+              help="small: one brief and one flyer in English and French, one brand; full: "
+                   "the sample set (three documents in six languages, two brands).")
+@click.option("--blank", is_flag=True,
+              help="No documents: briefs.yaml and a brand only (add documents with "
+                   "`briefs new`).")
 @click.option("--eject", is_flag=True,
               help="Also copy briefs' built-in templates, stylesheets and catalogs into the "
                    "workspace, to change them there.")
 @handle_errors
-def init(directory: Path, eject: bool) -> None:
-    """Create a workspace in DIRECTORY with the sample documents and brands."""
+def init(directory: Path, template: str, blank: bool, eject: bool) -> None:
+    """Create a workspace in DIRECTORY (default: this folder)."""
     from briefs.scaffold.workspace import eject_assets, init_workspace
 
-    created = init_workspace(directory)
+    created = init_workspace(directory, "blank" if blank else template)
     if eject:
         eject_assets(created)
-    where = "this folder" if directory.resolve() == Path.cwd().resolve() else str(directory)
-    step = "" if where == "this folder" else f"cd {directory} && "
-    click.echo(f"Created a workspace in {where}. Next: {step}briefs build")
+    here = created == Path.cwd().resolve()
+    where = "this folder" if here else str(directory)
+    click.echo(f"Created a workspace in {where}.")
+    steps = [] if here else [f"cd {directory}"]
+    if blank:
+        steps += ["briefs new my-brief --kind key-messages", "briefs build"]
+    else:
+        steps += ["briefs build", "briefs serve --open"]
+    click.echo("Next: " + "; then ".join(f"`{step}`" for step in steps)
+               + (" (a live preview in your browser)" if not blank else "")
+               + ". `briefs doctor` checks this machine has what a build needs.")
 
 
 @click.command()
