@@ -71,7 +71,7 @@ for command in _commands(cli):
 
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        cli.main(prog_name="briefs", standalone_mode=False)
     except click.UsageError as exc:
         exc.show()
         sys.exit(EXIT_USAGE)

@@ -75,16 +75,19 @@ class Scope:
 
 
 def _source(workspace: Workspace, kinds: KindRegistry, doc_id: str,
-            diagnostics: Diagnostics) -> tuple[LoadedYaml, Kind] | None:
+            diagnostics: Diagnostics) -> tuple[LoadedYaml, Kind, list[str] | None] | None:
+    """The document's source prose, its kind, and the locales it lists (None: all)."""
     folder = workspace.content_dir / doc_id
     roots = workspace.read_roots
     settings = load_yaml_file(folder / "document.yaml", diagnostics, roots=roots)
     kind = kinds.get(settings.data.get("kind")) if settings else None
-    if kind is None:
+    if kind is None or settings is None:
         return None
     source = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", diagnostics,
                             roots=roots)
-    return (source, kind) if source else None
+    made_in = settings.data.get("locales")
+    return (source, kind, [str(loc) for loc in made_in] if isinstance(made_in, list)
+            else None) if source else None
 
 
 @dataclass
@@ -108,13 +111,14 @@ def _translations(scope: Scope, doc_ids: list[str],
         loaded = _source(workspace, kinds, doc_id, diagnostics)
         if loaded is None:
             continue
-        source, kind = loaded
+        source, kind, made_in = loaded
         model = kind.text_model
         source_leaves = prose_leaves(source.data, model)
         folder = workspace.content_dir / doc_id
         lock = read_lock(workspace, folder)
         for locale in locales:
-            if locale == workspace.config.source_locale:
+            if locale == workspace.config.source_locale or \
+                    (made_in is not None and locale not in made_in):
                 continue
             path = folder / f"{locale}.yaml"
             translation = load_yaml_file(path, diagnostics, roots=workspace.read_roots) \

@@ -59,7 +59,7 @@ def test_new_uses_source_locale_and_default_brand(tmp_path: Path) -> None:
     folder = new_document(load_workspace(root), "climate-forum", KEY_MESSAGES)
     assert sorted(p.name for p in folder.iterdir()) == ["document.yaml", "en.yaml", "images"]
     settings = (folder / "document.yaml").read_text()
-    assert "brand: civic-blue" in settings and "{{" not in settings
+    assert "brand: team" in settings and "{{" not in settings
     assert settings.lstrip().startswith("#")  # commented starter
 
 
