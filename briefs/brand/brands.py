@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefs.brand.brandyml import BRAND_YML, Mapped, read_brand_yml
 from briefs.brand.fonts import FontProblem, InstalledFace, find_installed_face
 from briefs.brand.model import Brand, FontFace
 from briefs.content.images import ImageProblem, inspect_image
-from briefs.brand.brandyml import BRAND_YML, Mapped, read_brand_yml
 from briefs.content.loader import LoadedYaml, load_yaml_file
 from briefs.content.validation import validate
 from briefs.core.diagnostics import Diagnostics

@@ -15,8 +15,8 @@ from briefs.cli.brand import brand
 from briefs.cli.build import build
 from briefs.cli.check import check, preflight
 from briefs.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from briefs.cli.documents import init, kinds, list_documents, new
 from briefs.cli.doctor import doctor
+from briefs.cli.documents import init, kinds, list_documents, new
 from briefs.cli.i18n import i18n
 from briefs.cli.manifest import manifest
 from briefs.cli.serve import serve

@@ -61,7 +61,8 @@ def environment() -> list[Finding]:
                          f"{system_install_hint('libharfbuzz-subset0')}", fatal=False))
     found.append(Finding(shutil.which("fc-match") is not None,
                          "fontconfig (fc-match), to find installed fonts",
-                         f"brands naming installed fonts need it: {system_install_hint('fontconfig')}"))
+                         "brands naming installed fonts need it: "
+                         f"{system_install_hint('fontconfig')}"))
     return found
 
 

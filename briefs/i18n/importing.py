@@ -142,17 +142,14 @@ def _set(data: Any, key: KeyPath, text: str) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    node = data
+    node: Any = data
     for part, following in zip(key, [*key[1:], None], strict=True):
-        if following is None:
-            value: str = LiteralScalarString(text) if "\n" in text.rstrip("\n") else text
-            if isinstance(node, list):
-                node.extend([None] * (int(part) + 1 - len(node)))
-            node[part] = value
-            return
         if isinstance(node, list):
             node.extend([None] * (int(part) + 1 - len(node)))
-        child = node[part] if (isinstance(node, list) or part in node) else None
+        if following is None:
+            node[part] = LiteralScalarString(text) if "\n" in text else text
+            return
+        child = node[int(part)] if isinstance(node, list) else node.get(part)
         if not isinstance(child, dict | list):
             child = CommentedSeq() if isinstance(following, int) else CommentedMap()
             node[part] = child

@@ -53,10 +53,9 @@ def fill(element: etree._Element, text: str, codes: Codes) -> None:
         element.remove(child)
     element.text = None
     last: etree._Element | None = None
-    position, number = 0, 0
-    for match in CODE.finditer(text):
+    position = 0
+    for number, match in enumerate(CODE.finditer(text), start=1):
         _append(element, last, text[position:match.start()])
-        number += 1
         original = match.group(0)
         last = etree.SubElement(element, _q("ph"), id=f"m{number}", dataRef=codes.add(original),
                                 disp=original.strip() or "¶")
