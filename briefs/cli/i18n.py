@@ -109,7 +109,7 @@ def extract(ctx: click.Context) -> None:
 
 
 @i18n.command()
-@click.argument("docs", nargs=-1)
+@click.argument("docs", nargs=-1, shell_complete=complete_documents)
 @locale_option
 @click.option("--accept-stale", is_flag=True,
               help="Record stale translations as current (after checking they still fit).")

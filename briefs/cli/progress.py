@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import Any
 
 from briefs.cli.common import Reporter, plural
@@ -31,6 +32,7 @@ class ProgressLines:
 
     def __init__(self, reporter: Reporter) -> None:
         self.reporter = reporter
+        self.started = time.monotonic()
 
     def __call__(self, event: Any) -> None:
         from briefs.build.events import Failed, Finished, Note, Rendered
@@ -44,7 +46,7 @@ class ProgressLines:
             self.reporter.progress(f"failed {event.output.id} ({event.reason})")
         elif isinstance(event, Finished) and not self.reporter.quiet:
             self.reporter.line(summary(event.rendered, event.up_to_date, event.failed,
-                                       event.seconds))
+                                       time.monotonic() - self.started))
 
     def __enter__(self) -> ProgressLines:
         return self
@@ -72,6 +74,7 @@ class ProgressBar:
         )
 
         self.reporter = reporter
+        self.started = time.monotonic()
         self.console = Console(stderr=True, highlight=False)
         self.progress = Progress(
             SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(),
@@ -105,7 +108,7 @@ class ProgressBar:
         elif isinstance(event, Finished):
             self.progress.stop()
             self.reporter.line(summary(event.rendered, event.up_to_date, event.failed,
-                                       event.seconds))
+                                       time.monotonic() - self.started))
         elif hasattr(event, "output"):  # Rendered, UpToDate, Failed: one more done
             if event.output.id in self.current:
                 self.current.remove(event.output.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from briefs.cli.common import (
     strict_option,
 )
 from briefs.cli.completion import complete_documents
+
+if TYPE_CHECKING:
+    from briefs.render.workers import Renderer
 
 
 class Changes:
@@ -80,14 +84,14 @@ def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
             watcher.stop(timeout=2)
 
 
-def _build_once(ctx: click.Context, request: Request, renderer: object,
+def _build_once(ctx: click.Context, request: Request, renderer: Renderer,
                 reporter: Reporter) -> None:
     """One build; its failure (bad content, a broken briefs.yaml) waits for the next save."""
     from briefs.core.diagnostics import BriefsError, Diagnostic, Severity, summary_line
     from briefs.output.writer import WriteError
 
     try:
-        run_request(ctx, request, renderer)  # type: ignore[arg-type]
+        run_request(ctx, request, renderer)
     except SystemExit:
         pass  # the problems were reported; fix them and save
     except (BriefsError, WriteError) as exc:
