@@ -4,6 +4,7 @@ the checkout, then `briefs init`, `briefs doctor` and `briefs build` in an empty
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -13,6 +14,11 @@ from pathlib import Path
 from tests.conftest import REPO
 
 
+SOURCE = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "briefs.yaml",
+          "briefs", "content", "styles")
+"""What the wheel is built from (copied, so the build leaves nothing in the checkout)."""
+
+
 def run(args: list[str | Path], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True,
@@ -20,9 +26,17 @@ def run(args: list[str | Path], cwd: Path, timeout: int = 600) -> subprocess.Com
 
 
 def test_the_wheel_installs_and_builds_outside_the_checkout(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    for part in SOURCE:
+        if (REPO / part).is_dir():
+            shutil.copytree(REPO / part, source / part,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            source.mkdir(exist_ok=True)
+            shutil.copy2(REPO / part, source / part)
     dist = tmp_path / "dist"
     built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", dist,
-                 REPO], cwd=tmp_path)
+                 source], cwd=tmp_path)
     assert built.returncode == 0, built.stderr
     [wheel] = dist.glob("briefs-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
