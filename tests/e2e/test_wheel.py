@@ -13,7 +13,6 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-
 SOURCE = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "briefs.yaml",
           "briefs", "content", "styles")
 """What the wheel is built from (copied, so the build leaves nothing in the checkout)."""
