@@ -49,7 +49,7 @@ def workspace_file(root: Path, relative: str) -> Path:
 def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample workspace, copied with `briefs init` and built once for the session."""
     root = tmp_path_factory.mktemp("sample") / "ws"
-    init_workspace(root)
+    init_workspace(root, template="full")
     result = run_cli("build", workspace=root)
     assert result.exit_code == 0, result.stderr
     return root

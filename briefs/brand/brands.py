@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefs.brand.brandyml import BRAND_YML, Mapped, read_brand_yml
 from briefs.brand.fonts import FontProblem, InstalledFace, find_installed_face
 from briefs.brand.model import Brand, FontFace
 from briefs.content.images import ImageProblem, inspect_image
-from briefs.content.loader import load_yaml_file
+from briefs.content.loader import LoadedYaml, load_yaml_file
 from briefs.content.validation import validate
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.paths import RefusedPath, resolve_inside
@@ -48,12 +49,9 @@ class LoadedBrand:
 
 def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) -> LoadedBrand | None:
     folder = workspace.styles_dir / brand_id
-    path = folder / "brand.yaml"
-    if not path.is_file():
-        return None
-    loaded = load_yaml_file(path, diagnostics, roots=workspace.read_roots)
+    path, loaded = _read(workspace, folder, diagnostics)
     brand = validate(Brand, loaded, diagnostics) if loaded else None
-    if brand is None or loaded is None:
+    if brand is None or loaded is None or path is None:
         return None
     errors_before = len(diagnostics.errors)
 
@@ -86,6 +84,18 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
         return None
     return LoadedBrand(brand_id, folder, brand, tuple(f for f in faces if f is not None), logo,
                        logos["logo_inverse"], tuple(s for s in sheets if s is not None))
+
+
+def _read(workspace: Workspace, folder: Path,
+          diagnostics: Diagnostics) -> tuple[Path | None, LoadedYaml | Mapped | None]:
+    """brand.yaml, or else a posit brand.yml (`_brand.yml`) mapped to the same fields."""
+    path = folder / "brand.yaml"
+    if path.is_file():
+        return path, load_yaml_file(path, diagnostics, roots=workspace.read_roots)
+    path = folder / BRAND_YML
+    if path.is_file():
+        return path, read_brand_yml(path, diagnostics, workspace.read_roots)
+    return None, None
 
 
 def _resolve_face(face: FontFace, index: int, resolve: Callable[..., Path | None],

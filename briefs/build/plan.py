@@ -60,14 +60,10 @@ def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list
         plan.failed += [key for locale in locales for key in session.keys(doc_id, locale)]
         return
     brand = _brand(session, document)
-    for locale in document.untranslated_locales:
-        diagnostics.warning(f'document "{doc_id}" has no {locale}.yaml yet, so no {locale} '
-                            "output is built; copy the source file to start translating",
-                            document.folder)
-        plan.untranslated.append((doc_id, locale))
+    _untranslated(session, plan, document)
     dates = document_dates(document.folder, document.settings.published)
     for locale in locales:
-        if locale in document.untranslated_locales:
+        if locale in document.untranslated_locales or not document.made_in(locale):
             continue
         keys = session.keys(doc_id, locale)
         if brand is None or locale in document.failed_locales or \
@@ -78,6 +74,20 @@ def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list
             plan.targets.append(Target(
                 key, session.output_name(key), document, brand, session.profiles[key.profile],
                 dates, document.texts[locale].warnings()))
+
+
+def _untranslated(session: BuildSession, plan: Plan, document: DocumentSource) -> None:
+    """One line per document for all the locales it has no text in yet."""
+    missing = document.untranslated_locales
+    if not missing:
+        return
+    source = session.workspace.config.source_locale
+    session.diagnostics.warning(
+        f'document "{document.id}" has no {", ".join(f"{loc}.yaml" for loc in missing)} yet, '
+        f"so no {', '.join(missing)} output is built; copy {source}.yaml to start a "
+        "translation, or list the languages it is made in (locales: in document.yaml)",
+        document.folder)
+    plan.untranslated += [(document.id, locale) for locale in missing]
 
 
 def _brand(session: BuildSession, document: DocumentSource) -> LoadedBrand | None:

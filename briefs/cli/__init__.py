@@ -2,40 +2,76 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
 from briefs import __version__
+from briefs.cli.brand import brand
 from briefs.cli.build import build
 from briefs.cli.check import check, preflight
-from briefs.cli.common import EXIT_FAILED, EXIT_USAGE
+from briefs.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from briefs.cli.doctor import doctor
 from briefs.cli.documents import init, kinds, list_documents, new
 from briefs.cli.i18n import i18n
 from briefs.cli.manifest import manifest
 from briefs.cli.serve import serve
+from briefs.cli.watch import watch
+
+WORKSPACE_HELP = "Workspace folder (or any folder in it)."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-w", "--workspace", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("."), show_default=True, help="Workspace folder (or any folder in it).")
+              default=Path("."), show_default=True, help=WORKSPACE_HELP)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.version_option(__version__, prog_name="briefs")
 @click.pass_context
 def cli(ctx: click.Context, workspace: Path, debug: bool) -> None:
-    """Build branded PDF key-message briefs, event flyers and fact sheets from YAML content."""
+    """Build branded PDF key-message briefs, event flyers and fact sheets from YAML content.
+
+    Global options (--workspace/-w, --debug) can also be given after the command.
+    """
     ctx.obj = {"workspace": workspace, "debug": debug}
 
 
-for command in (init, new, list_documents, kinds, check, build, serve, preflight, manifest,
-                i18n):
+for command in (init, new, list_documents, kinds, check, build, watch, serve, doctor,
+                preflight, manifest, i18n, brand):
     cli.add_command(command)
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """A global option given after the command: it wins over the one before it."""
+    if value is None or value is False:
+        return
+    root = ctx.find_root()
+    root.obj = root.obj if isinstance(root.obj, dict) else {}
+    root.obj[str(param.name)] = value
+
+
+def _commands(group: click.Group) -> Iterator[click.Command]:
+    for command in group.commands.values():
+        yield command
+        if isinstance(command, click.Group):
+            yield from _commands(command)
+
+
+for command in _commands(cli):
+    command.params += [
+        click.Option(["-w", "--workspace"], type=click.Path(file_okay=False, path_type=Path),
+                     expose_value=False, callback=_remember, help=WORKSPACE_HELP),
+        click.Option(["--debug"], is_flag=True, default=None, expose_value=False,
+                     callback=_remember, help="Show tracebacks of internal errors."),
+    ]
 
 
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        cli.main(prog_name="briefs", standalone_mode=False)
     except click.UsageError as exc:
         exc.show()
         sys.exit(EXIT_USAGE)
@@ -47,3 +83,16 @@ def main() -> None:
         sys.exit(EXIT_FAILED)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (`briefs list | head -1`): stop without a word.
+
+    Python would complain again while flushing stdout at exit, so stdout is pointed at
+    /dev/null first (the recipe of the `signal` module's documentation).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_OK)

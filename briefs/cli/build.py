@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,32 +23,24 @@ from briefs.cli.common import (
     select,
     strict_option,
 )
+from briefs.cli.completion import complete_documents
+from briefs.cli.progress import progress_listener
 
 if TYPE_CHECKING:
-    from briefs.build.session import BuildOptions
+    from briefs.build.plan import Plan
+    from briefs.build.run import BuildResult
+    from briefs.build.session import BuildOptions, BuildSession
+    from briefs.core.workspace import Workspace
     from briefs.render.workers import Renderer
 
 PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/x-4"]
-
-
-class ProgressLines:
-    """A build listener that prints one plain line per step to stderr."""
-
-    def __init__(self, reporter: Reporter) -> None:
-        self.reporter = reporter
-
-    def __call__(self, event: Any) -> None:
-        from briefs.build.events import Note, Rendered
-
-        if isinstance(event, Note):
-            self.reporter.progress(event.message)
-        elif isinstance(event, Rendered):
-            self.reporter.progress(f"rendered {event.output.id} "
-                                   f"({plural(event.pages, 'page')})")
+STDOUT = "-"
+MAX_OPENED = 4
+"""`--open` opens each PDF up to this many; more, and it opens the output folder instead."""
 
 
 @click.command()
-@click.argument("docs", nargs=-1)
+@click.argument("docs", nargs=-1, shell_complete=complete_documents)
 @locale_option
 @profile_option
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANT_CHOICES),
@@ -58,20 +51,32 @@ class ProgressLines:
 @click.option("--force", is_flag=True, help="Render every output, even those up to date.")
 @click.option("--shard", metavar="K/N", help="Build only the K-th of N balanced shares (CI).")
 @click.option("--emit-html", is_flag=True, help="Also write each output's HTML beside it.")
+@click.option("-o", "--output", "output_file", metavar="FILE.pdf",
+              help="Also copy the one output selected (one document, one locale: -l, "
+                   "default the source locale) to FILE.pdf; `-` writes it to stdout.")
+@click.option("--open", "open_result", is_flag=True,
+              help="Open the result: the PDF (or a few), else the output folder.")
 @strict_option
 @json_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary line.")
 @click.pass_context
 @handle_errors
 def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
           profile_name: str | None, pdf_variant: str | None, jobs: int | None, force: bool,
-          shard: str | None, emit_html: bool, strict: bool, as_json: bool, quiet: bool) -> None:
+          shard: str | None, emit_html: bool, output_file: str | None, open_result: bool,
+          strict: bool, as_json: bool, quiet: bool) -> None:
     """Build PDFs into build/<doc>/<doc>.<locale>[.print].pdf and build/manifest.json."""
+    if output_file == STDOUT and as_json:
+        raise click.UsageError("-o - writes the PDF to stdout; it cannot go with --json")
     arguments = {"docs": sorted(docs), "locales": sorted(locales), "profile": profile_name,
                  "pdf_variant": pdf_variant, "shard": shard, "strict": strict,
                  "emit_html": emit_html}
-    if not force and report_noop(ctx.obj["workspace"], arguments, as_json, quiet):
-        return
+    if not force and output_file is None:
+        outputs = report_noop(ctx.obj["workspace"], arguments, as_json, quiet)
+        if outputs is not None:
+            if open_result:
+                open_outputs(ctx.obj["workspace"], outputs)
+            return
     from briefs.build.session import BuildOptions
     from briefs.build.sharding import BadShard, parse_shard
     from briefs.render.workers import Renderer, default_jobs
@@ -83,12 +88,13 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     options = BuildOptions(profiles=(profile_name,) if profile_name else (), variant=pdf_variant,
                            strict=strict, jobs=jobs or default_jobs(), force=force,
                            emit_html=emit_html, shard=share)
-    request = Request(docs, locales, options, arguments, as_json, quiet)
+    request = Request(docs, locales, options, arguments, as_json,
+                      quiet, output_file, open_result)
     # Something changed: start the render workers now, so that their WeasyPrint import runs
     # while this process loads and validates the content.
     with Renderer(options.jobs) as renderer:
         renderer.start()
-        _build(ctx, request, renderer)
+        run_request(ctx, request, renderer)
 
 
 @dataclass(frozen=True)
@@ -102,61 +108,132 @@ class Request:
     """The arguments that make an unchanged rebuild a no-op (the stamp's key)."""
     as_json: bool
     quiet: bool
+    output_file: str | None = None
+    open_result: bool = False
 
 
-def _build(ctx: click.Context, request: Request, renderer: Renderer) -> None:
-    from briefs.build.noop import forget, write_stamp
+def run_request(ctx: click.Context, request: Request, renderer: Renderer) -> None:
+    """One build as asked; exits 1 (SystemExit) when something failed."""
     from briefs.build.plan import plan_build
-    from briefs.build.run import run_build
 
     workspace = open_workspace(ctx)
+    doc_ids, chosen = _selection(workspace, request)
+    reporter = Reporter(workspace.root, quiet=request.quiet or request.as_json)
+    with progress_listener(reporter) as progress:
+        session = open_session(workspace, request.options, [progress])
+        if request.output_file is not None and len(session.profiles) != 1:
+            raise click.UsageError("-o needs one output: choose one --profile")
+        plan = plan_build(session, doc_ids, chosen)
+        strict, diagnostics = request.options.strict, session.diagnostics
+        if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
+            progress.close()
+            finish(reporter, diagnostics, strict, request.as_json, {"outputs": []}, built=0)
+        result = _run(session, plan, request, renderer)
+    _report(session, plan, request, reporter, result)
+
+
+def _selection(workspace: Workspace, request: Request) -> tuple[list[str], list[str]]:
     doc_ids, chosen = select(workspace, request.docs, request.locales)
-    strict, as_json = request.options.strict, request.as_json
-    reporter = Reporter(workspace.root, quiet=request.quiet or as_json)
-    session = open_session(workspace, request.options, [ProgressLines(reporter)])
-    diagnostics = session.diagnostics
-    plan = plan_build(session, doc_ids, chosen)
-    if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
-        finish(reporter, diagnostics, strict, as_json, {"outputs": []}, built=0)
+    if request.output_file is None:
+        return doc_ids, chosen
+    if len(doc_ids) != 1:
+        raise click.UsageError("-o needs one output: name one document")
+    if not request.locales:
+        chosen = [workspace.config.source_locale]
+    if len(chosen) != 1:
+        raise click.UsageError("-o needs one output: give one -l LOCALE")
+    return doc_ids, chosen
+
+
+def _run(session: BuildSession, plan: Plan, request: Request,
+         renderer: Renderer) -> BuildResult:
+    from briefs.build.noop import forget, write_stamp
+    from briefs.build.run import run_build
+
     result = run_build(session, plan, renderer)
-    for path in result.written:
-        if not as_json:
-            click.echo(path.relative_to(workspace.root).as_posix())
-    if not as_json and result.up_to_date and not request.quiet:
-        click.echo(f"{plural(len(result.up_to_date), 'output')} up to date.", err=True)
-    if len(diagnostics) == 0 and not result.failed:
+    if len(session.diagnostics) == 0 and not result.failed:
         system_fonts = sorted({str(face.path) for target in plan.targets
                                for face in target.brand.faces if not face.bundled})
-        write_stamp(session.writer, workspace.root, request.arguments,
+        write_stamp(session.writer, session.workspace.root, request.arguments,
                     [entry["path"] for entry in result.entries], system_fonts)
     else:
         forget(session.writer)
-    finish(reporter, diagnostics, strict, as_json, {
+    return result
+
+
+def _report(session: BuildSession, plan: Plan, request: Request, reporter: Reporter,
+            result: BuildResult) -> None:
+    root = session.workspace.root
+    to_stdout = request.output_file == STDOUT
+    for path in result.written:
+        if not request.as_json and not to_stdout:
+            click.echo(path.relative_to(root).as_posix())
+    finish(reporter, session.diagnostics, request.options.strict, request.as_json, {
         "outputs": result.entries, "failed": sorted(result.failed),
         "rendered": result.rendered, "up_to_date": result.up_to_date},
         built=len(result.written) + len(result.up_to_date))
+    outputs = [entry["path"] for entry in result.entries]
+    if request.output_file is not None:
+        copied = copy_output(session, outputs, request.output_file)
+        if request.open_result and copied is not None:
+            click.launch(str(copied))
+    elif request.open_result:
+        open_outputs(root, outputs, session.output_dir)
 
 
-def report_noop(start: Path, arguments: dict[str, Any], as_json: bool, quiet: bool) -> bool:
-    """The fast path of an unchanged rebuild: True when it answered (nothing to do)."""
+def copy_output(session: BuildSession, outputs: list[str], destination: str) -> Path | None:
+    """The one output, copied to `destination` (atomically) or written to stdout."""
+    from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
+    from briefs.output.writer import write_workspace_file
+
+    if len(outputs) != 1:
+        raise BriefsError([Diagnostic(Severity.ERROR, f"-o needs one output, but "
+                                      f"{plural(len(outputs), 'output')} were built")])
+    data = (session.output_dir / outputs[0]).read_bytes()
+    if destination == STDOUT:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return None
+    target = Path(destination)
+    write_workspace_file(target, data)
+    click.echo(str(target))
+    return target
+
+
+def open_outputs(start: Path, outputs: list[str], output_dir: Path | None = None) -> None:
+    """Open the PDFs (a few) or the output folder in the desktop's viewer."""
+    if output_dir is None:
+        from briefs.content.config import load_workspace
+
+        output_dir = load_workspace(start).output_dir
+    if 0 < len(outputs) <= MAX_OPENED:
+        for path in outputs:
+            click.launch(str(output_dir / path))
+    else:
+        click.launch(str(output_dir))
+
+
+def report_noop(start: Path, arguments: dict[str, Any], as_json: bool,
+                quiet: bool) -> list[str] | None:
+    """The fast path of an unchanged rebuild: the outputs when it answered (nothing to do)."""
     from briefs.build.noop import up_to_date
     from briefs.core.workspace import quick_root
 
     root = quick_root(start)
     if root is None:
-        return False
+        return None
     try:
         import yaml
 
         config = yaml.safe_load((root / "briefs.yaml").read_text(encoding="utf-8")) or {}
         output_dir = (root / str(config.get("output_dir") or "build")).resolve()
     except (OSError, ValueError, AttributeError, yaml.YAMLError):
-        return False
+        return None
     if not output_dir.is_relative_to(root) or output_dir == root:
-        return False
+        return None
     outputs = up_to_date(root, output_dir, arguments)
     if outputs is None:
-        return False
+        return None
     if as_json:
         manifest = json.loads((output_dir / "manifest.json").read_text(encoding="utf-8"))
         entries = [e for e in manifest.get("outputs", []) if e.get("path") in set(outputs)]
@@ -166,4 +243,4 @@ def report_noop(start: Path, arguments: dict[str, Any], as_json: bool, quiet: bo
     elif not quiet:
         click.echo(f"{plural(len(outputs), 'output')} up to date; nothing changed since the "
                    "last build.", err=True)
-    return True
+    return outputs

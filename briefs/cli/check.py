@@ -21,10 +21,11 @@ from briefs.cli.common import (
     select,
     strict_option,
 )
+from briefs.cli.completion import complete_documents
 
 
 @click.command()
-@click.argument("docs", nargs=-1)
+@click.argument("docs", nargs=-1, shell_complete=complete_documents)
 @locale_option
 @strict_option
 @json_option

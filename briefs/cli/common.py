@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from briefs.cli.completion import complete_locales
 from briefs.core.diagnostics import (
     BriefsError,
     Diagnostic,
@@ -37,7 +38,7 @@ class Reporter:
     def __init__(self, root: Path | None, quiet: bool = False) -> None:
         self.root = root
         self.quiet = quiet
-        self.color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+        self.color = color_wanted()
 
     def diagnostic(self, diagnostic: Diagnostic) -> None:
         line = diagnostic.format(self.root)
@@ -54,6 +55,11 @@ class Reporter:
     def progress(self, message: str) -> None:
         if not self.quiet:
             click.echo(f"  {message}", err=True)
+
+    def line(self, message: str) -> None:
+        """A line for the person running the command (stderr), unless quiet."""
+        if not self.quiet:
+            click.echo(message, err=True)
 
 
 def handle_errors(command: F) -> F:
@@ -73,10 +79,11 @@ def handle_errors(command: F) -> F:
             errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
             click.echo(summary_line(errors), err=True)
             sys.exit(EXIT_FAILED)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit,
+                BrokenPipeError):
             raise
         except Exception as exc:
-            if click.get_current_context().find_root().params.get("debug"):
+            if debugging():
                 traceback.print_exc()
             else:
                 click.echo(f"internal error: {type(exc).__name__}: {exc} (run with --debug for "
@@ -86,7 +93,22 @@ def handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def debugging() -> bool:
+    """Whether --debug was given (before or after the command)."""
+    context = click.get_current_context(silent=True)
+    obj = context.find_root().obj if context is not None else None
+    return bool(obj.get("debug")) if isinstance(obj, dict) else False
+
+
+def color_wanted(stream: Any = None) -> bool:
+    """Colour only on a terminal, and never under NO_COLOR (any value) or TERM=dumb."""
+    stream = stream or sys.stderr
+    return stream.isatty() and "NO_COLOR" not in os.environ and \
+        os.environ.get("TERM") != "dumb"
+
+
 locale_option = click.option("-l", "--locale", "locales", multiple=True,
+                             shell_complete=complete_locales,
                              help="Only these locales (repeatable).")
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 json_option = click.option("--json", "as_json", is_flag=True,

@@ -19,7 +19,8 @@ def list_documents(ctx: click.Context, as_json: bool) -> None:
     """Show documents, their kind and brand, and each locale's state.
 
     A locale is "built" (with its page count) when its screen PDF is in the manifest,
-    "not built" when it has content but no PDF yet, "no content" without a <locale>.yaml.
+    "not built" when it has content but no PDF yet, "no content" without a <locale>.yaml,
+    "not made in" when the document lists its own locales and not this one.
     """
     from briefs.content.loader import load_yaml_file
     from briefs.core.diagnostics import Diagnostics
@@ -35,9 +36,12 @@ def list_documents(ctx: click.Context, as_json: bool) -> None:
                                 roots=workspace.read_roots)
         data = loaded.data if loaded else {}
         states: dict[str, dict[str, object]] = {}
+        made_in = data.get("locales") if isinstance(data.get("locales"), list) else None
         for locale in workspace.config.locales:
             entry = built.get(f"{doc_id}/{doc_id}.{locale}.pdf")
-            if not (folder / f"{locale}.yaml").is_file():
+            if made_in is not None and locale not in made_in:
+                states[locale] = {"state": "not made in"}
+            elif not (folder / f"{locale}.yaml").is_file():
                 states[locale] = {"state": "no content"}
             elif entry is None:
                 states[locale] = {"state": "not built"}
@@ -49,12 +53,12 @@ def list_documents(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    marks = {"built": "", "not built": "*", "no content": "-"}
+    marks = {"built": "", "not built": "*", "no content": "-", "not made in": "~"}
     for row in rows:
         locales = " ".join(f"{loc}{marks[info['state']]}" for loc, info in row["locales"].items())
         click.echo(f"{row['doc']:<32} {row['kind']:<13} {row['brand']:<14} {locales}")
     if rows:
-        click.echo("(* not built yet, - no content file)")
+        click.echo("(* not built yet, - no content file, ~ not one of the document's locales)")
     else:
         click.echo("no documents yet; add one with `briefs new DOC --kind key-messages`")
 
@@ -86,20 +90,35 @@ def kinds(ctx: click.Context, as_json: bool) -> None:
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--template", type=click.Choice(["small", "full"]), default="small",
+              show_default=True,
+              help="small: one brief and one flyer in English and French, one brand; full: "
+                   "the sample set (three documents in six languages, two brands).")
+@click.option("--blank", is_flag=True,
+              help="No documents: briefs.yaml and a brand only (add documents with "
+                   "`briefs new`).")
 @click.option("--eject", is_flag=True,
               help="Also copy briefs' built-in templates, stylesheets and catalogs into the "
                    "workspace, to change them there.")
 @handle_errors
-def init(directory: Path, eject: bool) -> None:
-    """Create a workspace in DIRECTORY with the sample documents and brands."""
+def init(directory: Path, template: str, blank: bool, eject: bool) -> None:
+    """Create a workspace in DIRECTORY (default: this folder)."""
     from briefs.scaffold.workspace import eject_assets, init_workspace
 
-    created = init_workspace(directory)
+    created = init_workspace(directory, "blank" if blank else template)
     if eject:
         eject_assets(created)
-    where = "this folder" if directory.resolve() == Path.cwd().resolve() else str(directory)
-    step = "" if where == "this folder" else f"cd {directory} && "
-    click.echo(f"Created a workspace in {where}. Next: {step}briefs build")
+    here = created == Path.cwd().resolve()
+    where = "this folder" if here else str(directory)
+    click.echo(f"Created a workspace in {where}.")
+    steps = [] if here else [f"cd {directory}"]
+    if blank:
+        steps += ["briefs new my-brief --kind key-messages", "briefs build"]
+    else:
+        steps += ["briefs build", "briefs serve --open"]
+    click.echo("Next: " + "; then ".join(f"`{step}`" for step in steps)
+               + (" (a live preview in your browser)" if not blank else "")
+               + ". `briefs doctor` checks this machine has what a build needs.")
 
 
 @click.command()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import click
 
 from briefs.cli.common import handle_errors, locale_option, open_workspace, profile_option, select
+from briefs.cli.completion import complete_documents
 
 
 @click.command()
-@click.argument("docs", nargs=-1)
+@click.argument("docs", nargs=-1, shell_complete=complete_documents)
 @locale_option
 @profile_option
 @click.option("--host", default="127.0.0.1", show_default=True,

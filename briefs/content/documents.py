@@ -53,6 +53,10 @@ class DocumentSource:
     failed_locales: set[str] = field(default_factory=set)
     untranslated_locales: list[str] = field(default_factory=list)
 
+    def made_in(self, locale: str) -> bool:
+        """Whether the document is made in `locale` (its own `locales:`, if it lists any)."""
+        return self.settings.locales is None or locale in self.settings.locales
+
     @property
     def page_limit(self) -> int | None:
         """The most pages this document may have, by its kind's rule."""
@@ -77,10 +81,12 @@ def load_document(workspace: Workspace, kinds: KindRegistry, doc_id: str,
     if settings is None:
         return None
     document = DocumentSource(id=doc_id, folder=folder, kind=kind, settings=settings)
-    wanted = locales or workspace.config.locales
+    wanted = [locale for locale in locales or workspace.config.locales
+              if document.made_in(locale)]
     errors_before = len(diagnostics.errors)
     _check_images(workspace, document, loaded, diagnostics)
     _check_brand(workspace, settings, loaded, diagnostics)
+    _check_locales(workspace, settings, loaded, diagnostics)
     settings_failed = len(diagnostics.errors) > errors_before
     _load_texts(workspace, document, diagnostics, wanted)
     if settings_failed:
@@ -97,6 +103,17 @@ def _check_brand(workspace: Workspace, settings: CommonSettings, loaded: LoadedY
         diagnostics.error(f'brand: no brand "{settings.brand}" in styles/'
                           f"{did_you_mean(settings.brand, brands)}; available: {', '.join(brands)}",
                           loaded.path, loaded.position_of(("brand",), value=True))
+
+
+def _check_locales(workspace: Workspace, settings: CommonSettings, loaded: LoadedYaml,
+                   diagnostics: Diagnostics) -> None:
+    known = workspace.config.locales
+    for index, locale in enumerate(settings.locales or []):
+        if locale not in known:
+            diagnostics.error(f'locales: "{locale}" is not in briefs.yaml locales '
+                              f"({', '.join(known)}){did_you_mean(locale, known)}; add it "
+                              "there first", loaded.path,
+                              loaded.position_of(("locales", index), value=True))
 
 
 def image_refs(settings: CommonSettings) -> list[tuple[KeyPath, ImageRef]]:

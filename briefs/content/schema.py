@@ -101,3 +101,6 @@ class CommonSettings(Strict):
     keywords: list[ShortText] = Field(default_factory=list)
     published: dt.date | None = None
     """Creation date written into the PDF (else SOURCE_DATE_EPOCH, else the last git commit)."""
+    locales: list[Locale] | None = Field(default=None, min_length=1)
+    """The languages this document is made in (default: every locale in briefs.yaml);
+    `[en]` for a document that is only ever in English."""

@@ -75,7 +75,7 @@ class Workspace:
             return []
         return sorted(
             entry.name for entry in self.styles_dir.iterdir()
-            if (entry / "brand.yaml").is_file()
+            if (entry / "brand.yaml").is_file() or (entry / "_brand.yml").is_file()
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from babel.messages.catalog import Catalog
 
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
+from briefs.content.validation import format_key_path
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.workspace import Workspace
 from briefs.i18n.catalogs import (
@@ -30,6 +32,10 @@ from briefs.i18n.lock import (
     write_lock,
 )
 
+MARKUP = re.compile(r"\]\([^)]*\)|\[\^[^\]]*\]:?|[*_#>`|]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:['’-]\w+)*")
+
 if TYPE_CHECKING:
     from briefs.kinds.kind import Kind
     from briefs.kinds.registry import KindRegistry
@@ -46,6 +52,10 @@ class StatusRow:
     state: LocaleState
     template_strings: int = 0
     template_missing: list[str] = field(default_factory=list)
+    new_words: int = 0
+    """Words of the source texts with no translation yet (for quoting translation work)."""
+    stale_words: int = 0
+    """Words of the source texts whose translation is stale."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -56,6 +66,7 @@ class StatusRow:
             "percent": self.state.percent,
             "template_strings": self.template_strings,
             "template_missing": self.template_missing,
+            "new_words": self.new_words, "stale_words": self.stale_words,
         }
 
     @property
@@ -74,17 +85,20 @@ class Scope:
     diagnostics: Diagnostics
 
 
-def _source(workspace: Workspace, kinds: KindRegistry, doc_id: str,
-            diagnostics: Diagnostics) -> tuple[LoadedYaml, Kind] | None:
+def document_source(workspace: Workspace, kinds: KindRegistry, doc_id: str,
+            diagnostics: Diagnostics) -> tuple[LoadedYaml, Kind, list[str] | None] | None:
+    """The document's source prose, its kind, and the locales it lists (None: all)."""
     folder = workspace.content_dir / doc_id
     roots = workspace.read_roots
     settings = load_yaml_file(folder / "document.yaml", diagnostics, roots=roots)
     kind = kinds.get(settings.data.get("kind")) if settings else None
-    if kind is None:
+    if kind is None or settings is None:
         return None
     source = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", diagnostics,
                             roots=roots)
-    return (source, kind) if source else None
+    made_in = settings.data.get("locales")
+    return (source, kind, [str(loc) for loc in made_in] if isinstance(made_in, list)
+            else None) if source else None
 
 
 @dataclass
@@ -105,16 +119,17 @@ def _translations(scope: Scope, doc_ids: list[str],
     """Every (document, locale) pair but the source locale, with both texts' prose leaves."""
     workspace, kinds, diagnostics = scope.workspace, scope.kinds, scope.diagnostics
     for doc_id in doc_ids:
-        loaded = _source(workspace, kinds, doc_id, diagnostics)
+        loaded = document_source(workspace, kinds, doc_id, diagnostics)
         if loaded is None:
             continue
-        source, kind = loaded
+        source, kind, made_in = loaded
         model = kind.text_model
         source_leaves = prose_leaves(source.data, model)
         folder = workspace.content_dir / doc_id
         lock = read_lock(workspace, folder)
         for locale in locales:
-            if locale == workspace.config.source_locale:
+            if locale == workspace.config.source_locale or \
+                    (made_in is not None and locale not in made_in):
                 continue
             path = folder / f"{locale}.yaml"
             translation = load_yaml_file(path, diagnostics, roots=workspace.read_roots) \
@@ -133,6 +148,9 @@ def translation_status(scope: Scope, doc_ids: list[str], locales: list[str]) -> 
                         item.lock.get(item.locale, {}))
         row = StatusRow(item.doc, item.locale, item.path.relative_to(workspace.root).as_posix(),
                         item.path.is_file(), state)
+        names = {format_key_path(key): text for key, text in item.source.items()}
+        row.new_words = sum(word_count(names[name]) for name in state.missing)
+        row.stale_words = sum(word_count(names[name]) for name in state.stale)
         if needs_catalog(item.locale):
             template_ids = strings_of_kind(catalog, item.kind, kinds, workspace)
             translations = load_translations(workspace, item.locale, scope.diagnostics)
@@ -141,6 +159,13 @@ def translation_status(scope: Scope, doc_ids: list[str], locales: list[str]) -> 
                                     or not translations.messages.get(m)]
         rows.append(row)
     return rows
+
+
+def word_count(text: str) -> int:
+    """Words a translator translates: Markdown markup and link targets left out; each CJK
+    character counts as a word, as translation agencies count them."""
+    text = MARKUP.sub(" ", text)
+    return len(WORD.findall(text)) + len(CJK.findall(text))
 
 
 def strings_of_kind(catalog: Catalog, kind: Kind, kinds: KindRegistry,

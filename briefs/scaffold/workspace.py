@@ -1,4 +1,4 @@
-"""Create workspaces (`briefs init`) from the sample, and eject briefs' built-in files."""
+"""Create workspaces (`briefs init`) from a template, and eject briefs' built-in files."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ WORKSPACE_PARTS = (*SAMPLE_PARTS, "templates", "kinds")
 GITIGNORE = "/build/\n"
 ASSETS = PACKAGE_DIR / "assets"
 BUILTIN_KINDS = PACKAGE_DIR / "kinds" / "builtin"
+TEMPLATES = ("small", "full", "blank")
+"""small: one brief and one flyer in English and French, one brand; full: the sample workspace
+(three documents in six languages, two brands); blank: the configuration and a brand."""
+SMALL = Path(__file__).resolve().parent / "templates" / "small"
+SAMPLE_FONTS = "styles/civic-blue/fonts"
+"""The small template's brand uses the sample brand's font files (not copied twice)."""
+SMALL_FONTS = "styles/team/fonts"
+IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
 
 
 def sample_workspace() -> Path:
@@ -29,12 +37,14 @@ def fail(message: str, path: Path | None = None) -> BriefsError:
     return BriefsError([Diagnostic(Severity.ERROR, message, path)])
 
 
-def init_workspace(directory: Path) -> Path:
-    """Copy the sample workspace (config, content, brands) into `directory`.
+def init_workspace(directory: Path, template: str = "small") -> Path:
+    """Create a workspace in `directory` from a template (see TEMPLATES).
 
     Templates and layout stylesheets are not copied: they are found in briefs itself, so a
     newer briefs brings its fixes to the workspace. `eject_assets` copies them for editing.
     """
+    if template not in TEMPLATES:
+        raise fail(f'no template "{template}"; templates: {", ".join(TEMPLATES)}')
     target = directory.resolve()
     if (target / CONFIG_NAME).exists():
         raise fail(f"{target} already holds a workspace ({CONFIG_NAME}); nothing was changed",
@@ -44,16 +54,24 @@ def init_workspace(directory: Path) -> Path:
         raise fail(f"{target} already has {', '.join(clashes)}; choose an empty folder")
     source = sample_workspace()
     target.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
-    for part in SAMPLE_PARTS:
-        origin = source / part
-        if origin.is_dir():
-            shutil.copytree(origin, target / part, ignore=ignore)
-        else:
-            shutil.copy2(origin, target / part)
+    if template == "full":
+        _copy(source, target, SAMPLE_PARTS)
+    else:
+        _copy(SMALL, target, SAMPLE_PARTS if template == "small" else (CONFIG_NAME, "styles"))
+        shutil.copytree(source / SAMPLE_FONTS, target / SMALL_FONTS, ignore=IGNORED)
+        (target / "content").mkdir(exist_ok=True)
     if not (target / ".gitignore").exists():
         (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     return target
+
+
+def _copy(source: Path, target: Path, parts: tuple[str, ...]) -> None:
+    for part in parts:
+        origin = source / part
+        if origin.is_dir():
+            shutil.copytree(origin, target / part, ignore=IGNORED)
+        else:
+            shutil.copy2(origin, target / part)
 
 
 def ejected_files() -> dict[str, Path]:

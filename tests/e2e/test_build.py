@@ -274,7 +274,7 @@ def test_a_workspace_with_its_own_copies_of_the_templates_builds_the_same(
     PDFs."""
     from briefs.scaffold.workspace import eject_assets, init_workspace
 
-    root = init_workspace(tmp_path / "ejected")
+    root = init_workspace(tmp_path / "ejected", template="full")
     copied = eject_assets(root)
     assert (root / "templates" / "flyer.html.j2") in copied
     result = run_cli("build", "-l", "en", "-l", "ar", workspace=root)

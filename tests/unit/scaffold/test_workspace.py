@@ -13,8 +13,8 @@ from briefs.scaffold.document import new_document
 from briefs.scaffold.workspace import eject_assets, init_workspace
 
 
-def test_init_creates_a_complete_workspace(tmp_path: Path) -> None:
-    root = init_workspace(tmp_path / "team")
+def test_init_full_creates_the_sample_workspace(tmp_path: Path) -> None:
+    root = init_workspace(tmp_path / "team", template="full")
     for part in ("briefs.yaml", "content", "styles", ".gitignore"):
         assert (root / part).exists()
     assert not (root / "templates").exists()  # built-in templates come from briefs itself
@@ -22,6 +22,30 @@ def test_init_creates_a_complete_workspace(tmp_path: Path) -> None:
     assert workspace.document_ids() == ["forum-key-messages", "river-dialogue-flyer",
                                         "urban-water-fact-sheet"]
     assert workspace.brand_ids() == ["civic-blue", "field-green"]
+
+
+def test_init_small_is_the_default(tmp_path: Path) -> None:
+    root = init_workspace(tmp_path / "team")
+    workspace = load_workspace(root)
+    assert workspace.document_ids() == ["first-brief", "first-flyer"]
+    assert workspace.brand_ids() == ["team"]
+    assert workspace.config.locales == ["en", "fr"]
+    for doc in workspace.document_ids():
+        assert {p.name for p in (root / "content" / doc).glob("*.yaml")} == \
+            {"document.yaml", "en.yaml", "fr.yaml"}
+    assert (root / "styles/team/fonts/NotoSans-Regular.ttf").is_file()
+    assert (root / "styles/team/fonts/LICENSE.txt").is_file()
+
+
+def test_init_blank_has_a_brand_and_no_documents(tmp_path: Path) -> None:
+    root = init_workspace(tmp_path / "team", template="blank")
+    workspace = load_workspace(root)
+    assert workspace.document_ids() == [] and workspace.brand_ids() == ["team"]
+
+
+def test_init_refuses_an_unknown_template(tmp_path: Path) -> None:
+    with pytest.raises(BriefsError, match='no template "huge"'):
+        init_workspace(tmp_path, template="huge")
 
 
 def test_init_refuses_to_mix_with_existing_files(tmp_path: Path) -> None:
@@ -35,7 +59,7 @@ def test_new_uses_source_locale_and_default_brand(tmp_path: Path) -> None:
     folder = new_document(load_workspace(root), "climate-forum", KEY_MESSAGES)
     assert sorted(p.name for p in folder.iterdir()) == ["document.yaml", "en.yaml", "images"]
     settings = (folder / "document.yaml").read_text()
-    assert "brand: civic-blue" in settings and "{{" not in settings
+    assert "brand: team" in settings and "{{" not in settings
     assert settings.lstrip().startswith("#")  # commented starter
 
 

@@ -1,0 +1,241 @@
+"""posit's brand.yml (`_brand.yml`, shared by Quarto, Shiny and pkgdown) as a briefs brand.
+
+The file is read with briefs' safe YAML loader (positions, limits) and validated with the
+`brand-yml` package; colours, font files and logos map to briefs' tokens, and what only briefs
+knows (slogan, contact, fonts per script...) lives in the extension block `defaults.briefs`.
+Fonts from Google or Bunny are refused: briefs never fetches anything.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
+from briefs.content.validation import validate
+from briefs.core.diagnostics import Diagnostics, Position
+
+BRAND_YML = "_brand.yml"
+EXTENSION = ("defaults", "briefs")
+COLOR_ROLES = {"primary": ("primary",), "secondary": ("secondary",),
+               "accent": ("tertiary", "warning"), "text": ("foreground",),
+               "paper": ("background",), "tint": ("light",)}
+"""briefs colour token -> brand.yml colour roles, first found wins."""
+WEIGHTS = {"thin": 100, "extra-light": 200, "light": 300, "normal": 400, "medium": 500,
+           "semi-bold": 600, "bold": 700, "extra-bold": 800, "black": 900}
+
+
+class Mapped:
+    """briefs' brand data made from a brand.yml file; problems point into that file."""
+
+    def __init__(self, loaded: LoadedYaml) -> None:
+        self.loaded = loaded
+        self.data: dict[str, Any] = {"stylesheets": []}
+        self.origin: dict[str, KeyPath] = {}
+
+    def set(self, key: str, value: Any, origin: KeyPath) -> None:
+        self.data[key] = value
+        self.origin[key] = origin
+
+    def locate(self, key_path: KeyPath, *, value: bool = False) -> tuple[Path, Position]:
+        return self.loaded.path, self.position_of(key_path, value=value)
+
+    def position_of(self, key_path: KeyPath, *, value: bool = False) -> Position:
+        """Where the brand.yml key a briefs field came from is (extension keys exactly)."""
+        origin = self.origin.get(str(key_path[0]), ()) if key_path else ()
+        if origin[:2] == EXTENSION:
+            origin = (*origin, *key_path[1:])
+        return self.loaded.position_of(origin, value=value)
+
+
+def read_brand_yml(path: Path, diagnostics: Diagnostics,
+                   roots: tuple[Path, ...]) -> Mapped | None:
+    """Load and validate a `_brand.yml`, then map it to briefs' brand fields."""
+    from brand_yml import Brand as BrandYml
+
+    loaded = load_yaml_file(path, diagnostics, roots=roots)
+    if loaded is None:
+        return None
+    errors = len(diagnostics.errors)
+    brand = validate(BrandYml, loaded, diagnostics)
+    if brand is None or len(diagnostics.errors) > errors:
+        return None
+    mapped = Mapped(loaded)
+
+    def problem(message: str, key_path: KeyPath) -> None:
+        diagnostics.error(message, path, loaded.position_of(key_path, value=True))
+
+    _meta(brand, mapped)
+    _colors(brand, mapped, problem)
+    _fonts(brand, mapped, problem)
+    _logos(brand, mapped, problem)
+    _extension(loaded, mapped)
+    return None if len(diagnostics.errors) > errors else mapped
+
+
+def _meta(brand: Any, mapped: Mapped) -> None:
+    name = brand.meta.name if brand.meta else None
+    text = (name.full or name.short) if name is not None and not isinstance(name, str) else name
+    if text:
+        mapped.set("name", str(text), ("meta", "name"))
+        mapped.set("logo_alt", str(text), ("meta", "name"))
+
+
+def _colors(brand: Any, mapped: Mapped, problem: Any) -> None:
+    values = brand.color.to_dict() if brand.color else {}
+    colors: dict[str, str] = {}
+    for token, roles in COLOR_ROLES.items():
+        role = next((r for r in roles if values.get(r)), None)
+        if role is None:
+            continue
+        value = str(values[role])
+        if not (value.startswith("#") and len(value) in (4, 7)):
+            problem(f'color.{role}: "{value}" is not a hex colour; briefs needs #rrggbb (or '
+                    "set defaults.briefs.colors)", ("color", role))
+        colors[token] = value
+    mapped.set("colors", colors, ("color",))
+
+
+def _weight(value: Any) -> int:
+    raw = getattr(value, "root", value)
+    if isinstance(raw, list | tuple):
+        raw = raw[0]
+    return WEIGHTS.get(str(raw), 400) if not str(raw).isdigit() else int(str(raw))
+
+
+def _fonts(brand: Any, mapped: Mapped, problem: Any) -> None:
+    typography = brand.typography
+    faces: list[dict[str, Any]] = []
+    for index, font in enumerate(typography.fonts if typography else []):
+        where = ("typography", "fonts", index)
+        if font.source in ("google", "bunny"):
+            problem(f'font "{font.family}" comes from {font.source.capitalize()} Fonts, and '
+                    "briefs never fetches anything: download its files next to _brand.yml "
+                    "and declare them with source: file (files: [{path: ..., weight: ...}])",
+                    (*where, "source"))
+        elif font.source == "system":
+            faces.append({"family": font.family, "system": font.family})
+        else:
+            for number, file in enumerate(font.files):
+                if not isinstance(file.path.root, Path):
+                    problem(f"{file.path}: a font file must be next to _brand.yml, not on the "
+                            "web (briefs never fetches anything)", (*where, "files", number))
+                    continue
+                faces.append({"family": font.family, "file": file.path.root.as_posix(),
+                              "weight": _weight(file.weight), "style": file.style or "normal"})
+    mapped.set("fonts", faces, ("typography", "fonts"))
+    body = typography.base.family if typography and typography.base else None
+    heading = typography.headings.family if typography and typography.headings else None
+    if body or heading:
+        mapped.set("typography", {"body": [body or heading], "heading": [heading or body]},
+                   ("typography",))
+
+
+def _logos(brand: Any, mapped: Mapped, problem: Any) -> None:
+    logo = brand.logo
+    if logo is None:
+        return
+    chosen = getattr(logo, "medium", None) or getattr(logo, "large", None) or \
+        getattr(logo, "small", None) if hasattr(logo, "images") else logo
+    light = getattr(chosen, "light", chosen)
+    dark = getattr(chosen, "dark", None)
+    for key, resource in (("logo", light), ("logo_inverse", dark)):
+        if resource is None:
+            continue
+        location = resource.path.root
+        if not isinstance(location, Path):
+            problem(f"{location}: a logo must be a file next to _brand.yml, not on the web "
+                    "(briefs never fetches anything)",
+                    _find(mapped.loaded.data, str(location)) or ("logo",))
+            continue
+        mapped.set(key, location.as_posix(), ("logo",))
+        if key == "logo" and resource.alt:
+            mapped.set("logo_alt", resource.alt, ("logo",))
+
+
+def _find(data: Any, text: str, key_path: KeyPath = ()) -> KeyPath | None:
+    """The key path of the first scalar equal to `text` (to point at a value precisely)."""
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return key_path if str(data) == text else None
+    for key, value in items:
+        found = _find(value, text, (*key_path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def _extension(loaded: LoadedYaml, mapped: Mapped) -> None:
+    """`defaults.briefs`: any field of brand.yaml; colours and fonts add to the mapped ones."""
+    data = loaded.data.get("defaults") if isinstance(loaded.data, dict) else None
+    extension = data.get("briefs") if isinstance(data, dict) else None
+    if not isinstance(extension, dict):
+        return
+    for key, value in extension.items():
+        origin = (*EXTENSION, key)
+        if key == "colors" and isinstance(value, dict):
+            mapped.set(key, {**mapped.data.get("colors", {}), **value}, origin)
+        elif key == "fonts" and isinstance(value, list):
+            mapped.set(key, [*mapped.data.get("fonts", []), *value], origin)
+        else:
+            mapped.set(key, value, origin)
+
+
+def referenced_files(mapped: Mapped) -> list[str]:
+    """The files a brand.yml brand names (fonts, logos, stylesheets), relative to it."""
+    data = mapped.data
+    files = [face["file"] for face in data.get("fonts", []) if isinstance(face, dict)
+             and isinstance(face.get("file"), str)]
+    files += [data[key] for key in ("logo", "logo_inverse") if isinstance(data.get(key), str)]
+    return files + [sheet for sheet in data.get("stylesheets", []) if isinstance(sheet, str)]
+
+
+def import_brand_file(workspace: Any, source: Path, name: str,
+                      diagnostics: Diagnostics) -> Path | None:
+    """Copy a `_brand.yml` and the files it names into styles/<name>/, then load the brand
+    as a build would; on any problem nothing is left behind."""
+    import re
+
+    from briefs.brand.brands import load_brand
+    from briefs.content.schema import NAME_PATTERN
+
+    if not re.match(NAME_PATTERN, name):
+        diagnostics.error(f'"{name}" is not a valid brand name; use lowercase letters, digits '
+                          "and hyphens")
+        return None
+    folder = workspace.styles_dir / name
+    if folder.exists():
+        diagnostics.error(f"styles/{name} already exists; choose another name", folder)
+        return None
+    source = source.resolve()
+    mapped = read_brand_yml(source, diagnostics, (source.parent,))
+    if mapped is None:
+        return None
+    try:
+        _copy_brand(source, folder, referenced_files(mapped), diagnostics)
+        if not diagnostics.has_errors() and load_brand(workspace, name, diagnostics) is not None:
+            return folder
+    finally:
+        if diagnostics.has_errors():
+            shutil.rmtree(folder, ignore_errors=True)
+    return None
+
+
+def _copy_brand(source: Path, folder: Path, files: list[str], diagnostics: Diagnostics) -> None:
+    from briefs.core.paths import RefusedPath, resolve_inside
+
+    folder.mkdir(parents=True)
+    shutil.copy2(source, folder / BRAND_YML)
+    for relative in files:
+        try:
+            origin = resolve_inside(source.parent, source.parent, relative)
+        except RefusedPath as exc:
+            diagnostics.error(f"{relative}: {exc}", source)
+            continue
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(origin, target)

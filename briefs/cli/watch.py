@@ -1,0 +1,102 @@
+"""`briefs watch`: build, then build again on every save, in the terminal (no browser)."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+import click
+
+from briefs.cli.build import Request, run_request
+from briefs.cli.common import (
+    Reporter,
+    handle_errors,
+    locale_option,
+    open_workspace,
+    profile_option,
+    strict_option,
+)
+from briefs.cli.completion import complete_documents
+
+if TYPE_CHECKING:
+    from briefs.render.workers import Renderer
+
+
+class Changes:
+    """What the watcher saw since the last build, handed from its thread to the build loop."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.lock = threading.Lock()
+        self.paths: list[str] = []
+
+    def add(self, paths: list[str]) -> None:
+        with self.lock:
+            self.paths += paths
+        self.event.set()
+
+    def take(self) -> list[str]:
+        self.event.wait()
+        with self.lock:
+            self.event.clear()
+            taken, self.paths = self.paths, []
+        return sorted(set(taken))
+
+
+@click.command()
+@click.argument("docs", nargs=-1, shell_complete=complete_documents)
+@locale_option
+@profile_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Render workers (default: the number of cores).")
+@strict_option
+@click.option("-q", "--quiet", is_flag=True, help="Only the summary of each build and problems.")
+@click.pass_context
+@handle_errors
+def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
+          profile_name: str | None, jobs: int | None, strict: bool, quiet: bool) -> None:
+    """Build, then build again what a saved file affects, until Ctrl+C."""
+    from briefs.build.session import BuildOptions
+    from briefs.preview.watcher import Watcher
+    from briefs.render.workers import Renderer, default_jobs
+
+    workspace = open_workspace(ctx)
+    options = BuildOptions(profiles=(profile_name,) if profile_name else (), strict=strict,
+                           jobs=jobs or default_jobs())
+    request = Request(docs, locales, options, {}, as_json=False, quiet=quiet)
+    reporter = Reporter(workspace.root)
+    changes = Changes()
+    watcher = Watcher(workspace.root, workspace.output_dir, changes.add,
+                      log=reporter.line)
+    with Renderer(options.jobs) as renderer:
+        renderer.start()
+        watcher.start()
+        try:
+            while True:
+                _build_once(ctx, request, renderer, reporter)
+                reporter.line("Watching for changes (Ctrl+C to stop).")
+                paths = changes.take()
+                reporter.line(f"\nChanged: {', '.join(paths[:5])}"
+                              f"{' ...' if len(paths) > 5 else ''}")
+        except KeyboardInterrupt:
+            reporter.line("Stopped watching.")
+        finally:
+            watcher.stop(timeout=2)
+
+
+def _build_once(ctx: click.Context, request: Request, renderer: Renderer,
+                reporter: Reporter) -> None:
+    """One build; its failure (bad content, a broken briefs.yaml) waits for the next save."""
+    from briefs.core.diagnostics import BriefsError, Diagnostic, Severity, summary_line
+    from briefs.output.writer import WriteError
+
+    try:
+        run_request(ctx, request, renderer)
+    except SystemExit:
+        pass  # the problems were reported; fix them and save
+    except (BriefsError, WriteError) as exc:
+        diagnostics = exc.diagnostics if isinstance(exc, BriefsError) else \
+            [Diagnostic(Severity.ERROR, exc.message, exc.path)]
+        for diagnostic in diagnostics:
+            reporter.diagnostic(diagnostic)
+        reporter.line(summary_line(sum(d.severity is Severity.ERROR for d in diagnostics)))

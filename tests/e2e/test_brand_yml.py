@@ -1,0 +1,35 @@
+"""A brand imported from a posit brand.yml builds both kinds of the small workspace."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from briefs.scaffold.workspace import init_workspace
+from tests.conftest import run_cli
+from tests.unit.brand.test_brandyml import brand_folder
+
+
+def test_an_imported_brand_yml_builds_a_brief_and_a_flyer(tmp_path: Path) -> None:
+    root = init_workspace(tmp_path / "ws")
+    source = brand_folder(tmp_path / "downloaded")
+    imported = run_cli("brand", "import", str(source / "_brand.yml"), "riverlands",
+                       workspace=root)
+    assert imported.exit_code == 0, imported.stderr
+    config = root / "briefs.yaml"
+    config.write_text(config.read_text().replace("default_brand: team",
+                                                 "default_brand: riverlands"))
+    result = run_cli("build", "--json", "--strict", workspace=root)
+    assert result.exit_code == 0, result.stderr
+    for pdf, pages in (("first-brief/first-brief.en.pdf", 3),
+                       ("first-flyer/first-flyer.fr.pdf", 1)):
+        path = root / "build" / pdf
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                               check=True).stdout
+        assert "Lato" in fonts and "Noto" not in fonts, fonts
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                              check=True).stdout
+        assert f"Pages:           {pages}" in info
+    back = subprocess.run(["pdftotext", str(root / "build/first-brief/first-brief.en.pdf"),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    assert "dialogue@riverlands.example.org" in back  # briefs-only tokens (defaults.briefs)
