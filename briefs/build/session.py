@@ -85,6 +85,7 @@ class BuildSession:
         self.template_loader: TemplateLoader = self.assets.loader()
         self._brands: dict[str, LoadedBrand | None] = {}
         self._translations: dict[str, CatalogTranslations | None] = {}
+        self._broken_catalogs: set[str] = set()
 
     @property
     def output_dir(self) -> Path:
@@ -106,11 +107,20 @@ class BuildSession:
             self._brands[brand_id] = load_brand(self.workspace, brand_id, self.diagnostics)
         return self._brands[brand_id]
 
-    def translations(self, locale: str, diagnostics: Diagnostics) -> CatalogTranslations | None:
-        """The locale's template strings, read once per session."""
+    def translations(self, locale: str) -> CatalogTranslations | None:
+        """The locale's template strings, read once per session (problems reported once)."""
         if locale not in self._translations:
-            self._translations[locale] = load_translations(self.workspace, locale, diagnostics)
+            errors_before = len(self.diagnostics.errors)
+            self._translations[locale] = load_translations(self.workspace, locale,
+                                                           self.diagnostics)
+            if len(self.diagnostics.errors) > errors_before:
+                self._broken_catalogs.add(locale)
         return self._translations[locale]
+
+    def catalog_usable(self, locale: str) -> bool:
+        """False when the locale's template catalog has errors (its outputs then fail)."""
+        self.translations(locale)
+        return locale not in self._broken_catalogs
 
     def translation_scope(self) -> Scope:
         """What `briefs i18n` and the preview's translation states look at."""

@@ -46,6 +46,8 @@ class Reporter:
             word = diagnostic.severity.value + ":"
             line = line.replace(word, click.style(word, fg=color, bold=True), 1)
         click.echo(line, err=True)
+        for excerpt in diagnostic.excerpt():
+            click.echo(excerpt, err=True)
 
     def all(self, diagnostics: Diagnostics) -> None:
         for diagnostic in diagnostics:
