@@ -16,6 +16,7 @@ FONTCONFIG_WEIGHTS = {100: 0, 200: 40, 300: 50, 400: 80, 500: 100, 600: 180, 700
 INSTALLED_FONTS_DIR = ".fonts"
 FONTS_OWNER = "installed fonts"
 COVERAGE_OWNER = "the glyph coverage cache"
+MAX_CODE_POINT = 0x10FFFF
 
 
 class FontProblem(ValueError):
@@ -121,18 +122,40 @@ class CoverageCache:
         if self.folder is not None:
             name = hashlib.sha256("|".join(map(str, key)).encode()).hexdigest()[:24]
             stored = self.folder / f"{name}.json"
-            try:
-                ranges = json.loads(stored.read_text(encoding="utf-8"))
-                return frozenset(p for start, end in ranges for p in range(start, end + 1))
-            except (OSError, ValueError, TypeError):
-                pass
-        from fontTools.ttLib import TTFont
-
-        font = TTFont(key[0], lazy=True, fontNumber=key[1])
-        points = frozenset(font.getBestCmap() or {})
+            found = _stored_ranges(stored)
+            if found is not None:
+                return found
+        points = _read_cmap(Path(key[0]), key[1])
         if stored is not None and self.writer is not None:
             self.writer.write_text(stored, json.dumps(_ranges(points)), COVERAGE_OWNER)
         return points
+
+
+def _read_cmap(path: Path, index: int) -> frozenset[int]:
+    """The code points a font maps to glyphs; FontProblem when the file is not a usable font."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(path, lazy=True, fontNumber=index) as font:
+            return frozenset(font.getBestCmap() or {})
+    except Exception as exc:  # fontTools raises many types for damaged files
+        raise FontProblem(f"{path.name} is not a usable font ({type(exc).__name__}: {exc}); "
+                          "use the font file as its foundry ships it") from exc
+
+
+def _stored_ranges(stored: Path) -> frozenset[int] | None:
+    """Coverage remembered by an earlier run, or None when the file is missing or damaged (it
+    is then computed and written again)."""
+    try:
+        ranges = json.loads(stored.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(ranges, list) or not all(
+            isinstance(pair, list) and len(pair) == 2
+            and all(type(v) is int and 0 <= v <= MAX_CODE_POINT for v in pair)
+            and pair[0] <= pair[1] for pair in ranges):
+        return None
+    return frozenset(p for start, end in ranges for p in range(start, end + 1))
 
 
 def _ranges(points: frozenset[int]) -> list[list[int]]:

@@ -59,6 +59,8 @@ def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list
         plan.failed += [key for locale in locales for key in session.keys(doc_id, locale)]
         return
     brand = _brand(session, document)
+    sheets = [*session.assets.stylesheets(document.kind), *(brand.stylesheets if brand else ())]
+    styled = session.stylesheets_usable(sheets)
     for locale in document.untranslated_locales:
         diagnostics.warning(f'document "{doc_id}" has no {locale}.yaml yet, so no {locale} '
                             "output is built; copy the source file to start translating",
@@ -69,7 +71,7 @@ def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list
         if locale in document.untranslated_locales:
             continue
         keys = session.keys(doc_id, locale)
-        if brand is None or locale in document.failed_locales or \
+        if brand is None or not styled or locale in document.failed_locales or \
                 not session.catalog_usable(locale) or \
                 not _covered(session, document, locale, brand):
             plan.failed += keys

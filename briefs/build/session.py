@@ -32,6 +32,7 @@ from briefs.kinds.registry import KindRegistry, load_kinds
 from briefs.output.writer import Writer
 from briefs.render.assets import Assets
 from briefs.render.profiles import select_profiles
+from briefs.render.stylesheets import check_stylesheet
 from briefs.render.templating import (
     MemoryBytecodeCache,
     QrCodes,
@@ -86,6 +87,7 @@ class BuildSession:
         self._brands: dict[str, LoadedBrand | None] = {}
         self._translations: dict[str, CatalogTranslations | None] = {}
         self._broken_catalogs: set[str] = set()
+        self._stylesheets: dict[Path, bool] = {}
 
     @property
     def output_dir(self) -> Path:
@@ -116,6 +118,15 @@ class BuildSession:
             if len(self.diagnostics.errors) > errors_before:
                 self._broken_catalogs.add(locale)
         return self._translations[locale]
+
+    def stylesheets_usable(self, sheets: Iterable[Path]) -> bool:
+        """Every url() and @import of these stylesheets names an allowed file (each stylesheet
+        checked, and its problems reported, once per session)."""
+        for sheet in sheets:
+            if sheet not in self._stylesheets:
+                self._stylesheets[sheet] = check_stylesheet(sheet, self.assets.mounts,
+                                                            self.diagnostics)
+        return all(self._stylesheets[sheet] for sheet in sheets)
 
     def catalog_usable(self, locale: str) -> bool:
         """False when the locale's template catalog has errors (its outputs then fail)."""
