@@ -54,14 +54,17 @@ def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
     """Copy one face into `folder` (inside the output folder) as a standalone font file.
 
     WeasyPrint cannot pick a face out of a font collection (.ttc), and its fetcher only reads
-    workspace files; so the face is extracted once and reused while its source is unchanged.
+    workspace files; so the face is extracted once and reused while its source is unchanged
+    and its bytes still match the hash recorded beside it (a truncated or damaged copy, which
+    would make text silently invisible, is extracted again).
     """
     # The name must not depend on the machine (paths, dates): WeasyPrint derives resource names
     # in the PDF from it. The source's size stands in for its version.
     size = face.path.stat().st_size
     suffix = ".otf" if face.path.suffix.lower() in {".otf", ".ttc", ".otc"} else ".ttf"
     target = folder / f"{face.path.stem}-{face.index}-{size}{suffix}"
-    if target.is_file():
+    record = target.with_name(target.name + ".sha256")
+    if target.is_file() and not target.is_symlink() and _recorded(record) == _sha256(target):
         writer.claim(target, FONTS_OWNER)
         return target
 
@@ -75,7 +78,24 @@ def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
             shutil.copyfile(face.path, temporary)
 
     writer.produce(target, FONTS_OWNER, extract)
+    writer.write_text(record, _sha256(target), FONTS_OWNER)
     return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _recorded(record: Path) -> str | None:
+    """The hash written beside an extracted font; None when missing (extracted again)."""
+    try:
+        return record.read_text(encoding="ascii").strip() if not record.is_symlink() else None
+    except (OSError, ValueError):
+        return None
 
 
 @dataclass

@@ -31,12 +31,11 @@ from briefs.i18n.status import Scope
 from briefs.kinds.registry import KindRegistry, load_kinds
 from briefs.output.writer import Writer
 from briefs.render.assets import Assets
+from briefs.render.bytecode import MemoryBytecodeCache, StoredBytecodeCache
 from briefs.render.profiles import select_profiles
 from briefs.render.stylesheets import check_stylesheet
 from briefs.render.templating import (
-    MemoryBytecodeCache,
     QrCodes,
-    StoredBytecodeCache,
     TemplateLoader,
 )
 

@@ -24,7 +24,7 @@ from briefs.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from briefs.build.session import BuildOptions
+    from briefs.build.session import BuildOptions, BuildSession
     from briefs.render.workers import Renderer
 
 PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/x-4"]
@@ -105,15 +105,25 @@ class Request:
 
 
 def _build(ctx: click.Context, request: Request, renderer: Renderer) -> None:
+    from briefs.build.lock import build_lock
+
+    workspace = open_workspace(ctx)
+    doc_ids, chosen = select(workspace, request.docs, request.locales)
+    reporter = Reporter(workspace.root, quiet=request.quiet or request.as_json)
+    session = open_session(workspace, request.options, [ProgressLines(reporter)])
+    with build_lock(session.output_dir, reporter.progress):
+        _build_locked(session, request, renderer, (doc_ids, chosen), reporter)
+
+
+def _build_locked(session: BuildSession, request: Request, renderer: Renderer,
+                  selection: tuple[list[str], list[str]], reporter: Reporter) -> None:
+    """Plan, render and report, holding the output folder's build lock."""
     from briefs.build.noop import forget, write_stamp
     from briefs.build.plan import plan_build
     from briefs.build.run import run_build
 
-    workspace = open_workspace(ctx)
-    doc_ids, chosen = select(workspace, request.docs, request.locales)
+    workspace, (doc_ids, chosen) = session.workspace, selection
     strict, as_json = request.options.strict, request.as_json
-    reporter = Reporter(workspace.root, quiet=request.quiet or as_json)
-    session = open_session(workspace, request.options, [ProgressLines(reporter)])
     diagnostics = session.diagnostics
     plan = plan_build(session, doc_ids, chosen)
     if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):

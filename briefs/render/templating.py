@@ -23,13 +23,11 @@ from briefs.content.markdown import render_block, render_inline
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, checked
 from briefs.i18n import formatting
-from briefs.output.writer import Writer
 from briefs.render.limits import BoundedSandbox, TimeLimitExceeded, bound_filters, time_limit
 
 MAX_TEMPLATE_BYTES = 1_000_000
 TEMPLATE_SECONDS = 20.0
 """The longest one target's template may take to render (a few milliseconds is usual)."""
-CACHE_OWNER = "the template cache"
 
 
 class RefusedTemplate(jinja2.TemplateNotFound):
@@ -98,44 +96,6 @@ class QrCodes:
             self._made[key] = segno.make(url, error="m").svg_data_uri(scale=1, border=0,
                                                                      dark=dark)
         return self._made[key]
-
-
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates shared by every environment (one per locale) of one session."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._store:
-            bucket.bytecode_from_string(self._store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
-
-
-class StoredBytecodeCache(MemoryBytecodeCache):
-    """Compiled templates kept in the output folder between runs, written by the writer."""
-
-    def __init__(self, folder: Path, writer: Writer) -> None:
-        super().__init__()
-        self.folder = folder
-        self.writer = writer
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key not in self._store:
-            try:
-                self._store[bucket.key] = (self.folder / f"{bucket.key}.cache").read_bytes()
-            except OSError:
-                return
-        super().load_bytecode(bucket)
-        if bucket.code is None:  # stale or damaged: compiled again and stored
-            self._store.pop(bucket.key, None)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        super().dump_bytecode(bucket)
-        self.writer.write(self.folder / f"{bucket.key}.cache", self._store[bucket.key],
-                          CACHE_OWNER)
 
 
 def make_environment(loader: TemplateLoader, locale: str,

@@ -52,7 +52,7 @@ def test_broken_entries_are_errors_at_their_line(tmp_path: Path, body: str, line
                                      "nplurals=x; plural=n;"])
 def test_a_bad_plural_formula_is_an_error_at_the_header(tmp_path: Path, formula: str) -> None:
     header = HEADER.replace("nplurals=2; plural=(n > 1);", formula)
-    with pytest.raises(CatalogProblem, match="Plural-Forms|header") as caught:
+    with pytest.raises(CatalogProblem, match=r"Plural-Forms|header") as caught:
         read(tmp_path, 'msgid "Date"\nmsgstr "Date"\n', header)
     assert caught.value.position is not None and caught.value.position.line == 4
 

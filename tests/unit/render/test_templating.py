@@ -10,8 +10,8 @@ import jinja2
 import pytest
 
 from briefs.core.diagnostics import Diagnostics
+from briefs.render.bytecode import MemoryBytecodeCache
 from briefs.render.templating import (
-    MemoryBytecodeCache,
     QrCodes,
     TemplateLoader,
     make_environment,
@@ -117,7 +117,8 @@ def test_workspace_templates_override_kind_and_built_in_ones(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("expression", [
     "9**(9**9)", "2**100000", "10**(10**10)", "'x' * 10**7", "[1] * 10**7",
-    "(10**1000) * (10**1000)", "'%0999999d' % 1", "'x'|center(10**8)", "'x'|indent(10**8)", "'%099999d'|format(1)"])
+    "(10**1000) * (10**1000)", "'%0999999d' % 1", "'x'|center(10**8)", "'x'|indent(10**8)",
+    "'%099999d'|format(1)"])
 def test_operations_with_huge_results_are_refused_at_once(templates: Path,
                                                           expression: str) -> None:
     html, problems = render(templates, "ok\n{{ " + expression + " }}\n")
@@ -184,3 +185,31 @@ def test_a_refused_include_names_the_including_template_and_line(templates: Path
     assert problems[0].startswith("templates/t.html.j2:3:1: error: template refused: "
                                   "partial.j2: partial.j2 points outside the workspace")
     assert "SECRET" not in problems[0]
+
+
+def test_stored_bytecode_is_used_only_with_its_signature(tmp_path: Path) -> None:
+    """A bytecode file Jinja2 would unpickle is code: one from the workspace must never load."""
+    from briefs.render.bytecode import StoredBytecodeCache
+
+    class Files:
+        def write(self, path: Path, data: bytes, owner: str) -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "t.j2").write_text("{{ 1 + 1 }}", encoding="utf-8")
+    loader = TemplateLoader([templates], {}, (tmp_path,))
+    folder = tmp_path / "jinja"
+    first = StoredBytecodeCache(folder, Files(), key=b"k" * 32)
+    assert make_environment(loader, "en", None, first, QrCodes()).get_template("t.j2").render() \
+        == "2"
+    [stored] = folder.iterdir()
+    forged = b"j2" + os.urandom(64)
+    stored.write_bytes(forged)  # no valid signature: ignored, compiled again
+    second = StoredBytecodeCache(folder, Files(), key=b"k" * 32)
+    assert make_environment(loader, "en", None, second, QrCodes()).get_template("t.j2").render() \
+        == "2"
+    assert stored.read_bytes() != forged
+    other_key = StoredBytecodeCache(folder, Files(), key=b"x" * 32)
+    assert other_key._verified(stored) is None
