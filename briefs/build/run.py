@@ -14,6 +14,7 @@ from briefs.build.html import render_html
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
+from briefs.core.diagnostics import Position
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.pdf import RenderJob, RenderResult
@@ -138,6 +139,20 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     return None
 
 
+def page_limit_source(target: Target) -> tuple[Path, Position | None, str]:
+    """Where a document's page limit is set: its `max_pages` (or whichever setting the kind
+    reads) when the document sets it, else its `kind:`, since the kind then fixes it."""
+    document = target.document
+    rule, loaded = document.kind.pages, document.settings_file
+    path = loaded.path if loaded else document.folder / "document.yaml"
+    data = loaded.data if loaded and isinstance(loaded.data, dict) else {}
+    if rule.fixed is None and rule.setting and rule.setting in data and loaded:
+        return path, loaded.position_of((rule.setting,), value=True), \
+            f"{rule.setting} sets the limit"
+    position = loaded.position_of(("kind",), value=True) if loaded else None
+    return path, position, f'the kind "{document.kind.name}" sets the limit'
+
+
 def _fail(session: BuildSession, target: Target, result: BuildResult, reason: str) -> None:
     result.failed.append(target.id)
     session.events.emit(Failed(session.output_ref(target.key), reason))
@@ -173,8 +188,13 @@ def _accept(session: BuildSession, target: Target,
     """Report what the render found; write the PDF if it passed; return its manifest entry."""
     diagnostics = session.diagnostics
     content_file = target.document.texts[target.locale].path
-    for message in rendered.errors:
-        diagnostics.error(message, content_file)
+    for number, message in enumerate(rendered.errors):
+        if number == 0 and rendered.overflow:
+            path, position, why = page_limit_source(target)
+            diagnostics.error(f"{message} ({why}; {rendered.overflow} page"
+                              f"{'s' if rendered.overflow != 1 else ''} over)", path, position)
+        else:
+            diagnostics.error(message, content_file)
     for message in rendered.refused:
         diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
                           "files inside the workspace can be used",

@@ -52,6 +52,8 @@ class DocumentSource:
     texts: dict[str, LocaleText] = field(default_factory=dict)
     failed_locales: set[str] = field(default_factory=set)
     untranslated_locales: list[str] = field(default_factory=list)
+    settings_file: LoadedYaml | None = None
+    """document.yaml as read, to point at a setting (the page limit) after rendering."""
 
     @property
     def page_limit(self) -> int | None:
@@ -76,7 +78,8 @@ def load_document(workspace: Workspace, kinds: KindRegistry, doc_id: str,
     settings = validate(kind.settings_model, loaded, diagnostics)
     if settings is None:
         return None
-    document = DocumentSource(id=doc_id, folder=folder, kind=kind, settings=settings)
+    document = DocumentSource(id=doc_id, folder=folder, kind=kind, settings=settings,
+                              settings_file=loaded)
     wanted = locales or workspace.config.locales
     errors_before = len(diagnostics.errors)
     _check_images(workspace, document, loaded, diagnostics)
