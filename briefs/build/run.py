@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefs.brand.coverage import find_in_files
 from briefs.build.cache import BuildCache, target_key
 from briefs.build.events import Failed, Finished, Note, Rendered, Started, UpToDate
 from briefs.build.html import render_html
@@ -139,6 +140,19 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     return None
 
 
+def _refusal_source(session: BuildSession, target: Target,
+                    message: str) -> tuple[Path | None, Position | None]:
+    """Where a resource refused while rendering is named: the first of the target's
+    template and stylesheets that holds its URL, at that line."""
+    url = message.split(": ", 1)[0]
+    template = session.template_loader.locate(target.template_name)
+    candidates: list[Path | None] = [template, *session.assets.stylesheets(target.document.kind),
+                                     *target.brand.stylesheets]
+    files = [f for f in candidates if f is not None]
+    path, position = find_in_files(url, files)
+    return (path, position) if path is not None else (template, Position(1, 1))
+
+
 def page_limit_source(target: Target) -> tuple[Path, Position | None, str]:
     """Where a document's page limit is set: its `max_pages` (or whichever setting the kind
     reads) when the document sets it, else its `kind:`, since the kind then fixes it."""
@@ -196,9 +210,9 @@ def _accept(session: BuildSession, target: Target,
         else:
             diagnostics.error(message, content_file)
     for message in rendered.refused:
+        source, where = _refusal_source(session, target, message)
         diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
-                          "files inside the workspace can be used",
-                          session.template_loader.locate(target.template_name))
+                          "files inside the workspace can be used", source, where)
     soft = rendered.warnings + rendered.preflight_warnings
     _report_soft(session, target, soft)
     if not rendered.ok or rendered.pdf is None or (session.options.strict and soft):

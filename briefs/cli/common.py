@@ -69,7 +69,7 @@ def handle_errors(command: F) -> F:
         except (BriefsError, WriteError) as exc:
             diagnostics = exc.diagnostics if isinstance(exc, BriefsError) else \
                 [Diagnostic(Severity.ERROR, exc.message, exc.path)]
-            reporter = Reporter(None)
+            reporter = Reporter(_workspace_root())
             for diagnostic in diagnostics:
                 reporter.diagnostic(diagnostic)
             errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
@@ -86,6 +86,15 @@ def handle_errors(command: F) -> F:
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _workspace_root() -> Path | None:
+    """The workspace the command runs in, to show paths relative to it (None if unknown)."""
+    from briefs.core.workspace import quick_root
+
+    context = click.get_current_context(silent=True)
+    start = (context.find_root().obj or {}).get("workspace") if context else None
+    return quick_root(Path(start)) if start is not None else None
 
 
 locale_option = click.option("-l", "--locale", "locales", multiple=True,

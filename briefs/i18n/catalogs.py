@@ -167,7 +167,8 @@ def update_catalogs(workspace: Workspace, sources: list[TemplateSource],
         built_in = _translated(_read_catalog(package, locale, Path.read_bytes)
                                if package.is_file() else None)
         if path.is_file():
-            catalog = _read_catalog(path, locale, workspace.read_bytes)
+            catalog = _read_catalog(path, locale,
+                                    lambda found: workspace.read_bytes(found, MAX_PO_BYTES))
         else:
             catalog = Catalog(locale=_babel_name(locale), project="briefs templates",
                               creation_date=FIXED_DATE, revision_date=FIXED_DATE, fuzzy=False)
@@ -244,8 +245,11 @@ def load_translations(workspace: Workspace, locale: str,
         return None
     translations = CatalogTranslations()
     package = catalog_path(PACKAGE_LOCALES, locale)
+    def read_workspace_po(path: Path) -> bytes:
+        return workspace.read_bytes(path, MAX_PO_BYTES)
+
     for path, read in ((package, Path.read_bytes), (po_path(workspace, locale),
-                                                     workspace.read_bytes)):
+                                                     read_workspace_po)):
         if not path.is_file() and not path.is_symlink():
             continue
         try:
