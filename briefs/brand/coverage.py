@@ -58,7 +58,8 @@ def check_coverage(brand: LoadedBrand, locale: str, texts: Iterable[str], files:
         brand_file = brand.folder / "brand.yaml"
         name = str(exc).split(" ", 1)[0]
         _, position = find_in_files(name, [brand_file])
-        diagnostics.error(str(exc), brand_file, position)
+        if not any(d.message == str(exc) for d in diagnostics):  # once, not per locale
+            diagnostics.error(str(exc), brand_file, position)
         return False
     missing = sorted({
         char for text in texts for char in text
