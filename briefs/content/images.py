@@ -98,7 +98,7 @@ def _inspect_raster(path: Path, found: str) -> ImageInfo:
                     raise ImageProblem(f"image is {width}x{height} pixels, {too_large}")
                 image.verify()
             with Image.open(path) as image:
-                image.load()
+                _load_whole(image)
     except ImageProblem:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -107,3 +107,16 @@ def _inspect_raster(path: Path, found: str) -> ImageInfo:
         raise ImageProblem(f"damaged or unreadable {found.upper()} image ({exc}); export it "
                            "again") from exc
     return ImageInfo(found, width, height)
+
+
+def _load_whole(image: object) -> None:
+    """Decode every pixel, failing on a truncated file even though WeasyPrint, once imported,
+    tells Pillow to accept truncated images (`ImageFile.LOAD_TRUNCATED_IMAGES`)."""
+    from PIL import ImageFile
+
+    accepting = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        image.load()  # type: ignore[attr-defined]
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = accepting
