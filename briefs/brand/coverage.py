@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from briefs.brand.brands import LoadedBrand
-from briefs.brand.fonts import CoverageCache
+from briefs.brand.fonts import CoverageCache, FontProblem
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.i18n.formatting import locale_script
 
@@ -52,7 +52,15 @@ def check_coverage(brand: LoadedBrand, locale: str, texts: Iterable[str], files:
                    diagnostics: Diagnostics, cache: CoverageCache) -> bool:
     """Report each character no declared font covers; True when everything is covered."""
     script = locale_script(locale)
-    covered = covered_by(brand, script, cache)
+    try:
+        covered = covered_by(brand, script, cache)
+    except FontProblem as exc:
+        brand_file = brand.folder / "brand.yaml"
+        name = str(exc).split(" ", 1)[0]
+        _, position = find_in_files(name, [brand_file])
+        if not any(d.message == str(exc) for d in diagnostics):  # once, not per locale
+            diagnostics.error(str(exc), brand_file, position)
+        return False
     missing = sorted({
         char for text in texts for char in text
         if ord(char) not in covered and not char.isspace() and char not in IGNORED_CHARACTERS

@@ -20,6 +20,8 @@ def counter_content(label: str, style: str = "decimal") -> Markup:
     """"Page {page} of {pages}" -> `"Page " counter(page) " of " counter(pages)` for CSS."""
     if not re.fullmatch(r"[a-z-]+", style):
         raise ValueError(f"not a counter style: {style!r}")
+    if isinstance(label, Markup):  # a translation, escaped for HTML: CSS escapes it its way
+        label = label.unescape()
     suffix = "" if style == "decimal" else f", {style}"
     parts: list[str] = []
     for piece in re.split(r"(\{page\}|\{pages\})", label):

@@ -16,6 +16,7 @@ FONTCONFIG_WEIGHTS = {100: 0, 200: 40, 300: 50, 400: 80, 500: 100, 600: 180, 700
 INSTALLED_FONTS_DIR = ".fonts"
 FONTS_OWNER = "installed fonts"
 COVERAGE_OWNER = "the glyph coverage cache"
+MAX_CODE_POINT = 0x10FFFF
 
 
 class FontProblem(ValueError):
@@ -53,14 +54,17 @@ def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
     """Copy one face into `folder` (inside the output folder) as a standalone font file.
 
     WeasyPrint cannot pick a face out of a font collection (.ttc), and its fetcher only reads
-    workspace files; so the face is extracted once and reused while its source is unchanged.
+    workspace files; so the face is extracted once and reused while its source is unchanged
+    and its bytes still match the hash recorded beside it (a truncated or damaged copy, which
+    would make text silently invisible, is extracted again).
     """
     # The name must not depend on the machine (paths, dates): WeasyPrint derives resource names
     # in the PDF from it. The source's size stands in for its version.
     size = face.path.stat().st_size
     suffix = ".otf" if face.path.suffix.lower() in {".otf", ".ttc", ".otc"} else ".ttf"
     target = folder / f"{face.path.stem}-{face.index}-{size}{suffix}"
-    if target.is_file():
+    record = target.with_name(target.name + ".sha256")
+    if target.is_file() and not target.is_symlink() and _recorded(record) == _sha256(target):
         writer.claim(target, FONTS_OWNER)
         return target
 
@@ -74,7 +78,24 @@ def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
             shutil.copyfile(face.path, temporary)
 
     writer.produce(target, FONTS_OWNER, extract)
+    writer.write_text(record, _sha256(target), FONTS_OWNER)
     return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _recorded(record: Path) -> str | None:
+    """The hash written beside an extracted font; None when missing (extracted again)."""
+    try:
+        return record.read_text(encoding="ascii").strip() if not record.is_symlink() else None
+    except (OSError, ValueError):
+        return None
 
 
 @dataclass
@@ -121,18 +142,40 @@ class CoverageCache:
         if self.folder is not None:
             name = hashlib.sha256("|".join(map(str, key)).encode()).hexdigest()[:24]
             stored = self.folder / f"{name}.json"
-            try:
-                ranges = json.loads(stored.read_text(encoding="utf-8"))
-                return frozenset(p for start, end in ranges for p in range(start, end + 1))
-            except (OSError, ValueError, TypeError):
-                pass
-        from fontTools.ttLib import TTFont
-
-        font = TTFont(key[0], lazy=True, fontNumber=key[1])
-        points = frozenset(font.getBestCmap() or {})
+            found = _stored_ranges(stored)
+            if found is not None:
+                return found
+        points = _read_cmap(Path(key[0]), key[1])
         if stored is not None and self.writer is not None:
             self.writer.write_text(stored, json.dumps(_ranges(points)), COVERAGE_OWNER)
         return points
+
+
+def _read_cmap(path: Path, index: int) -> frozenset[int]:
+    """The code points a font maps to glyphs; FontProblem when the file is not a usable font."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(path, lazy=True, fontNumber=index) as font:
+            return frozenset(font.getBestCmap() or {})
+    except Exception as exc:  # fontTools raises many types for damaged files
+        raise FontProblem(f"{path.name} is not a usable font ({type(exc).__name__}: {exc}); "
+                          "use the font file as its foundry ships it") from exc
+
+
+def _stored_ranges(stored: Path) -> frozenset[int] | None:
+    """Coverage remembered by an earlier run, or None when the file is missing or damaged (it
+    is then computed and written again)."""
+    try:
+        ranges = json.loads(stored.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(ranges, list) or not all(
+            isinstance(pair, list) and len(pair) == 2
+            and all(type(v) is int and 0 <= v <= MAX_CODE_POINT for v in pair)
+            and pair[0] <= pair[1] for pair in ranges):
+        return None
+    return frozenset(p for start, end in ranges for p in range(start, end + 1))
 
 
 def _ranges(points: frozenset[int]) -> list[list[int]]:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from briefs.content.schema import Color, ContactBlock, ShortText, Strict
+from briefs.brand.colors import normalized_color
+from briefs.content.schema import ContactBlock, ShortText, Strict
+
+Color = Annotated[str, Field(max_length=200), AfterValidator(normalized_color)]
+"""A CSS colour, parsed and normalised: only `#rrggbb[aa]` or `device-cmyk(...)` is written."""
 
 
 class BrandColors(Strict):
@@ -15,10 +19,10 @@ class BrandColors(Strict):
     primary: Color
     secondary: Color
     accent: Color
-    text: Color = "#1d1d1b"
-    muted: Color = "#5f6368"
-    tint: Color = "#eef3f8"
-    paper: Color = "#ffffff"
+    text: Color = Field(default="#1d1d1b", validate_default=True)
+    muted: Color = Field(default="#5f6368", validate_default=True)
+    tint: Color = Field(default="#eef3f8", validate_default=True)
+    paper: Color = Field(default="#ffffff", validate_default=True)
 
 
 class FontFace(Strict):

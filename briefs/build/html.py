@@ -24,7 +24,7 @@ def render_html(session: BuildSession, target: Target, *, for_render: bool = Tru
     HTML is going to be rendered (`briefs check` writes nothing).
     """
     workspace, diagnostics = session.workspace, session.diagnostics
-    translations = session.translations(target.locale, diagnostics)
+    translations = session.translations(target.locale)
     format_locale = workspace.config.formats.get(target.locale, target.locale)
     env = make_environment(session.template_loader, format_locale, translations,
                            session.compiled_templates, session.qr_codes)

@@ -15,7 +15,6 @@ from briefs.build.session import BuildSession
 from briefs.build.sharding import select_shard
 from briefs.build.targets import Target, TargetKey
 from briefs.content.documents import DocumentSource, load_document
-from briefs.core.diagnostics import Diagnostics
 from briefs.core.paths import RefusedPath, resolve_inside
 from briefs.i18n.catalogs import po_path
 from briefs.output.writer import PathClaimed
@@ -60,13 +59,16 @@ def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list
         plan.failed += [key for locale in locales for key in session.keys(doc_id, locale)]
         return
     brand = _brand(session, document)
+    sheets = [*session.assets.stylesheets(document.kind), *(brand.stylesheets if brand else ())]
+    styled = session.stylesheets_usable(sheets)
     _untranslated(session, plan, document)
     dates = document_dates(document.folder, document.settings.published)
     for locale in locales:
         if locale in document.untranslated_locales or not document.made_in(locale):
             continue
         keys = session.keys(doc_id, locale)
-        if brand is None or locale in document.failed_locales or \
+        if brand is None or not styled or locale in document.failed_locales or \
+                not session.catalog_usable(locale) or \
                 not _covered(session, document, locale, brand):
             plan.failed += keys
             continue
@@ -153,7 +155,7 @@ def _covered(session: BuildSession, document: DocumentSource, locale: str,
     workspace = session.workspace
     text = document.texts[locale]
     model = brand.model
-    catalog = session.translations(locale, Diagnostics())
+    catalog = session.translations(locale)
     strings = [*strings_in(text.text.model_dump(mode="json")),
                *strings_in(model.contact.model_dump()), model.slogan or "",
                *(str(v) for v in (catalog.messages.values() if catalog else ()))]

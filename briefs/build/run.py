@@ -8,12 +8,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefs.brand.coverage import find_in_files
 from briefs.build.cache import BuildCache, target_key
 from briefs.build.events import Failed, Finished, Note, Rendered, Started, UpToDate
 from briefs.build.html import render_html
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
+from briefs.core.diagnostics import Position
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.pdf import RenderJob, RenderResult
@@ -138,6 +140,33 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     return None
 
 
+def _refusal_source(session: BuildSession, target: Target,
+                    message: str) -> tuple[Path | None, Position | None]:
+    """Where a resource refused while rendering is named: the first of the target's
+    template and stylesheets that holds its URL, at that line."""
+    url = message.split(": ", 1)[0]
+    template = session.template_loader.locate(target.template_name)
+    candidates: list[Path | None] = [template, *session.assets.stylesheets(target.document.kind),
+                                     *target.brand.stylesheets]
+    files = [f for f in candidates if f is not None]
+    path, position = find_in_files(url, files)
+    return (path, position) if path is not None else (template, Position(1, 1))
+
+
+def page_limit_source(target: Target) -> tuple[Path, Position | None, str]:
+    """Where a document's page limit is set: its `max_pages` (or whichever setting the kind
+    reads) when the document sets it, else its `kind:`, since the kind then fixes it."""
+    document = target.document
+    rule, loaded = document.kind.pages, document.settings_file
+    path = loaded.path if loaded else document.folder / "document.yaml"
+    data = loaded.data if loaded and isinstance(loaded.data, dict) else {}
+    if rule.fixed is None and rule.setting and rule.setting in data and loaded:
+        return path, loaded.position_of((rule.setting,), value=True), \
+            f"{rule.setting} sets the limit"
+    position = loaded.position_of(("kind",), value=True) if loaded else None
+    return path, position, f'the kind "{document.kind.name}" sets the limit'
+
+
 def _fail(session: BuildSession, target: Target, result: BuildResult, reason: str) -> None:
     result.failed.append(target.id)
     session.events.emit(Failed(session.output_ref(target.key), reason))
@@ -173,12 +202,17 @@ def _accept(session: BuildSession, target: Target,
     """Report what the render found; write the PDF if it passed; return its manifest entry."""
     diagnostics = session.diagnostics
     content_file = target.document.texts[target.locale].path
-    for message in rendered.errors:
-        diagnostics.error(message, content_file)
+    for number, message in enumerate(rendered.errors):
+        if number == 0 and rendered.overflow:
+            path, position, why = page_limit_source(target)
+            diagnostics.error(f"{message} ({why}; {rendered.overflow} page"
+                              f"{'s' if rendered.overflow != 1 else ''} over)", path, position)
+        else:
+            diagnostics.error(message, content_file)
     for message in rendered.refused:
+        source, where = _refusal_source(session, target, message)
         diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
-                          "files inside the workspace can be used",
-                          session.template_loader.locate(target.template_name))
+                          "files inside the workspace can be used", source, where)
     soft = rendered.warnings + rendered.preflight_warnings
     _report_soft(session, target, soft)
     if not rendered.ok or rendered.pdf is None or (session.options.strict and soft):

@@ -31,11 +31,11 @@ from briefs.i18n.status import Scope
 from briefs.kinds.registry import KindRegistry, load_kinds
 from briefs.output.writer import Writer
 from briefs.render.assets import Assets
+from briefs.render.bytecode import MemoryBytecodeCache, StoredBytecodeCache
 from briefs.render.profiles import select_profiles
+from briefs.render.stylesheets import check_stylesheet
 from briefs.render.templating import (
-    MemoryBytecodeCache,
     QrCodes,
-    StoredBytecodeCache,
     TemplateLoader,
 )
 
@@ -85,6 +85,8 @@ class BuildSession:
         self.template_loader: TemplateLoader = self.assets.loader()
         self._brands: dict[str, LoadedBrand | None] = {}
         self._translations: dict[str, CatalogTranslations | None] = {}
+        self._broken_catalogs: set[str] = set()
+        self._stylesheets: dict[Path, bool] = {}
 
     @property
     def output_dir(self) -> Path:
@@ -106,11 +108,29 @@ class BuildSession:
             self._brands[brand_id] = load_brand(self.workspace, brand_id, self.diagnostics)
         return self._brands[brand_id]
 
-    def translations(self, locale: str, diagnostics: Diagnostics) -> CatalogTranslations | None:
-        """The locale's template strings, read once per session."""
+    def translations(self, locale: str) -> CatalogTranslations | None:
+        """The locale's template strings, read once per session (problems reported once)."""
         if locale not in self._translations:
-            self._translations[locale] = load_translations(self.workspace, locale, diagnostics)
+            errors_before = len(self.diagnostics.errors)
+            self._translations[locale] = load_translations(self.workspace, locale,
+                                                           self.diagnostics)
+            if len(self.diagnostics.errors) > errors_before:
+                self._broken_catalogs.add(locale)
         return self._translations[locale]
+
+    def stylesheets_usable(self, sheets: Iterable[Path]) -> bool:
+        """Every url() and @import of these stylesheets names an allowed file (each stylesheet
+        checked, and its problems reported, once per session)."""
+        for sheet in sheets:
+            if sheet not in self._stylesheets:
+                self._stylesheets[sheet] = check_stylesheet(sheet, self.assets.mounts,
+                                                            self.diagnostics)
+        return all(self._stylesheets[sheet] for sheet in sheets)
+
+    def catalog_usable(self, locale: str) -> bool:
+        """False when the locale's template catalog has errors (its outputs then fail)."""
+        self.translations(locale)
+        return locale not in self._broken_catalogs
 
     def translation_scope(self) -> Scope:
         """What `briefs i18n` and the preview's translation states look at."""

@@ -113,7 +113,9 @@ class Request:
 
 
 def run_request(ctx: click.Context, request: Request, renderer: Renderer) -> None:
-    """One build as asked; exits 1 (SystemExit) when something failed."""
+    """One build as asked, holding the output folder's build lock; exits 1 (SystemExit)
+    when something failed."""
+    from briefs.build.lock import build_lock
     from briefs.build.plan import plan_build
 
     workspace = open_workspace(ctx)
@@ -123,12 +125,15 @@ def run_request(ctx: click.Context, request: Request, renderer: Renderer) -> Non
         session = open_session(workspace, request.options, [progress])
         if request.output_file is not None and len(session.profiles) != 1:
             raise click.UsageError("-o needs one output: choose one --profile")
-        plan = plan_build(session, doc_ids, chosen)
-        strict, diagnostics = request.options.strict, session.diagnostics
-        if (strict and diagnostics.warnings) or (diagnostics.has_errors() and not plan.targets):
-            progress.close()
-            finish(reporter, diagnostics, strict, request.as_json, {"outputs": []}, built=0)
-        result = _run(session, plan, request, renderer)
+        with build_lock(session.output_dir, reporter.progress):
+            plan = plan_build(session, doc_ids, chosen)
+            strict, diagnostics = request.options.strict, session.diagnostics
+            if (strict and diagnostics.warnings) or (diagnostics.has_errors()
+                                                     and not plan.targets):
+                progress.close()
+                finish(reporter, diagnostics, strict, request.as_json, {"outputs": []},
+                       built=0)
+            result = _run(session, plan, request, renderer)
     _report(session, plan, request, reporter, result)
 
 

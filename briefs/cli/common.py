@@ -47,6 +47,8 @@ class Reporter:
             word = diagnostic.severity.value + ":"
             line = line.replace(word, click.style(word, fg=color, bold=True), 1)
         click.echo(line, err=True)
+        for excerpt in diagnostic.excerpt():
+            click.echo(excerpt, err=True)
 
     def all(self, diagnostics: Diagnostics) -> None:
         for diagnostic in diagnostics:
@@ -73,7 +75,7 @@ def handle_errors(command: F) -> F:
         except (BriefsError, WriteError) as exc:
             diagnostics = exc.diagnostics if isinstance(exc, BriefsError) else \
                 [Diagnostic(Severity.ERROR, exc.message, exc.path)]
-            reporter = Reporter(None)
+            reporter = Reporter(_workspace_root())
             for diagnostic in diagnostics:
                 reporter.diagnostic(diagnostic)
             errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
@@ -105,6 +107,15 @@ def color_wanted(stream: Any = None) -> bool:
     stream = stream or sys.stderr
     return stream.isatty() and "NO_COLOR" not in os.environ and \
         os.environ.get("TERM") != "dumb"
+
+
+def _workspace_root() -> Path | None:
+    """The workspace the command runs in, to show paths relative to it (None if unknown)."""
+    from briefs.core.workspace import quick_root
+
+    context = click.get_current_context(silent=True)
+    start = (context.find_root().obj or {}).get("workspace") if context else None
+    return quick_root(Path(start)) if start is not None else None
 
 
 locale_option = click.option("-l", "--locale", "locales", multiple=True,

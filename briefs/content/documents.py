@@ -13,7 +13,7 @@ from briefs.content.validation import field_extra, format_key_path, validate
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.core.paths import RefusedPath, resolve_inside
 from briefs.core.workspace import Workspace
-from briefs.i18n.lock import compare, prose_leaves, read_lock
+from briefs.i18n.lock import LockEntries, compare, prose_leaves, read_lock
 from briefs.i18n.overlay import Overlay, overlay
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ class DocumentSource:
     texts: dict[str, LocaleText] = field(default_factory=dict)
     failed_locales: set[str] = field(default_factory=set)
     untranslated_locales: list[str] = field(default_factory=list)
+    settings_file: LoadedYaml | None = None
+    """document.yaml as read, to point at a setting (the page limit) after rendering."""
 
     def made_in(self, locale: str) -> bool:
         """Whether the document is made in `locale` (its own `locales:`, if it lists any)."""
@@ -80,7 +82,8 @@ def load_document(workspace: Workspace, kinds: KindRegistry, doc_id: str,
     settings = validate(kind.settings_model, loaded, diagnostics)
     if settings is None:
         return None
-    document = DocumentSource(id=doc_id, folder=folder, kind=kind, settings=settings)
+    document = DocumentSource(id=doc_id, folder=folder, kind=kind, settings=settings,
+                              settings_file=loaded)
     wanted = [locale for locale in locales or workspace.config.locales
               if document.made_in(locale)]
     errors_before = len(diagnostics.errors)
@@ -160,25 +163,35 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
     if source is None or source_text is None or len(diagnostics.errors) > errors_before:
         document.failed_locales.update(locales)
         return
+    errors_before = len(diagnostics.errors)
+    lock = read_lock(workspace, document.folder, diagnostics)
+    lock_failed = len(diagnostics.errors) > errors_before
     for locale in locales:
         if locale == source_locale:
             document.texts[locale] = LocaleText(locale, source_path, source_text)
+            continue
+        if lock_failed:
+            document.failed_locales.add(locale)
             continue
         path = document.folder / f"{locale}.yaml"
         if not path.is_file():
             document.untranslated_locales.append(locale)
             continue
         errors_before = len(diagnostics.errors)
-        text = _load_translation(workspace, document, locale, path, source, diagnostics)
+        text = _load_translation(workspace, document, (locale, path), (source, lock),
+                                 diagnostics)
         if text is None or len(diagnostics.errors) > errors_before:
             document.failed_locales.add(locale)
         else:
             document.texts[locale] = text
 
 
-def _load_translation(workspace: Workspace, document: DocumentSource, locale: str, path: Path,
-                      source: LoadedYaml, diagnostics: Diagnostics) -> LocaleText | None:
+def _load_translation(workspace: Workspace, document: DocumentSource, file: tuple[str, Path],
+                      against: tuple[LoadedYaml, dict[str, LockEntries]],
+                      diagnostics: Diagnostics) -> LocaleText | None:
     """One translation over the source: validated, with fallbacks, stale keys and mismatches."""
+    locale, path = file
+    source, lock = against
     model = document.kind.text_model
     source_locale = workspace.config.source_locale
     translation = load_yaml_file(path, diagnostics, roots=workspace.read_roots)
@@ -195,7 +208,7 @@ def _load_translation(workspace: Workspace, document: DocumentSource, locale: st
             f'{format_key_path(key_path)}: not translated into "{locale}"; the '
             f"{source_locale} text is used", path, translation.position_of(key_path))
     state = compare(prose_leaves(source.data, model), prose_leaves(translation.data, model),
-                    locale, read_lock(workspace, document.folder).get(locale, {}))
+                    locale, lock.get(locale, {}))
     for key_path in state.stale_paths:
         diagnostics.warning(
             f"{format_key_path(key_path)}: stale translation: the {source_locale} text "

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+
+from briefs.content.svg import SvgProblem, check_svg
 
 MAX_PIXELS = 60_000_000
 MAX_SVG_BYTES = 2_000_000
@@ -22,7 +23,6 @@ EXTENSIONS = {
     "webp": {".webp"},
     "svg": {".svg"},
 }
-SVG_FORBIDDEN = re.compile(rb"<script|<foreignObject|\bon[a-z]+\s*=|javascript:", re.IGNORECASE)
 
 
 class ImageProblem(ValueError):
@@ -76,28 +76,47 @@ def _inspect_svg(path: Path) -> ImageInfo:
     data = path.read_bytes()
     if len(data) > MAX_SVG_BYTES:
         raise ImageProblem(f"SVG is {len(data)} bytes, over the {MAX_SVG_BYTES}-byte limit")
-    if SVG_FORBIDDEN.search(data):
-        raise ImageProblem("SVG contains scripts or event handlers; remove them")
+    try:
+        check_svg(data)
+    except SvgProblem as exc:
+        raise ImageProblem(str(exc)) from exc
     return ImageInfo("svg", None, None)
 
 
 def _inspect_raster(path: Path, found: str) -> ImageInfo:
+    """Size within the pixel limit, and every pixel decoded: a truncated JPEG passes a header
+    check and renders half an image, so the whole image is read once here."""
     from PIL import Image
 
     too_large = f"over the {MAX_PIXELS:,}-pixel limit; scale it down (3000 px wide is plenty)"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)  # reads the header only
-        with image:
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise ImageProblem(f"image is {width}x{height} pixels, {too_large}")
-            image.verify()
+            with Image.open(path) as image:  # reads the header only
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise ImageProblem(f"image is {width}x{height} pixels, {too_large}")
+                image.verify()
+            with Image.open(path) as image:
+                _load_whole(image)
     except ImageProblem:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageProblem(f"image is {too_large}") from exc
     except Exception as exc:  # Pillow raises many types for damaged files
-        raise ImageProblem(f"damaged or unreadable {found.upper()} image: {exc}") from exc
+        raise ImageProblem(f"damaged or unreadable {found.upper()} image ({exc}); export it "
+                           "again") from exc
     return ImageInfo(found, width, height)
+
+
+def _load_whole(image: object) -> None:
+    """Decode every pixel, failing on a truncated file even though WeasyPrint, once imported,
+    tells Pillow to accept truncated images (`ImageFile.LOAD_TRUNCATED_IMAGES`)."""
+    from PIL import ImageFile
+
+    accepting = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        image.load()  # type: ignore[attr-defined]
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = accepting

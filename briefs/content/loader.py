@@ -168,11 +168,7 @@ def load_yaml_text(text: str, path: Path, diagnostics: Diagnostics) -> LoadedYam
                           Position(mark.line + 1, mark.column + 1) if mark else None)
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        problem = problem.replace("in this context", "here")  # libyaml's wording
-        diagnostics.error(f"invalid YAML: {problem}{_yaml_hint(problem)}", path, position)
+        _report_syntax_error(exc, text, path, diagnostics)
         return None
     except yaml.YAMLError as exc:
         diagnostics.error(f"invalid YAML: {exc}", path)
@@ -200,7 +196,32 @@ def load_yaml_text(text: str, path: Path, diagnostics: Diagnostics) -> LoadedYam
     return loaded
 
 
+def _report_syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path,
+                         diagnostics: Diagnostics) -> None:
+    """A syntax error at the start of the construct that is broken (the quote left open on
+    line 8, the `[` never closed), not where the parser gave up (often the end of the file),
+    with that line of the file shown."""
+    context = exc.context or ""
+    starts_construct = exc.context_mark is not None and (
+        context.startswith("while scanning") or "flow" in context
+        or "end of stream" in (exc.problem or ""))
+    mark = exc.context_mark if starts_construct else (exc.problem_mark or exc.context_mark)
+    problem = (exc.problem or exc.context or "invalid YAML").replace("in this context", "here")
+    if starts_construct and context:
+        problem = f"{problem} {context}"
+        if exc.problem_mark is not None:
+            problem += f" (started here; the parser stopped on line {exc.problem_mark.line + 1})"
+    position = Position(mark.line + 1, mark.column + 1) if mark else None
+    lines = text.splitlines()
+    source = lines[mark.line] if mark and mark.line < len(lines) else None
+    diagnostics.error(f"invalid YAML: {problem}{_yaml_hint(problem)}", path, position, source)
+
+
 def _yaml_hint(problem: str) -> str:
+    if "quoted scalar" in problem:
+        return "; close the quote opened here"
+    if "flow sequence" in problem or "flow mapping" in problem:
+        return "; close the bracket opened here"
     if "mapping values are not allowed" in problem:
         return "; a value containing ': ' must be quoted, or use a block scalar (|)"
     if "found character '\\t'" in problem:

@@ -6,21 +6,34 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
-COLOR_PATTERN = r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|device-cmyk\([^)]*\))$"
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"
 SHORT_TEXT_LIMIT = 300
 MARKDOWN_LIMIT = 20_000
 
-Locale = Annotated[str, Field(pattern=LOCALE_PATTERN)]
+
+
+def known_locale(value: str) -> str:
+    """A locale code Babel (CLDR) knows, so that dates, scripts and plurals can be looked up."""
+    from babel import Locale as BabelLocale
+    from babel.core import UnknownLocaleError
+
+    try:
+        BabelLocale.parse(value.replace("-", "_"))
+    except (ValueError, UnknownLocaleError) as exc:
+        raise ValueError(f'"{value}" is not a locale code briefs knows (CLDR has no data for '
+                         "it); use a code such as fr, pt_BR, zh_Hant or sr-Latn") from exc
+    return value
+
+
+Locale = Annotated[str, Field(pattern=LOCALE_PATTERN), AfterValidator(known_locale)]
 Slug = Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT)]
 Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
-Color = Annotated[str, Field(pattern=COLOR_PATTERN)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
 

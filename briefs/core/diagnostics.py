@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+MAX_EXCERPT_CHARS = 160
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -30,6 +32,9 @@ class Diagnostic:
     message: str
     path: Path | None = None
     position: Position | None = None
+    source: str | None = None
+    """The line of the file the position is on, when the reader had it (shown under the
+    message with a caret, as compilers do)."""
 
     def format(self, relative_to: Path | None = None) -> str:
         location = ""
@@ -40,6 +45,14 @@ class Diagnostic:
             location += ": "
         return f"{location}{self.severity.value}: {self.message}"
 
+    def excerpt(self) -> list[str]:
+        """The source line and a caret under the column (empty when no line was kept)."""
+        if self.source is None or self.position is None:
+            return []
+        line = self.source.expandtabs(1)[:MAX_EXCERPT_CHARS]
+        caret = " " * min(self.position.column - 1, len(line)) + "^"
+        return [f"    {line}", f"    {caret}"]
+
     def as_json(self, relative_to: Path | None = None) -> dict[str, object]:
         return {
             "severity": self.severity.value,
@@ -47,15 +60,21 @@ class Diagnostic:
             "path": display_path(self.path, relative_to) if self.path else None,
             "line": self.position.line if self.position else None,
             "column": self.position.column if self.position else None,
+            "source": self.source,
         }
 
 
 def display_path(path: Path, relative_to: Path | None) -> str:
-    """Show a path relative to the workspace when it lies inside it."""
+    """Show a path relative to the workspace when it lies inside it.
+
+    The file itself is named, not what it links to: a link pointing out of the workspace is
+    shown where it stands (its parent folder is resolved, its own name kept).
+    """
     if relative_to is None:
         return str(path)
     try:
-        return path.resolve().relative_to(relative_to.resolve()).as_posix()
+        shown = path.parent.resolve() / path.name if path.name else path.resolve()
+        return shown.relative_to(relative_to.resolve()).as_posix()
     except (OSError, ValueError):
         return str(path)
 
@@ -67,8 +86,8 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def error(self, message: str, path: Path | None = None,
-              position: Position | None = None) -> None:
-        self.items.append(Diagnostic(Severity.ERROR, message, path, position))
+              position: Position | None = None, source: str | None = None) -> None:
+        self.items.append(Diagnostic(Severity.ERROR, message, path, position, source))
 
     def warning(self, message: str, path: Path | None = None,
                 position: Position | None = None) -> None:

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir, extract_from_file
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import write_po
 
-from briefs.core.diagnostics import Diagnostics, Position
+from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Position, Severity
 from briefs.core.paths import PACKAGE_DIR, RefusedPath
 from briefs.core.workspace import Workspace
+from briefs.i18n.pofile import CatalogProblem, read_catalog
 from briefs.output.writer import write_workspace_file
 
 TEMPLATE_LANGUAGE = "en"
@@ -124,8 +125,17 @@ def _babel_name(locale: str) -> str:
 
 
 def _read_catalog(path: Path, locale: str, read: Callable[[Path], bytes]) -> Catalog:
-    """A PO file, strictly (a broken entry is an error, not a silently shortened catalog)."""
-    return read_po(io.BytesIO(read(path)), locale=_babel_name(locale), abort_invalid=True)
+    """A PO file, strictly; a problem is a BriefsError naming the file and line."""
+    try:
+        return read_catalog(path, locale, read)
+    except CatalogProblem as exc:
+        raise BriefsError([Diagnostic(Severity.ERROR, exc.message, path, exc.position,
+                                      exc.source)]) from exc
+    except RefusedPath as exc:
+        raise BriefsError([Diagnostic(Severity.ERROR, str(exc), path, Position(1, 1))]) from exc
+    except OSError as exc:
+        raise BriefsError([Diagnostic(Severity.ERROR, f"cannot read the catalog: "
+                                      f"{exc.strerror or exc}", path)]) from exc
 
 
 def _translated(catalog: Catalog | None) -> set[str]:
@@ -157,7 +167,8 @@ def update_catalogs(workspace: Workspace, sources: list[TemplateSource],
         built_in = _translated(_read_catalog(package, locale, Path.read_bytes)
                                if package.is_file() else None)
         if path.is_file():
-            catalog = _read_catalog(path, locale, workspace.read_bytes)
+            catalog = _read_catalog(path, locale,
+                                    lambda found: workspace.read_bytes(found, MAX_PO_BYTES))
         else:
             catalog = Catalog(locale=_babel_name(locale), project="briefs templates",
                               creation_date=FIXED_DATE, revision_date=FIXED_DATE, fuzzy=False)
@@ -234,16 +245,15 @@ def load_translations(workspace: Workspace, locale: str,
         return None
     translations = CatalogTranslations()
     package = catalog_path(PACKAGE_LOCALES, locale)
+    def read_workspace_po(path: Path) -> bytes:
+        return workspace.read_bytes(path, MAX_PO_BYTES)
+
     for path, read in ((package, Path.read_bytes), (po_path(workspace, locale),
-                                                     workspace.read_bytes)):
+                                                     read_workspace_po)):
         if not path.is_file() and not path.is_symlink():
             continue
         try:
             translations.add(_read_catalog(path, locale, read))
-        except RefusedPath as exc:
-            diagnostics.error(str(exc), path, Position(1, 1))
-        except Exception as exc:  # Babel raises PoFileError and others for broken files
-            line = getattr(exc, "lineno", None)
-            diagnostics.error(f"cannot read the catalog: {exc}", path,
-                              Position(line, 1) if line else None)
+        except BriefsError as exc:
+            diagnostics.extend(exc.diagnostics)
     return translations

@@ -69,7 +69,8 @@ def collect(scope: Scope, doc_id: str, locale: str) -> Exchange | None:
         if path.is_file() else None
     translated = prose_leaves(translation.data, model) if translation else {}
     leaves = prose_leaves(source.data, model)
-    state = compare(leaves, translated, locale, read_lock(workspace, folder).get(locale, {}))
+    lock = read_lock(workspace, folder, scope.diagnostics)
+    state = compare(leaves, translated, locale, lock.get(locale, {}))
     exchange = Exchange(doc_id, workspace.config.source_locale, locale,
                         source.path.relative_to(workspace.root).as_posix())
     for key, text in leaves.items():

@@ -174,7 +174,7 @@ def _refresh_lock(scope: Scope, update: Update) -> bool:
     """Record each confirmed unit as translated from the source text in the file (so a
     source that changed since the export still shows as stale)."""
     folder = update.path.parent
-    locks = read_lock(scope.workspace, folder)
+    locks = read_lock(scope.workspace, folder, scope.diagnostics)
     locale = update.file.locale
     loaded = load_yaml_text(update.text, update.path, Diagnostics())
     translated = prose_leaves(loaded.data, update.model) if loaded is not None else {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import typing
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 
 from briefs.content.loader import KeyPath
 from briefs.content.validation import field_extra, format_key_path
+from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath
 from briefs.core.workspace import Workspace
 from briefs.output.writer import write_workspace_file
@@ -25,6 +27,8 @@ LINK = re.compile(r"\]\(\s*([^)\s]+)[^)]*\)")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^([^\]\s]+)\]:", re.MULTILINE)
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%\([A-Za-z_][A-Za-z0-9_]*\)[sd]")
+
+REPAIR = "delete it and run `briefs i18n update` to record the translations again"
 
 LockEntries = dict[str, dict[str, str]]
 
@@ -53,14 +57,45 @@ def lock_path(folder: Path) -> Path:
     return folder / LOCK_NAME
 
 
-def read_lock(workspace: Workspace, folder: Path) -> dict[str, LockEntries]:
-    """Locale -> key -> {"source": hash, "translation": hash}; empty when there is no lock."""
+def read_lock(workspace: Workspace, folder: Path,
+              diagnostics: Diagnostics) -> dict[str, LockEntries]:
+    """Locale -> key -> {"source": hash, "translation": hash}; empty when there is no lock.
+
+    A lock that cannot be used (outside the workspace, not JSON, not the shape briefs writes)
+    is an error naming it, and is then treated as empty.
+    """
+    path = lock_path(folder)
+    if not path.is_file() and not path.is_symlink():
+        return {}
     try:
-        data = json.loads(workspace.read_bytes(lock_path(folder), MAX_LOCK_BYTES))
-    except (OSError, ValueError, RefusedPath):
+        text = workspace.read_bytes(path, MAX_LOCK_BYTES).decode("utf-8")
+        data = json.loads(text)
+    except RefusedPath as exc:
+        diagnostics.error(str(exc), path, Position(1, 1))
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        diagnostics.error(f"cannot read the lock file: {exc}", path, Position(1, 1))
+        return {}
+    except json.JSONDecodeError as exc:
+        diagnostics.error(f"not a lock file briefs wrote: {exc.msg}; {REPAIR}", path,
+                          Position(exc.lineno, exc.colno))
         return {}
     locales = data.get("locales") if isinstance(data, dict) else None
-    return locales if isinstance(locales, dict) else {}
+    if not _lock_shaped(locales):
+        diagnostics.error("not a lock file briefs wrote (expected {\"version\": 1, \"locales\": "
+                          "{locale: {key: {\"source\": hash, \"translation\": hash}}}}); "
+                          + REPAIR, path, Position(1, 1))
+        return {}
+    return typing.cast(dict[str, LockEntries], locales)
+
+
+def _lock_shaped(locales: Any) -> bool:
+    return isinstance(locales, dict) and all(
+        isinstance(entries, dict) and all(
+            isinstance(key, str) and isinstance(record, dict)
+            and all(isinstance(v, str) for v in record.values())
+            for key, record in entries.items())
+        for entries in locales.values())
 
 
 def write_lock(folder: Path, locales: dict[str, LockEntries]) -> bool:

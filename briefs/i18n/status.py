@@ -126,7 +126,7 @@ def _translations(scope: Scope, doc_ids: list[str],
         model = kind.text_model
         source_leaves = prose_leaves(source.data, model)
         folder = workspace.content_dir / doc_id
-        lock = read_lock(workspace, folder)
+        lock = read_lock(workspace, folder, diagnostics)
         for locale in locales:
             if locale == workspace.config.source_locale or \
                     (made_in is not None and locale not in made_in):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -82,6 +83,24 @@ def write_atomically(path: Path, produce: Callable[[Path], None]) -> None:
         raise
 
 
+TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+"""How `write_atomically` names its temporary files (`.<name>.<random>.tmp`)."""
+
+
+def remove_leftovers(output_dir: Path) -> list[Path]:
+    """Delete temporary files a killed build left in the output folder (call it only while
+    holding the build lock, when no other build can be writing one)."""
+    removed = []
+    for folder, _dirs, files in os.walk(output_dir):  # does not follow links
+        for name in files:
+            if TEMPORARY.match(name):
+                path = Path(folder) / name
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
 def _write_bytes(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
@@ -129,5 +148,7 @@ class Writer:
     def _inside(self, path: Path) -> Path:
         resolved = path.parent.resolve() / path.name
         if not resolved.is_relative_to(self.output_dir):
-            raise ValueError(f"{path} is not inside the output folder {self.output_dir}")
+            raise WriteError(path, f"this file would be written outside the output folder "
+                                   f"{self.output_dir.name}/ (a folder in it is a link to "
+                                   "elsewhere); remove the link")
         return resolved

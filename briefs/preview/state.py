@@ -11,6 +11,7 @@ from briefs.build.events import OutputRef
 from briefs.build.targets import TargetKey
 from briefs.content.loader import load_yaml_file
 from briefs.core.diagnostics import Diagnostic, Diagnostics
+from briefs.core.paths import RefusedPath, checked
 from briefs.core.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -143,23 +144,27 @@ def problems(diagnostics: Iterable[Diagnostic], root: Path,
     for number, diagnostic in enumerate(diagnostics):
         location = diagnostic.format(root)[: -len(f"{diagnostic.severity.value}: "
                                                   f"{diagnostic.message}")]
-        excerpt = _excerpt(diagnostic) if number < MAX_EXCERPTS else ""
+        excerpt = _excerpt(diagnostic, root) if number < MAX_EXCERPTS else ""
         found.append(Problem(diagnostic.severity.value, location.rstrip(": "),
                              diagnostic.message, _owner(diagnostic, root, doc_ids), excerpt,
                              diagnostic.position.column if diagnostic.position else 0))
     return tuple(found)
 
 
-def _excerpt(diagnostic: Diagnostic) -> str:
-    """The line a diagnostic points at, as it is in the file now (shortened)."""
+def _excerpt(diagnostic: Diagnostic, root: Path) -> str:
+    """The line a diagnostic points at, as it is in the file now (shortened); never a line of
+    a file outside the workspace (a diagnostic may name a link that points out of it)."""
     if diagnostic.path is None or diagnostic.position is None:
         return ""
+    if diagnostic.source is not None:
+        return diagnostic.source[:MAX_EXCERPT_CHARS]
     try:
-        with diagnostic.path.open(encoding="utf-8", errors="replace") as stream:
+        path = checked(diagnostic.path, (root,))
+        with path.open(encoding="utf-8", errors="replace") as stream:
             for number, line in enumerate(stream, start=1):
                 if number == diagnostic.position.line:
                     return line.rstrip("\r\n")[:MAX_EXCERPT_CHARS]
-    except OSError:
+    except (OSError, RefusedPath):
         pass
     return ""
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefs.content.images import ImageProblem, inspect_image, sniff_format
 from briefs.core.paths import Mounts, RefusedPath
 
 MAX_RESOURCE_BYTES = 100_000_000
@@ -18,6 +20,27 @@ class FetchLog:
 
     refused: list[str] = field(default_factory=list)
     fetched: list[Path] = field(default_factory=list)
+
+
+@lru_cache(maxsize=512)
+def _image_problem(path: Path, size: int, mtime_ns: int) -> str | None:
+    """What is wrong with an image file (remembered per version of the file), or None."""
+    try:
+        inspect_image(path)
+    except ImageProblem as exc:
+        return str(exc)
+    return None
+
+
+def check_image(path: Path, body: bytes, url: str) -> None:
+    """Every image WeasyPrint loads, from a template, a stylesheet or inside an SVG, passes the
+    same check as the images a document names (SVG allow-list, whole raster decoded)."""
+    if sniff_format(body[:4096]) is None:
+        return
+    stat = path.stat()
+    problem = _image_problem(path, stat.st_size, stat.st_mtime_ns)
+    if problem is not None:
+        raise RefusedPath(f"{url}: {problem}")
 
 
 def make_url_fetcher(mounts: Mounts, log: FetchLog) -> Any:
@@ -34,6 +57,7 @@ def make_url_fetcher(mounts: Mounts, log: FetchLog) -> Any:
                         body = stream.read(MAX_RESOURCE_BYTES + 1)
                     if len(body) > MAX_RESOURCE_BYTES:
                         raise RefusedPath(f"{url}: over the {MAX_RESOURCE_BYTES}-byte limit")
+                    check_image(path, body, url)
             except RefusedPath as exc:
                 log.refused.append(str(exc))
                 raise

@@ -124,7 +124,9 @@ class Engine:
                 seed = job.html + repr(sorted(options.items()))
                 pdf = document.write_pdf(finisher=derived_document_id(seed), **options)
                 strangers = _font_strangers(document, job.font_families)
-                if strangers:
+                if log.refused:  # a sub-resource refused while writing (inside an SVG)
+                    result.refused = log.refused
+                elif strangers:
                     result.errors.append(
                         f"{title}: some characters are not covered by the brand's fonts, so "
                         f"the machine's {', '.join(strangers)} filled in; declare a font that "

@@ -17,17 +17,17 @@ from typing import Any
 import jinja2
 import segno
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from briefs.content.markdown import render_block, render_inline
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, checked
 from briefs.i18n import formatting
-from briefs.output.writer import Writer
+from briefs.render.limits import BoundedSandbox, TimeLimitExceeded, bound_filters, time_limit
 
 MAX_TEMPLATE_BYTES = 1_000_000
-CACHE_OWNER = "the template cache"
+TEMPLATE_SECONDS = 20.0
+"""The longest one target's template may take to render (a few milliseconds is usual)."""
 
 
 class RefusedTemplate(jinja2.TemplateNotFound):
@@ -98,44 +98,6 @@ class QrCodes:
         return self._made[key]
 
 
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates shared by every environment (one per locale) of one session."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._store:
-            bucket.bytecode_from_string(self._store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
-
-
-class StoredBytecodeCache(MemoryBytecodeCache):
-    """Compiled templates kept in the output folder between runs, written by the writer."""
-
-    def __init__(self, folder: Path, writer: Writer) -> None:
-        super().__init__()
-        self.folder = folder
-        self.writer = writer
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key not in self._store:
-            try:
-                self._store[bucket.key] = (self.folder / f"{bucket.key}.cache").read_bytes()
-            except OSError:
-                return
-        super().load_bytecode(bucket)
-        if bucket.code is None:  # stale or damaged: compiled again and stored
-            self._store.pop(bucket.key, None)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        super().dump_bytecode(bucket)
-        self.writer.write(self.folder / f"{bucket.key}.cache", self._store[bucket.key],
-                          CACHE_OWNER)
-
-
 def make_environment(loader: TemplateLoader, locale: str,
                      translations: gettext.NullTranslations | None,
                      cache: jinja2.BytecodeCache, qr_codes: QrCodes) -> jinja2.Environment:
@@ -143,7 +105,7 @@ def make_environment(loader: TemplateLoader, locale: str,
 
     `locale` is the formatting locale (a workspace may format `en` as `en_GB`).
     """
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -153,8 +115,8 @@ def make_environment(loader: TemplateLoader, locale: str,
         keep_trailing_newline=True,
         bytecode_cache=cache,
     )
-    env.install_gettext_translations(  # type: ignore[attr-defined]
-        translations or gettext.NullTranslations(), newstyle=True)
+    install_escaped_gettext(env, translations or gettext.NullTranslations())
+    bound_filters(env.filters)
     env.filters.update({
         "markdown": lambda text: render_block(text) if text else Markup(""),
         "markdown_inline": lambda text: render_inline(text) if text else Markup(""),
@@ -170,18 +132,41 @@ def make_environment(loader: TemplateLoader, locale: str,
     return env
 
 
+def install_escaped_gettext(env: jinja2.Environment,
+                            translations: gettext.NullTranslations) -> None:
+    """`_()` and friends for templates, with every translation escaped like content.
+
+    Jinja2 marks a translated string safe; a catalog is untrusted input (a `msgstr` with a
+    `javascript:` link reached a PDF), so each one is escaped before it is marked safe.
+    """
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: escape(translations.gettext(message)),
+        ngettext=lambda singular, plural, n: escape(translations.ngettext(singular, plural,
+                                                                          n)),
+        pgettext=lambda context, message: escape(translations.pgettext(context, message)),
+        npgettext=lambda context, singular, plural, n: escape(
+            translations.npgettext(context, singular, plural, n)),
+        newstyle=True)
+
+
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
                     diagnostics: Diagnostics) -> str | None:
-    """Render `name`; a template problem becomes `template:line: error: ...`."""
+    """Render `name` within the time limit; a problem becomes `template:line: error: ...`."""
     try:
-        return env.get_template(name).render(context)
+        with time_limit(TEMPLATE_SECONDS, f"rendering the template {name}"):
+            return env.get_template(name).render(context)
+    except TimeLimitExceeded as exc:
+        path, position = _template_frame(exc)
+        diagnostics.error(f"{exc} (a loop that is too long, or never ends); simplify the "
+                          "template", path or _located(env, name), position)
     except jinja2.TemplateSyntaxError as exc:
         path = Path(exc.filename) if exc.filename else None
         diagnostics.error(f"template syntax error: {exc.message}", path,
                           Position(exc.lineno, 1) if exc.lineno else None)
     except RefusedTemplate as exc:
         path, position = _template_frame(exc)
-        diagnostics.error(f"template refused: {exc.message}", path, position)
+        diagnostics.error(f"template refused: {exc.message}", path or _located(env, name),
+                          position)
     except jinja2.TemplateNotFound as exc:
         path, position = _template_frame(exc)
         diagnostics.error(f'template "{exc.name}" not found in templates/', path, position)
@@ -196,6 +181,11 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
         path, position = _template_frame(exc)
         diagnostics.error(f"template error: {type(exc).__name__}: {exc}", path, position)
     return None
+
+
+def _located(env: jinja2.Environment, name: str) -> Path | None:
+    loader = env.loader
+    return loader.locate(name) if isinstance(loader, TemplateLoader) else None
 
 
 def _template_frame(exc: BaseException) -> tuple[Path | None, Position | None]:

@@ -29,6 +29,14 @@ def test_workspace_source_locale_must_be_built() -> None:
         WorkspaceConfig(name="w", default_brand="b", locales=["en", "en"])
 
 
+@pytest.mark.parametrize("field", ["locales", "formats"])
+def test_unknown_locale_codes_are_refused(field: str) -> None:
+    value = ["en", "xx"] if field == "locales" else {"en": "xx_YY"}
+    with pytest.raises(ValidationError, match="is not a locale code briefs knows"):
+        WorkspaceConfig.model_validate({"name": "w", "default_brand": "b", field: value})
+    assert WorkspaceConfig(name="w", default_brand="b", locales=["en", "pt-BR", "zh_Hant"])
+
+
 def test_brand_typography_must_use_declared_families() -> None:
     assert Brand.model_validate(BRAND).colors.paper == "#ffffff"
     broken = {**BRAND, "typography": {"body": ["Body"], "heading": ["Display"]}}
@@ -36,12 +44,22 @@ def test_brand_typography_must_use_declared_families() -> None:
         Brand.model_validate(broken)
 
 
-@pytest.mark.parametrize("colour", ["blue", "#12345", "rgb(0,0,0)"])
-def test_brand_colours_are_hex_or_device_cmyk(colour: str) -> None:
-    with pytest.raises(ValidationError):
+@pytest.mark.parametrize("colour", [
+    "#12345", "rgb(0,0)", "currentcolor", "device-cmyk(</style><script>alert(1)</script>)",
+    "#000000; } body { display: none", "#fff</style>", "url(x)", "var(--x)", "#000 #fff"])
+def test_brand_colours_must_be_css_colours(colour: str) -> None:
+    with pytest.raises(ValidationError, match="not a CSS colour"):
         Brand.model_validate({**BRAND, "colors": {**BRAND["colors"], "accent": colour}})
-    ok = {**BRAND, "colors": {**BRAND["colors"], "accent": "device-cmyk(0 0.5 1 0)"}}
-    assert Brand.model_validate(ok)
+
+
+@pytest.mark.parametrize(("colour", "written"), [
+    ("#111", "#111111"), ("#0A4F8F", "#0a4f8f"), ("rgb(10, 79, 143)", "#0a4f8f"),
+    ("blue", "#0000ff"), ("hsl(0 100% 50%)", "#ff0000"), ("#0a4f8f80", "#0a4f8f80"),
+    ("device-cmyk(0 0.5 1 0)", "device-cmyk(0 0.5 1 0)"),
+    ("device-cmyk(0% 50% 100% 0%)", "device-cmyk(0 0.5 1 0)")])
+def test_brand_colours_are_written_normalised(colour: str, written: str) -> None:
+    brand = Brand.model_validate({**BRAND, "colors": {**BRAND["colors"], "accent": colour}})
+    assert brand.colors.accent == written
 
 
 def test_date_range_order() -> None:

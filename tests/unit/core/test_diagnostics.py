@@ -38,7 +38,8 @@ def test_collection_counts_and_json() -> None:
     assert diagnostics.has_errors()
     assert (len(diagnostics.errors), len(diagnostics.warnings)) == (1, 1)
     assert diagnostics.errors[0].as_json() == {
-        "severity": "error", "message": "bad", "path": "a.yaml", "line": 1, "column": 2}
+        "severity": "error", "message": "bad", "path": "a.yaml", "line": 1, "column": 2,
+        "source": None}
 
 
 def test_summary_and_suggestions() -> None:

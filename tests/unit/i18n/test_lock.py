@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from briefs.core.diagnostics import Diagnostics
 from briefs.core.workspace import Workspace
 from briefs.i18n.lock import (
     compare,
@@ -71,4 +74,33 @@ def test_lock_round_trip_is_stable(tmp_path: Path) -> None:
     locks = {"fr": {"title": {"source": "a", "translation": "b"}}}
     assert write_lock(tmp_path, locks) is True
     assert write_lock(tmp_path, locks) is False  # unchanged: not rewritten
-    assert read_lock(Workspace(tmp_path, None), tmp_path) == locks  # type: ignore[arg-type]
+    diagnostics = Diagnostics()
+    assert read_lock(Workspace(tmp_path, None), tmp_path,  # type: ignore[arg-type]
+                     diagnostics) == locks
+    assert not diagnostics.items
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ('{"locales": {"fr": [1, 2]}}', 1), ('{"locales": {"fr": {"title": 5}}}', 1),
+    ('{"locales": {"fr": {"title": {"source": 1}}}}', 1), ("[]", 1),
+    ('{\n  "locales": {\n    "fr": }', 3), ("\udcff", 1)])
+def test_a_lock_of_the_wrong_shape_is_an_error_naming_it(tmp_path: Path, text: str,
+                                                          line: int) -> None:
+    (tmp_path / "translations.lock").write_text(text, errors="surrogateescape")
+    diagnostics = Diagnostics()
+    assert read_lock(Workspace(tmp_path, None), tmp_path,  # type: ignore[arg-type]
+                     diagnostics) == {}
+    [error] = diagnostics.errors
+    assert error.path == tmp_path / "translations.lock"
+    assert error.position is not None and error.position.line == line
+
+
+def test_a_lock_linked_from_outside_is_refused_unread(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"locales": {}}')
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "translations.lock").symlink_to(secret)
+    diagnostics = Diagnostics()
+    assert read_lock(Workspace(folder, None), folder, diagnostics) == {}  # type: ignore[arg-type]
+    assert "points outside the workspace" in diagnostics.errors[0].message

@@ -66,7 +66,7 @@ def test_a_path_is_claimed_by_one_owner_per_build(tmp_path: Path) -> None:
 
 
 def test_writer_refuses_paths_outside_its_folder(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="not inside the output folder"):
+    with pytest.raises(WriteError, match="outside the output folder"):
         Writer(tmp_path / "build").write(tmp_path / "elsewhere.pdf", b"x", "someone")
 
 

@@ -10,8 +10,8 @@ import jinja2
 import pytest
 
 from briefs.core.diagnostics import Diagnostics
+from briefs.render.bytecode import MemoryBytecodeCache
 from briefs.render.templating import (
-    MemoryBytecodeCache,
     QrCodes,
     TemplateLoader,
     make_environment,
@@ -113,3 +113,103 @@ def test_workspace_templates_override_kind_and_built_in_ones(tmp_path: Path) -> 
     (workspace / "x.html.j2").write_text("own x, {% include 'base.html.j2' %}")
     env = make_environment(loader, "en", None, MemoryBytecodeCache(), QrCodes())
     assert env.get_template("x.html.j2").render() == "own x, own base"
+
+
+@pytest.mark.parametrize("expression", [
+    "9**(9**9)", "2**100000", "10**(10**10)", "'x' * 10**7", "[1] * 10**7",
+    "(10**1000) * (10**1000)", "'%0999999d' % 1", "'x'|center(10**8)", "'x'|indent(10**8)",
+    "'%099999d'|format(1)"])
+def test_operations_with_huge_results_are_refused_at_once(templates: Path,
+                                                          expression: str) -> None:
+    html, problems = render(templates, "ok\n{{ " + expression + " }}\n")
+    assert html is None
+    assert problems[0].startswith("templates/t.html.j2:2:1: error: template error:"), problems
+
+
+def test_small_arithmetic_still_works(templates: Path) -> None:
+    html, problems = render(templates, "{{ 2**10 }} {{ 'ab' * 3 }} {{ '%05d' % 42 }}")
+    assert problems == [] and html == "1024 ababab 00042"
+
+
+def test_a_template_that_never_ends_is_stopped(templates: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefs.render.templating as templating
+
+    monkeypatch.setattr(templating, "TEMPLATE_SECONDS", 0.5)
+    body = ("ok\n{% for a in range(100000) %}{% for b in range(100000) %}{{ a }}"
+            "{% endfor %}{% endfor %}\n")
+    html, problems = render(templates, body)
+    assert html is None
+    assert re.match(r"templates/t\.html\.j2:2:1: error: rendering the template t\.html\.j2 "
+                    r"took longer than 0\.5 s", problems[0]), problems
+
+
+def test_the_time_limit_holds_off_the_main_thread(templates: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import briefs.render.templating as templating
+
+    monkeypatch.setattr(templating, "TEMPLATE_SECONDS", 0.5)
+    found: list[object] = []
+    body = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
+    thread = threading.Thread(target=lambda: found.append(render(templates, body)))
+    thread.start()
+    thread.join(10)
+    assert found and found[0][0] is None  # type: ignore[index]
+    assert "took longer than 0.5 s" in found[0][1][0]  # type: ignore[index]
+
+
+def test_translations_are_escaped_like_content(templates: Path) -> None:
+    from briefs.i18n.catalogs import CatalogTranslations
+
+    translations = CatalogTranslations(messages={
+        "Contact": '<a href="javascript:alert(1)">x</a>', "By %(name)s": "Par %(name)s"})
+    (templates / "t.html.j2").write_text(
+        '<p>{{ _("Contact") }}</p><p>{{ _("By %(name)s", name="<b>") }}</p>', encoding="utf-8")
+    loader = TemplateLoader([templates], {}, (templates.parent,))
+    env = make_environment(loader, "fr", translations, MemoryBytecodeCache(), QrCodes())
+    diagnostics = Diagnostics()
+    html = render_template(env, "t.html.j2", {}, diagnostics)
+    assert html == ('<p>&lt;a href=&#34;javascript:alert(1)&#34;&gt;x&lt;/a&gt;</p>'
+                    "<p>Par &lt;b&gt;</p>")
+
+
+def test_a_refused_include_names_the_including_template_and_line(templates: Path,
+                                                                 tmp_path: Path) -> None:
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.j2"
+    secret.write_text("SECRET", encoding="utf-8")
+    (templates / "partial.j2").symlink_to(secret)
+    html, problems = render(templates, "one\ntwo\n{% include 'partial.j2' %}\n")
+    assert html is None
+    assert problems[0].startswith("templates/t.html.j2:3:1: error: template refused: "
+                                  "partial.j2: partial.j2 points outside the workspace")
+    assert "SECRET" not in problems[0]
+
+
+def test_stored_bytecode_is_used_only_with_its_signature(tmp_path: Path) -> None:
+    """A bytecode file Jinja2 would unpickle is code: one from the workspace must never load."""
+    from briefs.render.bytecode import StoredBytecodeCache
+
+    class Files:
+        def write(self, path: Path, data: bytes, owner: str) -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "t.j2").write_text("{{ 1 + 1 }}", encoding="utf-8")
+    loader = TemplateLoader([templates], {}, (tmp_path,))
+    folder = tmp_path / "jinja"
+    first = StoredBytecodeCache(folder, Files(), key=b"k" * 32)
+    assert make_environment(loader, "en", None, first, QrCodes()).get_template("t.j2").render() \
+        == "2"
+    [stored] = folder.iterdir()
+    forged = b"j2" + os.urandom(64)
+    stored.write_bytes(forged)  # no valid signature: ignored, compiled again
+    second = StoredBytecodeCache(folder, Files(), key=b"k" * 32)
+    assert make_environment(loader, "en", None, second, QrCodes()).get_template("t.j2").render() \
+        == "2"
+    assert stored.read_bytes() != forged
+    other_key = StoredBytecodeCache(folder, Files(), key=b"x" * 32)
+    assert other_key._verified(stored) is None

@@ -1,0 +1,42 @@
+"""Brand colours read with a real CSS colour grammar (tinycss2) and written back normalised.
+
+A colour token ends up inside a `<style>` element. Checking it with a pattern let markup
+through (`device-cmyk(</style><script>...`); here it is parsed as CSS Color Level 5 and only
+the normalised form (`#rrggbb`, `#rrggbbaa` or `device-cmyk(c m y k)`) is ever written out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+HOW = ("write a CSS colour such as #0a4f8f, rgb(10 79 143), hsl(209 87% 30%) or "
+       "device-cmyk(0.9 0.45 0 0.44)")
+
+
+def normalized_color(value: str) -> str:
+    """The colour `value` in the one form briefs writes; ValueError when it is no colour."""
+    import tinycss2
+    import tinycss2.color5
+
+    tokens = [token for token in tinycss2.parse_component_value_list(value)
+              if token.type not in ("whitespace", "comment")]
+    color: Any = tinycss2.color5.parse_color(tokens[0]) if len(tokens) == 1 else None
+    if color is None or isinstance(color, str):  # None, or "currentcolor"
+        raise ValueError(f"not a CSS colour; {HOW}")
+    if color.space == "device-cmyk":
+        params = [_clamped(float(part)) for part in color.coordinates]
+        return "device-cmyk(" + " ".join(_number(part) for part in params) + ")"
+    srgb = color.to("srgb")
+    channels = [round(_clamped(float(part)) * 255) for part in srgb.coordinates]
+    alpha = round(_clamped(float(srgb.alpha)) * 255)
+    hex_digits = "".join(f"{channel:02x}" for channel in channels)
+    return f"#{hex_digits}" if alpha == 255 else f"#{hex_digits}{alpha:02x}"
+
+
+def _clamped(value: float) -> float:
+    return 0.0 if value != value else min(max(value, 0.0), 1.0)  # NaN -> 0
+
+
+def _number(value: float) -> str:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text or "0"

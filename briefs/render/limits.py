@@ -1,0 +1,133 @@
+"""Bounds on work done for untrusted input: a time limit, and a sandbox that refuses huge values.
+
+A template is workspace input. `{{ 9**(9**9) }}` is one C-level operation that no timer can
+interrupt, so the sandbox refuses operations whose result would be huge before doing them;
+everything else (loops, recursion) runs under a time limit per target.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MAX_RESULT_BITS = 4096
+"""The largest integer a template may compute (about 1200 digits)."""
+MAX_SEQUENCE = 1_000_000
+"""The longest string or list a template may make with `*`."""
+MAX_WIDTH = 10_000
+"""The largest width, count or format padding a template may ask of a filter."""
+SIZED_FILTERS = ("center", "indent", "wordwrap", "truncate", "batch", "slice", "format",
+                 "filesizeformat", "round")
+
+
+class TimeLimitExceeded(Exception):
+    """Work for one target took longer than it may."""
+
+    def __init__(self, what: str, seconds: float) -> None:
+        super().__init__(f"{what} took longer than {seconds:g} s and was stopped")
+        self.what, self.seconds = what, seconds
+
+
+@contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Raise TimeLimitExceeded inside the block once `seconds` have passed.
+
+    On the main thread a timer signal interrupts any Python code at no cost; on another
+    thread (the preview's builder) a trace function checks the clock at each call and line.
+    """
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        def on_alarm(signum: int, frame: FrameType | None) -> None:
+            raise TimeLimitExceeded(what, seconds)
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    deadline = time.monotonic() + seconds
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
+        if time.monotonic() > deadline:
+            raise TimeLimitExceeded(what, seconds)
+        return trace
+
+    outer = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        yield
+    finally:
+        sys.settrace(outer)
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja2's immutable sandbox, refusing arithmetic and repetition with huge results."""
+
+    intercepted_binops = frozenset({"**", "*", "%", "//"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    if operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1 and \
+            abs(right) * max(abs(left).bit_length(), 1) > MAX_RESULT_BITS:
+        raise SecurityError(f"{left} ** {right} is too large a number for a template")
+    if operator == "*":
+        if _is_int(left) and _is_int(right) and \
+                abs(left).bit_length() + abs(right).bit_length() > MAX_RESULT_BITS:
+            raise SecurityError("too large a number for a template")
+        for sequence, count in ((left, right), (right, left)):
+            if isinstance(sequence, str | list | tuple) and _is_int(count) and \
+                    len(sequence) * count > MAX_SEQUENCE:
+                raise SecurityError(f"a text or list of {len(sequence) * count} items is too "
+                                    f"long for a template (the limit is {MAX_SEQUENCE})")
+    if operator == "%" and isinstance(left, str):
+        _check_format(left)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_format(text: str) -> None:
+    import re
+
+    for width in re.findall(r"%(?:\([^)]*\))?[#0 +-]*(\d+)(?:\.(\d+))?", text):
+        if any(part and int(part) > MAX_WIDTH for part in width):
+            raise SecurityError(f"a format width over {MAX_WIDTH} in a template")
+
+
+def bound_filters(filters: dict[str, Callable[..., Any]]) -> None:
+    """Wrap the filters that take a width or count so that a huge one is refused."""
+    for name in SIZED_FILTERS:
+        if name in filters:
+            filters[name] = _bounded(name, filters[name])
+
+
+def _bounded(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args[1:], *kwargs.values()):
+            if _is_int(value) and abs(value) > MAX_WIDTH:
+                raise SecurityError(f"{name}({value}) is over the limit of {MAX_WIDTH} for a "
+                                    "template")
+        if name == "format" and args and isinstance(args[0], str):
+            _check_format(args[0])
+        return function(*args, **kwargs)
+
+    for attribute in ("jinja_pass_arg",):
+        if hasattr(function, attribute):
+            setattr(bounded, attribute, getattr(function, attribute))
+    return bounded
