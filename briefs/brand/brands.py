@@ -68,6 +68,10 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
             report(str(exc), key_path)
             return None
 
+    if brand.native_digits is not None:
+        diagnostics.warning("native_digits is no longer used: digits follow the locale "
+                            "(CLDR's default, or `digits:` in briefs.yaml); remove it", path,
+                            loaded.position_of(("native_digits",)))
     faces = [_resolve_face(face, index, resolve, report) for index, face in enumerate(brand.fonts)]
     logos = {}
     for key in ("logo", "logo_inverse"):

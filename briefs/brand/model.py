@@ -6,7 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from briefs.content.schema import Color, ContactBlock, ShortText, Strict
+from briefs.content.schema import COLOR_PATTERN, Color, ContactBlock, ShortText, Strict
+
+EMPHASIS_COLOR = "^([a-z][a-z0-9-]*|" + COLOR_PATTERN.strip("^$") + ")$"
 
 
 class BrandColors(Strict):
@@ -43,11 +45,22 @@ class FontFace(Strict):
         return self
 
 
+class Emphasis(Strict):
+    """How `*emphasis*` is set: italics only where the script has them (and the brand a
+    real italic face), otherwise another weight or a colour."""
+
+    style: Literal["normal", "italic"] = "normal"
+    weight: Annotated[int, Field(ge=100, le=900)] | None = None
+    color: Annotated[str, Field(pattern=EMPHASIS_COLOR)] | None = None
+    """A colour token (`accent`, `primary`...) or a colour (`#0a4f8f`)."""
+
+
 class BrandTypography(Strict):
-    """Which declared families set body text and headings."""
+    """Which declared families set body text and headings, and how emphasis is set."""
 
     body: list[ShortText] = Field(min_length=1)
     heading: list[ShortText] = Field(min_length=1)
+    emphasis: Emphasis | None = None
 
 
 class Brand(Strict):
@@ -59,7 +72,8 @@ class Brand(Strict):
     typography: BrandTypography
     scripts: dict[Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")], BrandTypography] = Field(
         default_factory=dict)
-    native_digits: bool = False
+    native_digits: bool | None = None
+    """No longer used: digits follow the locale (`digits:` in briefs.yaml)."""
     logo: ShortText
     logo_inverse: ShortText | None = None
     logo_alt: ShortText

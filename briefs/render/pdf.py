@@ -11,10 +11,15 @@ from typing import Any
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.metadata import derived_document_id
-from briefs.render.preflight import check_layout
+from briefs.render.preflight import check_layout, synthesised_faces
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
+    # Declared for other renderers; WeasyPrint lacks them and briefs enforces them itself:
+    # a synthesised face fails the output (see `synthesised_faces`), and Korean words are
+    # kept whole by render/typeset.py.
+    "Ignored `font-synthesis: none`",
+    "Ignored `word-break: keep-all`",
 )
 
 
@@ -124,7 +129,13 @@ class Engine:
                 seed = job.html + repr(sorted(options.items()))
                 pdf = document.write_pdf(finisher=derived_document_id(seed), **options)
                 strangers = _font_strangers(document, job.font_families)
-                if strangers:
+                faked = synthesised_faces(document.fonts.values())
+                if faked:
+                    result.errors.append(
+                        f"{title}: no face for {', '.join(faked)}, so the renderer faked it; "
+                        "declare the missing face in brand.yaml, or set `emphasis:` for the "
+                        "script there (scripts without italics are emphasised in bold)")
+                elif strangers:
                     result.errors.append(
                         f"{title}: some characters are not covered by the brand's fonts, so "
                         f"the machine's {', '.join(strangers)} filled in; declare a font that "
