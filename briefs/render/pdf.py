@@ -11,7 +11,7 @@ from typing import Any
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.metadata import derived_document_id
-from briefs.render.preflight import check_layout, synthesised_faces
+from briefs.render.preflight import check_layout, footnote_problems, synthesised_faces
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -21,6 +21,12 @@ IGNORED_LOG_PREFIXES = (
     "Ignored `font-synthesis: none`",
     "Ignored `word-break: keep-all`",
 )
+FOOTNOTE_FALLBACKS = (
+    "",
+    "p:has(.footnote) { break-inside: avoid; }",
+    "p:has(.footnote) { break-inside: avoid; } p { orphans: 1; widows: 1; }",
+)
+"""Extra CSS for each attempt at a layout that keeps every footnote on its call's page."""
 
 
 @dataclass(frozen=True)
@@ -97,25 +103,15 @@ class Engine:
         return self._font_config
 
     def render(self, job: RenderJob) -> RenderResult:
-        """Lay out the job's HTML (its URLs confined to the mounts), check the page limit
-        and the fonts used, and return the PDF bytes.
-
-        When `font_families` is given, a font outside it in the PDF means some characters
-        were not covered by the declared fonts and a system font filled in: an error, since
-        the output would then depend on the machine.
-        """
-        import weasyprint
-
+        """Lay out the job's HTML (its URLs confined to the mounts), check the page limit,
+        the layout and the fonts used, and return the PDF bytes."""
         log = FetchLog()
         handler = _CollectingHandler()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(handler)
-        title, options = job.title, job.options
+        title = job.title
         try:
-            document = weasyprint.HTML(
-                string=job.html, base_url=WORKSPACE_URL,
-                url_fetcher=make_url_fetcher(job.mounts, log),
-            ).render(font_config=self.font_configuration(), cache={}, **options)
+            document = self._lay_out(job, log)
             result = RenderResult(pdf=None, pages=len(document.pages), refused=log.refused)
             if job.max_pages is not None and result.pages > job.max_pages:
                 result.overflow = result.pages - job.max_pages
@@ -126,27 +122,56 @@ class Engine:
             result.errors += [f"{title}: {message}" for message in findings.errors]
             result.preflight_warnings += findings.warnings
             if not result.errors and not result.refused:
-                seed = job.html + repr(sorted(options.items()))
-                pdf = document.write_pdf(finisher=derived_document_id(seed), **options)
-                strangers = _font_strangers(document, job.font_families)
-                faked = synthesised_faces(document.fonts.values())
-                if faked:
-                    result.errors.append(
-                        f"{title}: no face for {', '.join(faked)}, so the renderer faked it; "
-                        "declare the missing face in brand.yaml, or set `emphasis:` for the "
-                        "script there (scripts without italics are emphasised in bold)")
-                elif strangers:
-                    result.errors.append(
-                        f"{title}: some characters are not covered by the brand's fonts, so "
-                        f"the machine's {', '.join(strangers)} filled in; declare a font that "
-                        "covers them in brand.yaml")
-                else:
-                    result.pdf = pdf
+                _write(document, job, result)
         finally:
             logger.removeHandler(handler)
         result.dependencies = sorted(set(log.fetched))
         _sort_messages(result, handler.messages, log, title)
         return result
+
+    def _lay_out(self, job: RenderJob, log: FetchLog) -> Any:
+        """The laid-out document. When WeasyPrint parts a footnote from its call (it does
+        when it moves lines to respect widows and orphans after placing a note), the layout
+        is made again keeping paragraphs with calls whole, then with widows and orphans
+        relaxed: a less even page rather than a note on the wrong page."""
+        import weasyprint
+
+        document = None
+        for extra in FOOTNOTE_FALLBACKS:
+            document = weasyprint.HTML(
+                string=job.html, base_url=WORKSPACE_URL,
+                url_fetcher=make_url_fetcher(job.mounts, log),
+            ).render(font_config=self.font_configuration(), cache={},
+                     stylesheets=[weasyprint.CSS(string=extra)] if extra else None,
+                     **job.options)
+            if not footnote_problems(document):
+                break
+        return document
+
+
+def _write(document: Any, job: RenderJob, result: RenderResult) -> None:
+    """The PDF, unless the renderer had to fake a face or fall back on a machine's font.
+
+    When `font_families` is given, a font outside it in the PDF means some characters were
+    not covered by the declared fonts and a system font filled in: an error, since the
+    output would then depend on the machine.
+    """
+    seed = job.html + repr(sorted(job.options.items()))
+    pdf = document.write_pdf(finisher=derived_document_id(seed), **job.options)
+    strangers = _font_strangers(document, job.font_families)
+    faked = synthesised_faces(document.fonts.values())
+    if faked:
+        result.errors.append(
+            f"{job.title}: no face for {', '.join(faked)}, so the renderer faked it; declare "
+            "the missing face in brand.yaml, or set `emphasis:` for the script there "
+            "(scripts without italics are emphasised in bold)")
+    elif strangers:
+        result.errors.append(
+            f"{job.title}: some characters are not covered by the brand's fonts, so the "
+            f"machine's {', '.join(strangers)} filled in; declare a font that covers them in "
+            "brand.yaml")
+    else:
+        result.pdf = pdf
 
 
 def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:

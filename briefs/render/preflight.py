@@ -105,6 +105,15 @@ class FootnotePages:
         return found
 
 
+def footnote_problems(document: Any) -> list[str]:
+    """Footnotes laid out on another page than their call."""
+    footnotes = FootnotePages()
+    for number, page in enumerate(document.pages, 1):
+        for box in page._page_box.descendants():
+            footnotes.see(box, number)
+    return footnotes.problems()
+
+
 def _text_of(box: Any) -> str:
     text = "".join(getattr(child, "text", "") for child in box.descendants())
     return " ".join(text.split())

@@ -35,6 +35,8 @@ SHORT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SHORT_BLOCKS = {"p", "li", "dt", "dd", "figcaption", "th", "td", "caption", "span"}
 SHORT_LINE_CHARS = 36
 """A block with at most this many characters is a short line: segmented into phrases."""
+ZERO_WIDTH_SPACE = "\u200b"
+DICTIONARY_BREAKING = {"Thai", "Laoo", "Khmr", "Mymr"}
 SHORT_COMPOUND_PART = 3
 SHORT_COMPOUND_CHARS = 12
 
@@ -151,7 +153,8 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     if rules.script.breaking == "keep-all":
         pieces = _split(pieces, HANGUL_WORD, lambda run: _element("span", run, NO_BREAK))
     elif short and rules.phrases is not None:
-        pieces = _phrases(pieces, rules.phrases)
+        separator = ZERO_WIDTH_SPACE if rules.script.code in DICTIONARY_BREAKING else ""
+        pieces = _phrases(pieces, rules.phrases, separator)
     return pieces
 
 
@@ -186,19 +189,35 @@ def _guard_word(word: str) -> HtmlElement | str:
     return word
 
 
-def _phrases(pieces: list[Any], parse: Callable[[str], list[str]]) -> list[Any]:
+def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],
+             separator: str) -> list[Any]:
+    """Each phrase kept whole; `separator` (a zero-width space for Thai, which has no break
+    opportunity between two letters without a dictionary) lets the line break between."""
     result: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, str):
             result.append(piece)
             continue
-        for phrase in parse(piece):
+        for index, phrase in enumerate(parse(piece)):
+            if index and separator:
+                result.append(separator)
             stripped = phrase.strip()
             if len(stripped) > 1 and stripped == phrase:
                 result.append(_element("span", phrase, NO_BREAK))
             else:
                 result.append(phrase)
-    return result
+    return _joined(result)
+
+
+def _joined(pieces: list[Any]) -> list[Any]:
+    """Adjacent strings merged, so that a separator sits with the text around it."""
+    merged: list[Any] = []
+    for piece in pieces:
+        if isinstance(piece, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
 
 
 def _element(tag: str, text: str, css_class: str | None = None, **attributes: str) -> HtmlElement:
