@@ -23,10 +23,13 @@ IGNORED_LOG_PREFIXES = (
 )
 FOOTNOTE_FALLBACKS = (
     "",
-    "p:has(.footnote) { break-inside: avoid; }",
-    "p:has(.footnote) { break-inside: avoid; } p { orphans: 1; widows: 1; }",
+    "p:has(.footnote) { break-inside: avoid !important; }",
+    "p:has(.footnote) { break-inside: avoid !important; }"
+    " p { orphans: 1 !important; widows: 1 !important; }",
+    "p { orphans: 1 !important; widows: 1 !important; }",
 )
-"""Extra CSS for each attempt at a layout that keeps every footnote on its call's page."""
+"""Extra CSS for each attempt at a layout that keeps every footnote on its call's page
+(given as a user stylesheet, so `!important` is needed to override the layout's rules)."""
 
 
 @dataclass(frozen=True)
