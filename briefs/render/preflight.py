@@ -100,7 +100,7 @@ class FootnotePages:
                 continue
             where = f"on page {note_page}" if note_page else "nowhere"
             found.append(
-                f'footnote {mark} ("{text[:50]}") is called on page {page} but printed '
+                f'footnote {mark} ("{text[:50].rstrip()}") is called on page {page} but printed '
                 f"{where}; shorten the note or the text before it, or move the call")
         return found
 
@@ -115,7 +115,10 @@ def footnote_problems(document: Any) -> list[str]:
 
 
 def _text_of(box: Any) -> str:
-    text = "".join(getattr(child, "text", "") for child in box.descendants())
+    """The text of a box, line by line."""
+    lines = [line for line in box.descendants() if type(line).__name__ == "LineBox"] or [box]
+    text = " ".join("".join(getattr(child, "text", "") for child in line.descendants())
+                    for line in lines)
     return " ".join(text.split())
 
 
