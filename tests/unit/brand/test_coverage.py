@@ -6,8 +6,8 @@ from pathlib import Path
 
 from briefs.brand.brands import load_brand
 from briefs.brand.coverage import check_coverage, check_printed, find_in_files
-from briefs.brand.printed import stylesheet_text, svg_text
 from briefs.brand.fonts import CoverageCache
+from briefs.brand.printed import stylesheet_text, svg_text
 from briefs.content.config import load_workspace
 from briefs.core.diagnostics import Diagnostics
 

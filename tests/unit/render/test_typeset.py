@@ -9,7 +9,8 @@ from briefs.render.typeset import NO_BREAK, NO_HYPHEN, rules_for, typeset_html
 
 
 def typeset(body: str, lang: str = "en", direction: str = "ltr", script: str = "Latn") -> str:
-    html = f'<!DOCTYPE html><html lang="{lang}"><head><title>t</title></head><body>{body}</body></html>'
+    html = (f'<!DOCTYPE html><html lang="{lang}"><head><title>t</title></head>'
+            f"<body>{body}</body></html>")
     out = typeset_html(html, rules_for(lang, direction, script_info(script)))
     return lxml.html.tostring(lxml.html.document_fromstring(out).find("body"),
                               encoding="unicode")
