@@ -3,7 +3,8 @@
 - Words that already contain a hyphen, and words in capitals, are never hyphenated again
   (`urban-rural`, `UNESCO`); short compounds (`UN-Habitat`, `e-mail`) never break at all.
 - In right-to-left text, left-to-right runs (URLs, e-mail addresses, @handles, #tags, phone
-  numbers) are isolated in `<bdi dir="ltr">`, so that the bidi algorithm cannot reorder them.
+  numbers) are isolated in `<bdi dir="ltr">`, so that the bidi algorithm cannot reorder them;
+  a translator isolates any other run by hand between U+2066 (LRI) and U+2069 (PDI).
 - A line break in the source between two Chinese, Japanese or Thai characters joins them
   without a space.
 - Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks).
@@ -54,6 +55,9 @@ LTR_RUN = re.compile(
     r"|(?<![\w#])#[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*"   # #tags (Latin)
     r"|\+?\(?\d[\d\s().\-/]{5,}\d",                      # phone numbers and similar
     re.ASCII)
+ISOLATE = re.compile("([\u2066\u2067\u2068])([^\u2066-\u2069]*)\u2069")
+"""A run a translator isolated by hand: LRI (U+2066), RLI (U+2067) or FSI (U+2068) ... PDI."""
+ISOLATE_DIRECTIONS = {"\u2066": "ltr", "\u2067": "rtl", "\u2068": "auto"}
 HANGUL_WORD = re.compile(r"\S*[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]\S*")
 
 
@@ -146,7 +150,7 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
         text = SOFT_BREAK.sub("", text)
         if rules.fold_spaces:
             text = FOLDED_SPACE.sub("", text)
-    pieces: list[Any] = [text]
+    pieces: list[Any] = _split([text], ISOLATE, _isolate)
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
     pieces = _split(pieces, WORD, _guard_word)
@@ -175,6 +179,11 @@ def _split(pieces: list[Any], pattern: re.Pattern[str],
             start = match.end()
         result.append(piece[start:])
     return [piece for piece in result if not isinstance(piece, str) or piece]
+
+
+def _isolate(run: str) -> HtmlElement:
+    """LRI text PDI -> <bdi dir="ltr">text</bdi> (RLI: rtl, FSI: auto)."""
+    return _element("bdi", run[1:-1], dir=ISOLATE_DIRECTIONS[run[0]])
 
 
 def _guard_word(word: str) -> HtmlElement | str:

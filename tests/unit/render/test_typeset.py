@@ -81,3 +81,9 @@ def test_style_and_attributes_are_untouched() -> None:
             '<body><img alt="UN-Habitat logo" src="x.png"></body></html>')
     out = typeset_html(html, rules_for("en", "ltr", script_info("Latn")))
     assert "p > a { color: red }" in out and 'alt="UN-Habitat logo"' in out
+
+
+def test_a_translator_isolates_a_run_by_hand() -> None:
+    out = typeset("<p>המחיר \u2066A + B = C\u2069 בלבד</p>", "he", "rtl", "Hebr")
+    assert '<bdi dir="ltr">A + B = C</bdi>' in out and "\u2066" not in out
+    assert '<bdi dir="rtl">שלום</bdi>' in typeset("<p>Hello \u2067שלום\u2069!</p>")
