@@ -8,12 +8,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefs.brand.coverage import find_in_files
 from briefs.build.cache import BuildCache, target_key
 from briefs.build.events import Failed, Finished, Note, Rendered, Started, UpToDate
 from briefs.build.html import render_html
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
+from briefs.core.diagnostics import Position
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.pdf import RenderJob, RenderResult
@@ -168,13 +170,32 @@ def _take(session: BuildSession, target: Target, key: str, rendered: RenderResul
                                  entry["bytes"], time.monotonic() - began))
 
 
+def _glyph_location(session: BuildSession, target: Target,
+                    characters: str) -> tuple[Path | None, Position | None]:
+    """Where the first character a machine's font printed is written: the translation, the
+    source text, the template, or an SVG image."""
+    document = target.document
+    files = [document.texts[target.locale].path,
+             document.folder / f"{session.workspace.config.source_locale}.yaml",
+             session.template_loader.locate(target.template_name),
+             *[path for path, _info in document.images.values() if path.suffix == ".svg"]]
+    for char in characters:
+        path, position = find_in_files(char, [f for f in files if f is not None])
+        if path is not None:
+            return path, position
+    return files[0], None
+
+
 def _accept(session: BuildSession, target: Target,
             rendered: RenderResult) -> dict[str, Any] | None:
     """Report what the render found; write the PDF if it passed; return its manifest entry."""
     diagnostics = session.diagnostics
     content_file = target.document.texts[target.locale].path
     for message in rendered.errors:
-        diagnostics.error(message, content_file)
+        if rendered.uncovered and rendered.uncovered[0] in message:
+            diagnostics.error(message, *_glyph_location(session, target, rendered.uncovered))
+        else:
+            diagnostics.error(message, content_file)
     for message in rendered.refused:
         diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
                           "files inside the workspace can be used",

@@ -61,6 +61,8 @@ class RenderResult:
     warnings: list[str] = field(default_factory=list)
     overflow: int = 0
     """Pages beyond the limit (the page-limit error is in `errors`)."""
+    uncovered: str = ""
+    """Characters a machine's font printed (the error about them is in `errors`)."""
 
     @property
     def ok(self) -> bool:
@@ -162,17 +164,22 @@ def _write(document: Any, job: RenderJob, result: RenderResult) -> None:
     seed = job.html + repr(sorted(job.options.items()))
     pdf = document.write_pdf(finisher=derived_document_id(seed), **job.options)
     strangers = _font_strangers(document, job.font_families)
-    faked = synthesised_faces(document.fonts.values())
-    if faked:
+    faked = synthesised_faces(font for font in document.fonts.values()
+                              if font.family not in strangers)
+    if strangers:
+        result.uncovered = "".join(sorted({
+            char for font in document.fonts.values() if font.family in strangers
+            for char in "".join(font.to_unicode.values()) if not char.isspace()}))
+        named = ", ".join(f'U+{ord(c):04X} "{c}"' for c in result.uncovered[:8])
+        result.errors.append(
+            f"{job.title}: some characters are not covered by the brand's fonts ({named}), so "
+            f"the machine's {', '.join(strangers)} filled in; declare a font that covers them "
+            "in brand.yaml")
+    elif faked:
         result.errors.append(
             f"{job.title}: no face for {', '.join(faked)}, so the renderer faked it; declare "
             "the missing face in brand.yaml, or set `emphasis:` for the script there "
             "(scripts without italics are emphasised in bold)")
-    elif strangers:
-        result.errors.append(
-            f"{job.title}: some characters are not covered by the brand's fonts, so the "
-            f"machine's {', '.join(strangers)} filled in; declare a font that covers them in "
-            "brand.yaml")
     else:
         result.pdf = pdf
 

@@ -131,20 +131,21 @@ def test_extra_key_in_translation_fails_only_that_locale(workspace_copy: Path) -
 
 
 def test_new_locale_needs_no_code(workspace_copy: Path) -> None:
-    """Hebrew: a content file and a brand font for a new script; no catalog yet (warning)."""
+    """Georgian: a content file and a brand font for a new script; no catalog yet (warning)."""
     config = workspace_copy / "briefs.yaml"
-    config.write_text(re.sub(r"(?m)^locales: .*$", "locales: [en, he]", config.read_text()))
+    config.write_text(re.sub(r"(?m)^locales: .*$", "locales: [en, ka]", config.read_text()))
     brand = workspace_copy / "styles" / "field-green" / "brand.yaml"
-    brand.write_text(brand.read_text().replace(
-        "typography:", "  - {family: Field Hebrew, system: Noto Sans Hebrew, package: "
-        "fonts-noto-core}\ntypography:", 1).replace(
-        "scripts:\n", "scripts:\n  Hebr: {body: [Field Hebrew], heading: [Field Hebrew]}\n", 1))
+    faces = "".join(f"  - {{family: Field Georgian, system: Noto Sans Georgian, package: "
+                    f"fonts-noto-core, weight: {weight}}}\n" for weight in (400, 700))
+    brand.write_text(brand.read_text().replace("typography:", faces + "typography:", 1).replace(
+        "scripts:\n", "scripts:\n  Geor: {body: [Field Georgian], heading: [Field Georgian]}\n",
+        1))
     source = workspace_copy / "content" / "river-dialogue-flyer" / "en.yaml"
-    hebrew = source.read_text().replace("kicker: Science-Policy Dialogue",
-                                        "kicker: דיאלוג מדע ומדיניות")
-    (source.parent / "he.yaml").write_text(hebrew)
-    result = run_cli("build", "river-dialogue-flyer", "-l", "he", workspace=workspace_copy)
+    georgian = source.read_text().replace("kicker: Science-Policy Dialogue",
+                                          "kicker: მეცნიერებისა და პოლიტიკის დიალოგი")
+    (source.parent / "ka.yaml").write_text(georgian)
+    result = run_cli("build", "river-dialogue-flyer", "-l", "ka", workspace=workspace_copy)
     assert result.exit_code == 0, result.stderr
-    pdf = workspace_copy / "build" / "river-dialogue-flyer" / "river-dialogue-flyer.he.pdf"
-    assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "he"
-    assert "Field-Hebrew" in embedded_families(pdf)
+    pdf = workspace_copy / "build" / "river-dialogue-flyer" / "river-dialogue-flyer.ka.pdf"
+    assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "ka"
+    assert "Field-Georgian" in embedded_families(pdf)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, workspace_file
 from tests.e2e.pdfpages import centre_x, font_names, page_texts, text_boxes, union, visual_lines
 
 DOCS = ("forum-key-messages", "river-dialogue-flyer", "urban-water-fact-sheet")
@@ -304,3 +304,29 @@ def test_arabic_indic_digits_where_the_workspace_asks(built_sample: Path) -> Non
 def test_hindi_keeps_cldr_latin_digits(built_scripts: Path) -> None:
     pages = page_texts(pdf_of(built_scripts, "forum-key-messages", "hi"))
     assert "2025" in pages[0] and "2 / 4" in pages[1]
+
+
+# ------------------------------------------------------------------ glyphs, before rendering
+
+
+def test_check_finds_markers_and_svg_text_no_font_has(workspace_copy: Path) -> None:
+    """`briefs check` (no rendering) names a list marker no brand font has, with its
+    stylesheet and line, and an SVG text set in a machine's font, with the SVG's line."""
+    sheet = workspace_file(workspace_copy, "styles/common/key-messages.css")
+    sheet.write_text(sheet.read_text() + "\n.prose-list ul { list-style-type: circle; }\n")
+    line = len(sheet.read_text().splitlines())
+    logo = workspace_copy / "styles" / "civic-blue" / "logos" / "logo.svg"
+    logo.write_text(logo.read_text().replace(
+        "</svg>", '<text x="0" y="0" font-family="sans-serif">Civic</text></svg>'))
+    result = run_cli("check", "forum-key-messages", "-l", "en", workspace=workspace_copy)
+    assert result.exit_code == 1
+    assert re.search(rf'styles/common/key-messages\.css:{line}:\d+: error: generated text '
+                     r'prints U\+25E6 WHITE BULLET', result.stderr), result.stderr
+    assert re.search(r'styles/civic-blue/logos/logo\.svg:\d+:1: error: <text> text "Civic" '
+                     r'asks for font-family "sans-serif"', result.stderr), result.stderr
+
+
+def test_nested_lists_use_markers_the_fonts_have(built_scripts: Path) -> None:
+    """Message 2 of every test translation holds a nested list: it builds, with its "–"."""
+    text = page_texts(pdf_of(built_scripts, "forum-key-messages", "en"))[1]
+    assert "–" in text and "◦" not in text
