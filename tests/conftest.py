@@ -17,7 +17,8 @@ from briefs.cli import cli
 from briefs.scaffold.workspace import ejected_files, init_workspace
 
 REPO = Path(__file__).resolve().parent.parent
-RENDERING_FIXTURES = {"built_sample", "workspace_copy", "served", "shared"}
+PROJECTS = REPO / "tests" / "projects"
+RENDERING_FIXTURES = {"built_sample", "workspace_copy", "served", "shared", "built_scripts"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -50,6 +51,19 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample workspace, copied with `briefs init` and built once for the session."""
     root = tmp_path_factory.mktemp("sample") / "ws"
     init_workspace(root, template="full")
+    result = run_cli("build", workspace=root)
+    assert result.exit_code == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's documents in he, hi, ja, ko, th and fa (tests/projects/more-scripts laid
+    over a copy of the sample: a shorter English source, six translations, their catalogs),
+    built once for the session."""
+    root = tmp_path_factory.mktemp("scripts") / "ws"
+    init_workspace(root)
+    shutil.copytree(PROJECTS / "more-scripts", root, dirs_exist_ok=True)
     result = run_cli("build", workspace=root)
     assert result.exit_code == 0, result.stderr
     return root

@@ -15,6 +15,7 @@ from briefs.content.validation import validate
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.paths import RefusedPath, resolve_inside
 from briefs.core.workspace import Workspace
+from briefs.i18n.scripts import COMPOSITE_OF, SCRIPTS, script_name
 
 FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
 
@@ -66,6 +67,13 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
             report(str(exc), key_path)
             return None
 
+    if brand.native_digits is not None:
+        diagnostics.warning("native_digits is no longer used: digits follow the locale "
+                            "(CLDR's default, or `digits:` in briefs.yaml); remove it", path,
+                            loaded.position_of(("native_digits",)))
+    for key in brand.scripts:
+        if key not in SCRIPTS and (key in COMPOSITE_OF or script_name(key) == key):
+            diagnostics.warning(_unknown_script(key), path, loaded.position_of(("scripts", key)))
     faces = [_resolve_face(face, index, resolve, report) for index, face in enumerate(brand.fonts)]
     logos = {}
     for key in ("logo", "logo_inverse"):
@@ -119,6 +127,16 @@ def _resolve_face(face: FontFace, index: int, resolve: Callable[..., Path | None
         report(str(exc), ("fonts", index, "system"))
         return None
     return ResolvedFace(face, installed.path, installed.index, bundled=False)
+
+
+def _unknown_script(key: str) -> str:
+    """`Hang` -> Korean locales are written in Kore (Hangul and Han)."""
+    message = f'scripts.{key}: no locale is written in script "{key}", so this stack is unused'
+    composite = SCRIPTS.get(COMPOSITE_OF.get(key, ""))
+    if composite is not None:
+        message += (f"; {script_name(key)} is written as part of script {composite.code} "
+                    f"({composite.name}): use {composite.code} as the key")
+    return message
 
 
 def _dotted(key_path: tuple[str | int, ...]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
@@ -11,6 +12,17 @@ from briefs.content.schema import ContactBlock, ShortText, Strict
 
 Color = Annotated[str, Field(max_length=200), AfterValidator(normalized_color)]
 """A CSS colour, parsed and normalised: only `#rrggbb[aa]` or `device-cmyk(...)` is written."""
+TOKEN_NAME = re.compile(r"[a-z][a-z0-9-]*")
+CSS_COLOR_WORDS = {"transparent", "currentcolor", "black", "white", "red", "green", "blue"}
+"""Colour keywords are colours, not token names (they go through the colour parser)."""
+
+
+def token_or_color(value: str) -> str:
+    """A colour token's name (`accent`, written as `var(--color-accent)`), or a colour,
+    normalised like every brand colour."""
+    return value if TOKEN_NAME.fullmatch(value) and value not in CSS_COLOR_WORDS \
+        else normalized_color(value)
+
 
 
 class BrandColors(Strict):
@@ -47,11 +59,22 @@ class FontFace(Strict):
         return self
 
 
+class Emphasis(Strict):
+    """How `*emphasis*` is set: italics only where the script has them (and the brand a
+    real italic face), otherwise another weight or a colour."""
+
+    style: Literal["normal", "italic"] = "normal"
+    weight: Annotated[int, Field(ge=100, le=900)] | None = None
+    color: Annotated[str, Field(max_length=200), AfterValidator(token_or_color)] | None = None
+    """A colour token (`accent`, `primary`...) or a colour (`#0a4f8f`)."""
+
+
 class BrandTypography(Strict):
-    """Which declared families set body text and headings."""
+    """Which declared families set body text and headings, and how emphasis is set."""
 
     body: list[ShortText] = Field(min_length=1)
     heading: list[ShortText] = Field(min_length=1)
+    emphasis: Emphasis | None = None
 
 
 class Brand(Strict):
@@ -63,7 +86,8 @@ class Brand(Strict):
     typography: BrandTypography
     scripts: dict[Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")], BrandTypography] = Field(
         default_factory=dict)
-    native_digits: bool = False
+    native_digits: bool | None = None
+    """No longer used: digits follow the locale (`digits:` in briefs.yaml)."""
     logo: ShortText
     logo_inverse: ShortText | None = None
     logo_alt: ShortText

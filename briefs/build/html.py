@@ -12,6 +12,7 @@ from briefs.i18n.catalogs import po_path
 from briefs.render.context import build_context
 from briefs.render.metadata import FALLBACK_DATE
 from briefs.render.templating import make_environment, render_template
+from briefs.render.typeset import rules_for, typeset_html
 
 DATED_VARIANTS = {"pdf/x-4"}
 
@@ -23,10 +24,10 @@ def render_html(session: BuildSession, target: Target, *, for_render: bool = Tru
     the target's warnings. Installed fonts are copied into the output folder only when the
     HTML is going to be rendered (`briefs check` writes nothing).
     """
-    workspace, diagnostics = session.workspace, session.diagnostics
+    diagnostics = session.diagnostics
     translations = session.translations(target.locale)
-    format_locale = workspace.config.formats.get(target.locale, target.locale)
-    env = make_environment(session.template_loader, format_locale, translations,
+    fmt = session.locale_format(target.locale)
+    env = make_environment(session.template_loader, fmt, translations,
                            session.compiled_templates, session.qr_codes)
 
     def font_url(resolved: ResolvedFace) -> str:
@@ -42,8 +43,11 @@ def render_html(session: BuildSession, target: Target, *, for_render: bool = Tru
     dates = target.dates
     if target.pdf_variant in DATED_VARIANTS:
         dates = (dates[0] or FALLBACK_DATE, dates[1] or dates[0] or FALLBACK_DATE)
-    context = build_context(target, session.assets, font_url, dates)
+    context = build_context(target, session.assets, font_url, dates, fmt)
     html = render_template(env, target.template_name, context, diagnostics)
+    if html is not None:
+        html = typeset_html(html, rules_for(context["lang"], context["dir"],
+                                            context["script_facts"]))
     if translations is not None and translations.missing:
         _warn_untranslated(session, target, sorted(translations.missing), diagnostics)
     return html

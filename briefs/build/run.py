@@ -197,6 +197,22 @@ def _take(session: BuildSession, target: Target, key: str, rendered: RenderResul
                                  entry["bytes"], time.monotonic() - began))
 
 
+def _glyph_location(session: BuildSession, target: Target,
+                    characters: str) -> tuple[Path | None, Position | None]:
+    """Where the first character a machine's font printed is written: the translation, the
+    source text, the template, or an SVG image."""
+    document = target.document
+    files = [document.texts[target.locale].path,
+             document.folder / f"{session.workspace.config.source_locale}.yaml",
+             session.template_loader.locate(target.template_name),
+             *[path for path, _info in document.images.values() if path.suffix == ".svg"]]
+    for char in characters:
+        path, position = find_in_files(char, [f for f in files if f is not None])
+        if path is not None:
+            return path, position
+    return files[0], None
+
+
 def _accept(session: BuildSession, target: Target,
             rendered: RenderResult) -> dict[str, Any] | None:
     """Report what the render found; write the PDF if it passed; return its manifest entry."""
@@ -207,6 +223,8 @@ def _accept(session: BuildSession, target: Target,
             path, position, why = page_limit_source(target)
             diagnostics.error(f"{message} ({why}; {rendered.overflow} page"
                               f"{'s' if rendered.overflow != 1 else ''} over)", path, position)
+        elif rendered.uncovered and rendered.uncovered[0] in message:
+            diagnostics.error(message, *_glyph_location(session, target, rendered.uncovered))
         else:
             diagnostics.error(message, content_file)
     for message in rendered.refused:

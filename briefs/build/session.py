@@ -27,6 +27,7 @@ from briefs.i18n.catalogs import (
     load_translations,
     template_sources,
 )
+from briefs.i18n.numbering import LocaleFormat
 from briefs.i18n.status import Scope
 from briefs.kinds.registry import KindRegistry, load_kinds
 from briefs.output.writer import Writer
@@ -107,6 +108,12 @@ class BuildSession:
         if brand_id not in self._brands:
             self._brands[brand_id] = load_brand(self.workspace, brand_id, self.diagnostics)
         return self._brands[brand_id]
+
+    def locale_format(self, locale: str) -> LocaleFormat:
+        """How the locale writes dates and numbers: conventions, digits, calendar."""
+        config = self.workspace.config
+        return LocaleFormat.of(locale, config.formats.get(locale), config.digits.get(locale),
+                               config.calendars.get(locale))
 
     def translations(self, locale: str) -> CatalogTranslations | None:
         """The locale's template strings, read once per session (problems reported once)."""

@@ -16,6 +16,10 @@ from briefs.core.workspace import CONFIG_NAME, Workspace, find_workspace_root
 PdfVariant = Literal["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/a-2u", "pdf/x-4"]
 PDF_VARIANTS: tuple[str, ...] = PdfVariant.__args__  # type: ignore[attr-defined]
 Suffix = Annotated[str, Field(pattern=r"^(\.[a-z0-9-]+)?$")]
+DigitChoice = Literal["default", "native", "latin", "latn", "arab", "arabext", "deva", "beng",
+                      "guru", "gujr", "orya", "taml", "telu", "knda", "mlym", "thai", "laoo",
+                      "tibt", "mymr", "khmr", "mong"]
+CalendarChoice = Literal["gregorian", "persian", "buddhist"]
 
 
 class Profile(Strict):
@@ -51,6 +55,12 @@ class WorkspaceConfig(Strict):
     output_dir: str = "build"
     formats: dict[Locale, Locale] = Field(default_factory=dict)
     """Locale whose conventions format dates and numbers, per locale (e.g. en: en_GB)."""
+    digits: dict[Locale, DigitChoice] = Field(default_factory=dict)
+    """Digits per locale, where not CLDR's default for it: `native` (ar: ١٢٣), `latin`, or a
+    numbering system (`arab`, `arabext`, `deva`, `thai`...). Dates, times, page, message and
+    footnote numbers all follow it."""
+    calendars: dict[Locale, CalendarChoice] = Field(default_factory=dict)
+    """Calendar per locale, where not Gregorian: `persian` (Solar Hijri) or `buddhist`."""
     profile: Slug = "screen"
     """The profile `briefs build` uses when --profile is not given."""
     profiles: dict[Slug, Profile] = Field(default_factory=dict)

@@ -10,6 +10,8 @@ from markupsafe import Markup
 from mdit_py_plugins.footnote import footnote_plugin
 
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
+LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
+PROSE_LIST_CLASS = "prose-list"
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +37,8 @@ def render_block(text: str) -> Markup:
     for token in body:
         if token.type == "inline" and token.children:
             token.children = [_footnote_span(child, notes) for child in token.children]
+        elif token.type in LIST_OPENERS:
+            token.attrSet("class", PROSE_LIST_CLASS)  # markers from the brand's fonts
     return Markup(md.renderer.render(body, md.options, env).strip())
 
 

@@ -1,1 +1,1 @@
-"""Translations: overlay on the source, lock file, template catalogs, status, formatting."""
+"""Translations: overlay, lock file, catalogs, status, formatting, digits and calendars, scripts."""

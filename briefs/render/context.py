@@ -14,8 +14,11 @@ from briefs.content.config import Profile
 from briefs.content.documents import DocumentSource, image_refs
 from briefs.content.schema import ContactBlock
 from briefs.i18n import formatting
+from briefs.i18n.numbering import LocaleFormat
+from briefs.i18n.scripts import script_info
 from briefs.render.assets import Assets
 from briefs.render.profiles import page_css
+from briefs.render.script_css import script_css
 
 if TYPE_CHECKING:
     from briefs.build.targets import Target
@@ -42,12 +45,13 @@ def merged_contact(brand: LoadedBrand, document: DocumentSource, text: Any) -> C
 
 
 def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
-                  dates: tuple[str | None, str | None]) -> dict[str, Any]:
+                  dates: tuple[str | None, str | None], fmt: LocaleFormat) -> dict[str, Any]:
     """Everything a template may use; nothing else is reachable from a template."""
     document, brand, profile = target.document, target.brand, target.profile
     locale = target.locale
     text = document.texts[locale].text
     script = formatting.locale_script(locale)
+    facts = script_info(script)
     direction = formatting.text_direction(locale)
     stylesheets = [*assets.stylesheets(document.kind), *brand.stylesheets]
     return {
@@ -59,17 +63,18 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "lang": locale.replace("_", "-"),
         "dir": direction,
         "script": script,
+        "script_facts": facts,
         "start_side": "right" if direction == "rtl" else "left",
         "end_side": "left" if direction == "rtl" else "right",
-        "page_counter_style": formatting.digits_counter_style(locale)
-        if brand.model.native_digits else "decimal",
+        "page_counter_style": fmt.counter_style,
         "language_name": formatting.language_name(locale),
         "brand": brand.model,
         "brand_logo": assets.url(brand.logo),
         "brand_logo_inverse": assets.url(brand.logo_inverse or brand.logo),
         "brand_css": Markup(_page_css(document) + page_css(profile)
                             + _output_intent_css(assets, profile)
-                            + brand_css(brand, font_url, script)),
+                            + brand_css(brand, font_url, script)
+                            + script_css(facts, brand.model, fmt)),
         "profile": target.key.profile,
         "created": dates[0],
         "modified": dates[1],

@@ -11,11 +11,25 @@ from typing import Any
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.metadata import derived_document_id
-from briefs.render.preflight import check_layout
+from briefs.render.preflight import check_layout, footnote_problems, synthesised_faces
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
+    # Declared for other renderers; WeasyPrint lacks them and briefs enforces them itself:
+    # a synthesised face fails the output (see `synthesised_faces`), and Korean words are
+    # kept whole by render/typeset.py.
+    "Ignored `font-synthesis: none`",
+    "Ignored `word-break: keep-all`",
 )
+FOOTNOTE_FALLBACKS = (
+    "",
+    "p:has(.footnote) { break-inside: avoid !important; }",
+    "p:has(.footnote) { break-inside: avoid !important; }"
+    " p { orphans: 1 !important; widows: 1 !important; }",
+    "p { orphans: 1 !important; widows: 1 !important; }",
+)
+"""Extra CSS for each attempt at a layout that keeps every footnote on its call's page
+(given as a user stylesheet, so `!important` is needed to override the layout's rules)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,8 @@ class RenderResult:
     warnings: list[str] = field(default_factory=list)
     overflow: int = 0
     """Pages beyond the limit (the page-limit error is in `errors`)."""
+    uncovered: str = ""
+    """Characters a machine's font printed (the error about them is in `errors`)."""
 
     @property
     def ok(self) -> bool:
@@ -92,25 +108,15 @@ class Engine:
         return self._font_config
 
     def render(self, job: RenderJob) -> RenderResult:
-        """Lay out the job's HTML (its URLs confined to the mounts), check the page limit
-        and the fonts used, and return the PDF bytes.
-
-        When `font_families` is given, a font outside it in the PDF means some characters
-        were not covered by the declared fonts and a system font filled in: an error, since
-        the output would then depend on the machine.
-        """
-        import weasyprint
-
+        """Lay out the job's HTML (its URLs confined to the mounts), check the page limit,
+        the layout and the fonts used, and return the PDF bytes."""
         log = FetchLog()
         handler = _CollectingHandler()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(handler)
-        title, options = job.title, job.options
+        title = job.title
         try:
-            document = weasyprint.HTML(
-                string=job.html, base_url=WORKSPACE_URL,
-                url_fetcher=make_url_fetcher(job.mounts, log),
-            ).render(font_config=self.font_configuration(), cache={}, **options)
+            document = self._lay_out(job, log)
             result = RenderResult(pdf=None, pages=len(document.pages), refused=log.refused)
             if job.max_pages is not None and result.pages > job.max_pages:
                 result.overflow = result.pages - job.max_pages
@@ -121,23 +127,63 @@ class Engine:
             result.errors += [f"{title}: {message}" for message in findings.errors]
             result.preflight_warnings += findings.warnings
             if not result.errors and not result.refused:
-                seed = job.html + repr(sorted(options.items()))
-                pdf = document.write_pdf(finisher=derived_document_id(seed), **options)
-                strangers = _font_strangers(document, job.font_families)
-                if log.refused:  # a sub-resource refused while writing (inside an SVG)
-                    result.refused = log.refused
-                elif strangers:
-                    result.errors.append(
-                        f"{title}: some characters are not covered by the brand's fonts, so "
-                        f"the machine's {', '.join(strangers)} filled in; declare a font that "
-                        "covers them in brand.yaml")
-                else:
-                    result.pdf = pdf
+                _write(document, job, result, log)
         finally:
             logger.removeHandler(handler)
         result.dependencies = sorted(set(log.fetched))
         _sort_messages(result, handler.messages, log, title)
         return result
+
+    def _lay_out(self, job: RenderJob, log: FetchLog) -> Any:
+        """The laid-out document. When WeasyPrint parts a footnote from its call (it does
+        when it moves lines to respect widows and orphans after placing a note), the layout
+        is made again keeping paragraphs with calls whole, then with widows and orphans
+        relaxed: a less even page rather than a note on the wrong page."""
+        import weasyprint
+
+        document = None
+        for extra in FOOTNOTE_FALLBACKS:
+            document = weasyprint.HTML(
+                string=job.html, base_url=WORKSPACE_URL,
+                url_fetcher=make_url_fetcher(job.mounts, log),
+            ).render(font_config=self.font_configuration(), cache={},
+                     stylesheets=[weasyprint.CSS(string=extra)] if extra else None,
+                     **job.options)
+            if not footnote_problems(document):
+                break
+        return document
+
+
+def _write(document: Any, job: RenderJob, result: RenderResult, log: FetchLog) -> None:
+    """The PDF, unless the renderer had to fake a face or fall back on a machine's font.
+
+    When `font_families` is given, a font outside it in the PDF means some characters were
+    not covered by the declared fonts and a system font filled in: an error, since the
+    output would then depend on the machine.
+    """
+    seed = job.html + repr(sorted(job.options.items()))
+    pdf = document.write_pdf(finisher=derived_document_id(seed), **job.options)
+    strangers = _font_strangers(document, job.font_families)
+    faked = synthesised_faces(font for font in document.fonts.values()
+                              if font.family not in strangers)
+    if log.refused:  # a sub-resource refused while writing (inside an SVG)
+        result.refused = log.refused
+    elif strangers:
+        result.uncovered = "".join(sorted({
+            char for font in document.fonts.values() if font.family in strangers
+            for char in "".join(font.to_unicode.values()) if not char.isspace()}))
+        named = ", ".join(f'U+{ord(c):04X} "{c}"' for c in result.uncovered[:8])
+        result.errors.append(
+            f"{job.title}: some characters are not covered by the brand's fonts ({named}), so "
+            f"the machine's {', '.join(strangers)} filled in; declare a font that covers them "
+            "in brand.yaml")
+    elif faked:
+        result.errors.append(
+            f"{job.title}: no face for {', '.join(faked)}, so the renderer faked it; declare "
+            "the missing face in brand.yaml, or set `emphasis:` for the script there "
+            "(scripts without italics are emphasised in bold)")
+    else:
+        result.pdf = pdf
 
 
 def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:

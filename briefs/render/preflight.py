@@ -10,6 +10,8 @@ from briefs.core.paths import URL_PREFIX
 
 CSS_PX_PER_INCH = 96
 TOLERANCE_PX = 0.5
+PANGO_OBLIQUE = 1
+BOLD_WEIGHT = 600
 
 
 @dataclass
@@ -48,13 +50,16 @@ def image_resolution(box: Any) -> float | None:
 
 
 def check_layout(document: Any, min_image_dpi: int) -> Findings:
-    """Low-resolution images and text outside the trim box, from WeasyPrint's laid-out pages."""
+    """Low-resolution images, text outside the trim box and footnotes parted from their
+    calls, from WeasyPrint's laid-out pages."""
     findings = Findings()
     reported: set[str] = set()
+    footnotes = FootnotePages()
     for number, page in enumerate(document.pages, 1):
         page_box = page._page_box
         width, height = page.width, page.height
         for box in page_box.descendants():
+            footnotes.see(box, number)
             element = getattr(box, "element", None)
             if min_image_dpi and getattr(box, "replacement", None) is not None:
                 dpi = image_resolution(box)
@@ -68,7 +73,78 @@ def check_layout(document: Any, min_image_dpi: int) -> Findings:
                 findings.errors.append(
                     f'text "{box.text.strip()[:40]}" on page {number} runs outside the trim '
                     "box and would be cut off")
+    findings.errors += footnotes.problems()
     return findings
+
+
+@dataclass
+class FootnotePages:
+    """Where each footnote's call and note were laid out (keyed by their element)."""
+
+    calls: dict[int, tuple[int, str]] = field(default_factory=dict)
+    notes: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+    def see(self, box: Any, page: int) -> None:
+        if str(getattr(box, "element_tag", "")).endswith("::footnote-call"):
+            self.calls.setdefault(id(box.element), (page, _text_of(box)))
+        elif type(box).__name__ == "FootnoteAreaBox":
+            for note in box.children:
+                self.notes.setdefault(id(note.element), (page, _text_of(note)))
+
+    def problems(self) -> list[str]:
+        """A note not on the page of its call (GCPM: never before it; briefs: never after)."""
+        found = []
+        for key, (page, mark) in self.calls.items():
+            note_page, text = self.notes.get(key, (None, ""))
+            if note_page == page:
+                continue
+            where = f"on page {note_page}" if note_page else "nowhere"
+            found.append(
+                f'footnote {mark} ("{text[:50].rstrip()}") is called on page {page} but printed '
+                f"{where}; shorten the note or the text before it, or move the call")
+        return found
+
+
+def footnote_problems(document: Any) -> list[str]:
+    """Footnotes laid out on another page than their call."""
+    footnotes = FootnotePages()
+    for number, page in enumerate(document.pages, 1):
+        for box in page._page_box.descendants():
+            footnotes.see(box, number)
+    return footnotes.problems()
+
+
+def _text_of(box: Any) -> str:
+    """The text of a box, line by line."""
+    lines = [line for line in box.descendants() if type(line).__name__ == "LineBox"] or [box]
+    text = " ".join("".join(getattr(child, "text", "") for child in line.descendants())
+                    for line in lines)
+    return " ".join(text.split())
+
+
+def synthesised_faces(fonts: Any) -> list[str]:
+    """Faces the renderer faked: slanted (no italic face) or emboldened (no bold face).
+
+    Fontconfig slants a roman face it was asked to italicise and reports it as oblique (which
+    no brand declares), and emboldens a face lighter than medium asked to be bold.
+    """
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    found = []
+    for font in fonts:
+        if font.style == PANGO_OBLIQUE:
+            found.append(f"{font.family} (italic slanted from the upright face)")
+            continue
+        if font.weight >= BOLD_WEIGHT and font.file_content:
+            try:
+                real = TTFont(io.BytesIO(font.file_content), lazy=True)["OS/2"].usWeightClass
+            except Exception:  # an unreadable table: nothing to compare with
+                continue
+            if real < BOLD_WEIGHT - 100:
+                found.append(f"{font.family} (bold thickened from a face of weight {real})")
+    return sorted(set(found))
 
 
 def _text_outside(box: Any, width: float, height: float) -> bool:

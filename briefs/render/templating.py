@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from briefs.content.markdown import render_block, render_inline
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, checked
-from briefs.i18n import formatting
+from briefs.i18n.numbering import LocaleFormat
 from briefs.render.limits import BoundedSandbox, TimeLimitExceeded, bound_filters, time_limit
 
 MAX_TEMPLATE_BYTES = 1_000_000
@@ -98,13 +98,13 @@ class QrCodes:
         return self._made[key]
 
 
-def make_environment(loader: TemplateLoader, locale: str,
+def make_environment(loader: TemplateLoader, locale: str | LocaleFormat,
                      translations: gettext.NullTranslations | None,
                      cache: jinja2.BytecodeCache, qr_codes: QrCodes) -> jinja2.Environment:
-    """A fresh environment for one locale: gettext from its catalog; dates in its conventions.
-
-    `locale` is the formatting locale (a workspace may format `en` as `en_GB`).
+    """A fresh environment for one locale: gettext from its catalog; dates, times and numbers
+    in its conventions, digits and calendar (`locale` may be a bare formatting locale).
     """
+    fmt = locale if isinstance(locale, LocaleFormat) else LocaleFormat(locale)
     env = BoundedSandbox(
         loader=loader,
         autoescape=True,
@@ -120,14 +120,15 @@ def make_environment(loader: TemplateLoader, locale: str,
     env.filters.update({
         "markdown": lambda text: render_block(text) if text else Markup(""),
         "markdown_inline": lambda text: render_inline(text) if text else Markup(""),
-        "date_long": lambda value: formatting.date_long(value, locale),
-        "date_full": lambda value: formatting.date_full(value, locale),
-        "time_short": lambda value: formatting.time_short(value, locale),
+        "date_long": fmt.date_long,
+        "date_full": fmt.date_full,
+        "time_short": fmt.time_short,
+        "number": fmt.digits,
         "qr_data_uri": qr_codes.data_uri,
     })
     env.globals.update({
-        "date_range": lambda start, end=None: formatting.date_range(start, end, locale),
-        "time_range": lambda start, end=None: formatting.time_range(start, end, locale),
+        "date_range": lambda start, end=None: fmt.date_range(start, end),
+        "time_range": lambda start, end=None: fmt.time_range(start, end),
     })
     return env
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -264,6 +265,9 @@ def test_system_font_filling_in_is_an_error(workspace_copy: Path, snapshot: Call
     result = run_cli("build", FLYER, "-l", "en", workspace=workspace_copy)
     assert result.exit_code == 1
     assert "some characters are not covered by the brand's fonts" in result.stderr
+    # the error names the character, and where it is written (here: the template)
+    assert re.search(r'templates/flyer\.html\.j2:\d+:\d+: error: .*U\+2C00 "\u2c00"',
+                     result.stderr), result.stderr
     assert snapshot(workspace_copy) == before
 
 

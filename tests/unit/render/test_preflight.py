@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefs.render.preflight import check_pdf
+import pytest
+
+from briefs.render.preflight import check_layout, check_pdf, footnote_problems, synthesised_faces
 from tests.conftest import run_cli
 
 
@@ -52,3 +54,38 @@ def test_print_ready_needs_bleed(built_sample: Path, workspace_copy: Path) -> No
     printed = folder / "river-dialogue-flyer.en.print.pdf"
     assert check_pdf(printed, print_ready=True).errors == []
     assert run_cli("preflight", "--print", str(printed)).exit_code == 0
+
+
+FOOTNOTE_PAGE = """<style>@page {{ size: 100mm 60mm; margin: 5mm }}
+html {{ font-size: 10pt; line-height: 1.2 }}
+.footnote {{ float: footnote; footnote-policy: auto }}</style>
+<div style="height: 30mm"></div>
+<p>word word word word<span class="footnote">a note long enough to need lines and lines and
+lines and more lines to show all of it and then more</span> more words and words and words
+and words.</p>"""
+
+
+@pytest.mark.render
+def test_a_footnote_parted_from_its_call_is_an_error() -> None:
+    import weasyprint
+
+    parted = weasyprint.HTML(string=FOOTNOTE_PAGE.format()).render()
+    assert footnote_problems(parted) == [
+        'footnote 1 ("1. a note long enough to need lines and lines and") is called on '
+        "page 1 but printed on page 2; shorten the note or the text before it, or move the "
+        "call"]
+    assert check_layout(parted, 0).errors == footnote_problems(parted)
+
+
+@pytest.mark.render
+def test_synthesised_faces_are_named() -> None:
+    import weasyprint
+
+    regular = "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf"
+    html = (f"<style>@font-face {{ font-family: X; src: url(file://{regular}) }} "
+            "p { font-family: X }</style><p>שלום <em>עולם</em> <strong>טוב</strong></p>")
+    document = weasyprint.HTML(string=html).render()
+    document.write_pdf()
+    assert synthesised_faces(document.fonts.values()) == [
+        "X (bold thickened from a face of weight 400)",
+        "X (italic slanted from the upright face)"]

@@ -1,0 +1,182 @@
+"""One rule per locale for digits and calendars, applied to every number and date it prints.
+
+Digits follow CLDR's default numbering system for the locale (Persian: Extended Arabic-Indic,
+Arabic and Hindi: Latin), or `digits:` in `briefs.yaml` (`native`, `latin`, or a numbering
+system such as `arab`). `calendars:` picks the Solar Hijri calendar (`persian`) or the
+Buddhist era (`buddhist`) for a locale. Dates, times, page and message numbers and footnote
+marks all go through the same `LocaleFormat`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from babel import Locale
+from babel.dates import format_date, format_interval, format_time, tokenize_pattern
+
+from briefs.i18n import formatting
+
+Calendar = Literal["gregorian", "persian", "buddhist"]
+CALENDARS: tuple[str, ...] = ("gregorian", "persian", "buddhist")
+
+DIGIT_ZERO = {
+    "latn": "0", "arab": "\u0660", "arabext": "\u06f0", "deva": "\u0966", "beng": "\u09e6",
+    "guru": "\u0a66", "gujr": "\u0ae6", "orya": "\u0b66", "taml": "\u0be6", "telu": "\u0c66",
+    "knda": "\u0ce6", "mlym": "\u0d66", "thai": "\u0e50", "laoo": "\u0ed0", "tibt": "\u0f20",
+    "mymr": "\u1040", "khmr": "\u17e0", "mong": "\u1810",
+}
+"""Numbering systems whose digits are ten consecutive code points, by their zero."""
+COUNTER_STYLES = {
+    "latn": "decimal", "arab": "arabic-indic", "arabext": "persian", "deva": "devanagari",
+    "beng": "bengali", "guru": "gurmukhi", "gujr": "gujarati", "orya": "oriya",
+    "taml": "tamil", "telu": "telugu", "knda": "kannada", "mlym": "malayalam", "thai": "thai",
+    "laoo": "lao", "tibt": "tibetan", "mymr": "myanmar", "khmr": "khmer", "mong": "mongolian",
+}
+"""The CSS counter style (predefined in CSS Counter Styles 3) writing each system's digits."""
+BUDDHIST_ERA = {"th": "พ.ศ."}
+BUDDHIST_OFFSET = 543
+ASCII_DIGITS = re.compile(r"[0-9]")
+
+
+def numbering_system(locale: str, choice: str | None = None) -> str:
+    """The numbering system a locale prints with: CLDR's default, or `choice` from
+    briefs.yaml (`native`, `latin`/`latn`, or a system name)."""
+    parsed = formatting.babel_locale(locale)
+    if choice in (None, "default"):
+        system = str(getattr(parsed, "default_numbering_system", "latn") or "latn")
+    elif choice == "native":
+        system = str(parsed.other_numbering_systems.get("native", "latn"))
+    elif choice == "latin":
+        system = "latn"
+    else:
+        system = str(choice)
+    return system if system in DIGIT_ZERO else "latn"
+
+
+@dataclass(frozen=True)
+class LocaleFormat:
+    """How one locale writes numbers and dates: its formatting locale, digits and calendar."""
+
+    locale: str
+    """The locale whose conventions format dates (a workspace may format `en` as `en_GB`)."""
+    numbering: str = "latn"
+    calendar: Calendar = "gregorian"
+
+    @classmethod
+    def of(cls, locale: str, format_locale: str | None = None, digits: str | None = None,
+           calendar: str | None = None) -> LocaleFormat:
+        chosen: Calendar = calendar if calendar in CALENDARS else "gregorian"  # type: ignore[assignment]
+        return cls(format_locale or locale, numbering_system(locale, digits), chosen)
+
+    @property
+    def counter_style(self) -> str:
+        """The CSS counter style for page numbers and footnote marks in this locale."""
+        return COUNTER_STYLES.get(self.numbering, "decimal")
+
+    def digits(self, text: object) -> str:
+        """`text` with its ASCII digits written in the locale's digits."""
+        value = str(text)
+        zero = DIGIT_ZERO.get(self.numbering, "0")
+        if zero == "0":
+            return value
+        return ASCII_DIGITS.sub(lambda m: chr(ord(zero) + int(m.group())), value)
+
+    def number(self, value: int) -> str:
+        return self.digits(value)
+
+    def date_long(self, value: dt.date) -> str:
+        if self.calendar == "persian":
+            return self.digits(_persian(value, self.locale, "%d %B %Y"))
+        return self.digits(_format(value, self._pattern("long"), self))
+
+    def date_full(self, value: dt.date) -> str:
+        if self.calendar == "persian":
+            return self.digits(_persian(value, self.locale, "%A %d %B %Y"))
+        return self.digits(_format(value, self._pattern("full"), self))
+
+    def date_range(self, start: dt.date, end: dt.date | None) -> str:
+        if end is None or end == start:
+            return self.date_long(start)
+        if self.calendar == "persian":
+            return self.digits(_persian_range(start, end, self.locale))
+        if self.calendar == "buddhist":
+            return self.digits(
+                _format(start, self._pattern("long"), self) + " – "
+                + _format(end, self._pattern("long"), self)
+                if start.year != end.year else
+                _buddhist_year(formatting.date_range(start, end, self.locale), start, self))
+        return self.digits(formatting.date_range(start, end, self.locale))
+
+    def time_short(self, value: dt.time) -> str:
+        return self.digits(format_time(value, "short", locale=self._babel))
+
+    def time_range(self, start: dt.time, end: dt.time | None) -> str:
+        if end is None:
+            return self.time_short(start)
+        return self.digits(format_interval(start, end, "Hm", locale=self._babel))
+
+    @property
+    def _babel(self) -> Locale:
+        return formatting.babel_locale(self.locale)
+
+    def _pattern(self, width: str) -> str:
+        return str(self._babel.date_formats[width].pattern)
+
+
+def _format(value: dt.date, pattern: str, fmt: LocaleFormat) -> str:
+    if fmt.calendar == "buddhist":
+        pattern = _buddhist_pattern(pattern, value, fmt.locale)
+    return format_date(value, pattern, locale=formatting.babel_locale(fmt.locale))
+
+
+def _buddhist_pattern(pattern: str, value: dt.date, locale: str) -> str:
+    """A Gregorian pattern with the era and year of the Buddhist calendar (same months)."""
+    era = BUDDHIST_ERA.get(locale.split("_")[0].split("-")[0], "BE")
+    year = value.year + BUDDHIST_OFFSET
+    parts: list[str] = []
+    has_era = False
+    for kind, token in tokenize_pattern(pattern):
+        if kind != "field":
+            chars = str(token)
+            parts.append("'" + chars.replace("'", "''") + "'" if chars.strip() else chars)
+            continue
+        letter, width = str(token[0]), int(token[1])
+        if letter == "G":
+            parts.append(f"'{era}'")
+            has_era = True
+        else:
+            parts.append(f"'{year}'" if letter in "yY" else letter * width)
+    text = "".join(parts)
+    return text if has_era else text.replace(f"'{year}'", f"'{era} {year}'")
+
+
+def _buddhist_year(text: str, value: dt.date, fmt: LocaleFormat) -> str:
+    """A Gregorian range made by Babel, with its year and era in the Buddhist calendar."""
+    era = BUDDHIST_ERA.get(fmt.locale.split("_")[0].split("-")[0], "BE")
+    gregorian_era = formatting.babel_locale(fmt.locale).eras["abbreviated"][1]
+    text = text.replace(gregorian_era, era)
+    year = str(value.year + BUDDHIST_OFFSET)
+    replaced = text.replace(str(value.year), year)
+    return replaced if era in replaced else replaced.replace(year, f"{era} {year}")
+
+
+def _persian(value: dt.date, locale: str, pattern: str) -> str:
+    import jdatetime
+
+    language = "fa_IR" if locale.split("_")[0].split("-")[0] == "fa" else "en_US"
+    return str(jdatetime.date.fromgregorian(date=value, locale=language).strftime(pattern))
+
+
+def _persian_range(start: dt.date, end: dt.date, locale: str) -> str:
+    """۱۹–۲۰ خرداد ۱۴۰۵; months or years spelled out on both sides when they differ."""
+    import jdatetime
+
+    first, last = (jdatetime.date.fromgregorian(date=d) for d in (start, end))
+    if first.year != last.year:
+        return f"{_persian(start, locale, '%d %B %Y')} – {_persian(end, locale, '%d %B %Y')}"
+    if first.month != last.month:
+        return f"{_persian(start, locale, '%d %B')} – {_persian(end, locale, '%d %B %Y')}"
+    return f"{_persian(start, locale, '%d')}–{_persian(end, locale, '%d %B %Y')}"

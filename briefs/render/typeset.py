@@ -1,0 +1,273 @@
+"""Typesetting rules applied to a target's HTML text, whatever field or template it came from.
+
+- Words that already contain a hyphen, and words in capitals, are never hyphenated again
+  (`urban-rural`, `UNESCO`); short compounds (`UN-Habitat`, `e-mail`) never break at all.
+- In right-to-left text, left-to-right runs (URLs, e-mail addresses, @handles, #tags, phone
+  numbers) are isolated in `<bdi dir="ltr">`, so that the bidi algorithm cannot reorder them;
+  a translator isolates any other run by hand between U+2066 (LRI) and U+2069 (PDI).
+- A line break in the source between two Chinese, Japanese or Thai characters joins them
+  without a space.
+- Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks).
+- Headings and short lines in Chinese, Japanese and Thai break only between phrases, found
+  with Google's BudouX.
+
+Text is changed only by wrapping runs in elements with the classes below (styled by
+`render/script_css.py`) and by removing source line breaks between CJK characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from briefs.i18n.scripts import Script
+
+NO_HYPHEN = "ts-nohyphen"
+NO_BREAK = "ts-nobreak"
+SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
+                "textarea", "title"}
+SHORT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SHORT_BLOCKS = {"p", "li", "dt", "dd", "figcaption", "th", "td", "caption", "span"}
+SHORT_LINE_CHARS = 36
+"""A block with at most this many characters is a short line: segmented into phrases."""
+ZERO_WIDTH_SPACE = "\u200b"
+DICTIONARY_BREAKING = {"Thai", "Laoo", "Khmr", "Mymr"}
+SHORT_COMPOUND_PART = 3
+SHORT_COMPOUND_CHARS = 12
+
+CJK = r"\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+THAI = r"\u0e00-\u0e7f"
+SOFT_BREAK = re.compile(rf"(?<=[{CJK}{THAI}])[ \t]*\n[ \t\n]*(?=[{CJK}{THAI}])")
+FOLDED_SPACE = re.compile(rf"(?<=[{CJK}])[ ](?=[{CJK}])")
+HYPHENS = "-\u2010\u2011"
+WORD = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
+LTR_RUN = re.compile(
+    r"https?://[^\s<>\"]+[^\s<>\".,;:!?)»]"            # URLs
+    r"|www\.[^\s<>\"]+[^\s<>\".,;:!?)»]"
+    r"|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"       # e-mail addresses
+    r"|(?<![\w@])@[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*"     # @handles
+    r"|(?<![\w#])#[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*"   # #tags (Latin)
+    r"|\+?\(?\d[\d\s().\-/]{5,}\d",                      # phone numbers and similar
+    re.ASCII)
+ISOLATE = re.compile("([\u2066\u2067\u2068])([^\u2066-\u2069]*)\u2069")
+"""A run a translator isolated by hand: LRI (U+2066), RLI (U+2067) or FSI (U+2068) ... PDI."""
+ISOLATE_DIRECTIONS = {"\u2066": "ltr", "\u2067": "rtl", "\u2068": "auto"}
+HANGUL_WORD = re.compile(r"\S*[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]\S*")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Which rules apply to a document, from its language, direction and script."""
+
+    rtl: bool
+    script: Script
+    phrases: Callable[[str], list[str]] | None
+    """Splits text into phrases (BudouX), for scripts that break between phrases."""
+    fold_spaces: bool
+    """Drop a space between two CJK characters (a line folded by YAML)."""
+
+
+def rules_for(lang: str, direction: str, script: Script) -> Rules:
+    language = lang.split("-")[0].split("_")[0]
+    phrases = _phrase_parser(script.code) if script.breaking == "phrases" else None
+    return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"))
+
+
+def typeset_html(html: str, rules: Rules) -> str:
+    """The HTML with the rules applied to every text node of its body."""
+    root = lxml.html.document_fromstring(html)
+    body = root.find("body")
+    if body is None:
+        return html
+    for element in list(_elements(body)):
+        _typeset_element(element, rules)
+    return str(lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>"))
+
+
+def _elements(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Every element whose own text is printed, outermost first."""
+    if not isinstance(root.tag, str) or root.tag in SKIPPED_TAGS:
+        return
+    yield root
+    for child in root:
+        yield from _elements(child)
+
+
+def _typeset_element(element: HtmlElement, rules: Rules) -> None:
+    """Rewrite the element's text (before its first child) and each child's tail."""
+    isolated = _inside(element, lambda e: e.tag == "bdi" or e.get("dir") is not None)
+    short = rules.phrases is not None and _is_short(element)
+    pieces = _rewrite(element.text or "", rules, isolated, short)
+    element.text = None
+    anchor: HtmlElement | None = None
+    anchor = _insert(element, anchor, pieces)
+    for child in list(element):
+        if not isinstance(child.tag, str):
+            continue
+        tail, child.tail = child.tail or "", None
+        _insert(element, child, _rewrite(tail, rules, isolated, short))
+
+
+def _insert(parent: HtmlElement, after: HtmlElement | None, pieces: list[Any]) -> Any:
+    """Put text and new elements after `after` (or at the start of `parent`).
+
+    A text node that gained elements is kept as one inline box (a plain span), so that it is
+    still one item of a flex or grid container.
+    """
+    if any(not isinstance(piece, str) for piece in pieces):
+        holder = _element("span", "")
+        _place(holder, None, pieces)
+        pieces = [holder]
+    return _place(parent, after, pieces)
+
+
+def _place(parent: HtmlElement, after: HtmlElement | None, pieces: list[Any]) -> Any:
+    index = 0 if after is None else parent.index(after) + 1
+    for piece in pieces:
+        if isinstance(piece, str):
+            if after is None:
+                parent.text = (parent.text or "") + piece
+            else:
+                after.tail = (after.tail or "") + piece
+        else:
+            parent.insert(index, piece)
+            index += 1
+            after = piece
+    return after
+
+
+def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
+    """Text as a list of strings and new elements."""
+    if not text.strip():
+        return [text] if text else []
+    if rules.script.breaking in ("phrases",) or rules.fold_spaces:
+        text = SOFT_BREAK.sub("", text)
+        if rules.fold_spaces:
+            text = FOLDED_SPACE.sub("", text)
+    pieces: list[Any] = _split([text], ISOLATE, _isolate)
+    if rules.rtl and not isolated:
+        pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
+    pieces = _split(pieces, WORD, _guard_word)
+    if rules.script.breaking == "keep-all":
+        pieces = _split(pieces, HANGUL_WORD, lambda run: _element("span", run, NO_BREAK))
+    elif short and rules.phrases is not None:
+        separator = ZERO_WIDTH_SPACE if rules.script.code in DICTIONARY_BREAKING else ""
+        pieces = _phrases(pieces, rules.phrases, separator)
+    return pieces
+
+
+def _split(pieces: list[Any], pattern: re.Pattern[str],
+           make: Callable[[str], HtmlElement | str]) -> list[Any]:
+    """Replace each match of `pattern` in the string pieces by `make(match)`."""
+    result: list[Any] = []
+    for piece in pieces:
+        if not isinstance(piece, str):
+            result.append(piece)
+            continue
+        start = 0
+        for match in pattern.finditer(piece):
+            made = make(match.group())
+            if isinstance(made, str):
+                continue
+            result += [piece[start:match.start()], made]
+            start = match.end()
+        result.append(piece[start:])
+    return [piece for piece in result if not isinstance(piece, str) or piece]
+
+
+def _isolate(run: str) -> HtmlElement:
+    """LRI text PDI -> <bdi dir="ltr">text</bdi> (RLI: rtl, FSI: auto)."""
+    return _element("bdi", run[1:-1], dir=ISOLATE_DIRECTIONS[run[0]])
+
+
+def _guard_word(word: str) -> HtmlElement | str:
+    """A compound or a word in capitals is never hyphenated; a short compound never breaks."""
+    parts = re.split(f"[{HYPHENS}]", word)
+    if len(parts) > 1:
+        short = len(word) <= SHORT_COMPOUND_CHARS or \
+            min(len(part) for part in parts) <= SHORT_COMPOUND_PART
+        return _element("span", word, NO_BREAK if short else NO_HYPHEN)
+    if len(word) > 1 and word.isupper():
+        return _element("span", word, NO_HYPHEN)
+    return word
+
+
+def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],
+             separator: str) -> list[Any]:
+    """Each phrase kept whole; `separator` (a zero-width space for Thai, which has no break
+    opportunity between two letters without a dictionary) lets the line break between."""
+    result: list[Any] = []
+    for piece in pieces:
+        if not isinstance(piece, str):
+            result.append(piece)
+            continue
+        for index, phrase in enumerate(parse(piece)):
+            if index and separator:
+                result.append(separator)
+            stripped = phrase.strip()
+            if len(stripped) > 1 and stripped == phrase:
+                result.append(_element("span", phrase, NO_BREAK))
+            else:
+                result.append(phrase)
+    return _joined(result)
+
+
+def _joined(pieces: list[Any]) -> list[Any]:
+    """Adjacent strings merged, so that a separator sits with the text around it."""
+    merged: list[Any] = []
+    for piece in pieces:
+        if isinstance(piece, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _element(tag: str, text: str, css_class: str | None = None, **attributes: str) -> HtmlElement:
+    element: HtmlElement = lxml.html.Element(tag)
+    if css_class:
+        element.set("class", css_class)
+    for name, value in attributes.items():
+        element.set(name, value)
+    element.text = text
+    return element
+
+
+def _inside(element: HtmlElement, test: Callable[[HtmlElement], bool]) -> bool:
+    node: HtmlElement | None = element
+    while node is not None and node.tag != "html":
+        if test(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_short(element: HtmlElement) -> bool:
+    """Headings, and blocks holding a short line, are broken between phrases only."""
+    if element.tag in SHORT_TAGS:
+        return True
+    if element.tag not in SHORT_BLOCKS:
+        return False
+    block = element if element.tag != "span" else element.getparent()
+    return block is not None and len(block.text_content().strip()) <= SHORT_LINE_CHARS
+
+
+@lru_cache(maxsize=8)
+def _phrase_parser(script: str) -> Callable[[str], list[str]] | None:
+    import budoux
+
+    loaders = {"Jpan": budoux.load_default_japanese_parser,
+               "Hans": budoux.load_default_simplified_chinese_parser,
+               "Hant": budoux.load_default_traditional_chinese_parser,
+               "Thai": budoux.load_default_thai_parser}
+    loader = loaders.get(script)
+    if loader is None:
+        return None
+    parser = loader()
+    return lambda text: list(parser.parse(text))

@@ -1,0 +1,85 @@
+"""Reading PDFs as a reader sees them: page text, where a piece of text is, page images."""
+
+from __future__ import annotations
+
+import ctypes
+import subprocess
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+Box = tuple[float, float, float, float]
+"""left, bottom, right, top, in PDF points."""
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page, in logical order, as PDFium extracts it from glyph positions
+    (letters set far apart come out with spaces between them)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def text_boxes(pdf: Path, page: int, text: str, last: bool = False) -> list[Box]:
+    """The box of each character of the first (or last) occurrence of `text` on page `page`
+    (1-based)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        textpage = document[page - 1].get_textpage()
+        full = textpage.get_text_range()
+        start = full.rfind(text) if last else full.find(text)
+        assert start >= 0, f"{text!r} not on page {page} of {pdf.name}"
+        return [tuple(textpage.get_charbox(start + k)) for k in range(len(text))]
+    finally:
+        document.close()
+
+
+def union(boxes: list[Box]) -> Box:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def centre_x(box: Box) -> float:
+    return (box[0] + box[2]) / 2
+
+
+def page_image(pdf: Path, page: int, out: Path, dpi: int = 50) -> Image.Image:
+    """Page `page` rendered by Poppler, as an RGB image."""
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png",
+                    "-singlefile", str(pdf), str(out)], check=True)
+    return Image.open(out.with_suffix(".png")).convert("RGB")
+
+
+def font_names(pdf: Path) -> list[str]:
+    """The base names of the fonts in the PDF, as pdffonts lists them."""
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    return [line.split()[0].split("+", 1)[-1] for line in lines if line.strip()]
+
+
+def visual_lines(pdf: Path, page: int) -> list[str]:
+    """The characters of each line of page `page` as they stand from left to right (not in
+    reading order), without spaces: what a reader sees, whatever the bidi algorithm did."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        textpage = document[page - 1].get_textpage()
+        chars = []
+        for index in range(textpage.count_chars()):
+            char = textpage.get_text_range(index, 1)
+            if char.strip():
+                x, y = ctypes.c_double(), ctypes.c_double()
+                pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+                chars.append((-y.value, x.value, char))
+    finally:
+        document.close()
+    lines: list[list[tuple[float, float, str]]] = []
+    for char in sorted(chars):
+        if lines and abs(char[0] - lines[-1][0][0]) <= 1.5:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return ["".join(c[2] for c in sorted(line, key=lambda c: c[1])) for line in lines]

@@ -1,0 +1,60 @@
+"""Digits and calendars per locale: CLDR's default, the workspace's choice, one rule for all."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefs.i18n.numbering import LocaleFormat, numbering_system
+
+JUNE_11 = dt.date(2026, 6, 11)
+
+
+@pytest.mark.parametrize(("locale", "choice", "system"), [
+    ("fa", None, "arabext"),     # CLDR: Persian prints Extended Arabic-Indic digits
+    ("ar", None, "latn"),        # CLDR: Arabic prints Latin digits by default
+    ("ar", "native", "arab"),
+    ("hi", None, "latn"),
+    ("hi", "native", "deva"),
+    ("th", "native", "thai"),
+    ("fa", "latin", "latn"),
+    ("en", "native", "latn"),    # no native digits: Latin
+    ("ar", "deva", "deva"),
+])
+def test_numbering_system(locale: str, choice: str | None, system: str) -> None:
+    assert numbering_system(locale, choice) == system
+
+
+def test_digits_apply_to_dates_times_and_numbers() -> None:
+    fmt = LocaleFormat.of("ar", digits="native")
+    assert fmt.date_long(JUNE_11) == "١١ يونيو ٢٠٢٦"
+    assert fmt.time_range(dt.time(9, 30), dt.time(13, 0)) == "٠٩:٣٠–١٣:٠٠"
+    assert fmt.digits(12) == "١٢"
+    assert fmt.counter_style == "arabic-indic"
+    assert LocaleFormat.of("ar").digits(12) == "12"
+    assert LocaleFormat.of("ar").counter_style == "decimal"
+
+
+def test_persian_solar_hijri_calendar() -> None:
+    fmt = LocaleFormat.of("fa", calendar="persian")
+    assert fmt.counter_style == "persian"
+    assert fmt.date_long(JUNE_11) == "۲۱ خرداد ۱۴۰۵"
+    assert fmt.date_full(JUNE_11).endswith("۲۱ خرداد ۱۴۰۵")
+    assert fmt.date_range(JUNE_11, dt.date(2026, 6, 12)) == "۲۱–۲۲ خرداد ۱۴۰۵"
+    assert fmt.date_range(JUNE_11, dt.date(2026, 7, 2)) == "۲۱ خرداد – ۱۱ تیر ۱۴۰۵"
+    gregorian = LocaleFormat.of("fa")
+    assert gregorian.date_long(JUNE_11) == "۱۱ ژوئن ۲۰۲۶"
+
+
+def test_buddhist_era() -> None:
+    fmt = LocaleFormat.of("th", digits="native", calendar="buddhist")
+    assert fmt.date_long(JUNE_11) == "๑๑ มิถุนายน พ.ศ. ๒๕๖๙"
+    assert fmt.date_range(JUNE_11, dt.date(2026, 6, 12)) == "๑๑–๑๒ มิถุนายน พ.ศ. ๒๕๖๙"
+    latin = LocaleFormat.of("th", calendar="buddhist")
+    assert latin.date_full(JUNE_11) == "วันพฤหัสบดีที่ 11 มิถุนายน พ.ศ. 2569"
+    assert "2569" in latin.date_range(dt.date(2026, 12, 30), dt.date(2027, 1, 2))
+
+
+def test_formatting_locale_is_kept() -> None:
+    assert LocaleFormat.of("en", "en_GB").date_long(JUNE_11) == "11 June 2026"
