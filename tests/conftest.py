@@ -62,7 +62,7 @@ def built_scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     over a copy of the sample: a shorter English source, six translations, their catalogs),
     built once for the session."""
     root = tmp_path_factory.mktemp("scripts") / "ws"
-    init_workspace(root)
+    init_workspace(root, template="full")
     shutil.copytree(PROJECTS / "more-scripts", root, dirs_exist_ok=True)
     result = run_cli("build", workspace=root)
     assert result.exit_code == 0, result.stderr

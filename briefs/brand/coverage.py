@@ -37,6 +37,24 @@ def covered_by(brand: LoadedBrand, script: str | None, cache: CoverageCache) -> 
     return cache.union([(resolved.path, resolved.index) for resolved in brand.faces_for(script)])
 
 
+def readable_coverage(brand: LoadedBrand, script: str | None, cache: CoverageCache,
+                      diagnostics: Diagnostics, family: str | None = None,
+                      ) -> frozenset[int] | None:
+    """The code points of the script's fonts (or of one `family`), with a font file that
+    cannot be read reported (once, at its line in brand.yaml) instead of raised; None then."""
+    try:
+        if family is not None:
+            return _family_points(brand, family, cache)
+        return covered_by(brand, script, cache)
+    except FontProblem as exc:
+        brand_file = brand.folder / "brand.yaml"
+        name = str(exc).split(" ", 1)[0]
+        _, position = find_in_files(name, [brand_file])
+        if not any(d.message == str(exc) for d in diagnostics):  # once, not per locale
+            diagnostics.error(str(exc), brand_file, position)
+        return None
+
+
 def find_in_files(char: str, files: list[Path]) -> tuple[Path | None, Position | None]:
     """The first file (in order) holding `char`, and where."""
     for path in files:
@@ -61,14 +79,8 @@ def check_coverage(brand: LoadedBrand, locale: str, texts: Iterable[str], files:
     the script, with the script code the locale needs and a font package that covers it.
     """
     script = locale_script(locale)
-    try:
-        covered = covered_by(brand, script, cache)
-    except FontProblem as exc:
-        brand_file = brand.folder / "brand.yaml"
-        name = str(exc).split(" ", 1)[0]
-        _, position = find_in_files(name, [brand_file])
-        if not any(d.message == str(exc) for d in diagnostics):  # once, not per locale
-            diagnostics.error(str(exc), brand_file, position)
+    covered = readable_coverage(brand, script, cache, diagnostics)
+    if covered is None:
         return False
     missing = list(dict.fromkeys(
         char for text in texts for char in text
@@ -134,7 +146,9 @@ def check_printed(brand: LoadedBrand, locale: str, printed: Iterable[Printed],
     """Characters stylesheets and SVG images print, checked where they are written: an SVG
     text in a family the brand does not declare, or a character no font covers."""
     script = locale_script(locale)
-    stack = covered_by(brand, script, cache)
+    stack = readable_coverage(brand, script, cache, diagnostics)
+    if stack is None:
+        return False
     ok = True
     for item in printed:
         what = f"{item.element} text" if item.element else "generated text"
@@ -147,8 +161,11 @@ def check_printed(brand: LoadedBrand, locale: str, printed: Iterable[Printed],
                 f"one of {_families(brand, script)}, or convert the text to outlines",
                 item.path, Position(item.line, item.column))
             continue
-        covered = _family_points(brand, first_family(item.family), cache) \
-            if item.family else stack
+        covered = readable_coverage(brand, script, cache, diagnostics,
+                                    first_family(item.family)) if item.family else stack
+        if covered is None:
+            ok = False
+            continue
         missing = [c for c in dict.fromkeys(item.text) if ord(c) not in covered
                    and not c.isspace() and unicodedata.category(c) not in IGNORED_CATEGORIES]
         for char in missing:
