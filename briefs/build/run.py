@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefs.brand.subsets import SUBSETS_DIR, prune_subsets
 from briefs.build.cache import BuildCache, target_key
 from briefs.build.events import Failed, Finished, Note, Rendered, Started, UpToDate
 from briefs.build.html import render_html
@@ -67,6 +68,8 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
         target, cache_key = pending[job.target_id]
         _take(session, target, cache_key, rendered, cache, result)
     session.file_hashes.save()
+    if session.options.writes:
+        prune_subsets(session.output_dir / SUBSETS_DIR, session.writer)
     if result.written:
         built = {entry["path"] for entry in result.entries}
         kept = [entry for path, entry in previous.items()
