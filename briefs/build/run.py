@@ -17,7 +17,7 @@ from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
-from briefs.render.pdf import RenderJob, RenderResult
+from briefs.render.pdf import RenderJob, RenderResult, font_set
 from briefs.render.profiles import render_options
 from briefs.render.workers import Renderer
 
@@ -63,10 +63,10 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
         session.events.emit(Started(session.output_ref(target.key)))
         renderer.submit(job)
         pending[target.id] = (target, cache_key)
+        if renderer.in_process:  # nothing to overlap with: the first output is out sooner
+            _take_results(session, renderer, pending, cache, result)
     prepared_at = time.monotonic()
-    for job, rendered in renderer.results():
-        target, cache_key = pending[job.target_id]
-        _take(session, target, cache_key, rendered, cache, result)
+    _take_results(session, renderer, pending, cache, result)
     session.file_hashes.save()
     if session.options.writes:
         prune_subsets(session.output_dir / SUBSETS_DIR, session.writer)
@@ -81,6 +81,29 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
         failed=len(result.failed), seconds=finished - started,
         timings={"prepare": prepared_at - started, "render": finished - prepared_at}))
     return result
+
+
+def _take_results(session: BuildSession, renderer: Renderer,
+                  pending: dict[str, tuple[Target, str]], cache: BuildCache,
+                  result: BuildResult) -> None:
+    for job, rendered in renderer.results():
+        target, cache_key = pending[job.target_id]
+        _take(session, target, cache_key, rendered, cache, result)
+
+
+def warm_up(session: BuildSession, plan: Plan, renderer: Renderer) -> None:
+    """Render, and drop, one source-language target per set of fonts, so that a long-lived
+    renderer (the preview's) answers the first edit as fast as the next ones."""
+    seen: set[frozenset[str]] = set()
+    source = session.workspace.config.source_locale
+    for target in plan.targets:
+        html = render_html(session, target) if target.locale == source else None
+        if html is None or font_set(html) in seen:
+            continue
+        seen.add(font_set(html))
+        renderer.submit(_job(session, target, html))
+        for _ in renderer.results():
+            pass
 
 
 def _announce(session: BuildSession) -> None:

@@ -60,6 +60,11 @@ class Renderer:
             pool.close()
             pool.join()
 
+    @property
+    def in_process(self) -> bool:
+        """Whether jobs render in this process, one at a time."""
+        return self.workers <= 1
+
     def start(self) -> None:
         """Start the warm workers now (their WeasyPrint import then overlaps with planning)."""
         if self.workers > 1 and self._pool is None:
