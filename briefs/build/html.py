@@ -6,6 +6,7 @@ from briefs.brand.brands import ResolvedFace
 from briefs.brand.fonts import INSTALLED_FONTS_DIR, InstalledFace, materialize
 from briefs.brand.subsets import SUBSETS_DIR, characters, is_large, subset_face
 from briefs.build.plan import Plan
+from briefs.build.resample import screen_image
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.core.diagnostics import Diagnostics
@@ -45,7 +46,9 @@ def render_html(session: BuildSession, target: Target, *, for_render: bool = Tru
     dates = target.dates
     if target.pdf_variant in DATED_VARIANTS:
         dates = (dates[0] or FALLBACK_DATE, dates[1] or dates[0] or FALLBACK_DATE)
-    context = build_context(target, session.assets, font_url, dates)
+    context = build_context(target, session.assets, font_url, dates,
+                            (lambda path: screen_image(session, path, target.profile))
+                            if for_render else None)
     html = render_template(env, target.template_name, context, diagnostics)
     if html is not None and large:
         points = characters(html, *_stylesheet_texts(session, target))
