@@ -31,7 +31,34 @@ class InstalledFace:
 
 
 def find_installed_face(name: str, weight: int, italic: bool, package: str | None) -> InstalledFace:
-    """Ask fontconfig for an installed family at a weight; refuse a look-alike substitute."""
+    """Ask fontconfig for an installed family at a weight; refuse a look-alike substitute.
+
+    A face found is remembered for the process (a `fc-match` run costs milliseconds, and the
+    preview loads its brands on every save) while its file is unchanged; a face not found is
+    asked again next time, so installing it helps at once.
+    """
+    key = (name, weight, italic)
+    known = _FOUND.get(key)
+    if known is not None and known[1] == _version(known[0].path):
+        return known[0]
+    face = _match_installed_face(name, weight, italic, package)
+    _FOUND[key] = (face, _version(face.path))
+    return face
+
+
+_FOUND: dict[tuple[str, int, bool], tuple[InstalledFace, tuple[int, int] | None]] = {}
+
+
+def _version(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _match_installed_face(name: str, weight: int, italic: bool,
+                          package: str | None) -> InstalledFace:
     pattern = f"{name}:weight={FONTCONFIG_WEIGHTS.get(weight, 80)}"
     if italic:
         pattern += ":slant=100"

@@ -221,10 +221,13 @@ class Builder:
                 self._image(event.output.key)
 
     def _image(self, key: OutputKey) -> None:
-        """Image the pages of an output a browser shows, now (the others when asked for)."""
+        """Image the pages of an output a browser shows: its first page here and now, before
+        the build goes on, the others beside it (other outputs' pages when asked for)."""
         output = self.snapshot.outputs.get(key)
         if output is not None and key in self.watched:
-            self.imager.put(output, self._output_dir / output.path)
+            pdf = self._output_dir / output.path
+            self.imager.image(output, pdf, last=1)
+            self.imager.put(output, pdf, first=2)
 
     def _settle(self, key: OutputKey, state: str, detail: str) -> None:
         snapshot = self.snapshot

@@ -28,7 +28,7 @@ class Imager:
         self.pages = pages
         self.announce = announce
         self.log = log
-        self._queue: queue.Queue[tuple[Output, Path] | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[Output, Path, int] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -41,9 +41,10 @@ class Imager:
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def put(self, output: Output, pdf: Path) -> None:
-        """Image the output's pages (the PDF just written)."""
-        self._queue.put((output, pdf))
+    def put(self, output: Output, pdf: Path, first: int = 1) -> None:
+        """Image the output's pages from page `first` on, in this thread (the PDF just
+        written)."""
+        self._queue.put((output, pdf, first))
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:
@@ -52,11 +53,12 @@ class Imager:
             except Exception:  # a page that cannot be imaged is shown when asked for
                 self.log(traceback.format_exc())
 
-    def image(self, output: Output, pdf: Path) -> None:
+    def image(self, output: Output, pdf: Path, first: int = 1, last: int | None = None) -> None:
+        """Image and announce pages `first` to `last` (default: the last page) now."""
         info = self.pages.info(pdf)
         if info is None:
             return
-        for number in range(1, info.page_count + 1):
+        for number in range(first, min(last or info.page_count, info.page_count) + 1):
             if self.pages.png(pdf, number, "full") is None:
                 return
             page = page_view(output, info, number, "full", PAGE_WIDTH)
