@@ -17,7 +17,8 @@ from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
-from briefs.render.pdf import RenderJob, RenderResult, font_set
+from briefs.render.fontsets import font_faces
+from briefs.render.pdf import RenderJob, RenderResult
 from briefs.render.profiles import render_options
 from briefs.render.workers import Renderer
 
@@ -50,7 +51,7 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
     result = BuildResult(failed=[session.output_name(key).id for key in plan.failed])
     for key in plan.failed:
         session.events.emit(Failed(session.output_ref(key), "not valid"))
-    cache = BuildCache.load(session.workspace.root, session.writer)
+    cache = BuildCache.load(session.workspace.root, session.writer, session.file_hashes)
     previous = {entry["path"]: entry for entry in read_manifest(session.output_dir)["outputs"]}
     pending: dict[str, tuple[Target, str]] = {}
     for target in plan.targets:
@@ -67,6 +68,7 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
             _take_results(session, renderer, pending, cache, result)
     prepared_at = time.monotonic()
     _take_results(session, renderer, pending, cache, result)
+    cache.flush()
     session.file_hashes.save()
     if session.options.writes:
         prune_subsets(session.output_dir / SUBSETS_DIR, session.writer)
@@ -94,13 +96,13 @@ def _take_results(session: BuildSession, renderer: Renderer,
 def warm_up(session: BuildSession, plan: Plan, renderer: Renderer) -> None:
     """Render, and drop, one source-language target per set of fonts, so that a long-lived
     renderer (the preview's) answers the first edit as fast as the next ones."""
-    seen: set[frozenset[str]] = set()
+    seen: list[dict[tuple[str, str, str], str]] = []
     source = session.workspace.config.source_locale
     for target in plan.targets:
         html = render_html(session, target) if target.locale == source else None
-        if html is None or font_set(html) in seen:
+        if html is None or font_faces(html) in seen:
             continue
-        seen.add(font_set(html))
+        seen.append(font_faces(html))
         renderer.submit(_job(session, target, html))
         for _ in renderer.results():
             pass

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.render.fetcher import FetchLog, make_url_fetcher
+from briefs.render.fontsets import FontConfigurations, font_faces
 from briefs.render.metadata import derived_document_id
 from briefs.render.preflight import check_layout
 
@@ -65,53 +64,17 @@ class _CollectingHandler(logging.Handler):
             self.messages.append(message)
 
 
-FONT_FACE_URL = re.compile(r"@font-face\s*\{[^}]*?src:\s*url\(([^)]*)\)")
-MAX_FONT_CONFIGURATIONS = 8
-
-
-def font_set(html: str) -> frozenset[str]:
-    """The font files a job's own @font-face rules load (their URLs name their content)."""
-    return frozenset(FONT_FACE_URL.findall(html))
-
-
 class Engine:
-    """WeasyPrint in one process, with one FontConfiguration per set of fonts it renders with.
+    """WeasyPrint in one process: font configurations kept warm between renders.
 
-    A FontConfiguration registers every @font-face it is given for good, and several fonts
-    of one family and weight in one configuration are a coin toss: after a render with one
-    output's font subset, the next output's glyphs could be drawn from the wrong file. So
-    renders with the same fonts (every Latin output of a brand) share a configuration, and
-    another set of fonts (an output's CJK subsets, a changed font file) gets one of its own;
-    the least recently used are dropped beyond `MAX_FONT_CONFIGURATIONS`. A fresh
-    configuration for every render would leak memory and slow every render down.
-
-    A forked worker must not use (or delete) the configurations it inherited: their
-    temporary font folders belong to the parent, so the engine notices the process changed,
-    detaches them (kept alive so that no finalizer runs) and makes its own. The image cache,
-    by contrast, is fresh for every render: WeasyPrint caches failed loads too, so a shared
-    cache would hide a refused resource from the fetcher the second time, and would serve an
-    image from before the file changed.
+    Renders share a font configuration whose faces agree with theirs (see
+    `FontConfigurations`). The image cache, by contrast, is fresh for every render:
+    WeasyPrint caches failed loads too, so a shared cache would hide a refused resource from
+    the fetcher the second time, and would serve an image from before the file changed.
     """
 
     def __init__(self) -> None:
-        self._configurations: dict[frozenset[str], Any] = {}
-        self._pid = 0
-        self._inherited: list[Any] = []
-
-    def font_configuration(self, fonts: frozenset[str] = frozenset()) -> Any:
-        """The configuration for renders with `fonts` (made on first use)."""
-        from weasyprint.text.fonts import FontConfiguration
-
-        if self._pid != os.getpid():
-            for inherited in self._configurations.values():
-                inherited._folder = None  # the parent's folder: never delete it from here
-                self._inherited.append(inherited)
-            self._configurations, self._pid = {}, os.getpid()
-        configuration = self._configurations.pop(fonts, None) or FontConfiguration()
-        self._configurations[fonts] = configuration  # the most recently used last
-        while len(self._configurations) > MAX_FONT_CONFIGURATIONS:
-            del self._configurations[next(iter(self._configurations))]
-        return configuration
+        self.fonts = FontConfigurations()
 
     def render(self, job: RenderJob) -> RenderResult:
         """Lay out the job's HTML (its URLs confined to the mounts), check the page limit
@@ -132,7 +95,7 @@ class Engine:
             document = weasyprint.HTML(
                 string=job.html, base_url=WORKSPACE_URL,
                 url_fetcher=make_url_fetcher(job.mounts, log),
-            ).render(font_config=self.font_configuration(font_set(job.html)), cache={},
+            ).render(font_config=self.fonts.for_faces(font_faces(job.html)), cache={},
                      **options)
             result = RenderResult(pdf=None, pages=len(document.pages), refused=log.refused)
             if job.max_pages is not None and result.pages > job.max_pages:
