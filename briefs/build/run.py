@@ -100,7 +100,7 @@ def warm_up(session: BuildSession, plan: Plan, renderer: Renderer) -> None:
     source = session.workspace.config.source_locale
     for target in plan.targets:
         html = render_html(session, target) if target.locale == source else None
-        if html is None or font_faces(html) in seen:
+        if html is None or font_faces(html) in seen or renderer.is_warm_for(font_faces(html)):
             continue
         seen.append(font_faces(html))
         renderer.submit(_job(session, target, html))

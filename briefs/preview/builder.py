@@ -7,6 +7,7 @@ for its lifetime, so WeasyPrint and its fonts stay warm between builds.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import traceback
@@ -172,18 +173,21 @@ class Builder:
                               source_locale=workspace.config.source_locale,
                               profiles=tuple(session.profiles), queued=frozenset(),
                               summary="Building"))
+        plan = None
         try:
             plan = plan_build(session, doc_ids, locales)
             plan.targets.sort(key=lambda target: target.key not in self.watched)
             run_build(session, plan, self.renderer)
-            if not self._warm:
-                warm_up(session, plan, self.renderer)
-                self._warm = True
         except WriteError as exc:
             diagnostics.error(exc.message, exc.path)
         translations = replace(session.translation_scope(), diagnostics=Diagnostics())
         rows = translation_status(translations, doc_ids, locales)
-        return self._publish_finished(workspace, doc_ids, diagnostics, rows, started)
+        snapshot = self._publish_finished(workspace, doc_ids, diagnostics, rows, started)
+        if plan is not None and not self._warm:  # after the first build is shown: so that
+            self._warm = True                       # the first edit is as quick as the next
+            with contextlib.suppress(WriteError):
+                warm_up(session, plan, self.renderer)
+        return snapshot
 
     def _docs(self, workspace: Workspace, session: BuildSession, selected: list[str],
               doc_ids: list[str]) -> tuple[DocInfo, ...]:

@@ -59,6 +59,12 @@ class FontConfigurations:
         self._pid = 0
         self._inherited: list[Any] = []
 
+    def knows(self, faces: dict[Face, str]) -> bool:
+        """Whether a configuration of this process has every one of `faces` registered."""
+        return self._pid == os.getpid() and any(
+            all(entry.faces.get(face) == url for face, url in faces.items())
+            for entry in self._entries)
+
     def for_faces(self, faces: dict[Face, str]) -> Any:
         """A configuration in which `faces` are (or can be) registered without a clash."""
         from weasyprint.text.fonts import FontConfiguration
