@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -93,12 +94,16 @@ def _take_results(session: BuildSession, renderer: Renderer,
         _take(session, target, cache_key, rendered, cache, result)
 
 
-def warm_up(session: BuildSession, plan: Plan, renderer: Renderer) -> None:
+def warm_up(session: BuildSession, plan: Plan, renderer: Renderer,
+            keep_going: Callable[[], bool] = lambda: True) -> None:
     """Render, and drop, one source-language target per set of fonts, so that a long-lived
-    renderer (the preview's) answers the first edit as fast as the next ones."""
+    renderer (the preview's) answers the first edit as fast as the next ones; stop as soon as
+    `keep_going` says so (a save came in)."""
     seen: list[dict[tuple[str, str, str], str]] = []
     source = session.workspace.config.source_locale
     for target in plan.targets:
+        if not keep_going():
+            return
         html = render_html(session, target) if target.locale == source else None
         if html is None or font_faces(html) in seen or renderer.is_warm_for(font_faces(html)):
             continue

@@ -186,7 +186,8 @@ class Builder:
         if plan is not None and not self._warm:  # after the first build is shown: so that
             self._warm = True                       # the first edit is as quick as the next
             with contextlib.suppress(WriteError):
-                warm_up(session, plan, self.renderer)
+                warm_up(session, plan, self.renderer, lambda: not (
+                    self._stopping.is_set() or self._requests.pending))
         return snapshot
 
     def _docs(self, workspace: Workspace, session: BuildSession, selected: list[str],

@@ -66,6 +66,12 @@ class Requests:
                 self._changes |= set(changes)
             self._pending = True
 
+    @property
+    def pending(self) -> bool:
+        """Whether a build was asked for since the last `take`."""
+        with self._lock:
+            return self._pending
+
     def take(self, known_docs: Collection[str]) -> Scope | None:
         """The scope of everything asked since the last call; None when nothing was."""
         with self._lock:

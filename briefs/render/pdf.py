@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,8 +76,16 @@ class Engine:
 
     def __init__(self) -> None:
         self.fonts = FontConfigurations()
+        self._lock = threading.Lock()
+        """WeasyPrint (fontconfig and Pango under it) is not thread-safe: one render at a time
+        in a process, whichever thread asks (the preview's builder, a test's)."""
 
     def render(self, job: RenderJob) -> RenderResult:
+        """`_render` the job, one render at a time in this process."""
+        with self._lock:
+            return self._render(job)
+
+    def _render(self, job: RenderJob) -> RenderResult:
         """Lay out the job's HTML (its URLs confined to the mounts), check the page limit
         and the fonts used, and return the PDF bytes.
 
