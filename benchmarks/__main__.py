@@ -31,23 +31,35 @@ EMAIL_BUDGET = 300 * 1024
 SCALING_SIZES = [12, 48, 240]
 
 
+SECTIONS = ("sample", "sizes", "incremental", "preview", "engine", "scaling", "shards", "tests")
+
+
 def measure(args: argparse.Namespace) -> dict[str, Any]:
+    wanted = set(args.only or SECTIONS) - ({"scaling", "shards"} if args.quick else set())
     results: dict[str, Any] = {"cores": cores(), "python": sys.version.split()[0]}
     with tempfile.TemporaryDirectory(prefix="briefs-bench-") as temporary:
         workspace = Path(temporary) / "ws"
         run([*BRIEFS, "init", str(workspace)], REPO)
-        results["sample"] = sample_figures(workspace, args.runs)
-        results["sizes"] = size_figures(workspace)
-        results["incremental"] = incremental_figures(workspace, args.runs)
-        results["preview"] = preview_figures(workspace, args.edits)
-        results["engine"] = engine_figures(workspace, args.runs, args.renders)
-    if not args.quick:
+        if "sample" in wanted:
+            results["sample"] = sample_figures(workspace, args.runs)
+        run([*BRIEFS, "build", "--emit-html", "-q"], workspace)
+        if "sizes" in wanted:
+            results["sizes"] = size_figures(workspace)
+        if "incremental" in wanted:
+            results["incremental"] = incremental_figures(workspace, args.runs)
+        if "preview" in wanted:
+            results["preview"] = preview_figures(workspace, args.edits)
+        if "engine" in wanted:
+            results["engine"] = engine_figures(workspace, args.runs, args.renders)
+    if "scaling" in wanted:
         results["scaling"] = scaling_figures(SCALING_SIZES, args.runs)
+    if "shards" in wanted:
         results["shards"] = shard_figures(48, 4)
-    start = time.perf_counter()
-    run([sys.executable, "-m", "pytest", "-q", "-m", "not render", "-p", "no:cacheprovider"],
-        REPO)
-    results["fast_tests_s"] = time.perf_counter() - start
+    if "tests" in wanted:
+        start = time.perf_counter()
+        run([sys.executable, "-m", "pytest", "-q", "-m", "not render", "-p", "no:cacheprovider"],
+            REPO)
+        results["fast_tests_s"] = time.perf_counter() - start
     return results
 
 
@@ -56,20 +68,35 @@ def verdict(ratio: float, met: bool) -> str:
 
 
 def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    """(figure, measured, target, ratio and verdict) for the table."""
-    preview, sample, incremental = results["preview"], results["sample"], results["incremental"]
-    table = []
+    """(figure, measured, target, ratio and verdict) for the table, for what was measured."""
+    table: list[tuple[str, str, str, str]] = []
     for name, limit in (("flyer", 0.5), ("brief", 1.0)):
-        figure = preview[name]
-        table.append((f"save to page: {name}, one field (median of {figure['runs']})",
-                      f"{figure['first_page_s']:.3f} s (all {figure['pages']} pages "
-                      f"{figure['all_pages_s']:.3f} s)", f"<= {limit} s",
-                      verdict(figure["first_page_s"] / limit, figure["first_page_s"] <= limit)))
-    for locale, size in sorted(results["sizes"].items(), key=lambda item: -item[1]):
+        figure = results.get("preview", {}).get(name)
+        if figure:
+            table.append((f"save to page: {name}, one field (median of {figure['runs']})",
+                          f"{figure['first_page_s']:.3f} s (all {figure['pages']} pages "
+                          f"{figure['all_pages_s']:.3f} s)", f"<= {limit} s",
+                          verdict(figure["first_page_s"] / limit,
+                                  figure["first_page_s"] <= limit)))
+    for locale, size in sorted(results.get("sizes", {}).items(), key=lambda item: -item[1]):
         table.append((f"largest screen PDF, {locale}", f"{size / 1024:.0f} KB", "<= 300 KB",
                       verdict(size / EMAIL_BUDGET, size <= EMAIL_BUDGET)))
+    if "sample" in results:
+        table += _sample_rows(results["sample"])
+    if "incremental" in results:
+        incremental = results["incremental"]
+        table += [
+            ("no-op rebuild", f"{incremental['noop_s']:.3f} s", "<= 0.3 s",
+             verdict(incremental["noop_s"] / 0.3, incremental["noop_s"] <= 0.3
+                     and not incremental["noop_imports_weasyprint"])),
+            ("one locale file edited", f"{incremental['one_locale_edit_s']:.2f} s",
+             "only its output", "rendered: " + ", ".join(incremental["one_locale_rendered"]))]
+    return table + _more_rows(results)
+
+
+def _sample_rows(sample: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     speedup, floor = sample["speedup_vs_cli"], sample["vs_floor"]
-    table += [
+    return [
         (f"full build, {sample['outputs']} PDFs, vs one `weasyprint` per output",
          f"{sample['full_build_s']:.2f} s vs {sample['weasyprint_cli_s']:.2f} s",
          ">= 5x faster", f"{speedup:.2f}x faster  {'met' if speedup >= 5 else 'NOT MET'}"),
@@ -79,24 +106,20 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         ("  beyond the floor: main-process imports, `briefs check`, a worker's import",
          f"{sample['main_imports_s']:.2f} s, {sample['check_s']:.2f} s, "
          f"{sample['worker_import_s']:.2f} s", "", ""),
-        ("no-op rebuild", f"{incremental['noop_s']:.3f} s", "<= 0.3 s",
-         verdict(incremental["noop_s"] / 0.3, incremental["noop_s"] <= 0.3
-                 and not incremental["noop_imports_weasyprint"])),
-        ("one locale file edited", f"{incremental['one_locale_edit_s']:.2f} s",
-         "only its output", "rendered: " + ", ".join(incremental["one_locale_rendered"])),
     ]
-    return table + _more_rows(results)
 
 
 def _more_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    engine = results["engine"]
-    table = [
-        ("worker RSS rendering Chinese (MiB by render)",
-         " ".join(f"{k}:{v}" for k, v in engine["rss_mib_zh"].items()), "<= 200 MiB, flat", ""),
-        (f"scaling: {engine['pages'][1]}-page vs {engine['pages'][0]}-page brief",
-         f"{engine['long_s']:.2f} s vs {engine['short_s']:.2f} s", "linear, <= 12x",
-         f"{engine['long_s'] / engine['short_s']:.1f}x"),
-    ]
+    table = []
+    if "engine" in results:
+        engine = results["engine"]
+        table += [
+            ("worker RSS rendering Chinese (MiB by render)",
+             " ".join(f"{k}:{v}" for k, v in engine["rss_mib_zh"].items()), "<= 200 MiB, flat",
+             ""),
+            (f"scaling: {engine['pages'][1]}-page vs {engine['pages'][0]}-page brief",
+             f"{engine['long_s']:.2f} s vs {engine['short_s']:.2f} s", "linear, <= 12x",
+             f"{engine['long_s'] / engine['short_s']:.1f}x")]
     for row in results.get("scaling", []):
         table.append((f"outputs per second, {row['outputs']} outputs (generated)",
                       f"{row['per_second']:.2f}/s", "", f"{row['seconds']:.1f} s"))
@@ -105,9 +128,10 @@ def _more_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         table.append((f"{shards['shards']} shards of {shards['outputs']} outputs, each -j 1",
                       " ".join(f"{s:.1f}" for s in shards["seconds"]) + " s",
                       "balanced within 20%", f"slowest/fastest {shards['imbalance']:.2f}"))
-    fast = results["fast_tests_s"]
-    table.append(("pytest -m 'not render'", f"{fast:.1f} s", "< 20 s",
-                  verdict(fast / 20, fast < 20)))
+    if "fast_tests_s" in results:
+        fast = results["fast_tests_s"]
+        table.append(("pytest -m 'not render'", f"{fast:.1f} s", "< 20 s",
+                      verdict(fast / 20, fast < 20)))
     return table
 
 
@@ -118,6 +142,8 @@ def main() -> None:
     parser.add_argument("--renders", type=int, default=200, help="renders for the RSS figure")
     parser.add_argument("--quick", action="store_true",
                         help="skip the scaling curve and the shard balance (minutes of work)")
+    parser.add_argument("--only", action="append", choices=SECTIONS,
+                        help="measure only this (repeatable); default: everything")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     results = measure(args)
