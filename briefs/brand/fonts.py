@@ -76,6 +76,13 @@ def _match_installed_face(name: str, weight: int, italic: bool,
     return InstalledFace(Path(file), int(index or 0))
 
 
+def face_file_name(face: InstalledFace, version: str) -> str:
+    """`<stem>-<face index>-<version>.otf|.ttf`: a standalone file for one face of `face`'s
+    font, named by what it is made from (never a path or a date)."""
+    suffix = ".otf" if face.path.suffix.lower() in {".otf", ".ttc", ".otc"} else ".ttf"
+    return f"{face.path.stem}-{face.index}-{version}{suffix}"
+
+
 def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
     """Copy one face into `folder` (inside the output folder) as a standalone font file.
 
@@ -84,9 +91,7 @@ def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
     """
     # The name must not depend on the machine (paths, dates): WeasyPrint derives resource names
     # in the PDF from it. The source's size stands in for its version.
-    size = face.path.stat().st_size
-    suffix = ".otf" if face.path.suffix.lower() in {".otf", ".ttc", ".otc"} else ".ttf"
-    target = folder / f"{face.path.stem}-{face.index}-{size}{suffix}"
+    target = folder / face_file_name(face, str(face.path.stat().st_size))
     if target.is_file():
         writer.claim(target, FONTS_OWNER)
         return target

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from briefs.brand.fonts import INSTALLED_FONTS_DIR, InstalledFace
+from briefs.brand.fonts import INSTALLED_FONTS_DIR, InstalledFace, face_file_name
 from briefs.output.writer import WriteError, Writer
 
 LARGE_FONT_GLYPHS = 10_000
@@ -82,8 +82,7 @@ def subset_face(face: InstalledFace, points: frozenset[int], folder: Path,
     recipe = hashlib.sha256(
         f"{uharfbuzz.__version__}|{key.size}|{key.index}|".encode()
         + b",".join(b"%x" % point for point in sorted(points))).hexdigest()[:20]
-    suffix = ".otf" if face.path.suffix.lower() in {".otf", ".ttc", ".otc"} else ".ttf"
-    target = folder / f"{face.path.stem}-{face.index}-{recipe}{suffix}"
+    target = folder / face_file_name(face, recipe)
     if target.is_file():
         writer.claim(target, OWNER)
         return target
