@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,34 @@ class InstalledFace:
 
 
 def find_installed_face(name: str, weight: int, italic: bool, package: str | None) -> InstalledFace:
-    """Ask fontconfig for an installed family at a weight; refuse a look-alike substitute."""
+    """Ask fontconfig for an installed family at a weight; refuse a look-alike substitute.
+
+    A face found is remembered for the process (a `fc-match` run costs milliseconds, and the
+    preview loads its brands on every save) while its file is unchanged; a face not found is
+    asked again next time, so installing it helps at once.
+    """
+    key = (name, weight, italic)
+    known = _FOUND.get(key)
+    if known is not None and known[1] == _version(known[0].path):
+        return known[0]
+    face = _match_installed_face(name, weight, italic, package)
+    _FOUND[key] = (face, _version(face.path))
+    return face
+
+
+_FOUND: dict[tuple[str, int, bool], tuple[InstalledFace, tuple[int, int] | None]] = {}
+
+
+def _version(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _match_installed_face(name: str, weight: int, italic: bool,
+                          package: str | None) -> InstalledFace:
     pattern = f"{name}:weight={FONTCONFIG_WEIGHTS.get(weight, 80)}"
     if italic:
         pattern += ":slant=100"
@@ -50,6 +78,13 @@ def find_installed_face(name: str, weight: int, italic: bool, package: str | Non
     return InstalledFace(Path(file), int(index or 0))
 
 
+def face_file_name(face: InstalledFace, version: str) -> str:
+    """`<stem>-<face index>-<version>.otf|.ttf`: a standalone file for one face of `face`'s
+    font, named by what it is made from (never a path or a date)."""
+    suffix = ".otf" if face.path.suffix.lower() in {".otf", ".ttc", ".otc"} else ".ttf"
+    return f"{face.path.stem}-{face.index}-{version}{suffix}"
+
+
 def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
     """Copy one face into `folder` (inside the output folder) as a standalone font file.
 
@@ -60,12 +95,8 @@ def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
     """
     # The name must not depend on the machine (paths, dates): WeasyPrint derives resource names
     # in the PDF from it. The source's size stands in for its version.
-    size = face.path.stat().st_size
-    suffix = ".otf" if face.path.suffix.lower() in {".otf", ".ttc", ".otc"} else ".ttf"
-    target = folder / f"{face.path.stem}-{face.index}-{size}{suffix}"
-    record = target.with_name(target.name + ".sha256")
-    if target.is_file() and not target.is_symlink() and _recorded(record) == _sha256(target):
-        writer.claim(target, FONTS_OWNER)
+    target = folder / face_file_name(face, str(face.path.stat().st_size))
+    if reuse_verified(target, writer, FONTS_OWNER):
         return target
 
     def extract(temporary: Path) -> None:
@@ -77,9 +108,27 @@ def materialize(face: InstalledFace, folder: Path, writer: Writer) -> Path:
         else:
             shutil.copyfile(face.path, temporary)
 
-    writer.produce(target, FONTS_OWNER, extract)
-    writer.write_text(record, _sha256(target), FONTS_OWNER)
+    produce_verified(target, writer, FONTS_OWNER, extract)
     return target
+
+
+def reuse_verified(target: Path, writer: Writer, owner: str) -> bool:
+    """Whether a font file made by an earlier build can be used: it is there and its bytes
+    match the hash recorded beside it (a truncated or damaged copy, which would make text
+    silently invisible, is made again). Claims it for `owner` when it can."""
+    record = target.with_name(target.name + ".sha256")
+    if target.is_file() and not target.is_symlink() and _recorded(record) == _sha256(target):
+        writer.claim(target, owner)
+        writer.claim(record, owner)
+        return True
+    return False
+
+
+def produce_verified(target: Path, writer: Writer, owner: str,
+                     produce: Callable[[Path], None]) -> None:
+    """Write a font file through the writer, and the hash `reuse_verified` checks."""
+    writer.produce(target, owner, produce)
+    writer.write_text(target.with_name(target.name + ".sha256"), _sha256(target), owner)
 
 
 def _sha256(path: Path) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from briefs.output.writer import Writer
 CACHE_FILE = ".cache/outputs.json"
 HASHES_FILE = ".cache/hashes.json"
 CACHE_VERSION = 2
+SAVE_INTERVAL_SECONDS = 1.0
 OWNER = "the build cache"
 
 
@@ -71,14 +73,20 @@ class BuildCache:
     root: Path
     writer: Writer
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    hashes: FileHashes | None = None
+    """Hashes already known to the session (a font used by every Chinese output is hashed
+    once, not once per output)."""
+    _saved_at: float = field(default=0.0, repr=False)
+    _dirty: bool = field(default=False, repr=False)
 
     @property
     def path(self) -> Path:
         return self.writer.output_dir / CACHE_FILE
 
     @classmethod
-    def load(cls, root: Path, writer: Writer) -> BuildCache:
-        cache = cls(root.resolve(), writer)
+    def load(cls, root: Path, writer: Writer, hashes: FileHashes | None = None) -> BuildCache:
+        cache = cls(root.resolve(), writer, hashes=hashes)
+        cache._saved_at = time.monotonic()
         data = _read_json(cache.path)
         if isinstance(data, dict) and data.get("version") == CACHE_VERSION and \
                 isinstance(data.get("outputs"), dict):
@@ -108,12 +116,16 @@ class BuildCache:
 
     def record(self, output: str, key: str, dependencies: list[Path],
                manifest_entry: dict[str, Any], replay: list[str] | None = None) -> None:
-        """Remember what `output` was built from, and save at once (a crash keeps it)."""
+        """Remember what `output` was built from; saved within a second (a crash loses at
+        most that: those outputs are rendered again), and by `flush()` at the end of a build.
+        Saving after every output rewrote the whole file each time: quadratic in outputs."""
         previous = self.entries.get(output, {}).get("dependencies", {})
         deps: dict[str, Any] = {}
         for path in sorted(set(dependencies)):
             name = _dependency_name(path, self.root)
-            found = fingerprint(path, previous.get(name))
+            known = previous.get(name)
+            found = fingerprint(path, known) if known or self.hashes is None \
+                else self.hashes.fingerprint(path)
             if found is not None:
                 deps[name] = found
         self.entries[output] = {
@@ -121,11 +133,19 @@ class BuildCache:
             "output": fingerprint(self.writer.output_dir / output) or {},
             "replay": replay or [],
         }
-        self.save()
+        self._dirty = True
+        if time.monotonic() - self._saved_at >= SAVE_INTERVAL_SECONDS:
+            self.save()
+
+    def flush(self) -> None:
+        """Save what was recorded since the last save."""
+        if self._dirty:
+            self.save()
 
     def save(self) -> None:
         data = {"version": CACHE_VERSION, "outputs": self.entries}
         self.writer.write_text(self.path, json.dumps(data, indent=1, sort_keys=True), OWNER)
+        self._saved_at, self._dirty = time.monotonic(), False
 
 
 def _well_formed(entry: Any) -> bool:
@@ -149,15 +169,17 @@ class FileHashes:
 
     def tag(self, file: Path) -> str:
         """A short content tag for `file` (hashed again only when size or mtime change)."""
+        found = self.fingerprint(file)
+        return "missing" if found is None else str(found["sha256"])[:16]
+
+    def fingerprint(self, file: Path) -> dict[str, Any] | None:
+        """Size, mtime and sha256 of `file`, hashed again only when size or mtime change."""
         key = str(file)
         found = fingerprint(file, self.known.get(key))
-        if found is None:
-            return "missing"
-        digest = str(found["sha256"])
-        if found is not self.known.get(key):
+        if found is not None and found is not self.known.get(key):
             self.known[key] = found
             self.changed = True
-        return digest[:16]
+        return found
 
     def save(self) -> None:
         if self.changed and self.writer is not None:

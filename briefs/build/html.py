@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from briefs.brand.brands import ResolvedFace
 from briefs.brand.fonts import INSTALLED_FONTS_DIR, InstalledFace, materialize
+from briefs.brand.subsets import SUBSETS_DIR, characters, is_large, subset_face
 from briefs.build.plan import Plan
+from briefs.build.resample import screen_image
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.core.diagnostics import Diagnostics
+from briefs.core.paths import RefusedPath
 from briefs.i18n.catalogs import po_path
 from briefs.render.context import build_context
 from briefs.render.metadata import FALLBACK_DATE
@@ -30,27 +33,68 @@ def render_html(session: BuildSession, target: Target, *, for_render: bool = Tru
     env = make_environment(session.template_loader, fmt, translations,
                            session.compiled_templates, session.qr_codes)
 
+    large: dict[str, ResolvedFace] = {}
+
     def font_url(resolved: ResolvedFace) -> str:
-        """A URL that names the font's content: a warm worker registers each @font-face once
-        per process, so a changed file (or another workspace's) must not share its URL."""
         if not for_render:
             return resolved.path.as_uri()
-        path = resolved.path if resolved.bundled else materialize(
-            InstalledFace(resolved.path, resolved.index),
-            session.output_dir / INSTALLED_FONTS_DIR, session.writer)
-        return f"{session.assets.url(path)}?v={session.file_hashes.tag(path)}"
+        if is_large(resolved.path, resolved.index):
+            placeholder = f"{SUBSET_PLACEHOLDER}{len(large)}"
+            large[placeholder] = resolved
+            return placeholder
+        return _font_url(session, resolved, None)
 
     dates = target.dates
     if target.pdf_variant in DATED_VARIANTS:
         dates = (dates[0] or FALLBACK_DATE, dates[1] or dates[0] or FALLBACK_DATE)
-    context = build_context(target, session.assets, font_url, dates, fmt)
+    context = build_context(target, session.assets, font_url, dates, fmt,
+                            (lambda path: screen_image(session, path, target.profile))
+                            if for_render else None)
     html = render_template(env, target.template_name, context, diagnostics)
     if html is not None:
         html = typeset_html(html, rules_for(context["lang"], context["dir"],
                                             context["script_facts"]))
+    if html is not None and large:  # after typesetting: subsets hold what is printed
+        points = characters(html, *_stylesheet_texts(session, target))
+        for placeholder, resolved in large.items():
+            html = html.replace(placeholder, _font_url(session, resolved, (target, points)))
     if translations is not None and translations.missing:
         _warn_untranslated(session, target, sorted(translations.missing), diagnostics)
     return html
+
+
+SUBSET_PLACEHOLDER = "briefs-font-subset-"
+
+
+def _font_url(session: BuildSession, resolved: ResolvedFace,
+              subset: tuple[Target, frozenset[int]] | None) -> str:
+    """A URL that names the font's content: a warm worker registers each @font-face once
+    per process, so a changed file (or another workspace's) must not share its URL.
+
+    With `subset`, a large font is first cut down to the characters the target prints, in
+    a folder of the target's own (see brand/subsets.py).
+    """
+    face = InstalledFace(resolved.path, resolved.index)
+    path = None
+    if subset is not None:
+        target, points = subset
+        folder = session.output_dir / SUBSETS_DIR / f"{target.document.id}.{target.locale}"
+        path = subset_face(face, points, folder, session.writer)
+    if path is None:
+        path = resolved.path if resolved.bundled else materialize(
+            face, session.output_dir / INSTALLED_FONTS_DIR, session.writer)
+    return f"{session.assets.url(path)}?v={session.file_hashes.tag(path)}"
+
+
+def _stylesheet_texts(session: BuildSession, target: Target) -> list[str]:
+    """The stylesheets the target links (their generated content may print characters)."""
+    texts = []
+    for sheet in [*session.assets.stylesheets(target.document.kind), *target.brand.stylesheets]:
+        try:
+            texts.append(session.workspace.read_bytes(sheet).decode("utf-8", "replace"))
+        except (OSError, RefusedPath):  # the render reports it
+            continue
+    return texts
 
 
 def _warn_untranslated(session: BuildSession, target: Target, missing: list[str],

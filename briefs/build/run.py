@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from briefs.brand.coverage import find_in_files
+from briefs.brand.subsets import SUBSETS_DIR, prune_subsets
 from briefs.build.cache import BuildCache, target_key
 from briefs.build.events import Failed, Finished, Note, Rendered, Started, UpToDate
 from briefs.build.html import render_html
@@ -18,6 +20,7 @@ from briefs.build.targets import Target
 from briefs.core.diagnostics import Position
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
+from briefs.render.fontsets import font_faces
 from briefs.render.pdf import RenderJob, RenderResult
 from briefs.render.profiles import render_options
 from briefs.render.workers import Renderer
@@ -51,7 +54,7 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
     result = BuildResult(failed=[session.output_name(key).id for key in plan.failed])
     for key in plan.failed:
         session.events.emit(Failed(session.output_ref(key), "not valid"))
-    cache = BuildCache.load(session.workspace.root, session.writer)
+    cache = BuildCache.load(session.workspace.root, session.writer, session.file_hashes)
     previous = {entry["path"]: entry for entry in read_manifest(session.output_dir)["outputs"]}
     pending: dict[str, tuple[Target, str]] = {}
     for target in plan.targets:
@@ -64,11 +67,14 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
         session.events.emit(Started(session.output_ref(target.key)))
         renderer.submit(job)
         pending[target.id] = (target, cache_key)
+        if renderer.in_process:  # nothing to overlap with: the first output is out sooner
+            _take_results(session, renderer, pending, cache, result)
     prepared_at = time.monotonic()
-    for job, rendered in renderer.results():
-        target, cache_key = pending[job.target_id]
-        _take(session, target, cache_key, rendered, cache, result)
+    _take_results(session, renderer, pending, cache, result)
+    cache.flush()
     session.file_hashes.save()
+    if session.options.writes:
+        prune_subsets(session.output_dir / SUBSETS_DIR, session.writer)
     if result.written:
         built = {entry["path"] for entry in result.entries}
         kept = [entry for path, entry in previous.items()
@@ -80,6 +86,33 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
         failed=len(result.failed), seconds=finished - started,
         timings={"prepare": prepared_at - started, "render": finished - prepared_at}))
     return result
+
+
+def _take_results(session: BuildSession, renderer: Renderer,
+                  pending: dict[str, tuple[Target, str]], cache: BuildCache,
+                  result: BuildResult) -> None:
+    for job, rendered in renderer.results():
+        target, cache_key = pending[job.target_id]
+        _take(session, target, cache_key, rendered, cache, result)
+
+
+def warm_up(session: BuildSession, plan: Plan, renderer: Renderer,
+            keep_going: Callable[[], bool] = lambda: True) -> None:
+    """Render, and drop, one source-language target per set of fonts, so that a long-lived
+    renderer (the preview's) answers the first edit as fast as the next ones; stop as soon as
+    `keep_going` says so (a save came in)."""
+    seen: list[dict[tuple[str, str, str], str]] = []
+    source = session.workspace.config.source_locale
+    for target in plan.targets:
+        if not keep_going():
+            return
+        html = render_html(session, target) if target.locale == source else None
+        if html is None or font_faces(html) in seen or renderer.is_warm_for(font_faces(html)):
+            continue
+        seen.append(font_faces(html))
+        renderer.submit(_job(session, target, html))
+        for _ in renderer.results():
+            pass
 
 
 def _announce(session: BuildSession) -> None:

@@ -77,24 +77,24 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
             if open_result:
                 open_outputs(ctx.obj["workspace"], outputs)
             return
-    from briefs.build.session import BuildOptions
-    from briefs.build.sharding import BadShard, parse_shard
     from briefs.render.workers import Renderer, default_jobs
 
-    try:
-        share = parse_shard(shard) if shard else None
-    except BadShard as exc:
-        raise click.UsageError(str(exc)) from exc
-    options = BuildOptions(profiles=(profile_name,) if profile_name else (), variant=pdf_variant,
-                           strict=strict, jobs=jobs or default_jobs(), force=force,
-                           emit_html=emit_html, shard=share)
-    request = Request(docs, locales, options, arguments, as_json,
-                      quiet, output_file, open_result)
-    # Something changed: start the render workers now, so that their WeasyPrint import runs
-    # while this process loads and validates the content.
-    with Renderer(options.jobs) as renderer:
+    # Something changed: start the render workers first, so that their WeasyPrint import runs
+    # while this process imports the rest of briefs and loads and validates the content.
+    with Renderer(jobs or default_jobs()) as renderer:
         renderer.start()
-        run_request(ctx, request, renderer)
+        from briefs.build.session import BuildOptions
+        from briefs.build.sharding import BadShard, parse_shard
+
+        try:
+            share = parse_shard(shard) if shard else None
+        except BadShard as exc:
+            raise click.UsageError(str(exc)) from exc
+        options = BuildOptions(
+            profiles=(profile_name,) if profile_name else (), variant=pdf_variant,
+            strict=strict, jobs=renderer.workers, force=force, emit_html=emit_html, shard=share)
+        run_request(ctx, Request(docs, locales, options, arguments, as_json, quiet, output_file,
+                                 open_result), renderer)
 
 
 @dataclass(frozen=True)

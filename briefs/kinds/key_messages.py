@@ -71,5 +71,5 @@ KIND = Kind(
     folder=BUILTIN / "key-messages",
     title_field="event_name",
     pages=PageRule(setting="max_pages"),
-    cost=4.0,
+    cost=1.3,
 )

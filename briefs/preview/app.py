@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from briefs.build.targets import TargetKey
+from briefs.preview.broadcast import sse
 from briefs.preview.builder import Builder
 from briefs.preview.pages import SIZES
 from briefs.preview.state import Output, Snapshot
@@ -200,13 +200,27 @@ def status(preview: Preview) -> Response:
     return JSONResponse(data, headers=NO_STORE)
 
 
+def shown_outputs(snapshot: Snapshot, query: Mapping[str, str]) -> list[TargetKey]:
+    """The outputs a document page shows (`doc`, `locale`, `compare`, `profile` as in its
+    URL), which the builder renders first and images at once."""
+    doc = query.get("doc")
+    profile = query.get("profile") or (snapshot.profiles[0] if snapshot.profiles else "screen")
+    if not doc:
+        return []
+    locales = {query.get("locale") or snapshot.source_locale, query.get("compare")}
+    return [TargetKey(doc, locale, profile) for locale in sorted(filter(None, locales))]
+
+
 def events(preview: Preview, request: Request) -> Response:
-    """Server-sent events: one `build` event now and after every change of the snapshot."""
+    """Server-sent events: a `build` event now and after every change of the snapshot, and a
+    `page` event for each new page image of the outputs this page shows."""
     queue = preview.builder.broadcaster.subscribe()
+    shown = shown_outputs(preview.snapshot, request.query_params)
+    preview.builder.watched.add(shown)
 
     async def stream() -> AsyncIterator[str]:
         try:
-            yield "retry: 1000\n" + _event(json.dumps(preview.snapshot.event()))
+            yield "retry: 1000\n" + sse("build", preview.snapshot.event())
             while True:
                 try:
                     message = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
@@ -217,13 +231,11 @@ def events(preview: Preview, request: Request) -> Response:
                     continue
                 if message is None:
                     return
-                yield _event(message)
+                yield message
         finally:
             preview.builder.broadcaster.unsubscribe(queue)
+            preview.builder.watched.remove(shown)
 
     return StreamingResponse(stream(), media_type="text/event-stream",
                              headers={**NO_STORE, "X-Accel-Buffering": "no"})
 
-
-def _event(data: str) -> str:
-    return f"event: build\ndata: {data}\n\n"

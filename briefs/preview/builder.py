@@ -7,9 +7,7 @@ for its lifetime, so WeasyPrint and its fonts stay warm between builds.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import json
 import threading
 import time
 import traceback
@@ -27,15 +25,19 @@ from briefs.build.events import (
     UpToDate,
 )
 from briefs.build.plan import plan_build
-from briefs.build.run import run_build
+from briefs.build.run import run_build, warm_up
 from briefs.build.session import BuildOptions, BuildSession
 from briefs.content.config import load_workspace
 from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
 from briefs.core.workspace import Workspace
 from briefs.i18n.status import StatusRow, translation_status
 from briefs.output.writer import WriteError
+from briefs.preview.broadcast import Broadcaster, sse
+from briefs.preview.imager import Imager
 from briefs.preview.pages import PageImages
+from briefs.preview.scope import EVERYTHING, Requests, Scope, Watched
 from briefs.preview.state import (
+    DocInfo,
     Output,
     OutputKey,
     Problem,
@@ -59,50 +61,13 @@ class Selection:
     profiles: tuple[str, ...] = ()
 
 
-class Broadcaster:
-    """Hands messages from the builder thread to every listening event stream's queue."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._queues: dict[asyncio.Queue[str | None], asyncio.AbstractEventLoop] = {}
-        self._closed = False
-
-    def subscribe(self) -> asyncio.Queue[str | None]:
-        queue: asyncio.Queue[str | None] = asyncio.Queue()
-        with self._lock:
-            if self._closed:
-                queue.put_nowait(None)
-            else:
-                self._queues[queue] = asyncio.get_running_loop()
-        return queue
-
-    def unsubscribe(self, queue: asyncio.Queue[str | None]) -> None:
-        with self._lock:
-            self._queues.pop(queue, None)
-
-    def publish(self, message: str | None) -> None:
-        with self._lock:
-            listeners = list(self._queues.items())
-        for queue, loop in listeners:
-            with contextlib.suppress(RuntimeError):  # that stream's event loop is gone
-                loop.call_soon_threadsafe(queue.put_nowait, message)
-
-    def close(self) -> None:
-        """End every stream (the server is stopping); later subscribers end at once."""
-        with self._lock:
-            self._closed = True
-        self.publish(None)
-
-    @property
-    def listeners(self) -> int:
-        return len(self._queues)
-
-
 class Builder:
     """Serializes builds in one thread; a request made during a build starts one more after it.
 
     Builds render in this process (WeasyPrint stays warm) and are incremental, so a rebuild
-    after one file changed renders only the outputs that file affects.
+    after one file changed renders only the outputs that file affects. A change inside one
+    document's folder plans that document alone; the outputs open in a browser are rendered
+    first, and their pages imaged and announced as soon as each is written.
     """
 
     def __init__(self, root: Path, selection: Selection, pages: PageImages,
@@ -114,22 +79,31 @@ class Builder:
         self.broadcaster = Broadcaster()
         self.snapshot = Snapshot(name=root.name)
         self.renderer = Renderer(1)
+        self.watched = Watched()
+        self.imager = Imager(pages, self.broadcaster.publish, self.log)
         self._changed = threading.Condition()
         self._wake = threading.Event()
+        self._requests = Requests()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._counts: Finished | None = None
+        self._scope = EVERYTHING
+        self._output_dir = root / "build"
+        self._warm = False
 
     def start(self) -> None:
         """Start the builder thread and the first build."""
         if self._thread is None:
+            self.imager.start()
             self._thread = threading.Thread(target=self._loop, name="briefs-builder",
                                             daemon=True)
             self._thread.start()
         self.request()
 
-    def request(self) -> None:
-        """Ask for a build (changes arriving during a build are coalesced into the next one)."""
+    def request(self, changes: list[str] | None = None) -> None:
+        """Ask for a build of what `changes` (workspace-relative paths; None: anything) can
+        affect; changes arriving during a build are gathered into the next one."""
+        self._requests.add(changes)
         self._wake.set()
 
     def stop(self, timeout: float = 5) -> None:
@@ -139,6 +113,7 @@ class Builder:
         self.broadcaster.close()
         if self._thread is not None:
             self._thread.join(timeout)
+        self.imager.stop(timeout)
 
     def wait_for(self, predicate: Callable[[Snapshot], bool], timeout: float) -> Snapshot:
         """The first snapshot for which `predicate` holds; TimeoutError after `timeout` s."""
@@ -157,8 +132,11 @@ class Builder:
             if self._stopping.is_set():
                 return
             self._wake.clear()
+            scope = self._requests.take([doc.id for doc in self.snapshot.docs])
+            if scope is None:
+                continue
             try:
-                self.build_once()
+                self.build_once(scope)
             except Exception as exc:  # the server must outlive any bug in a build
                 self.log(traceback.format_exc())
                 problem = Problem("error", "", f"internal error while building: "
@@ -167,45 +145,66 @@ class Builder:
                 self._publish(replace(self.snapshot, building=False, queued=frozenset(),
                                       problems=(problem,), summary="Internal error"))
 
-    def build_once(self) -> Snapshot:
-        """Build everything selected (incrementally) and publish the result."""
+    def build_once(self, scope: Scope = EVERYTHING) -> Snapshot:
+        """Build what `scope` covers of the selection (incrementally) and publish the result."""
         started = time.monotonic()
         try:
             workspace = load_workspace(self.root)
         except BriefsError as exc:
             return self._publish_unloadable(exc.diagnostics, started)
         diagnostics = Diagnostics()
-        self._counts = None
+        self._counts, self._output_dir = None, workspace.output_dir
         try:
             session = BuildSession(workspace, BuildOptions(profiles=self.selection.profiles),
                                    [self._on_event], diagnostics)
         except UnknownProfile as exc:
             diagnostics.error(f"{exc} to preview", workspace.config_path)
             return self._publish_finished(workspace, [], diagnostics, [], started)
-        doc_ids = [d for d in workspace.document_ids()
-                   if not self.selection.docs or d in self.selection.docs]
+        selected = [d for d in workspace.document_ids()
+                    if not self.selection.docs or d in self.selection.docs]
+        gone = scope.docs is not None and not scope.docs <= set(selected)
+        self._scope = EVERYTHING if gone else scope
+        doc_ids = [d for d in selected if self._scope.covers(d)]
         locales = [loc for loc in workspace.config.locales
                    if not self.selection.locales or loc in self.selection.locales]
         self._publish(replace(self.snapshot, name=workspace.config.name, building=True,
-                              docs=tuple(doc_info(workspace, session.kinds, d) for d in doc_ids),
+                              docs=self._docs(workspace, session, selected, doc_ids),
                               locales=tuple(locales),
                               source_locale=workspace.config.source_locale,
                               profiles=tuple(session.profiles), queued=frozenset(),
                               summary="Building"))
+        plan = None
         try:
-            run_build(session, plan_build(session, doc_ids, locales), self.renderer)
+            plan = plan_build(session, doc_ids, locales)
+            plan.targets.sort(key=lambda target: target.key not in self.watched)
+            run_build(session, plan, self.renderer)
         except WriteError as exc:
             diagnostics.error(exc.message, exc.path)
-        scope = replace(session.translation_scope(), diagnostics=Diagnostics())
-        rows = translation_status(scope, doc_ids, locales)
-        return self._publish_finished(workspace, doc_ids, diagnostics, rows, started)
+        translations = replace(session.translation_scope(), diagnostics=Diagnostics())
+        rows = translation_status(translations, doc_ids, locales)
+        snapshot = self._publish_finished(workspace, doc_ids, diagnostics, rows, started)
+        if plan is not None and not self._warm:  # after the first build is shown: so that
+            self._warm = True                       # the first edit is as quick as the next
+            with contextlib.suppress(WriteError):
+                warm_up(session, plan, self.renderer, lambda: not (
+                    self._stopping.is_set() or self._requests.pending))
+        return snapshot
+
+    def _docs(self, workspace: Workspace, session: BuildSession, selected: list[str],
+              doc_ids: list[str]) -> tuple[DocInfo, ...]:
+        """The documents the index lists: those rebuilt read again, the others as they were."""
+        known = {doc.id: doc for doc in self.snapshot.docs}
+        return tuple(doc_info(workspace, session.kinds, d) if d in doc_ids or d not in known
+                     else known[d] for d in selected)
 
     def _on_event(self, event: BuildEvent) -> None:
         """A build event, as a change of the snapshot the pages show."""
         snapshot = self.snapshot
         if isinstance(event, Planned):
-            outputs = {ref.key: snapshot.outputs.get(ref.key, Output.of(ref))
-                       for ref in (*event.outputs, *event.failed)}
+            outputs = {key: output for key, output in snapshot.outputs.items()
+                       if not self._scope.covers(key.document)}
+            outputs |= {ref.key: snapshot.outputs.get(ref.key, Output.of(ref))
+                        for ref in (*event.outputs, *event.failed)}
             outputs |= {ref.key: Output.of(ref, "untranslated", f"no {ref.key.locale}.yaml "
                                            "yet: copy the source file to start")
                         for ref in event.untranslated}
@@ -222,6 +221,18 @@ class Builder:
             ok = not isinstance(event, Failed)
             self._settle(event.output.key, "ok" if ok else "failed",
                          "" if ok else "see the problems below")
+            if isinstance(event, Rendered):
+                self._warm = True
+                self._image(event.output.key)
+
+    def _image(self, key: OutputKey) -> None:
+        """Image the pages of an output a browser shows: its first page here and now, before
+        the build goes on, the others beside it (other outputs' pages when asked for)."""
+        output = self.snapshot.outputs.get(key)
+        if output is not None and key in self.watched:
+            pdf = self._output_dir / output.path
+            self.imager.image(output, pdf, last=1)
+            self.imager.put(output, pdf, first=2)
 
     def _settle(self, key: OutputKey, state: str, detail: str) -> None:
         snapshot = self.snapshot
@@ -250,12 +261,22 @@ class Builder:
         for diagnostic in diagnostics:
             if diagnostic.severity is Severity.ERROR:
                 self.log(diagnostic.format(workspace.root))
+        found = problems(diagnostics, workspace.root, doc_ids)
         snapshot = self._publish(replace(
             self.snapshot, building=False, builds=self.snapshot.builds + 1, outputs=outputs,
-            queued=frozenset(), problems=problems(diagnostics, workspace.root, doc_ids),
-            finished_at=time.time(), seconds=seconds, summary=summary))
+            queued=frozenset(), problems=self._merged(found), finished_at=time.time(),
+            seconds=seconds, summary=summary))
         self._prune(workspace)
         return snapshot
+
+    def _merged(self, found: tuple[Problem, ...]) -> tuple[Problem, ...]:
+        """A rebuild of some documents replaces their problems and keeps the others'."""
+        if self._scope.whole:
+            return found
+        kept = [problem for problem in self.snapshot.problems
+                if (problem.doc is None and problem not in found)
+                or (problem.doc is not None and not self._scope.covers(problem.doc))]
+        return (*found, *kept)
 
     def _publish_unloadable(self, diagnostics: list[Diagnostic], started: float) -> Snapshot:
         """briefs.yaml cannot be read: every output failed; their last PDFs stay."""
@@ -275,7 +296,7 @@ class Builder:
             snapshot = replace(snapshot, revision=self.snapshot.revision + 1)
             self.snapshot = snapshot
             self._changed.notify_all()
-        self.broadcaster.publish(json.dumps(snapshot.event()))
+        self.broadcaster.publish(sse("build", snapshot.event()))
         return snapshot
 
     def _prune(self, workspace: Workspace) -> None:

@@ -53,7 +53,7 @@ def make_app(root: Path, output_dir: Path, options: ServeOptions, log: Log) -> S
     if options.watch:
         def changed(paths: list[str]) -> None:
             log(f"changed: {', '.join(paths)}")
-            builder.request()
+            builder.request(paths)
 
         watcher = Watcher(root, output_dir, changed, log)
     hosts = LOOPBACK_NAMES if is_loopback(options.host) else None

@@ -91,7 +91,7 @@ def document_context(snapshot: Snapshot, pages: PageImages, output_dir: Path, do
 def card(snapshot: Snapshot, pages: PageImages, output_dir: Path, output: Output,
          compare: str | None = None) -> Card:
     info = pages.info(output_dir / output.path)
-    thumb = _page(output, info, 1, "thumb", THUMB_WIDTH) if info and info.pages else None
+    thumb = page_view(output, info, 1, "thumb", THUMB_WIDTH) if info and info.pages else None
     doc = snapshot.doc(output.doc) or DocInfo(output.doc)
     compare = compare if compare != output.locale else None
     return Card(output, snapshot.state_of(output), info,
@@ -102,7 +102,7 @@ def view(snapshot: Snapshot, pages: PageImages, output_dir: Path, output: Output
     shown = card(snapshot, pages, output_dir, output)
     info = shown.info
     numbers = range(1, info.page_count + 1) if info else range(0)
-    return View(shown, tuple(_page(output, info, n, "full", PAGE_WIDTH)
+    return View(shown, tuple(page_view(output, info, n, "full", PAGE_WIDTH)
                              for n in numbers if info))
 
 
@@ -112,7 +112,7 @@ def _rows(views: list[View]) -> list[list[Page | None]]:
     return [[v.pages[i] if i < len(v.pages) else None for v in views] for i in range(count)]
 
 
-def _page(output: Output, info: PdfInfo, number: int, size: str, width: int) -> Page:
+def page_view(output: Output, info: PdfInfo, number: int, size: str, width: int) -> Page:
     page_width, page_height = info.pages[number - 1]
     query = urlencode({"size": size, "v": info.sha256[:16]})
     src = (f"/page/{quote(output.doc)}/{quote(output.locale)}/{quote(output.profile)}/"

@@ -10,6 +10,10 @@ from watchfiles import Change, DefaultFilter, watch
 
 SOURCE_FOLDERS = ("content", "templates", "styles", "kinds")  # catalogs: templates/locales/
 CONFIG_NAME = "briefs.yaml"
+DEBOUNCE_MS = 200
+"""The longest a burst of changes (an editor's save, a `git checkout`) is gathered."""
+STEP_MS = 10
+"""How long without a change ends a burst: the delay between a save and its build."""
 
 
 class SourceFilter(DefaultFilter):
@@ -34,7 +38,8 @@ class Watcher:
     """
 
     def __init__(self, root: Path, output_dir: Path, on_change: Callable[[list[str]], None],
-                 log: Callable[[str], None] | None = None, debounce_ms: int = 400) -> None:
+                 log: Callable[[str], None] | None = None,
+                 debounce_ms: int = DEBOUNCE_MS) -> None:
         self.root = root.resolve()
         self.output_dir = output_dir
         self.on_change = on_change
@@ -76,7 +81,7 @@ class Watcher:
                 return False
             return source_filter(change, path)
 
-        for changes in watch(*paths, watch_filter=wanted, debounce=self.debounce_ms,
+        for changes in watch(*paths, watch_filter=wanted, debounce=self.debounce_ms, step=STEP_MS,
                              stop_event=self._stop, recursive=recursive, rust_timeout=1000,
                              raise_interrupt=False):
             self.on_change(sorted(self._relative(path) for _, path in changes))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -45,8 +46,12 @@ def merged_contact(brand: LoadedBrand, document: DocumentSource, text: Any) -> C
 
 
 def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
-                  dates: tuple[str | None, str | None], fmt: LocaleFormat) -> dict[str, Any]:
-    """Everything a template may use; nothing else is reachable from a template."""
+                  dates: tuple[str | None, str | None], fmt: LocaleFormat,
+                  image_file: Callable[[Path], Path] | None = None) -> dict[str, Any]:
+    """Everything a template may use; nothing else is reachable from a template.
+
+    `image_file` may swap a photo for a copy made for the profile (resampled for screen).
+    """
     document, brand, profile = target.document, target.brand, target.profile
     locale = target.locale
     text = document.texts[locale].text
@@ -79,7 +84,7 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "created": dates[0],
         "modified": dates[1],
         "stylesheets": [assets.url(sheet) for sheet in stylesheets],
-        "images": _images(document, text, assets),
+        "images": _images(document, text, assets, image_file or (lambda path: path)),
         "contact": merged_contact(brand, document, text),
         "slogan": getattr(text, "slogan", None) or brand.model.slogan,
         "counter_content": counter_content,
@@ -87,7 +92,8 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
     }
 
 
-def _images(document: DocumentSource, text: Any, assets: Assets) -> dict[str, Any]:
+def _images(document: DocumentSource, text: Any, assets: Assets,
+            image_file: Callable[[Path], Path]) -> dict[str, Any]:
     """Every image the settings name, as the templates use it: one view, or a list of them."""
     images: dict[str, Any] = {}
     for key_path, ref in image_refs(document.settings):
@@ -95,7 +101,7 @@ def _images(document: DocumentSource, text: Any, assets: Assets) -> dict[str, An
         name = str(key_path[0])
         described = getattr(text, name, None) if len(key_path) == 1 else None
         alt = ref.alt or (getattr(described, "alt", None) or "")
-        view = ImageView(url=assets.url(path), alt="" if ref.decorative else alt,
+        view = ImageView(url=assets.url(image_file(path)), alt="" if ref.decorative else alt,
                          decorative=ref.decorative)
         if len(key_path) == 1:
             images[name] = view

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.render.fetcher import FetchLog, make_url_fetcher
+from briefs.render.fontsets import FontConfigurations, font_faces
 from briefs.render.metadata import derived_document_id
 from briefs.render.preflight import check_layout, footnote_problems, synthesised_faces
 
@@ -81,33 +82,26 @@ class _CollectingHandler(logging.Handler):
 
 
 class Engine:
-    """WeasyPrint in one process, with one FontConfiguration for every render it makes.
+    """WeasyPrint in one process: font configurations kept warm between renders.
 
-    A fresh FontConfiguration per render leaks memory. A forked worker must not use (or
-    delete) the one it inherited: its temporary font folder belongs to the parent, so the
-    engine notices the process changed, detaches the old one (kept alive so that no finalizer
-    runs) and makes its own. The image cache, by contrast, is fresh for every render:
+    Renders share a font configuration whose faces agree with theirs (see
+    `FontConfigurations`). The image cache, by contrast, is fresh for every render:
     WeasyPrint caches failed loads too, so a shared cache would hide a refused resource from
     the fetcher the second time, and would serve an image from before the file changed.
     """
 
     def __init__(self) -> None:
-        self._font_config: Any = None
-        self._pid = 0
-        self._inherited: list[Any] = []
-
-    def font_configuration(self) -> Any:
-        from weasyprint.text.fonts import FontConfiguration
-
-        if self._font_config is not None and self._pid == os.getpid():
-            return self._font_config
-        if self._font_config is not None:
-            self._font_config._folder = None  # the parent's folder: never delete it from here
-            self._inherited.append(self._font_config)
-        self._font_config, self._pid = FontConfiguration(), os.getpid()
-        return self._font_config
+        self.fonts = FontConfigurations()
+        self._lock = threading.Lock()
+        """WeasyPrint (fontconfig and Pango under it) is not thread-safe: one render at a time
+        in a process, whichever thread asks (the preview's builder, a test's)."""
 
     def render(self, job: RenderJob) -> RenderResult:
+        """`_render` the job, one render at a time in this process."""
+        with self._lock:
+            return self._render(job)
+
+    def _render(self, job: RenderJob) -> RenderResult:
         """Lay out the job's HTML (its URLs confined to the mounts), check the page limit,
         the layout and the fonts used, and return the PDF bytes."""
         log = FetchLog()
@@ -141,12 +135,13 @@ class Engine:
         relaxed: a less even page rather than a note on the wrong page."""
         import weasyprint
 
+        font_config = self.fonts.for_faces(font_faces(job.html))
         document = None
         for extra in FOOTNOTE_FALLBACKS:
             document = weasyprint.HTML(
                 string=job.html, base_url=WORKSPACE_URL,
                 url_fetcher=make_url_fetcher(job.mounts, log),
-            ).render(font_config=self.font_configuration(), cache={},
+            ).render(font_config=font_config, cache={},
                      stylesheets=[weasyprint.CSS(string=extra)] if extra else None,
                      **job.options)
             if not footnote_problems(document):

@@ -60,6 +60,16 @@ class Renderer:
             pool.close()
             pool.join()
 
+    def is_warm_for(self, faces: dict[tuple[str, str, str], str]) -> bool:
+        """Whether a render with these font faces would find them loaded (in this process;
+        workers' state is not known, so never for a pool)."""
+        return self.in_process and _ENGINE.fonts.knows(faces)
+
+    @property
+    def in_process(self) -> bool:
+        """Whether jobs render in this process, one at a time."""
+        return self.workers <= 1
+
     def start(self) -> None:
         """Start the warm workers now (their WeasyPrint import then overlaps with planning)."""
         if self.workers > 1 and self._pool is None:

@@ -223,7 +223,7 @@ def test_letter_paper_fits_one_page(workspace_copy: Path) -> None:
     for doc in (FLYER, BRIEF):
         settings = workspace_copy / "content" / doc / "document.yaml"
         settings.write_text(settings.read_text().replace("paper: A4", "paper: letter"))
-    result = run_cli("build", workspace=workspace_copy)
+    result = run_cli("build", FLYER, BRIEF, "-l", "en", workspace=workspace_copy)  # what we check
     assert result.exit_code == 0, result.stderr
     flyer = PdfReader(workspace_copy / "build" / FLYER / f"{FLYER}.en.pdf")
     assert len(flyer.pages) == 1

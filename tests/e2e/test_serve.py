@@ -75,17 +75,21 @@ def image_sources(html: str) -> list[str]:
 
 
 def read_events(lines: Iterator[str], until: Callable[[dict[str, Any]], bool],
-                broadcaster: Broadcaster, timeout: float = BUILD_TIMEOUT) -> list[dict[str, Any]]:
-    """Events from the lines of an open /events response until one satisfies `until`.
+                broadcaster: Broadcaster, timeout: float = BUILD_TIMEOUT,
+                kind: str = "build") -> list[dict[str, Any]]:
+    """`kind` events from the lines of an open /events response until one satisfies `until`.
 
     A timer closes every stream after `timeout`, so a missing event fails instead of hanging.
     """
     guard = threading.Timer(timeout, broadcaster.close)
     guard.start()
     events: list[dict[str, Any]] = []
+    name = ""
     try:
         for line in lines:
-            if line.startswith("data: "):
+            if line.startswith("event: "):
+                name = line.removeprefix("event: ")
+            elif line.startswith("data: ") and name == kind:
                 events.append(json.loads(line.removeprefix("data: ")))
                 if until(events[-1]):
                     return events
@@ -288,6 +292,48 @@ def test_saving_a_file_rebuilds_it_and_sends_an_event(workspace_copy: Path) -> N
         unchanged = client.get(f"/doc/{FLYER}", params={"locale": "en"}).text
         assert image_sources(unchanged) == image_sources(english)
         assert state_of(client, FLYER, "fr")["state"] == "ok"
+
+
+def test_an_edit_announces_the_new_page_image_of_the_page_shown(
+        served: tuple[TestClient, Preview]) -> None:
+    """A save rebuilds only the edited document, and the page showing it gets a `page` event
+    naming the new image, which is already served."""
+    client, preview = served
+    before = preview.snapshot
+    french = preview.builder.root / "content" / FLYER / "fr.yaml"
+    with client.stream("GET", "/events", params={"doc": FLYER, "locale": "fr"}) as response:
+        lines = response.iter_lines()
+        read_events(lines, lambda event: True, preview.builder.broadcaster)
+        french.write_text(french.read_text(encoding="utf-8").replace(
+            "Place à la rivière", "La rivière en direct", 1), encoding="utf-8")
+        preview.builder.request([f"content/{FLYER}/fr.yaml"])
+        page = read_events(lines, lambda e: e["locale"] == "fr", preview.builder.broadcaster,
+                           kind="page")[-1]
+    assert (page["doc"], page["profile"], page["page"], page["pages"]) == \
+        (FLYER, "screen", 1, 1)
+    image = client.get(page["src"])
+    assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+    snapshot = wait_built(preview, before.builds)
+    assert snapshot.summary == "1 rendered, 5 up to date, 0 failed"  # the flyer's six locales
+    assert snapshot.outputs.keys() == before.outputs.keys()  # the other documents stay listed
+    shown = client.get(f"/doc/{FLYER}", params={"locale": "fr"}).text
+    assert page["src"].replace("&", "&amp;") in shown
+
+
+def test_rebuilding_one_document_keeps_the_problems_of_the_others(
+        served: tuple[TestClient, Preview]) -> None:
+    client, preview = served
+    brief = preview.builder.root / "content" / BRIEF / "fr.yaml"
+    brief.write_text(brief.read_text(encoding="utf-8") + "\nunknown_key: 1\n", encoding="utf-8")
+    rebuild(preview)
+    assert state_of(client, BRIEF, "fr")["state"] == "failed"
+    located = [p.location for p in preview.snapshot.problems if p.doc == BRIEF]
+    assert located and located[0].startswith(f"content/{BRIEF}/fr.yaml")
+    builds = preview.snapshot.builds
+    preview.builder.request([f"content/{FLYER}/en.yaml"])
+    snapshot = wait_built(preview, builds)
+    assert [p.location for p in snapshot.problems if p.doc == BRIEF] == located
+    assert state_of(client, BRIEF, "fr")["state"] == "failed"
 
 
 def test_broken_yaml_shows_the_error_keeps_pages_and_recovers(

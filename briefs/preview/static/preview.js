@@ -76,8 +76,32 @@
     }
   }
 
+  function showPage(data) {
+    // A new image of a page shown here: swap it in as soon as it is decoded.
+    const key = `${data.doc}/${data.locale}/${data.profile}`;
+    const img = Array.from(document.querySelectorAll("img[data-output]")).find(
+      (candidate) => candidate.dataset.output === key && Number(candidate.dataset.page) === data.page);
+    if (!img || img.getAttribute("src") === data.src) return;
+    const probe = new Image();
+    probe.src = data.src;
+    probe.decode().then(() => {
+      img.src = data.src;
+      img.width = data.width;
+      img.height = data.height;
+    }).catch(() => undefined);
+  }
+
+  function eventsUrl() {
+    // Tell the server which outputs this page shows: they are rebuilt and imaged first.
+    const params = new URLSearchParams(window.location.search);
+    const match = window.location.pathname.match(/^\/doc\/([^/]+)$/);
+    if (match) params.set("doc", decodeURIComponent(match[1]));
+    return match ? `/events?${params}` : "/events";
+  }
+
   if (!("EventSource" in window)) return;
-  const source = new EventSource("/events");
+  const source = new EventSource(eventsUrl());
+  source.addEventListener("page", (event) => showPage(JSON.parse(event.data)));
   source.addEventListener("build", (event) => {
     const data = JSON.parse(event.data);
     if (offline || data.revision !== revision) refresh();

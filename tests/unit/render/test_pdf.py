@@ -66,3 +66,27 @@ def test_pdf_x_document_id_is_derived_not_random(tmp_path: Path) -> None:
     first = render_pdf(html, tmp_path, title="t", options=options)
     second = render_pdf(html, tmp_path, title="t", options=options)
     assert first.pdf and first.pdf == second.pdf
+
+
+def test_a_render_does_not_depend_on_the_fonts_of_earlier_renders(tmp_path: Path) -> None:
+    """Two files of one family and weight (two outputs' subsets, a changed font) must not
+    share a font configuration: the second render would draw with the first one's file."""
+    import shutil
+
+    fonts = Path(__file__).resolve().parents[3] / "styles"
+    shutil.copy(fonts / "civic-blue/fonts/NotoSans-Regular.ttf", tmp_path / "a.ttf")
+    shutil.copy(fonts / "field-green/fonts/Lato-Regular.ttf", tmp_path / "b.ttf")
+
+    def html(font: str) -> str:
+        return (f"<style>@font-face {{ font-family: Brand; src: url({WORKSPACE_URL}{font}); }}"
+                "p { font-family: Brand }</style><p>Water for every town</p>")
+
+    def job(font: str) -> RenderJob:
+        return RenderJob(html=html(font), mounts=Mounts.of(tmp_path), title="t",
+                         font_families=frozenset({"Brand"}))
+
+    alone = Engine().render(job("b.ttf")).pdf
+    engine = Engine()
+    assert engine.render(job("a.ttf")).pdf
+    after = engine.render(job("b.ttf")).pdf
+    assert alone and after == alone

@@ -1,0 +1,195 @@
+"""Build figures: full build against bare WeasyPrint, where the time goes, sizes, scaling."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import BRIEFS, WEASYPRINT, cores, median_time, run, timed
+from benchmarks.workspace import generate_workspace
+
+FLOOR_SCRIPT = """
+import json, sys, time
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+options = json.loads(sys.argv[1])
+files = sys.argv[2:]
+configs = {}
+def render(name):
+    html = open(name, encoding="utf-8").read()
+    fonts = frozenset(l for l in html.splitlines() if "@font-face" in l)
+    config = configs.setdefault(fonts, FontConfiguration())
+    HTML(string=html, base_url=name).render(font_config=config, **options).write_pdf(**options)
+for name in files:  # warm-up: every font configuration once
+    render(name)
+start = time.perf_counter()
+for name in files:
+    render(name)
+print(time.perf_counter() - start)
+"""
+"""One warm process rendering every emitted HTML file, as briefs' workers do (one font
+configuration per set of fonts): the engine floor."""
+SCREEN_OPTIONS = {"optimize_images": True, "jpeg_quality": 80, "dpi": 150,
+                  "pdf_variant": "pdf/ua-1", "pdf_tags": True}
+CLI_OPTIONS = ["--optimize-images", "--jpeg-quality", "80", "--dpi", "150",
+               "--pdf-variant", "pdf/ua-1"]
+"""The comparisons do the same work as the screen profile (downsampled images, PDF/UA)."""
+IMPORTS = ("import briefs.cli.build, briefs.build.run, briefs.build.plan, briefs.build.html, "
+           "briefs.content.documents, briefs.render.templating")
+
+
+def emitted_html(workspace: Path) -> list[Path]:
+    run([*BRIEFS, "build", "--emit-html", "-q"], workspace)
+    return sorted((workspace / "build").rglob("*.html"))
+
+
+def floor_seconds(workspace: Path, html_files: list[Path]) -> float:
+    result = run([sys.executable, "-c", FLOOR_SCRIPT, json.dumps(SCREEN_OPTIONS),
+                  *map(str, html_files)], workspace)
+    return float(result.stdout) / cores()
+
+
+def sample_figures(workspace: Path, runs: int) -> dict[str, Any]:
+    """Full build of the sample against one `weasyprint` command per output and the floor,
+    measured side by side (each figure the median of `runs`), and where the rest goes."""
+    html_files = emitted_html(workspace)
+    scratch = Path(tempfile.mkdtemp(prefix="briefs-bench-cli-"))
+    full, bare, floor = [], [], []
+    for _ in range(runs):  # interleaved, so that a burst of load hits all three alike
+        full.append(timed([*BRIEFS, "build", "--force", "-q"], workspace))
+        start = time.perf_counter()
+        for index, html in enumerate(html_files):
+            run([*WEASYPRINT, *CLI_OPTIONS, str(html), str(scratch / f"{index}.pdf")], workspace)
+        bare.append(time.perf_counter() - start)
+        floor.append(floor_seconds(workspace, html_files))
+    shutil.rmtree(scratch, ignore_errors=True)
+    figures = {"outputs": len(html_files), "full_build_s": statistics.median(full),
+               "weasyprint_cli_s": statistics.median(bare),
+               "engine_floor_s": statistics.median(floor)}
+    figures["speedup_vs_cli"] = figures["weasyprint_cli_s"] / figures["full_build_s"]
+    figures["vs_floor"] = figures["full_build_s"] / figures["engine_floor_s"]
+    figures["main_imports_s"] = median_time(
+        lambda: run([sys.executable, "-c", IMPORTS], workspace), runs)
+    figures["worker_import_s"] = median_time(
+        lambda: run([sys.executable, "-c", "import weasyprint"], workspace), runs)
+    figures["check_s"] = median_time(lambda: run([*BRIEFS, "check"], workspace), runs)
+    return figures
+
+
+def incremental_figures(workspace: Path, runs: int) -> dict[str, Any]:
+    """The no-op rebuild and one locale file edited."""
+    run([*BRIEFS, "build", "-q"], workspace)
+    noop = median_time(lambda: run([*BRIEFS, "build", "-q"], workspace), runs)
+    imported = run([sys.executable, "-X", "importtime", "-m", "briefs", "build", "-q"],
+                   workspace).stderr
+    french = workspace / "content" / "river-dialogue-flyer" / "fr.yaml"
+    times, rendered = [], []
+    for index in range(runs):
+        french.write_text(french.read_text(encoding="utf-8").replace(
+            "kicker: ", f"kicker: {index} ", 1), encoding="utf-8")
+        start = time.perf_counter()
+        rendered = json.loads(run([*BRIEFS, "build", "--json"], workspace).stdout)["rendered"]
+        times.append(time.perf_counter() - start)
+    return {"noop_s": noop, "noop_imports_weasyprint": "weasyprint" in imported,
+            "one_locale_edit_s": statistics.median(times), "one_locale_rendered": rendered}
+
+
+def size_figures(workspace: Path) -> dict[str, Any]:
+    """The largest screen PDF of each locale, in bytes (exact)."""
+    manifest = json.loads((workspace / "build" / "manifest.json").read_text(encoding="utf-8"))
+    largest: dict[str, int] = {}
+    for entry in manifest["outputs"]:
+        if entry["profile"] == "screen":
+            largest[entry["locale"]] = max(largest.get(entry["locale"], 0), entry["bytes"])
+    return largest
+
+
+def scaling_figures(sizes: list[int], runs: int) -> list[dict[str, Any]]:
+    """Outputs per second of a full build of generated workspaces of each size (6 locales)."""
+    rows = []
+    for outputs in sizes:
+        with tempfile.TemporaryDirectory(prefix="briefs-bench-scale-") as temporary:
+            workspace = generate_workspace(Path(temporary) / "ws", outputs // 6)
+            run([*BRIEFS, "build", "-q"], workspace)  # fonts, subsets and caches in place
+            command = [*BRIEFS, "build", "--force", "-q"]
+            seconds = statistics.median(timed(command, workspace) for _ in range(runs))
+        rows.append({"outputs": outputs, "seconds": seconds, "per_second": outputs / seconds})
+    return rows
+
+
+def shard_figures(outputs: int, shards: int) -> dict[str, Any]:
+    """Each shard's build time (one worker each, one after another) on a generated workspace:
+    how well the cost estimate balances real work."""
+    with tempfile.TemporaryDirectory(prefix="briefs-bench-shards-") as temporary:
+        workspace = generate_workspace(Path(temporary) / "ws", outputs // 6)
+        run([*BRIEFS, "build", "-q"], workspace)
+        seconds = [timed([*BRIEFS, "build", "--force", "-q", "-j", "1", "--shard",
+                          f"{k}/{shards}"], workspace) for k in range(1, shards + 1)]
+    return {"outputs": outputs, "shards": shards, "seconds": seconds,
+            "imbalance": max(seconds) / min(seconds)}
+
+
+RSS_SCRIPT = """
+import sys, json
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+def rss_mib():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmRSS:'):
+            return int(line.split()[1]) / 1024
+config = FontConfiguration()
+html = open(sys.argv[1], encoding='utf-8').read()
+samples = {}
+for n in range(1, int(sys.argv[2]) + 1):
+    HTML(string=html, base_url=sys.argv[1]).write_pdf(font_config=config)
+    if n in (1, 10, 50, 100, 150, 200) or n == int(sys.argv[2]):
+        samples[n] = round(rss_mib(), 1)
+print(json.dumps(samples))
+"""
+
+
+def long_brief(workspace: Path, copies: int) -> None:
+    """A brief with `copies` times the key messages (about 40 pages for 24)."""
+    import yaml
+
+    folder = workspace / "content" / "forum-key-messages"
+    target = workspace / "content" / "long-brief"
+    shutil.copytree(folder, target)
+    source = yaml.safe_load((target / "en.yaml").read_text(encoding="utf-8"))
+    source["messages"] = [dict(message) for message in source["messages"] * copies]
+    (target / "en.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+    for other in target.glob("*.yaml"):
+        if other.name not in ("en.yaml", "document.yaml"):
+            other.unlink()
+    (target / "translations.lock").unlink(missing_ok=True)
+    settings = (target / "document.yaml").read_text(encoding="utf-8")
+    (target / "document.yaml").write_text(settings.replace("max_pages: 6", "max_pages: 200"),
+                                          encoding="utf-8")
+
+
+def engine_figures(workspace: Path, runs: int, renders: int) -> dict[str, Any]:
+    """Worker memory over many Chinese renders, and a 40-page brief against a 5-page one."""
+    zh_html = workspace / "build" / "river-dialogue-flyer" / "river-dialogue-flyer.zh.html"
+    rss = json.loads(run([sys.executable, "-c", RSS_SCRIPT, str(zh_html), str(renders)],
+                         workspace).stdout)
+    long_brief(workspace, 24)
+    run([*BRIEFS, "build", "long-brief", "forum-key-messages", "-l", "en", "--emit-html", "-q",
+         "--force"], workspace)
+    pages = {entry["doc"]: entry["pages"] for entry in json.loads(
+        (workspace / "build" / "manifest.json").read_text())["outputs"]
+        if entry["locale"] == "en" and entry["profile"] == "screen"}
+    seconds = {}
+    for doc in ("forum-key-messages", "long-brief"):
+        html = workspace / "build" / doc / f"{doc}.en.html"
+        seconds[doc] = statistics.median(
+            float(run([sys.executable, "-c", FLOOR_SCRIPT, json.dumps(SCREEN_OPTIONS),
+                       str(html)], workspace).stdout) for _ in range(runs))
+    shutil.rmtree(workspace / "content" / "long-brief")
+    return {"rss_mib_zh": rss, "pages": [pages["forum-key-messages"], pages["long-brief"]],
+            "short_s": seconds["forum-key-messages"], "long_s": seconds["long-brief"]}

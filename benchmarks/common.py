@@ -1,0 +1,43 @@
+"""What every benchmark needs: timing medians, running commands, the machine."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BRIEFS = [sys.executable, "-m", "briefs"]
+WEASYPRINT = [sys.executable, "-m", "weasyprint"]
+ENV = {**os.environ, "NO_COLOR": "1"}
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(command: list[str], cwd: Path, **options: object) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=ENV,
+                            check=False, **options)  # type: ignore[call-overload]
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return result
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    run(command, cwd)
+    return time.perf_counter() - start
