@@ -39,7 +39,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {"cores": cores(), "python": sys.version.split()[0]}
     with tempfile.TemporaryDirectory(prefix="briefs-bench-") as temporary:
         workspace = Path(temporary) / "ws"
-        run([*BRIEFS, "init", str(workspace)], REPO)
+        run([*BRIEFS, "init", "--template", "full", str(workspace)], REPO)
         if "sample" in wanted:
             results["sample"] = sample_figures(workspace, args.runs)
         run([*BRIEFS, "build", "--emit-html", "-q"], workspace)

@@ -17,7 +17,7 @@ def generate_workspace(root: Path, documents: int,
     """A workspace at `root` with `documents` documents in `locales`: that many outputs per
     profile. The sample's documents (a brief, a flyer, a fact sheet) are cycled, so every
     size has the same mix of kinds and scripts."""
-    init_workspace(root)
+    init_workspace(root, template="full")
     content = root / "content"
     samples = sorted(path for path in content.iterdir() if path.is_dir())
     for number in range(documents):
