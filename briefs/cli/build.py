@@ -33,7 +33,10 @@ if TYPE_CHECKING:
     from briefs.core.workspace import Workspace
     from briefs.render.workers import Renderer
 
-PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/x-4"]
+PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u",
+                       "pdf/a-3u", "pdf/x-4"]
+"""The same as content.config.PDF_VARIANTS, written out so that the command line starts
+without importing pydantic (a test keeps the two equal)."""
 STDOUT = "-"
 MAX_OPENED = 4
 """`--open` opens each PDF up to this many; more, and it opens the output folder instead."""

@@ -10,8 +10,8 @@ from typing import Any
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.render.fetcher import FetchLog, make_url_fetcher
-from briefs.render.metadata import derived_document_id
-from briefs.render.preflight import check_layout
+from briefs.render.finishing import Finishing, finisher
+from briefs.render.preflight import check_layout, check_pdf_bytes
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -32,6 +32,7 @@ class RenderJob:
     font_families: frozenset[str] = frozenset()
     min_image_dpi: int = 0
     options: dict[str, Any] = field(default_factory=dict)
+    finishing: Finishing = field(default_factory=Finishing)
 
 
 @dataclass
@@ -121,8 +122,7 @@ class Engine:
             result.errors += [f"{title}: {message}" for message in findings.errors]
             result.preflight_warnings += findings.warnings
             if not result.errors and not result.refused:
-                seed = job.html + repr(sorted(options.items()))
-                pdf = document.write_pdf(finisher=derived_document_id(seed), **options)
+                pdf = _write(document, job, result)
                 strangers = _font_strangers(document, job.font_families)
                 if log.refused:  # a sub-resource refused while writing (inside an SVG)
                     result.refused = log.refused
@@ -131,13 +131,33 @@ class Engine:
                         f"{title}: some characters are not covered by the brand's fonts, so "
                         f"the machine's {', '.join(strangers)} filled in; declare a font that "
                         "covers them in brand.yaml")
-                else:
+                elif not result.errors:
                     result.pdf = pdf
         finally:
             logger.removeHandler(handler)
         result.dependencies = sorted(set(log.fetched))
         _sort_messages(result, handler.messages, log, title)
         return result
+
+
+def _write(document: Any, job: RenderJob, result: RenderResult) -> bytes | None:
+    """The PDF, finished (structure tree rebuilt, archival fixes, marks, reproducible IDs)
+    and checked against the standards it claims (PDF/UA-1 rule by rule, PDF/A): a file that
+    says it conforms and does not is an error, not a warning."""
+    from briefs.render.tagging.recover import TaggingError
+
+    seed = job.html + repr(sorted(job.options.items())) + repr(job.finishing)
+    try:
+        pdf: bytes = document.write_pdf(finisher=finisher(job.finishing, seed, document),
+                                        **job.options)
+    except TaggingError as exc:
+        result.errors.append(f"{job.title}: the structure tree could not be built ({exc}); "
+                             "please report this with the document")
+        return None
+    findings = check_pdf_bytes(pdf)
+    result.errors += [f"{job.title}: {message}" for message in findings.errors]
+    result.preflight_warnings += findings.warnings
+    return pdf
 
 
 def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:

@@ -147,7 +147,7 @@ def _owners(structure: Structure) -> dict[tuple[int, int], Element]:
 def _reached(parent_tree: dict[int, Any], owners: dict[tuple[int, int], Element],
              ref: ContentRef, key: int | None, report: RuleReport) -> None:
     """The parent tree names a reachable element that lists this sequence among its content."""
-    page, form, mcid = ref
+    page, _form, mcid = ref
     where = on_page(page)
     entry = parent_tree.get(key) if key is not None else None
     parent = entry[mcid] if isinstance(entry, pikepdf.Array) and mcid < len(entry) else None
