@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from briefs.content.markdown import checked_markdown
+
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"
@@ -33,7 +35,8 @@ Locale = Annotated[str, Field(pattern=LOCALE_PATTERN), AfterValidator(known_loca
 Slug = Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT)]
-Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
+Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT),
+                     AfterValidator(checked_markdown)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
 

@@ -39,8 +39,8 @@ def check_content(structure: Structure, parent_tree: dict[int, Any],
     for index, page in enumerate(structure.pdf.pages):
         walk = _Walk(index)
         try:
-            _stream(page.obj, page.obj.get("/Resources"), [], walk, painted, 0,
-                    page.obj.get("/StructParents"))
+            _Walker(walk, painted).stream(page.obj, page.obj.get("/Resources"), [], 0,
+                                          page.obj.get("/StructParents"))
         except (pikepdf.PdfError, ValueError) as exc:
             report.error("briefs:content", f"{on_page(index)}content cannot be read ({exc})")
             continue
@@ -76,67 +76,68 @@ def _report_page(walk: _Walk, report: RuleReport) -> None:
                      "marked content but has no /StructParents, so it belongs to no element")
 
 
-def _stream(owner: Any, resources: Any, stack: list[tuple[str, bool]], walk: _Walk,
-            painted: dict[tuple[int, int], int], depth: int, key: Any) -> None:
-    """Walk one content stream; `stack` holds (tag, has MCID) of the open sequences."""
-    form = owner.objgen if depth else None
-    for instruction in pikepdf.parse_content_stream(owner):
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            _paint(stack, walk)
-            continue
-        operator, operands = str(instruction.operator), instruction.operands
-        if operator in ("BDC", "BMC"):
-            _begin(operands, operator, stack, walk, key, form, owner)
-        elif operator == "EMC":
-            if stack:
-                stack.pop()
-        elif operator in PAINTING:
-            _paint(stack, walk)
-        elif operator == "Do" and resources is not None:
-            _draw(operands, resources, stack, walk, painted, depth, key)
+class _Walker:
+    """Walks one page's content stream and the form XObjects it paints."""
 
+    def __init__(self, walk: _Walk, painted: dict[tuple[int, int], int]) -> None:
+        self.walk, self.painted = walk, painted
 
-def _begin(operands: Any, operator: str, stack: list[tuple[str, bool]], walk: _Walk,
-           key: Any, form: tuple[int, int] | None, owner: Any) -> None:
-    tag = str(operands[0])[1:]
-    properties = operands[1] if operator == "BDC" and len(operands) > 1 else None
-    mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
-    tagged = any(has_mcid for _, has_mcid in stack)
-    in_artifact = any(name == "Artifact" for name, _ in stack)
-    if tag == "Artifact" and tagged:
-        walk.artifact_in_tagged += 1
-    if isinstance(mcid, int):
-        if in_artifact:
-            walk.tagged_in_artifact += 1
-        if form is not None and key is None:
-            walk.unparented_forms.add(form)
-        walk.mcids.append((None if key is None else int(key), form, int(mcid)))
-    stack.append((tag, isinstance(mcid, int)))
+    def stream(self, owner: Any, resources: Any, stack: list[tuple[str, bool]], depth: int,
+               key: Any) -> None:
+        """One content stream; `stack` holds (tag, has MCID) of the open sequences."""
+        form = owner.objgen if depth else None
+        for instruction in pikepdf.parse_content_stream(owner):
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                self.paint(stack)
+                continue
+            operator, operands = str(instruction.operator), instruction.operands
+            if operator in ("BDC", "BMC"):
+                properties = operands[1] if operator == "BDC" and len(operands) > 1 else None
+                self.begin(str(operands[0])[1:], properties, stack, key, form)
+            elif operator == "EMC":
+                if stack:
+                    stack.pop()
+            elif operator in PAINTING:
+                self.paint(stack)
+            elif operator == "Do" and resources is not None:
+                self.draw(operands[0], resources, stack, depth)
 
+    def begin(self, tag: str, properties: Any, stack: list[tuple[str, bool]], key: Any,
+              form: tuple[int, int] | None) -> None:
+        mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+        tagged = any(has_mcid for _, has_mcid in stack)
+        in_artifact = any(name == "Artifact" for name, _ in stack)
+        if tag == "Artifact" and tagged:
+            self.walk.artifact_in_tagged += 1
+        if isinstance(mcid, int):
+            if in_artifact:
+                self.walk.tagged_in_artifact += 1
+            if form is not None and key is None:
+                self.walk.unparented_forms.add(form)
+            self.walk.mcids.append((None if key is None else int(key), form, int(mcid)))
+        stack.append((tag, isinstance(mcid, int)))
 
-def _paint(stack: list[tuple[str, bool]], walk: _Walk) -> None:
-    if not any(has_mcid or name == "Artifact" for name, has_mcid in stack):
-        walk.untagged += 1
+    def paint(self, stack: list[tuple[str, bool]]) -> None:
+        if not any(has_mcid or name == "Artifact" for name, has_mcid in stack):
+            self.walk.untagged += 1
 
-
-def _draw(operands: Any, resources: Any, stack: list[tuple[str, bool]], walk: _Walk,
-          painted: dict[tuple[int, int], int], depth: int, key: Any) -> None:
-    xobjects = resources.get("/XObject")
-    target = xobjects.get(operands[0]) if isinstance(xobjects, pikepdf.Dictionary) else None
-    if not isinstance(target, pikepdf.Stream):
-        return
-    if target.get("/Subtype") == "/Image":
-        _paint(stack, walk)
-        return
-    if target.get("/Ref") is not None:
-        walk.reference_xobjects += 1
-    if depth >= MAX_FORM_DEPTH or target.get("/Subtype") != "/Form":
-        return
-    form_key = target.get("/StructParents")
-    if form_key is not None:
-        painted[target.objgen] = painted.get(target.objgen, 0) + 1
-    _stream(target, target.get("/Resources", resources), list(stack), walk, painted,
-            depth + 1, form_key if form_key is not None else None)
+    def draw(self, name: Any, resources: Any, stack: list[tuple[str, bool]], depth: int) -> None:
+        xobjects = resources.get("/XObject")
+        target = xobjects.get(name) if isinstance(xobjects, pikepdf.Dictionary) else None
+        if not isinstance(target, pikepdf.Stream):
+            return
+        if target.get("/Subtype") == "/Image":
+            self.paint(stack)
+            return
+        if target.get("/Ref") is not None:
+            self.walk.reference_xobjects += 1
+        if depth >= MAX_FORM_DEPTH or target.get("/Subtype") != "/Form":
+            return
+        form_key = target.get("/StructParents")
+        if form_key is not None:
+            self.painted[target.objgen] = self.painted.get(target.objgen, 0) + 1
+        self.stream(target, target.get("/Resources", resources), list(stack), depth + 1,
+                    form_key)
 
 
 def _owners(structure: Structure) -> dict[tuple[int, int], Element]:
