@@ -16,6 +16,11 @@ from briefs.render.preflight import check_layout, check_pdf_bytes
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
 )
+IGNORED_LOG_PARTS = (
+    # An image with alt="" is decoration (an artifact); one without alt fails the structure
+    # check (7.3-1) with its page, so WeasyPrint's own message would only repeat it.
+    "has no required alt description",
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,8 @@ class _CollectingHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if not message.startswith(IGNORED_LOG_PREFIXES):
+        if not message.startswith(IGNORED_LOG_PREFIXES) and not any(
+                part in message for part in IGNORED_LOG_PARTS):
             self.messages.append(message)
 
 

@@ -16,6 +16,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
 from briefs.render.tagging.roles import (
+    DECORATION,
     FOOTER,
     HEADER,
     REPEATED,
@@ -55,6 +56,7 @@ class Node:
     alt: str | None = None
     identifier: str | None = None
     numbering: str | None = None
+    actual_text: str | None = None
     bbox: tuple[int, tuple[float, float, float, float]] | None = None
     words: list[str] = field(default_factory=list)
 
@@ -161,6 +163,8 @@ class TreeBuilder:
             self.walk(child, node, page, artifact)
 
     def _content(self, box: Any, key: Key, node: Node, artifact: Artifact | None) -> None:
+        if artifact is None and isinstance(box, boxes.TextBox) and not box.text:
+            artifact = DECORATION  # an empty text box shows nothing
         if artifact is not None:
             self.structure.artifacts[key] = artifact
             return
@@ -223,6 +227,9 @@ class TreeBuilder:
         lang = element.get("lang")
         if lang and lang.lower() != (parent.language() or "").lower():
             created.lang = lang
+        if box.style["text_transform"] != "none" and not split_tag(box.element_tag)[1] \
+                and len(element) == 0 and element.text:
+            created.actual_text = " ".join(element.text.split())  # as written, not as shown
         if role == "Figure":
             created.alt = element.get("alt") or element.get("title")
             created.bbox = (page, self._bbox(box, page))

@@ -146,6 +146,8 @@ class StructureWriter:
             item["Lang"] = pydyf.String(node.lang)
         if node.alt:
             item["Alt"] = pydyf.String(node.alt)
+        if node.actual_text:
+            item["ActualText"] = pydyf.String(node.actual_text)
         if node.identifier:
             item["ID"] = pydyf.String(node.identifier)
             self.identifiers.append((node.identifier, item.reference))
