@@ -100,29 +100,37 @@ def _read(node: Any, parent: Tag, page: int | None, pages: dict[Any, int]) -> No
         _read(kid, tag, page, pages)
 
 
+class _PageReader:
+    """Follows one page's marked-content sequences while pypdf extracts its text."""
+
+    def __init__(self, index: int, texts: dict[tuple[int, int], str],
+                 artifacts: list[tuple[int, str, str]]) -> None:
+        self.index, self.texts, self.artifacts = index, texts, artifacts
+        self.stack: list[tuple[str, Any]] = []
+
+    def before(self, operator: bytes, args: Any, *_: Any) -> None:
+        if operator in (b"BDC", b"BMC"):
+            properties = args[1] if operator == b"BDC" and len(args) > 1 else {}
+            self.stack.append((str(args[0]), properties))
+        elif operator == b"EMC" and self.stack:
+            self.stack.pop()
+
+    def shown(self, text: str, *_: Any) -> None:
+        for tag, properties in reversed(self.stack):
+            if tag == "/Artifact":
+                kind = f"{properties.get('/Type', '')}{properties.get('/Subtype', '')}"
+                self.artifacts.append((self.index, kind, text))
+                return
+            if hasattr(properties, "get") and properties.get("/MCID") is not None:
+                key = (self.index, int(properties["/MCID"]))
+                self.texts[key] = self.texts.get(key, "") + text
+                return
+
+
 def _texts(path: Path) -> tuple[dict[tuple[int, int], str], list[tuple[int, str, str]]]:
     texts: dict[tuple[int, int], str] = {}
     artifacts: list[tuple[int, str, str]] = []
     for index, page in enumerate(PdfReader(path).pages):
-        stack: list[tuple[str, Any]] = []
-
-        def before(operator: bytes, args: Any, *_: Any) -> None:
-            if operator in (b"BDC", b"BMC"):
-                properties = args[1] if operator == b"BDC" and len(args) > 1 else {}
-                stack.append((str(args[0]), properties))
-            elif operator == b"EMC" and stack:
-                stack.pop()
-
-        def shown(text: str, *_: Any) -> None:
-            for tag, properties in reversed(stack):
-                if tag == "/Artifact":
-                    kind = f"{properties.get('/Type', '')}{properties.get('/Subtype', '')}"
-                    artifacts.append((index, kind, text))  # noqa: B023
-                    return
-                if hasattr(properties, "get") and properties.get("/MCID") is not None:
-                    key = (index, int(properties["/MCID"]))  # noqa: B023
-                    texts[key] = texts.get(key, "") + text
-                    return
-
-        page.extract_text(visitor_operand_before=before, visitor_text=shown)
+        reader = _PageReader(index, texts, artifacts)
+        page.extract_text(visitor_operand_before=reader.before, visitor_text=reader.shown)
     return texts, artifacts
