@@ -28,8 +28,8 @@ class Finishing:
 def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
     """One WeasyPrint `finisher` running every step the output needs, in order.
 
-    Called after layout and before `write_pdf`: the slug line's letters are read from the
-    document's fonts now, before WeasyPrint subsets them.
+    Called after layout and before `write_pdf`, which runs the steps on the PDF objects
+    just before they are written.
     """
     from briefs.render.archive import identify_accessible, no_interpolation
     from briefs.render.tagging.retag import retag
@@ -40,7 +40,7 @@ def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
     if finishing.accessible_archive:
         steps.append(identify_accessible)
     if finishing.marks is not None:
-        steps.append(_marks_step(finishing.marks, document))
+        steps.append(_marks_step(finishing.marks))
     steps.append(derived_document_id(seed))
 
     def finish(document: Any, pdf: Any) -> None:
@@ -50,15 +50,13 @@ def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
     return finish
 
 
-def _marks_step(marks: PrintMarks, document: Any) -> Step:
-    from briefs.render.slug import slug_font
-
-    font = None
-    if marks.slug_line:
-        characters = marks.slug_line + SLUG_CHARACTERS
-        font = slug_font(list(document.fonts.values()), characters)
-
+def _marks_step(marks: PrintMarks) -> Step:
     def step(document: Any, pdf: Any) -> None:
+        from briefs.render.slug import slug_font
+
+        font = None
+        if marks.slug_line:  # the fonts the pages were drawn with
+            font = slug_font(list(document.fonts.values()), marks.slug_line + SLUG_CHARACTERS)
         add_marks(marks, font, pdf)
 
     return step

@@ -3,7 +3,8 @@
 The slug line (document, locale, profile, date, page) is drawn outside the bleed, where no
 text box can be laid out; drawing its glyphs as paths needs no font to embed (PDF/X and PDF/A
 forbid unembedded ones) and keeps the line out of the text a reader extracts. The outlines
-are read before WeasyPrint subsets its fonts, from the full font files.
+are read from the full font (WeasyPrint keeps its HarfBuzz face), not from the subset it
+embeds, which may lack some of the slug line's letters.
 """
 
 from __future__ import annotations
@@ -86,11 +87,22 @@ def slug_font(fonts: list[Any], characters: str) -> SlugFont | None:
     return None
 
 
+def _full_font(font: Any) -> bytes:
+    """The font file before WeasyPrint subset it (its HarfBuzz face), else what it embeds."""
+    try:
+        from weasyprint.text.fonts import get_hb_object_data
+
+        data = get_hb_object_data(font.hb_face)
+    except (ImportError, AttributeError, TypeError):
+        data = None
+    return bytes(data) if data else bytes(font.file_content)
+
+
 def _outlines(font: Any, characters: str) -> SlugFont | None:
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
-        tt = TTFont(io.BytesIO(font.file_content), fontNumber=int(getattr(font, "index", 0)),
+        tt = TTFont(io.BytesIO(_full_font(font)), fontNumber=int(getattr(font, "index", 0)),
                     lazy=True)
         cmap = tt.getBestCmap() or {}
         glyph_set = tt.getGlyphSet()
