@@ -20,6 +20,7 @@ from briefs.render.tagging.roles import (
     FOOTER,
     HEADER,
     REPEATED,
+    TAG_ATTRIBUTE,
     Artifact,
     list_numbering,
     split_tag,
@@ -106,6 +107,13 @@ class Node:
         while node is not None and node.lang is None:
             node = node.parent
         return node.lang if node is not None else None
+
+
+def _same_language(element: Any, node: Node) -> bool:
+    """A span that only repeats the language around it adds nothing."""
+    lang = str(element.get("lang") or "").lower()
+    return bool(lang) and TAG_ATTRIBUTE not in element.attrib and lang == (
+        node.language() or "").lower()
 
 
 def _is(kid: Node | Content | LinkArea, role: str) -> bool:
@@ -212,7 +220,7 @@ class TreeBuilder:
         kind = structure_type(box)
         if isinstance(kind, Artifact):
             return node, kind
-        if kind is None:
+        if kind is None or (kind == "Span" and _same_language(element, node)):
             return node, None
         created = self._create(kind, box, node, page)
         self.nodes[key] = created
