@@ -51,6 +51,7 @@ def add_marks(marks: PrintMarks, font: SlugFont | None, pdf: Any) -> None:
     tagged = "StructTreeRoot" in pdf.catalog
     bleed = marks.bleed_mm * MM
     total = len(pdf.page_references)
+    glyphs = _GlyphForms(pdf, font) if font is not None else None
     for index, reference in enumerate(pdf.page_references):
         page = resolve(pdf, reference)
         x1, y1, x2, y2 = (float(value) for value in page["TrimBox"])
@@ -61,7 +62,11 @@ def add_marks(marks: PrintMarks, font: SlugFont | None, pdf: Any) -> None:
         clip = f"{box[0]:.3f} {box[1]:.3f} {box[2] - box[0]:.3f} {box[3] - box[1]:.3f} re"
         stream.stream[:0] = [b"q", clip.encode(), b"W", b"n"]
         stream.stream.append(b"Q")
-        drawn = _marks(marks, (x1, y1, x2, y2), font, f"{index + 1}/{total}")
+        drawn = _marks(marks, (x1, y1, x2, y2))
+        if glyphs is not None and marks.slug_line:
+            baseline = y1 - mark_offset(marks) - MARK_LENGTH
+            drawn += glyphs.draw(page, f"{marks.slug_line}  {index + 1}/{total}",
+                                 (x1 + 5 * MM, baseline))
         if tagged:
             drawn = [b"/Artifact", pydyf.Dictionary({"Type": "/Page"}), b"BDC", *drawn, b"EMC"]
         stream.stream += [b"q", *drawn, b"Q"]
@@ -86,19 +91,54 @@ def _registration_colour(pdf: Any, page: Any) -> None:
                                             tint.reference))
 
 
-def _marks(marks: PrintMarks, trim: tuple[float, float, float, float],
-           font: SlugFont | None, page_label: str) -> list[bytes]:
+class _GlyphForms:
+    """The slug line's letters, each a form XObject drawn wherever it is needed."""
+
+    def __init__(self, pdf: Any, font: SlugFont) -> None:
+        self.pdf, self.font = pdf, font
+        self.names: dict[str, str] = {}
+
+    def draw(self, page: Any, text: str, origin: tuple[float, float]) -> list[bytes]:
+        from briefs.render.tagging.recover import resolve
+
+        if not self.font.covers(text):
+            return []
+        resources = resolve(self.pdf, page["Resources"])
+        xobjects = resolve(self.pdf, resources["XObject"])
+        x, y = origin
+        operators = []
+        for char in text:
+            name = self._form(char, xobjects)
+            if name:
+                scale = SLUG_TEXT_SIZE / 1000
+                operators.append(f"q {scale:g} 0 0 {scale:g} {x:.3f} {y:.3f} cm /{name} Do Q"
+                                 .encode())
+            x += self.font.glyphs[char].advance * SLUG_TEXT_SIZE
+        return operators
+
+    def _form(self, char: str, xobjects: Any) -> str:
+        import pydyf
+
+        if char not in self.names:
+            outline = self.font.outline(char)
+            name = f"slug{ord(char):x}" if outline else ""
+            if outline:
+                form = pydyf.Stream(outline, {
+                    "Type": "/XObject", "Subtype": "/Form",
+                    "BBox": pydyf.Array((-1000, -1000, 2000, 2000))}, compress=True)
+                self.pdf.add_object(form)
+                xobjects[name] = form.reference
+            self.names[char] = name
+        return self.names[char]
+
+
+def _marks(marks: PrintMarks, trim: tuple[float, float, float, float]) -> list[bytes]:
     operators = [f"/{REGISTRATION} CS /{REGISTRATION} cs 1 SCN 1 scn".encode(),
                  f"{LINE_WIDTH} w 0 J".encode()]
     if marks.crop:
         operators += _crop_marks(trim, mark_offset(marks))
     if marks.registration:
         operators += _targets(trim, mark_offset(marks))
-    if marks.slug_line and font is not None:
-        text = f"{marks.slug_line}  {page_label}"
-        if font.covers(text):
-            baseline = trim[1] - mark_offset(marks) - MARK_LENGTH
-            operators += font.draw(text, trim[0] + 5 * MM, baseline, SLUG_TEXT_SIZE)
     return operators
 
 

@@ -33,20 +33,13 @@ class SlugFont:
     def covers(self, text: str) -> bool:
         return all(char in self.glyphs for char in text)
 
-    def draw(self, text: str, x: float, y: float, size: float) -> list[bytes]:
-        """PDF path operators that fill `text` at (x, y), `size` points high."""
-        operators: list[bytes] = []
-        for char in text:
-            glyph = self.glyphs[char]
-            for operator, points in glyph.path:
-                moved = [value * size + (x if i % 2 == 0 else y)
-                         for i, value in enumerate(points)]
-                operands = " ".join(f"{value:.3f}" for value in moved)
-                operators.append(f"{operands} {operator}".strip().encode())
-            x += glyph.advance * size
-        if operators:
-            operators.append(b"f")
-        return operators
+    def outline(self, char: str) -> list[bytes]:
+        """PDF operators that fill one character, 1000 units to the em, from its origin."""
+        operators = []
+        for operator, points in self.glyphs[char].path:
+            operands = " ".join(f"{value * 1000:.1f}" for value in points)
+            operators.append(f"{operands} {operator}".strip().encode())
+        return [*operators, b"f"] if operators else []
 
 
 class _Recorder(BasePen):
