@@ -58,6 +58,7 @@ class Node:
     identifier: str | None = None
     numbering: str | None = None
     actual_text: str | None = None
+    table: dict[str, object] | None = None
     bbox: tuple[int, tuple[float, float, float, float]] | None = None
     words: list[str] = field(default_factory=list)
 
@@ -107,6 +108,18 @@ class Node:
         while node is not None and node.lang is None:
             node = node.parent
         return node.lang if node is not None else None
+
+
+def _table_cell(element: Any, role: str) -> dict[str, object]:
+    """A cell's Table attributes: spans, and the Scope a header cell needs (veraPDF 7.5-1)."""
+    attributes: dict[str, object] = {}
+    if role == "TH":
+        attributes["Scope"] = "Row" if element.get("scope") == "row" else "Column"
+    for name, key in (("colspan", "ColSpan"), ("rowspan", "RowSpan")):
+        value = str(element.get(name, "1"))
+        if value.isdigit() and int(value) > 1:
+            attributes[key] = int(value)
+    return attributes
 
 
 def _same_language(element: Any, node: Node) -> bool:
@@ -241,10 +254,15 @@ class TreeBuilder:
         if role == "Figure":
             created.alt = element.get("alt") or element.get("title")
             created.bbox = (page, self._bbox(box, page))
+            link = parent.nearest("Link")
+            if link is not None and created.alt:
+                link.words.append(created.alt)  # an image link is described by its image
         elif role == "L":
             created.numbering = list_numbering(box)
         elif role == "Note":
             created.identifier = self._next_note()
+        elif role in ("TH", "TD"):
+            created.table = _table_cell(element, role)
         parent.attach(created)
         return created
 

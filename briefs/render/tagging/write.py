@@ -155,6 +155,10 @@ class StructureWriter:
             item["A"] = pydyf.Dictionary({"O": "/List", "ListNumbering": f"/{node.numbering}"})
         if node.bbox:
             item["A"] = pydyf.Dictionary({"O": "/Layout", "BBox": pydyf.Array(node.bbox[1])})
+        if node.table is not None:
+            item["A"] = pydyf.Dictionary({"O": "/Table", **{
+                key: f"/{value}" if isinstance(value, str) else value
+                for key, value in node.table.items()}})
 
     def _drop_links(self) -> None:
         for area in self.structure.dropped:

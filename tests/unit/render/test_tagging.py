@@ -146,3 +146,23 @@ def test_the_same_document_gives_the_same_bytes(tmp_path: Path) -> None:
     job = RenderJob(html=html, mounts=Mounts.of(tmp_path), title="t",
                     options={"pdf_tags": True, "pdf_variant": "pdf/ua-1"})
     assert ENGINE.render(job).pdf == ENGINE.render(job).pdf
+
+
+def test_tables_say_which_cells_are_headers(tmp_path: Path) -> None:
+    document = tagged_pdf(tmp_path, "<table><caption>Cap</caption><thead><tr><th>A</th>"
+                                    "<th colspan='2'>B</th></tr></thead><tbody><tr>"
+                                    "<th scope='row'>r</th><td>1</td><td>2</td></tr></tbody>"
+                                    "</table>")
+    (table,) = document.root.find("Table")
+    assert [kid.role for kid in table.kids] == ["Caption", "THead", "TBody"]
+    headers = [(str(th.obj.A.Scope), int(th.obj.A.get("/ColSpan", 1)))
+               for th in table.find("TH")]
+    assert headers == [("/Column", 1), ("/Column", 2), ("/Row", 1)]
+
+
+def test_an_image_link_is_described_by_its_image(tmp_path: Path) -> None:
+    svg = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/%3E"
+    document = tagged_pdf(tmp_path, f'<p><a href="https://x.org"><img src="{svg}" '
+                                    'alt="Our logo"></a></p>')
+    (link,) = document.root.find("Link")
+    assert str(link.annotations[0].Contents) == "Our logo" and link.find("Figure")
