@@ -3,6 +3,7 @@ tagged PDF), and PDF/A for a file that claims it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from briefs.render.standards.annotation_rules import check_annotations
@@ -19,21 +20,39 @@ def check_standards(pdf: Any) -> RuleReport:
 
     A tagged PDF's structure is checked whatever it claims; the PDF/UA rules on the catalog
     and metadata apply when its XMP identifies PDF/UA, the PDF/A rules when it identifies
-    PDF/A.
+    PDF/A. A PDF made elsewhere may hold anything: a group of rules that cannot read it
+    reports that as an error instead of stopping the others.
     """
     report = RuleReport()
     claims = read_claims(pdf)
     if claims.accessible:
-        check_identification(pdf, claims, report)
-    structure = Structure.read(pdf)
+        _guarded("the PDF/UA identification", report,
+                 lambda: check_identification(pdf, claims, report))
+    structure: Structure | None = None
+
+    def read() -> None:
+        nonlocal structure
+        structure = Structure.read(pdf)
+
+    _guarded("the structure tree", report, read)
     if structure is not None:
         for problem in structure.problems:
             rule, _, message = problem.partition(": ")
             report.error(rule if message else "briefs:structure", message or problem)
         parent_tree = number_tree(structure.root.get("/ParentTree"))
-        check_tree(structure, report)
-        check_content(structure, parent_tree, report)
-        check_annotations(structure, parent_tree, report)
+        _guarded("the structure tree", report, lambda: check_tree(structure, report))
+        _guarded("the page content", report,
+                 lambda: check_content(structure, parent_tree, report))
+        _guarded("the annotations", report,
+                 lambda: check_annotations(structure, parent_tree, report))
     if claims.a_part is not None:
-        check_archival(pdf, claims, report)
+        _guarded("the PDF/A requirements", report, lambda: check_archival(pdf, claims, report))
     return report
+
+
+def _guarded(what: str, report: RuleReport, check: Callable[[], None]) -> None:
+    try:
+        check()
+    except Exception as exc:  # a malformed object somewhere in a PDF from anywhere
+        report.error("briefs:unreadable", f"{what} could not be checked: "
+                                          f"{type(exc).__name__}: {exc}")

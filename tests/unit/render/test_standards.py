@@ -170,3 +170,20 @@ def test_preflight_command_fails_where_the_checks_fail(good: Path, tmp_path: Pat
     result = run_cli("preflight", str(tmp_path / "broken.pdf"))
     assert result.exit_code == 1 and "briefs:orphan" in result.stderr
     assert run_cli("preflight", str(good)).exit_code == 0
+
+
+def test_a_malformed_pdf_is_reported_not_crashed_on(good: Path, tmp_path: Path) -> None:
+    """A PDF from anywhere: odd kids in the tree, a parent tree that is no number tree, a
+    link whose rectangle is a string. Each group of rules reports what it found."""
+    def change(pdf: Any) -> None:
+        page = pdf.pages[0]
+        page.Annots.append(pdf.make_indirect(pikepdf.Dictionary(page.Annots[0])))
+        page.Annots[1].Rect = pikepdf.String("nowhere")
+        elements(pdf, "P")[0].K = pikepdf.Array([pikepdf.String("?"), pikepdf.Name("/X")])
+        pdf.Root.StructTreeRoot.ParentTree = pikepdf.Array([1, 2])
+    errors = broken(good, tmp_path, change)
+    assert errors[0] == "briefs:orphan: page 1: marked content MCID 0 has no parent in the " \
+                        "structure tree"
+    assert "7.18.5-1: page 1: a link annotation is not inside a /Link element" in errors
+    assert any(error.startswith("briefs:unreadable: the annotations could not be checked")
+               for error in errors)
