@@ -33,6 +33,17 @@ def normalized_color(value: str) -> str:
     return f"#{hex_digits}" if alpha == 255 else f"#{hex_digits}{alpha:02x}"
 
 
+def rgb_channels(normalized: str) -> str:
+    """`#0a4f8f` -> `10 79 143`, for `rgb(var(--color-x-rgb) / 0.8)` in stylesheets: text
+    made lighter with an alpha colour instead of `opacity`, which WeasyPrint draws through a
+    transparency group (a form XObject that PDF/UA checkers read as untagged content).
+    `device-cmyk()` is converted naively, as browsers do."""
+    if normalized.startswith("#"):
+        return " ".join(str(int(normalized[i:i + 2], 16)) for i in (1, 3, 5))
+    c, m, y, k = (float(part) for part in normalized[len("device-cmyk("):-1].split())
+    return " ".join(str(round(255 * (1 - min(1.0, v * (1 - k) + k)))) for v in (c, m, y))
+
+
 def _clamped(value: float) -> float:
     return 0.0 if value != value else min(max(value, 0.0), 1.0)  # NaN -> 0
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from briefs.brand.brands import LoadedBrand, ResolvedFace
+from briefs.brand.colors import rgb_channels
 
 
 def css_string(value: str) -> str:
@@ -46,6 +47,8 @@ def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
             f"font-weight: {face.weight}; font-style: {face.style}; }}")
     colors = brand.model.colors.model_dump()
     properties = [f"  --color-{name}: {value};" for name, value in colors.items()]
+    properties += [f"  --color-{name}-rgb: {rgb_channels(value)};"
+                   for name, value in colors.items()]
     for role in ("body", "heading"):
         stack = ", ".join(css_string(f) for f in brand.model.stack(role, script))
         properties.append(f"  --font-{role}: {stack};")

@@ -22,7 +22,7 @@ from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.fontsets import font_faces
 from briefs.render.pdf import RenderJob, RenderResult
-from briefs.render.profiles import render_options
+from briefs.render.profiles import finishing, render_options
 from briefs.render.workers import Renderer
 
 HTML_OWNER = "emitted HTML"
@@ -139,7 +139,16 @@ def _job(session: BuildSession, target: Target, html: str) -> RenderJob:
         max_pages=target.document.page_limit,
         font_families=frozenset(resolved.face.family for resolved in target.faces),
         min_image_dpi=target.profile.min_image_dpi,
-        options=render_options(target.profile, target.key.variant))
+        options=render_options(target.profile, target.key.variant),
+        finishing=finishing(target.profile, target.key.variant, _slug_line(target)))
+
+
+def _slug_line(target: Target) -> str:
+    """What the printer reads beside each page: document, locale, profile and date."""
+    created, modified = target.dates
+    date = (modified or created or "")[:10]
+    return "  ".join(part for part in (target.key.document, target.key.locale,
+                                       target.key.profile, date) if part)
 
 
 def _prepare(session: BuildSession, target: Target, cache: BuildCache,
@@ -152,7 +161,8 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     job = _job(session, target, html)
     key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
                             "fonts": sorted(job.font_families),
-                            "min_dpi": job.min_image_dpi, "options": job.options})
+                            "min_dpi": job.min_image_dpi, "options": job.options,
+                            "finishing": repr(job.finishing)})
     if session.options.emit_html:
         emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")

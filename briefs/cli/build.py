@@ -33,7 +33,10 @@ if TYPE_CHECKING:
     from briefs.core.workspace import Workspace
     from briefs.render.workers import Renderer
 
-PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/x-4"]
+PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u",
+                       "pdf/a-3u", "pdf/x-4"]
+"""The same as content.config.PDF_VARIANTS, written out so that the command line starts
+without importing pydantic (a test keeps the two equal)."""
 STDOUT = "-"
 MAX_OPENED = 4
 """`--open` opens each PDF up to this many; more, and it opens the output folder instead."""
@@ -45,7 +48,8 @@ MAX_OPENED = 4
 @profile_option
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANT_CHOICES),
               help="PDF standard for every output, overriding the profile's (written beside "
-                   "the usual file, e.g. doc.en.pdfa.pdf).")
+                   "the usual file, e.g. doc.en.pdfa.pdf); for archives, pdf/a-3a+ua-1 "
+                   "(doc.en.archive.pdf: PDF/A-3a and PDF/UA-1 in one file).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Render workers (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Render every output, even those up to date.")

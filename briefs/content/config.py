@@ -13,7 +13,8 @@ from briefs.content.validation import validate
 from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
 from briefs.core.workspace import CONFIG_NAME, Workspace, find_workspace_root
 
-PdfVariant = Literal["pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/a-2u", "pdf/x-4"]
+PdfVariant = Literal["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u",
+                     "pdf/a-3u", "pdf/x-4"]
 PDF_VARIANTS: tuple[str, ...] = PdfVariant.__args__  # type: ignore[attr-defined]
 Suffix = Annotated[str, Field(pattern=r"^(\.[a-z0-9-]+)?$")]
 DigitChoice = Literal["default", "native", "latin", "latn", "arab", "arabext", "deva", "beng",
@@ -41,6 +42,14 @@ class Profile(Strict):
     tagged: bool = False
     bleed_mm: Annotated[float, Field(ge=0, le=10)] = 0
     crop_marks: bool = False
+    """Crop marks at the corners, outside the bleed, in the slug."""
+    registration_marks: bool = False
+    """Registration targets at the middle of each side, in the slug."""
+    slug_line: bool = False
+    """A line in the slug naming the document, locale, profile, date and page."""
+    slug_mm: Annotated[float, Field(ge=0, le=30)] | None = None
+    """Room outside the bleed for marks (MediaBox = trim + bleed + slug); default 10 mm when
+    any mark or the slug line is drawn, else none."""
     output_intent_profile: ShortText | None = None
     """A CMYK ICC profile file (from the printer) for PDF/X-4's output intent."""
 

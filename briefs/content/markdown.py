@@ -1,17 +1,23 @@
-"""Render the safe Markdown subset of content: raw HTML escaped, footnotes as page footnotes."""
+"""Render the safe Markdown subset of content: raw HTML escaped, footnotes as page footnotes,
+and `[words]{lang=xx}` for a phrase in another language."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
 PROSE_LIST_CLASS = "prose-list"
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+"""BCP 47 in shape (`zh`, `pt-BR`, `sr-Latn`), as PDF/UA wants a structure element's /Lang."""
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +26,7 @@ def _parser() -> MarkdownIt:
     md.enable(["replacements", "strikethrough"])
     md.disable(["image", "html_block", "html_inline"])
     md.use(footnote_plugin, inline=False)
+    md.use(attrs_plugin, spans=True, allowed=["lang"])
     md.validateLink = _safe_link  # type: ignore[method-assign]
     return md
 
@@ -33,6 +40,7 @@ def render_block(text: str) -> Markup:
     md = _parser()
     env: dict[str, object] = {}
     tokens = md.parse(text, env)
+    _drop_bad_languages(tokens)
     notes, body = _split_footnotes(md, tokens, env)
     for token in body:
         if token.type == "inline" and token.children:
@@ -43,9 +51,41 @@ def render_block(text: str) -> Markup:
 
 
 def render_inline(text: str) -> Markup:
-    """Emphasis and links only, no paragraphs: for titles, captions and list items."""
+    """Emphasis, links and language spans, no paragraphs: for titles, captions, list items."""
     md = _parser()
-    return Markup(md.renderInline(text).strip())
+    env: dict[str, object] = {}
+    tokens = md.parseInline(text, env)
+    _drop_bad_languages(tokens)
+    return Markup(md.renderer.render(tokens, md.options, env).strip())
+
+
+def language_problems(text: str) -> list[str]:
+    """`{lang=...}` values that are not language tags, for the content's validation."""
+    return [f'"{value}" in {{lang={value}}} is not a language code; write one such as zh, '
+            "pt-BR or sr-Latn" for token in _inline_tokens(_parser().parse(text, {}))
+            if (value := str(token.attrs.get("lang", ""))) and not LANGUAGE_TAG.match(value)]
+
+
+def checked_markdown(text: str) -> str:
+    """For the schema: Markdown whose language spans name real language codes."""
+    problems = language_problems(text)
+    if problems:
+        raise ValueError(problems[0])
+    return text
+
+
+def _inline_tokens(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _inline_tokens(token.children)
+
+
+def _drop_bad_languages(tokens: list[Token]) -> None:
+    """A `lang` that is no language tag is left out (validation has reported it)."""
+    for token in _inline_tokens(tokens):
+        if "lang" in token.attrs and not LANGUAGE_TAG.match(str(token.attrs["lang"])):
+            del token.attrs["lang"]
 
 
 def _split_footnotes(md: MarkdownIt, tokens: list[Token],

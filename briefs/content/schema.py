@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from briefs.content.markdown import checked_markdown
+
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"
@@ -33,7 +35,8 @@ Locale = Annotated[str, Field(pattern=LOCALE_PATTERN), AfterValidator(known_loca
 Slug = Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT)]
-Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
+Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT),
+                     AfterValidator(checked_markdown)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
 
@@ -68,9 +71,39 @@ class ImageText(Strict):
     credit: ShortText | None = None
 
 
+SOCIAL_PROFILES = {
+    "x": "https://x.com/{}", "twitter": "https://x.com/{}",
+    "instagram": "https://www.instagram.com/{}", "threads": "https://www.threads.net/@{}",
+    "tiktok": "https://www.tiktok.com/@{}", "youtube": "https://www.youtube.com/@{}",
+    "bluesky": "https://bsky.app/profile/{}", "github": "https://github.com/{}",
+    "facebook": "https://www.facebook.com/{}",
+}
+"""Where an `@handle` on a network leads, when `url` does not say."""
+
+
 class SocialHandle(Strict):
     network: ShortText
     handle: ShortText
+    url: ShortText | None = None
+    """The profile's address; without it, an `@handle` on a network in SOCIAL_PROFILES (or
+    `@user@server` on Mastodon) is linked to its profile, and other handles stay plain text."""
+
+    @field_validator("url")
+    @classmethod
+    def _web_only(cls, value: str | None) -> str | None:
+        return checked_url(value) if value is not None else None
+
+    def link(self) -> str | None:
+        """The profile's address, or None when it cannot be known."""
+        if self.url:
+            return self.url
+        mastodon = re.fullmatch(r"@([A-Za-z0-9_]{1,64})@([A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,})",
+                                self.handle)
+        if mastodon and self.network.strip().lower() == "mastodon":
+            return f"https://{mastodon.group(2)}/@{mastodon.group(1)}"
+        name = re.fullmatch(r"@([A-Za-z0-9_.-]{1,100})", self.handle)
+        pattern = SOCIAL_PROFILES.get(self.network.strip().lower())
+        return pattern.format(name.group(1)) if name and pattern else None
 
 
 class Website(Strict):
@@ -102,6 +135,11 @@ class ContactBlock(Strict):
     division: ShortText | None = None
     email: ShortText | None = None
     website: ShortText | None = None
+
+    @field_validator("website")
+    @classmethod
+    def _web_only(cls, value: str | None) -> str | None:
+        return checked_url(value) if value is not None else None
 
 
 class CommonSettings(Strict):

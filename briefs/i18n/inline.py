@@ -1,7 +1,8 @@
 """Markdown markup as XLIFF 2 inline codes (`<ph>`), so that a CAT tool protects it.
 
-`**`, `*`, link brackets and their URLs, footnote marks, list markers, paragraph breaks and
-`{placeholders}` become codes; the words between them stay text for the translator.
+`**`, `*`, link and span brackets with their URLs and attributes (`]{lang=zh}`), footnote
+marks, list markers, paragraph breaks and `{placeholders}` become codes; the words between
+them stay text for the translator.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ XLIFF2 = "urn:oasis:names:tc:xliff:document:2.0"
 CODE = re.compile(
     r"(?m:^\[\^[^\]\s]+\]:[ \t]*)"          # a footnote's definition, at a line start
     r"|\[\^[^\]\s]+\]"                       # a footnote reference
-    r"|\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"     # the end of a link, with its URL
-    r"|\[(?=[^\]\n]*\]\()"                  # the start of a link
+    r"|\]\([^)\s]+(?:\s+\"[^\"]*\")?\)(?:\{[^}\n]*\})?"  # a link's end: URL, attributes
+    r"|\]\{[^}\n]*\}"                       # the end of a span: `]{lang=zh}`
+    r"|\[(?=[^\]\n]*\](?:\(|\{))"             # the start of a link or span
     r"|\*\*|__|\*|(?<!\w)_|_(?!\w)"          # emphasis
     r"|(?m:^[ \t]*(?:[-+*]|\d+[.)])[ \t]+)"  # a list item's marker
     r"|\n{2,}"                               # a paragraph break

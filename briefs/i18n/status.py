@@ -32,7 +32,7 @@ from briefs.i18n.lock import (
     write_lock,
 )
 
-MARKUP = re.compile(r"\]\([^)]*\)|\[\^[^\]]*\]:?|[*_#>`|]")
+MARKUP = re.compile(r"\]\([^)]*\)|\[\^[^\]]*\]:?|\]?\{lang=[^}\n]*\}|[*_#>`|]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:['’-]\w+)*")
 

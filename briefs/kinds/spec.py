@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, create_model, model_validator
 
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
+from briefs.content.markdown import checked_markdown
 from briefs.content.schema import (
     EMAIL_PATTERN,
     MARKDOWN_LIMIT,
@@ -218,9 +219,12 @@ def _field(spec: FieldSpec, model_name: str) -> tuple[Any, Any]:
 
 def _annotation(spec: FieldSpec, model_name: str) -> Any:
     kind = spec.type
-    if kind in {"text", "markdown"}:
-        limit = spec.max_length or (SHORT_TEXT_LIMIT if kind == "text" else MARKDOWN_LIMIT)
-        return Annotated[str, Field(min_length=1, max_length=limit)]
+    if kind == "text":
+        return Annotated[str, Field(min_length=1, max_length=spec.max_length or
+                                    SHORT_TEXT_LIMIT)]
+    if kind == "markdown":
+        return Annotated[str, Field(min_length=1, max_length=spec.max_length or MARKDOWN_LIMIT),
+                         AfterValidator(checked_markdown)]
     if kind == "url":
         return Annotated[str, Field(min_length=1, max_length=spec.max_length or 2000),
                          AfterValidator(checked_url)]

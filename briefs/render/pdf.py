@@ -10,9 +10,14 @@ from typing import Any
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.render.fetcher import FetchLog, make_url_fetcher
+from briefs.render.finishing import Finishing, finisher
 from briefs.render.fontsets import FontConfigurations, font_faces
-from briefs.render.metadata import derived_document_id
-from briefs.render.preflight import check_layout, footnote_problems, synthesised_faces
+from briefs.render.preflight import (
+    check_layout,
+    check_pdf_bytes,
+    footnote_problems,
+    synthesised_faces,
+)
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -32,6 +37,12 @@ FOOTNOTE_FALLBACKS = (
 """Extra CSS for each attempt at a layout that keeps every footnote on its call's page
 (given as a user stylesheet, so `!important` is needed to override the layout's rules)."""
 
+IGNORED_LOG_PARTS = (
+    # An image with alt="" is decoration (an artifact); one without alt fails the structure
+    # check (7.3-1) with its page, so WeasyPrint's own message would only repeat it.
+    "has no required alt description",
+)
+
 
 @dataclass(frozen=True)
 class RenderJob:
@@ -47,6 +58,7 @@ class RenderJob:
     font_families: frozenset[str] = frozenset()
     min_image_dpi: int = 0
     options: dict[str, Any] = field(default_factory=dict)
+    finishing: Finishing = field(default_factory=Finishing)
 
 
 @dataclass
@@ -77,7 +89,8 @@ class _CollectingHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if not message.startswith(IGNORED_LOG_PREFIXES):
+        if not message.startswith(IGNORED_LOG_PREFIXES) and not any(
+                part in message for part in IGNORED_LOG_PARTS):
             self.messages.append(message)
 
 
@@ -150,14 +163,21 @@ class Engine:
 
 
 def _write(document: Any, job: RenderJob, result: RenderResult, log: FetchLog) -> None:
-    """The PDF, unless the renderer had to fake a face or fall back on a machine's font.
+    """The PDF, finished (structure tree rebuilt, archival fixes, marks, reproducible IDs)
+    and checked against the standards it claims (PDF/UA-1 rule by rule, PDF/A): a file that
+    says it conforms and does not is an error, not a warning. No PDF either when the
+    renderer had to fake a face, or fell back on a machine's font for characters the
+    declared fonts lack (the output would then depend on the machine)."""
+    from briefs.render.tagging.recover import TaggingError
 
-    When `font_families` is given, a font outside it in the PDF means some characters were
-    not covered by the declared fonts and a system font filled in: an error, since the
-    output would then depend on the machine.
-    """
-    seed = job.html + repr(sorted(job.options.items()))
-    pdf = document.write_pdf(finisher=derived_document_id(seed), **job.options)
+    seed = job.html + repr(sorted(job.options.items())) + repr(job.finishing)
+    try:
+        pdf: bytes = document.write_pdf(finisher=finisher(job.finishing, seed, document),
+                                        **job.options)
+    except TaggingError as exc:
+        result.errors.append(f"{job.title}: the structure tree could not be built ({exc}); "
+                             "please report this with the document")
+        return
     strangers = _font_strangers(document, job.font_families)
     faked = synthesised_faces(font for font in document.fonts.values()
                               if font.family not in strangers)
@@ -178,7 +198,11 @@ def _write(document: Any, job: RenderJob, result: RenderResult, log: FetchLog) -
             "the missing face in brand.yaml, or set `emphasis:` for the script there "
             "(scripts without italics are emphasised in bold)")
     else:
-        result.pdf = pdf
+        findings = check_pdf_bytes(pdf)
+        result.errors += [f"{job.title}: {message}" for message in findings.errors]
+        result.preflight_warnings += findings.warnings
+        if not findings.errors:
+            result.pdf = pdf
 
 
 def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:

@@ -156,56 +156,50 @@ def _text_outside(box: Any, width: float, height: float) -> bool:
 
 
 def check_pdf(path: Path, print_ready: bool = False) -> Findings:
-    """PDF-level checks for any PDF: readable, fonts embedded, title and language.
+    """PDF-level checks for any PDF: readable, fonts embedded, title and language; the
+    structure of a tagged PDF and the identification it claims (PDF/UA-1, PDF/A), rule by
+    rule with veraPDF's rule ids.
 
     With `print_ready`, every page must also have a TrimBox with bleed around it.
     """
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    import pikepdf
 
     findings = Findings()
     try:
-        reader = PdfReader(path)
-        pages = reader.pages
-        root = reader.trailer["/Root"]
-    except (PdfReadError, OSError, KeyError, ValueError) as exc:
+        with pikepdf.open(path) as pdf:
+            _check_open(pdf, findings, print_ready)
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
         findings.errors.append(f"not a readable PDF: {exc}")
-        return findings
-    if not (reader.metadata and reader.metadata.title):
-        findings.warnings.append("no document title (/Title)")
-    if "/Lang" not in root:  # type: ignore[operator]
-        findings.warnings.append("no document language (/Lang)")
-    unembedded: set[str] = set()
-    for number, page in enumerate(pages, 1):
-        resources = page.get("/Resources")
-        fonts = resources.get_object().get("/Font") if resources else None
-        for font in (fonts.get_object().values() if fonts else []):
-            font = font.get_object()
-            if not _font_embedded(font):
-                unembedded.add(str(font.get("/BaseFont", "?")).lstrip("/"))
-        if print_ready:
-            findings.errors += _bleed_problems(page, number)
-    findings.errors += [f"font {name} is not embedded" for name in sorted(unembedded)]
     return findings
 
 
-def _bleed_problems(page: Any, number: int) -> list[str]:
-    trim, bleed = page.get("/TrimBox"), page.get("/BleedBox")
-    if trim is None:
-        return [f"page {number}: no TrimBox, so the printer cannot tell the trim size"]
-    if bleed is None or [float(v) for v in trim] == [float(v) for v in bleed]:
-        return [f"page {number}: no bleed around the trim box"]
-    return []
+def check_pdf_bytes(data: bytes) -> Findings:
+    """`check_pdf` on a PDF in memory (a render's output, before it is written)."""
+    import io
+
+    import pikepdf
+
+    findings = Findings()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        _check_open(pdf, findings, print_ready=False)
+    return findings
 
 
-def _font_embedded(font: Any) -> bool:
-    if font.get("/Subtype") == "/Type3":
-        return True
-    if font.get("/Subtype") == "/Type0":
-        descendants = font.get("/DescendantFonts")
-        return all(_font_embedded(d.get_object()) for d in (descendants or []))
-    descriptor = font.get("/FontDescriptor")
-    if descriptor is None:
-        return False
-    descriptor = descriptor.get_object()
-    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+def _check_open(pdf: Any, findings: Findings, print_ready: bool) -> None:
+    from briefs.render.standards.check import check_standards
+    from briefs.render.standards.page_rules import print_box_problems, unembedded_fonts
+
+    info = pdf.trailer.get("/Info")
+    if not (info is not None and str(info.get("/Title", "")).strip()):
+        findings.warnings.append("no document title (/Title)")
+    if "/Lang" not in pdf.Root:
+        findings.warnings.append("no document language (/Lang)")
+    findings.errors += [f"font {name} is not embedded" for name in unembedded_fonts(pdf)]
+    report = check_standards(pdf)
+    findings.errors += report.error_lines()
+    findings.warnings += report.warning_lines()
+    if print_ready:
+        for number, page in enumerate(pdf.pages, 1):
+            errors, warnings = print_box_problems(page, number)
+            findings.errors += errors
+            findings.warnings += warnings

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from briefs.content.config import Profile, WorkspaceConfig
+from briefs.render.finishing import Finishing
+from briefs.render.marks import PrintMarks
 
 BUILTIN_PROFILES: dict[str, Profile] = {
     "screen": Profile(
@@ -12,10 +14,15 @@ BUILTIN_PROFILES: dict[str, Profile] = {
         pdf_variant="pdf/ua-1", tagged=True),
     "print": Profile(
         suffix=".print", optimize_images=False, min_image_dpi=300, bleed_mm=3,
-        crop_marks=True),
+        crop_marks=True, slug_line=True),
 }
 ALL = "all"
-VARIANT_SUFFIXES = {"pdf/a": ".pdfa", "pdf/x": ".pdfx", "pdf/ua": ".pdfua"}
+VARIANT_SUFFIXES = {"pdf/a": ".pdfa", "pdf/x": ".pdfx", "pdf/ua": ".pdfua",
+                    "pdf/a-3a+ua": ".archive"}
+ACCESSIBLE_ARCHIVES = {"pdf/a-3a+ua-1": "pdf/a-3a"}
+"""Combined variants: WeasyPrint makes the PDF/A part; briefs adds the PDF/UA-1
+identification (and the PDF/A extension schema it needs) while finishing."""
+DEFAULT_SLUG_MM = 10.0
 
 
 class UnknownProfile(ValueError):
@@ -67,20 +74,40 @@ def render_options(profile: Profile, variant: str | None = None) -> dict[str, An
     }
     chosen = pdf_variant(profile, variant)
     if chosen:
-        options["pdf_variant"] = chosen
+        options["pdf_variant"] = ACCESSIBLE_ARCHIVES.get(chosen, chosen)
     if chosen == "pdf/x-4":
         options["output_intent"] = "device-cmyk"
     return options
 
 
+def slug_mm(profile: Profile) -> float:
+    """Room outside the bleed for the marks and the slug line."""
+    if profile.slug_mm is not None:
+        return profile.slug_mm
+    marked = profile.crop_marks or profile.registration_marks or profile.slug_line
+    return DEFAULT_SLUG_MM if marked else 0.0
+
+
 def page_css(profile: Profile) -> str:
-    """Bleed and crop marks for the page, and --bleed for elements that run to the edge."""
+    """The page's extent beyond the trim (CSS `bleed`: bleed and slug, which WeasyPrint makes
+    the MediaBox), and --bleed for elements that run to the edge. The marks are drawn while
+    finishing (render/marks.py), outside the bleed."""
     rules = [f":root {{ --bleed: {profile.bleed_mm:g}mm; }}"]
-    page = []
-    if profile.bleed_mm:
-        page.append(f"bleed: {profile.bleed_mm:g}mm;")
-    if profile.crop_marks:
-        page.append("marks: crop;")
-    if page:
-        rules.append("@page { " + " ".join(page) + " }")
+    extent = profile.bleed_mm + slug_mm(profile)
+    if extent:
+        rules.append(f"@page {{ bleed: {extent:g}mm; }}")
     return "\n".join(rules) + "\n"
+
+
+def finishing(profile: Profile, variant: str | None, slug_line: str) -> Finishing:
+    """The finishing steps of an output: archival fixes for PDF/A and PDF/X, the PDF/UA
+    identification of an accessible archive, and the printer's marks."""
+    chosen = pdf_variant(profile, variant) or ""
+    extent = slug_mm(profile)
+    marks = None
+    if profile.bleed_mm or extent:
+        marks = PrintMarks(bleed_mm=profile.bleed_mm, slug_mm=extent, crop=profile.crop_marks,
+                           registration=profile.registration_marks,
+                           slug_line=slug_line if profile.slug_line else "")
+    return Finishing(no_interpolation=chosen.startswith(("pdf/a", "pdf/x")),
+                     accessible_archive=chosen in ACCESSIBLE_ARCHIVES, marks=marks)

@@ -9,6 +9,7 @@ resolved) before it is read.
 from __future__ import annotations
 
 import gettext
+import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -125,12 +126,24 @@ def make_environment(loader: TemplateLoader, locale: str | LocaleFormat,
         "time_short": fmt.time_short,
         "number": fmt.digits,
         "qr_data_uri": qr_codes.data_uri,
+        "web_link": web_link,
     })
     env.globals.update({
         "date_range": lambda start, end=None: fmt.date_range(start, end),
         "time_range": lambda start, end=None: fmt.time_range(start, end),
     })
     return env
+
+
+def web_link(address: object) -> str:
+    """A link target for a web address as people write it (`www.example.org` ->
+    `https://www.example.org`); only web and mail links, as the schema allows."""
+    text = str(address).strip()
+    if text.startswith(("https://", "http://", "mailto:")):
+        return text
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", text):
+        raise ValueError(f"{text!r} is not a web address")
+    return "https://" + text
 
 
 def install_escaped_gettext(env: jinja2.Environment,

@@ -28,3 +28,27 @@ def test_footnote_becomes_a_floating_span_at_the_reference() -> None:
 
 def test_inline_has_no_paragraphs() -> None:
     assert render_inline("A *b*") == "A <em>b</em>"
+
+
+def test_a_phrase_in_another_language() -> None:
+    """`[words]{lang=xx}` (mdit-py-plugins attrs) marks the language of a phrase; nothing but
+    `lang` passes, and a value that is no language code is left out."""
+    html = render_block("The county of [Songyang]{lang=zh}, [x]{#id .big onclick=y lang=fr} "
+                        'and [y]{lang="x y"}.')
+    assert html == ('<p>The county of <span lang="zh">Songyang</span>, <span lang="fr">x</span> '
+                    "and <span>y</span>.</p>")
+    assert render_inline("[عربي]{lang=ar} *b*") == '<span lang="ar">عربي</span> <em>b</em>'
+    assert "lang" in render_block("A note.[^1]\n\n[^1]: In [Latin]{lang=la}.")
+
+
+def test_bad_language_codes_are_reported() -> None:
+    from briefs.content.markdown import checked_markdown, language_problems
+
+    assert language_problems("[a]{lang=pt-BR} [b]{lang=sr-Latn}") == []
+    assert language_problems('[a]{lang="en gb"}') == [
+        '"en gb" in {lang=en gb} is not a language code; write one such as zh, pt-BR or '
+        "sr-Latn"]
+    import pytest
+
+    with pytest.raises(ValueError, match="is not a language code"):
+        checked_markdown("[a]{lang=1}")

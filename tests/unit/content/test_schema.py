@@ -84,3 +84,28 @@ def test_text_is_trimmed_and_unknown_keys_rejected() -> None:
     assert config.name == "spaced"
     with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
         WorkspaceConfig(name="w", default_brand="b", colour="x")
+
+
+def test_social_handles_link_to_their_profiles() -> None:
+    from briefs.content.schema import SocialHandle
+
+    assert SocialHandle(network="X", handle="@CivicHabitat").link() == "https://x.com/CivicHabitat"
+    assert SocialHandle(network="Instagram", handle="@a.b").link() == \
+        "https://www.instagram.com/a.b"
+    assert SocialHandle(network="Mastodon", handle="@team@example.social").link() == \
+        "https://example.social/@team"
+    assert SocialHandle(network="LinkedIn", handle="Our Network").link() is None
+    given = SocialHandle(network="LinkedIn", handle="Our Network",
+                         url="https://www.linkedin.com/company/ours")
+    assert given.link() == "https://www.linkedin.com/company/ours"
+    with pytest.raises(ValidationError, match="only https://, http:// and mailto:"):
+        SocialHandle(network="X", handle="@a", url="javascript:alert(1)")
+
+
+def test_markdown_language_codes_are_checked_where_the_text_is() -> None:
+    from briefs.content.schema import ContactBlock, ImageText
+
+    with pytest.raises(ValidationError, match="is not a language code"):
+        ImageText(caption="[x]{lang=12}")
+    with pytest.raises(ValidationError, match="only https://, http:// and mailto:"):
+        ContactBlock(website="javascript:alert(1)")

@@ -213,3 +213,15 @@ def test_stored_bytecode_is_used_only_with_its_signature(tmp_path: Path) -> None
     assert stored.read_bytes() != forged
     other_key = StoredBytecodeCache(folder, Files(), key=b"x" * 32)
     assert other_key._verified(stored) is None
+
+
+def test_web_link_gives_web_addresses_a_scheme() -> None:
+    import pytest
+
+    from briefs.render.templating import web_link
+
+    assert web_link("www.example.org") == "https://www.example.org"
+    assert web_link("https://example.org/x") == "https://example.org/x"
+    assert web_link("mailto:a@b.c") == "mailto:a@b.c"
+    with pytest.raises(ValueError, match="is not a web address"):
+        web_link("javascript:alert(1)")

@@ -1,0 +1,62 @@
+"""What is done to WeasyPrint's PDF objects just before they are written, as one finisher:
+the structure tree rebuilt, archival fixes, printer's marks, then reproducible IDs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from briefs.render.marks import PrintMarks, add_marks
+from briefs.render.metadata import derived_document_id
+
+Step = Callable[[Any, Any], None]
+SLUG_CHARACTERS = "0123456789/ "
+
+
+@dataclass(frozen=True)
+class Finishing:
+    """Which finishing steps an output needs (it crosses to render workers and back)."""
+
+    no_interpolation: bool = False
+    """PDF/A and PDF/X: images without /Interpolate."""
+    accessible_archive: bool = False
+    """PDF/A that is also PDF/UA-1: both identifications in its XMP."""
+    marks: PrintMarks | None = None
+
+
+def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
+    """One WeasyPrint `finisher` running every step the output needs, in order.
+
+    Called after layout and before `write_pdf`, which runs the steps on the PDF objects
+    just before they are written.
+    """
+    from briefs.render.archive import identify_accessible, no_interpolation
+    from briefs.render.tagging.retag import retag
+
+    steps: list[Step] = [retag]
+    if finishing.no_interpolation:
+        steps.append(no_interpolation)
+    if finishing.accessible_archive:
+        steps.append(identify_accessible)
+    if finishing.marks is not None:
+        steps.append(_marks_step(finishing.marks))
+    steps.append(derived_document_id(seed))
+
+    def finish(document: Any, pdf: Any) -> None:
+        for step in steps:
+            step(document, pdf)
+
+    return finish
+
+
+def _marks_step(marks: PrintMarks) -> Step:
+    def step(document: Any, pdf: Any) -> None:
+        from briefs.render.slug import slug_font
+
+        font = None
+        if marks.slug_line:  # the fonts the pages were drawn with
+            font = slug_font(list(document.fonts.values()), marks.slug_line + SLUG_CHARACTERS)
+        add_marks(marks, font, pdf)
+
+    return step

@@ -1,0 +1,19 @@
+"""The finishing step that replaces WeasyPrint's structure tree with one built from the HTML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefs.render.tagging.recover import boxes_by_mcid, marked_sequences
+from briefs.render.tagging.tree import TreeBuilder
+from briefs.render.tagging.write import StructureWriter
+
+
+def retag(document: Any, pdf: Any) -> None:
+    """A WeasyPrint `finisher` step: rebuild the structure tree of a tagged PDF (untagged PDFs
+    are left alone)."""
+    if "StructTreeRoot" not in pdf.catalog:
+        return
+    boxes = boxes_by_mcid(document, pdf)
+    structure = TreeBuilder(document, boxes, document.metadata.lang).build()
+    StructureWriter(pdf, structure, marked_sequences(pdf)).write()
