@@ -61,6 +61,9 @@ class Node:
     table: dict[str, object] | None = None
     bbox: tuple[int, tuple[float, float, float, float]] | None = None
     words: list[str] = field(default_factory=list)
+    words_written: bool = False
+    """`words` are the element's text as written (a link's text, split into several boxes by
+    inline elements, would otherwise read with spaces between the boxes)."""
 
     def attach(self, kid: Node | Content | LinkArea) -> None:
         """Add a kid where PDF wants it: list items in LI, an LI's content in its LBody."""
@@ -192,7 +195,7 @@ class TreeBuilder:
         node.attach(Content(key))
         if isinstance(box, boxes.TextBox):
             link = node.nearest("Link")
-            if link is not None:
+            if link is not None and not link.words_written:
                 link.words.append(box.text)
 
     def _margin(self, box: Any, page: int) -> None:
@@ -257,6 +260,10 @@ class TreeBuilder:
             link = parent.nearest("Link")
             if link is not None and created.alt:
                 link.words.append(created.alt)  # an image link is described by its image
+        elif role == "Link":
+            written = " ".join("".join(element.itertext()).split())
+            if written:
+                created.words, created.words_written = [written], True
         elif role == "L":
             created.numbering = list_numbering(box)
         elif role == "Note":
