@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from briefs.brand.brands import LoadedBrand
 from briefs.brand.coverage import check_coverage, check_printed, strings_in
-from briefs.brand.printed import Printed, stylesheet_text, svg_text
+from briefs.brand.printed import Printed
 from briefs.build.events import OutputRef, Planned
 from briefs.build.session import BuildSession
 from briefs.build.sharding import select_shard
@@ -172,17 +172,16 @@ def _printed(session: BuildSession, document: DocumentSource, brand: LoadedBrand
              locale: str) -> list[Printed]:
     """What the target prints besides its text: stylesheet strings, markers and counters
     (with the locale's digits), and the text of its SVG images and the brand's logos."""
-    roots = session.assets.mounts.folders
     found: list[Printed] = []
     for sheet in [*session.assets.stylesheets(document.kind), *brand.stylesheets]:
-        found += stylesheet_text(sheet, roots)
+        found += session.printed_in(sheet)
     digits = session.locale_format(locale).digits("0123456789")
     if digits != "0123456789":
         found.append(Printed(digits, session.workspace.config_path, 1))
     images = [path for path, _info in document.images.values()]
     for image in dict.fromkeys([*images, brand.logo, *filter(None, [brand.logo_inverse])]):
         if image.suffix.lower() == ".svg":
-            found += svg_text(image, roots)
+            found += session.printed_in(image)
     return found
 
 

@@ -15,6 +15,7 @@ import jinja2
 
 from briefs.brand.brands import LoadedBrand, load_brand
 from briefs.brand.fonts import CoverageCache
+from briefs.brand.printed import Printed, stylesheet_text, svg_text
 from briefs.build.cache import FileHashes
 from briefs.build.events import EventBus, Listener, OutputRef
 from briefs.build.targets import OutputName, TargetKey
@@ -85,6 +86,7 @@ class BuildSession:
         self.qr_codes = QrCodes()
         self.template_loader: TemplateLoader = self.assets.loader()
         self._brands: dict[str, LoadedBrand | None] = {}
+        self._printed: dict[Path, list[Printed]] = {}
         self._translations: dict[str, CatalogTranslations | None] = {}
         self._broken_catalogs: set[str] = set()
         self._stylesheets: dict[Path, bool] = {}
@@ -108,6 +110,14 @@ class BuildSession:
         if brand_id not in self._brands:
             self._brands[brand_id] = load_brand(self.workspace, brand_id, self.diagnostics)
         return self._brands[brand_id]
+
+    def printed_in(self, path: Path) -> list[Printed]:
+        """What a stylesheet or an SVG image prints, read once per session (every locale of
+        every document using it asks)."""
+        if path not in self._printed:
+            reader = svg_text if path.suffix.lower() == ".svg" else stylesheet_text
+            self._printed[path] = reader(path, self.assets.mounts.folders)
+        return self._printed[path]
 
     def locale_format(self, locale: str) -> LocaleFormat:
         """How the locale writes dates and numbers: conventions, digits, calendar."""
