@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +75,12 @@ class FontConfigurations:
                 entry.configuration._folder = None  # the parent's: never delete it from here
                 self._inherited.append(entry.configuration)
             self._entries, self._pid = [], os.getpid()
+            # WeasyPrint deletes a configuration's temporary font folder when it is collected,
+            # which a process ending (a render worker when the pool closes) does not wait
+            # for: every build left its fonts in /tmp. Removed when this process exits.
+            from multiprocessing import util
+
+            util.Finalize(None, self.close, exitpriority=10)
         found = next((entry for entry in self._entries if entry.accepts(faces)), None)
         if found is not None:
             self._entries.remove(found)
@@ -82,3 +89,14 @@ class FontConfigurations:
         self._entries.insert(0, entry)  # the most recently used first
         del self._entries[MAX_FONT_CONFIGURATIONS:]
         return entry.configuration
+
+    def close(self) -> None:
+        """Remove the temporary font folders of this process's configurations."""
+        if self._pid != os.getpid():
+            return
+        for entry in self._entries:
+            folder = getattr(entry.configuration, "_folder", None)
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
+                entry.configuration._folder = None
+        self._entries = []

@@ -75,3 +75,21 @@ def test_a_failing_disk_is_a_clear_error_and_loses_nothing(
     assert snapshot(workspace_copy) == before
     leftovers = [p for p in (workspace_copy / "build").rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_build_leaves_no_temporary_fonts_behind(workspace_copy: Path, tmp_path: Path,
+                                                  jobs: str) -> None:
+    """WeasyPrint copies fonts into a temporary folder per font configuration; render workers
+    ended without removing them, and every build left megabytes in /tmp."""
+    import subprocess
+    import sys
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "briefs", "build", "--force", "-q", "-j", jobs, "-l", "en",
+         "-l", "zh", FLYER], cwd=workspace_copy, capture_output=True, text=True,
+        env={**os.environ, "TMPDIR": str(temporary)})
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in temporary.iterdir()) == []
