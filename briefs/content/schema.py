@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from briefs.content.dates import PartialDate
+
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"
@@ -73,6 +75,11 @@ class SocialHandle(Strict):
     handle: ShortText
 
 
+WebLink = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT),
+                    AfterValidator(checked_url)]
+"""A web address: `https://...`, or written as printed (`www.example.org`)."""
+
+
 class Website(Strict):
     url: ShortText
     social: list[SocialHandle] = Field(default_factory=list)
@@ -84,24 +91,43 @@ class Website(Strict):
 
 
 class DateRange(Strict):
-    start: dt.date
-    end: dt.date | None = None
+    """When something happened: a day, a month or a year, and maybe an end of the same
+    precision (`start: 2021-10-19`, `end: 2021-10-20`; `start: 2023-06`)."""
+
+    start: PartialDate
+    end: PartialDate | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
-        if self.end is not None and self.end < self.start:
-            raise ValueError("end is before start")
+        if self.end is None:
+            return self
+        if self.end.precision != self.start.precision:
+            raise ValueError(f"start ({self.start}) is a {self.start.precision} and end "
+                             f"({self.end}) a {self.end.precision}; give both to the "
+                             f"{self.start.precision}")
+        if self.end.first_day < self.start.first_day:
+            raise ValueError(f"end is before start ({self.end} < {self.start})")
         return self
 
 
-class ContactBlock(Strict):
-    """Who to contact: organisational unit, branch, division, e-mail, website."""
 
+class ContactBlock(Strict):
+    """Who to contact: a heading, a person, organisational unit, branch, division, e-mail,
+    phone, website. A document may give several (a list)."""
+
+    label: ShortText | None = None
+    """The heading of the block (default: "For further information, please contact:")."""
+    name: ShortText | None = None
     unit: ShortText | None = None
     branch: ShortText | None = None
     division: ShortText | None = None
     email: ShortText | None = None
+    phone: ShortText | None = None
     website: ShortText | None = None
+
+
+Contacts = ContactBlock | list[ContactBlock]
+"""One contact block, or several (`- {unit: ...}` items), merged item by item."""
 
 
 class CommonSettings(Strict):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
+from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import (
     CommonSettings,
     ImageRef,
@@ -15,22 +16,39 @@ from briefs.content.schema import (
     Markdown,
     ShortText,
     Strict,
+    WebLink,
 )
+from briefs.kinds.fit import parse_steps
 from briefs.kinds.kind import Kind, PageRule
 
 BUILTIN = Path(__file__).resolve().parent / "builtin"
 
 
+FIXED: dict[str, Any] = {"translate": False}
+"""A prose field translators leave as it is (a date, a flag)."""
+TEASER_SUMMARY_LIMIT = 400
+
+
 class EventTime(Strict):
-    date: dt.date
+    """When the event is: a day, a month or a year (`2023-06`), or a range of them
+    (`2026-06-11/2026-06-12`); times only with a day."""
+
+    date: DateSpan
     start_time: dt.time | None = None
     end_time: dt.time | None = None
     timezone: ShortText | None = None
 
+    @model_validator(mode="after")
+    def _times_need_a_day(self) -> EventTime:
+        if (self.start_time or self.end_time) and self.date.precision != "day":
+            raise ValueError(f"date: {self.date} has no day, so it cannot have a start or end "
+                             "time; give the day (YYYY-MM-DD) or leave the times out")
+        return self
+
 
 class Registration(Strict):
     url: ShortText
-    deadline: dt.date | None = None
+    deadline: PartialDate | None = None
 
     @field_validator("url")
     @classmethod
@@ -45,33 +63,51 @@ class FlyerSettings(CommonSettings):
 
     kind: Literal["flyer"]
     event: EventTime
-    registration: Registration
+    registration: Registration | None = None
+    """Where to register (shown as text and as a QR code); leave out when there is none."""
+    website: WebLink | None = None
+    """The event's own website, printed at the foot (default: the brand's website)."""
+    organiser_logo: ImageRef | None = None
+    """The logo of the organisation holding the event, when it is not the brand's."""
     image: ImageRef | None = None
-    logos: list[ImageRef] = Field(default_factory=list)
+    logos: list[ImageRef] = Field(default_factory=list, max_length=24)
     max_pages: Literal[1] = 1
     """A flyer is one page; kept so that documents which say so stay valid."""
 
 
 class Teaser(Strict):
+    """Another event: its title, when (if known) and a summary."""
+
     title: ShortText
-    date: dt.date = Field(json_schema_extra={"translate": False})
-    summary: ShortText
+    date: DateSpan | None = Field(default=None, json_schema_extra=FIXED)
+    summary: Annotated[str, Field(min_length=1, max_length=TEASER_SUMMARY_LIMIT)]
+    optional: bool = Field(default=False, json_schema_extra=FIXED)
+    """May be left out when the flyer does not fit on its page otherwise."""
+
+
+class FlyerImageText(ImageText):
+    """The photo's alt text, caption and credit; `optional: true` lets copyfitting leave the
+    photo out when nothing else makes the flyer fit."""
+
+    optional: bool = Field(default=False, json_schema_extra=FIXED)
 
 
 class FlyerText(Strict):
     """The prose of an event flyer in one language."""
 
-    kicker: ShortText
+    kicker: ShortText | None = None
     title: ShortText
-    programme: ShortText
-    place: ShortText
+    programme: ShortText | None = None
+    organiser: ShortText | None = None
+    """Who holds the event, when it is not the brand ("Organised by ..." at the foot)."""
+    place: ShortText | None = None
     context: Markdown
     focus_areas: list[ShortText] = Field(default_factory=list)
-    call_to_action: ShortText
+    call_to_action: ShortText | None = None
     consent: list[ShortText] = Field(default_factory=list)
     notes: Markdown | None = None
     more_events: list[Teaser] = Field(default_factory=list, max_length=4)
-    image: ImageText = ImageText()
+    image: FlyerImageText = FlyerImageText()
 
 
 KIND = Kind(
@@ -84,4 +120,7 @@ KIND = Kind(
     title_field="title",
     pages=PageRule(fixed=1),
     cost=1.0,
+    fit=parse_steps(["photo 80%", "body 8.5pt", "space 75%", "photo 60%", "leading 1.3",
+                     "body 8pt", "leading 1.25", "space 50%", "body 7.5pt", "optional"]),
+    optional_blocks="a teaser or the photo (image)",
 )

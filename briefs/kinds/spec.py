@@ -8,13 +8,13 @@ holds `template.html.j2`, `style.css` and, optionally, `starter/`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, create_model, model_validator
 
+from briefs.content.dates import DateSpan
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
 from briefs.content.schema import (
     EMAIL_PATTERN,
@@ -229,7 +229,7 @@ def _annotation(spec: FieldSpec, model_name: str) -> Any:
     if kind == "number":
         return Annotated[int, Field(ge=spec.minimum, le=spec.maximum)]
     if kind == "date":
-        return dt.date
+        return DateSpan
     if kind == "image":
         return ImageRef
     if kind == "object":

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import NAME_PATTERN, CommonSettings, ImageRef
 from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
@@ -124,7 +125,7 @@ def _value(name: str, annotation: Any, depth: int,
 
 
 def _sample(base: Any, name: str) -> str:
-    if base is dt.date:
+    if base in (dt.date, PartialDate, DateSpan):
         return "{{date}}"
     if base is int:
         return "1"

@@ -1,0 +1,64 @@
+"""Copyfitting: lay the content out again with the kind's fit steps until it fits its pages.
+
+Only layouts are made (no PDF is written on the way). The steps are cumulative, so each
+attempt takes no more room than the one before it: the tightest attempt is laid out first
+(if even that does not fit, nothing will, and the output fails at once), then the first
+attempt that fits is found by bisection, in a handful of layouts rather than one per step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from briefs.brand.css import css_string
+from briefs.kinds.fit import FitAttempt, FitPlan
+
+OPTIONAL_BLOCK = re.compile(r'\sdata-optional="([^"<>]{1,200})"')
+"""A block the content marked `optional: true` (the kind's template writes the attribute)."""
+
+
+@dataclass(frozen=True)
+class FitOutcome:
+    """The layout to keep, what it changed, and whether it fits."""
+
+    document: Any
+    applied: tuple[str, ...]
+    fits: bool
+
+
+def attempts_for(plan: FitPlan, html: str) -> list[FitAttempt]:
+    """The plan's attempts, then (when allowed) one more per optional block, leaving them
+    out from the last in the document to the first, on top of the tightest levers."""
+    attempts = list(plan.attempts)
+    if not plan.drop_optional:
+        return attempts
+    base = attempts[-1] if attempts else FitAttempt("", ())
+    css, applied = base.css, base.applied
+    for block in reversed(list(dict.fromkeys(OPTIONAL_BLOCK.findall(html)))):
+        css += f"\n[data-optional={css_string(block)}] {{ display: none !important; }}"
+        applied = (*applied, f"without {block}")
+        attempts.append(FitAttempt(css, applied))
+    return attempts
+
+
+def fit_to_pages(lay_out: Callable[[str], Any], attempts: list[FitAttempt], limit: int,
+                 first: Any) -> FitOutcome:
+    """The first attempt whose layout has at most `limit` pages; else the tightest layout
+    (`first` is the layout without any step, known to be too long)."""
+    if not attempts:
+        return FitOutcome(first, (), False)
+    tightest = lay_out(attempts[-1].css)
+    if len(tightest.pages) > limit:
+        return FitOutcome(tightest, attempts[-1].applied, False)
+    low, high, best = 0, len(attempts) - 1, tightest
+    while low < high:
+        middle = (low + high) // 2
+        document = lay_out(attempts[middle].css)
+        if len(document.pages) <= limit:
+            high, best = middle, document
+        else:
+            low = middle + 1
+    return FitOutcome(best, attempts[high].applied, True)
