@@ -35,14 +35,17 @@ Locale = Annotated[str, Field(pattern=LOCALE_PATTERN), AfterValidator(known_loca
 Slug = Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT)]
-Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
+MARKDOWN_TEXT = "markdown"
+"""Marks a text field that takes the Markdown subset (for the field reference)."""
+Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT), MARKDOWN_TEXT]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
 
 class Strict(BaseModel):
     """Base for every schema: unknown keys are errors, text is trimmed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
+                              use_attribute_docstrings=True)
 
 
 def checked_url(value: str) -> str:
@@ -66,13 +69,19 @@ class ImageText(Strict):
     """What a person reads about an image: alt text, caption, credit."""
 
     alt: ShortText | None = None
+    """What the image shows, for readers who cannot see it."""
     caption: Markdown | None = None
+    """Printed under the image."""
     credit: ShortText | None = None
+    """Who made it ("Songyang County"): set apart from the caption, as the brand prints
+    credits ("Photo: ...", "© ...")."""
 
 
 class SocialHandle(Strict):
     network: ShortText
+    """The network's name as printed ("X", "Instagram", "Twitter | Instagram")."""
     handle: ShortText
+    """The account: @name, or a channel's name."""
 
 
 WebLink = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT),
@@ -82,7 +91,9 @@ WebLink = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT),
 
 class Website(Strict):
     url: ShortText
+    """The address as printed (https://... or www....)."""
     social: list[SocialHandle] = Field(default_factory=list)
+    """Any number of social networks for this website."""
 
     @field_validator("url")
     @classmethod
@@ -95,7 +106,10 @@ class DateRange(Strict):
     precision (`start: 2021-10-19`, `end: 2021-10-20`; `start: 2023-06`)."""
 
     start: PartialDate
+    """The first day (2021-10-19), or the month (2023-06) or year (2023) when that is all
+    that is known."""
     end: PartialDate | None = None
+    """The last day (or month, or year: the same precision as start); leave out for one."""
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
@@ -118,7 +132,9 @@ class ContactBlock(Strict):
     label: ShortText | None = None
     """The heading of the block (default: "For further information, please contact:")."""
     name: ShortText | None = None
+    """A person's name."""
     unit: ShortText | None = None
+    """The section or unit: "Policy, Legislation and Governance Section"."""
     branch: ShortText | None = None
     division: ShortText | None = None
     email: ShortText | None = None

@@ -26,6 +26,9 @@ class Lever:
     floors: tuple[tuple[str, float], ...] = ()
     """The least value per medium ("screen", "print"): legibility, not taste."""
     describe: str = "{name} {value}"
+    marked: bool = False
+    """Whether the lever only acts on elements a template marks (`data-fit-photo`): without
+    one in the page, its steps are skipped rather than reported as applied."""
 
     @property
     def css_property(self) -> str:
@@ -47,7 +50,7 @@ class Lever:
 LEVERS: dict[str, Lever] = {lever.name: lever for lever in (
     Lever("body", "pt", (("print", 7.5), ("screen", 8.0))),
     Lever("leading", "", (("print", 1.15), ("screen", 1.15))),
-    Lever("photo", "%", (("print", 40.0), ("screen", 40.0))),
+    Lever("photo", "%", (("print", 40.0), ("screen", 40.0)), marked=True),
     Lever("space", "%", (("print", 25.0), ("screen", 25.0))),
 )}
 """The levers every kind and brand share: body size, leading (line height), photo height and
@@ -108,11 +111,34 @@ def parse_steps(texts: list[str]) -> tuple[FitStep, ...]:
 
 @dataclass(frozen=True)
 class FitAttempt:
-    """The levers set for one try, as CSS, and as the words that report it."""
+    """The levers set for one try (and the optional blocks left out), as CSS, and as the
+    words that report it."""
 
-    css: str
-    applied: tuple[str, ...]
-    """What differs from the kind's own design: ("body 8.5 pt", "photo 80%")."""
+    state: tuple[tuple[str, float], ...]
+    hidden: tuple[str, ...] = ()
+    """Blocks left out (their `data-optional` names), last first."""
+
+    @property
+    def css(self) -> str:
+        declarations = " ".join(f"{LEVERS[name].css_property}: "
+                                f"{LEVERS[name].css_value(value)} !important;"
+                                for name, value in self.state)
+        rules = [f":root {{ {declarations} }}"] if declarations else []
+        rules += [f"[data-optional={_css_string(block)}] {{ display: none !important; }}"
+                  for block in self.hidden]
+        return "\n".join(rules)
+
+    @property
+    def applied(self) -> tuple[str, ...]:
+        """What differs from the kind's own design: ("body 8.5 pt", "photo 80%")."""
+        order = list(LEVERS)
+        levers = sorted(self.state, key=lambda item: order.index(item[0]))
+        return tuple(LEVERS[name].label(value) for name, value in levers) + \
+            tuple(f"without {block}" for block in self.hidden)
+
+    def without(self, levers: set[str]) -> FitAttempt:
+        return FitAttempt(tuple(item for item in self.state if item[0] not in levers),
+                          self.hidden)
 
 
 @dataclass(frozen=True)
@@ -142,20 +168,15 @@ def plan_fit(steps: tuple[FitStep, ...], limits: dict[str, Any], medium: str) ->
         if step.value < lever.floor(medium) or (limit is not None and step.value < limit):
             continue
         state[step.lever] = step.value
-        attempts.append(FitAttempt(_css(state), _applied(state)))
+        attempts.append(FitAttempt(tuple(state.items())))
     return FitPlan(tuple(attempts), drop_optional)
 
 
-def _css(state: dict[str, float]) -> str:
-    declarations = " ".join(f"{LEVERS[name].css_property}: "
-                            f"{LEVERS[name].css_value(value)} !important;"
-                            for name, value in state.items())
-    return f":root {{ {declarations} }}"
+def _css_string(value: str) -> str:
+    """A CSS string literal that cannot end its rule (the value is a field's name)."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+    return '"' + escaped.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
 
-
-def _applied(state: dict[str, float]) -> tuple[str, ...]:
-    order = list(LEVERS)
-    return tuple(LEVERS[name].label(state[name]) for name in sorted(state, key=order.index))
 
 
 def medium_of(profile: Any) -> str:

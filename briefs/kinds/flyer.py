@@ -34,9 +34,12 @@ class EventTime(Strict):
     (`2026-06-11/2026-06-12`); times only with a day."""
 
     date: DateSpan
+    """The day (2026-06-11), month (2023-06) or year; or a range (2026-06-11/2026-06-12)."""
     start_time: dt.time | None = None
+    """When it starts (only with a day)."""
     end_time: dt.time | None = None
     timezone: ShortText | None = None
+    """Printed after the times: CEST, UTC+2."""
 
     @model_validator(mode="after")
     def _times_need_a_day(self) -> EventTime:
@@ -48,7 +51,9 @@ class EventTime(Strict):
 
 class Registration(Strict):
     url: ShortText
+    """The registration page (https://...): printed, and as a QR code."""
     deadline: PartialDate | None = None
+    """"Register by ..." (a day, or a month)."""
 
     @field_validator("url")
     @classmethod
@@ -70,7 +75,9 @@ class FlyerSettings(CommonSettings):
     organiser_logo: ImageRef | None = None
     """The logo of the organisation holding the event, when it is not the brand's."""
     image: ImageRef | None = None
+    """The photo under the header (`src`; its alt text, caption and credit are prose)."""
     logos: list[ImageRef] = Field(default_factory=list, max_length=24)
+    """Partners' logos at the foot (`src`, and `alt`: the organisation's name)."""
     max_pages: Literal[1] = 1
     """A flyer is one page; kept so that documents which say so stay valid."""
 
@@ -79,8 +86,10 @@ class Teaser(Strict):
     """Another event: its title, when (if known) and a summary."""
 
     title: ShortText
+    """The other event's title."""
     date: DateSpan | None = Field(default=None, json_schema_extra=FIXED)
     summary: Annotated[str, Field(min_length=1, max_length=TEASER_SUMMARY_LIMIT)]
+    """A few lines about it (400 characters at most)."""
     optional: bool = Field(default=False, json_schema_extra=FIXED)
     """May be left out when the flyer does not fit on its page otherwise."""
 
@@ -96,18 +105,29 @@ class FlyerText(Strict):
     """The prose of an event flyer in one language."""
 
     kicker: ShortText | None = None
+    """A short label above the title: "Science-Policy Dialogue"."""
     title: ShortText
+    """The event's title."""
     programme: ShortText | None = None
+    """The programme or series it belongs to."""
     organiser: ShortText | None = None
     """Who holds the event, when it is not the brand ("Organised by ..." at the foot)."""
     place: ShortText | None = None
+    """Where: venue and town, "online"; left out when not known yet."""
     context: Markdown
+    """Why the event matters and who it is for (a few paragraphs)."""
     focus_areas: list[ShortText] = Field(default_factory=list)
+    """The topics, one line each."""
     call_to_action: ShortText | None = None
+    """The heading over the registration: "Register for the event"."""
     consent: list[ShortText] = Field(default_factory=list)
+    """Lines with a box to tick (photos, side events)."""
     notes: Markdown | None = None
+    """Small print under the columns."""
     more_events: list[Teaser] = Field(default_factory=list, max_length=4)
+    """Up to four other events, each with a title, maybe a date, and a summary."""
     image: FlyerImageText = FlyerImageText()
+    """The photo's alt text, caption and credit."""
 
 
 KIND = Kind(

@@ -19,6 +19,7 @@ from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
 from briefs.content.schema import (
     EMAIL_PATTERN,
     MARKDOWN_LIMIT,
+    MARKDOWN_TEXT,
     NAME_PATTERN,
     SHORT_TEXT_LIMIT,
     CommonSettings,
@@ -246,6 +247,8 @@ def _annotation(spec: FieldSpec, model_name: str) -> Any:
     kind = spec.type
     if kind in {"text", "markdown"}:
         limit = spec.max_length or (SHORT_TEXT_LIMIT if kind == "text" else MARKDOWN_LIMIT)
+        if kind == "markdown":
+            return Annotated[str, Field(min_length=1, max_length=limit), MARKDOWN_TEXT]
         return Annotated[str, Field(min_length=1, max_length=limit)]
     if kind == "url":
         return Annotated[str, Field(min_length=1, max_length=spec.max_length or 2000),

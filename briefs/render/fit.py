@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from briefs.brand.css import css_string
-from briefs.kinds.fit import FitAttempt, FitPlan
+from briefs.kinds.fit import LEVERS, FitAttempt, FitPlan
 
 OPTIONAL_BLOCK = re.compile(r'\sdata-optional="([^"<>]{1,200})"')
 """A block the content marked `optional: true` (the kind's template writes the attribute)."""
@@ -30,17 +29,22 @@ class FitOutcome:
 
 
 def attempts_for(plan: FitPlan, html: str) -> list[FitAttempt]:
-    """The plan's attempts, then (when allowed) one more per optional block, leaving them
-    out from the last in the document to the first, on top of the tightest levers."""
-    attempts = list(plan.attempts)
-    if not plan.drop_optional:
-        return attempts
-    base = attempts[-1] if attempts else FitAttempt("", ())
-    css, applied = base.css, base.applied
-    for block in reversed(list(dict.fromkeys(OPTIONAL_BLOCK.findall(html)))):
-        css += f"\n[data-optional={css_string(block)}] {{ display: none !important; }}"
-        applied = (*applied, f"without {block}")
-        attempts.append(FitAttempt(css, applied))
+    """The plan's attempts for this page: levers that act on nothing in it (a photo lever
+    without a photo) left out; then, when allowed, one more per optional block, leaving
+    them out from the last in the document to the first, on top of the tightest levers."""
+    idle = {name for name, lever in LEVERS.items()
+            if lever.marked and f"data-fit-{name}" not in html}
+    attempts: list[FitAttempt] = []
+    for attempt in plan.attempts:
+        trimmed = attempt.without(idle)
+        if trimmed.state and (not attempts or attempts[-1] != trimmed):
+            attempts.append(trimmed)
+    if plan.drop_optional:
+        base = attempts[-1] if attempts else FitAttempt(())
+        hidden: tuple[str, ...] = ()
+        for block in reversed(list(dict.fromkeys(OPTIONAL_BLOCK.findall(html)))):
+            hidden = (*hidden, block)
+            attempts.append(replace(base, hidden=hidden))
     return attempts
 
 
