@@ -146,8 +146,10 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     if session.options.strict and replayed:
         _fail(session, target, result, "warnings under --strict")
         return None
+    remove_stale_proof(session, target)
     result.up_to_date.append(target.id)
     result.entries.append(fresh)
+
     session.events.emit(UpToDate(session.output_ref(target.key)))
     return None
 

@@ -133,8 +133,11 @@ class FitAttempt:
         """What differs from the kind's own design: ("body 8.5 pt", "photo 80%")."""
         order = list(LEVERS)
         levers = sorted(self.state, key=lambda item: order.index(item[0]))
+        shown = [block for block in self.hidden  # a section left out names its parts too
+                 if not any(block.startswith(other + "[") for other in self.hidden)]
         return tuple(LEVERS[name].label(value) for name, value in levers) + \
-            tuple(f"without {block}" for block in self.hidden)
+            tuple(f"without {block}" for block in shown)
+
 
     def without(self, levers: set[str]) -> FitAttempt:
         return FitAttempt(tuple(item for item in self.state if item[0] not in levers),

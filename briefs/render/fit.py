@@ -41,11 +41,25 @@ def attempts_for(plan: FitPlan, html: str) -> list[FitAttempt]:
             attempts.append(trimmed)
     if plan.drop_optional:
         base = attempts[-1] if attempts else FitAttempt(())
+        blocks = list(dict.fromkeys(OPTIONAL_BLOCK.findall(html)))
         hidden: tuple[str, ...] = ()
-        for block in reversed(list(dict.fromkeys(OPTIONAL_BLOCK.findall(html)))):
-            hidden = (*hidden, block)
+        for block in reversed(blocks):
+            if block in hidden:
+                continue
+            hidden = _with_emptied(blocks, (*hidden, block))
             attempts.append(replace(base, hidden=hidden))
     return attempts
+
+
+def _with_emptied(blocks: list[str], hidden: tuple[str, ...]) -> tuple[str, ...]:
+    """`hidden`, plus each optional block all of whose optional parts are hidden (the
+    section "more_events" once "more_events[0]" and "more_events[1]" are): no heading is
+    left standing over nothing."""
+    for block in blocks:
+        parts = [other for other in blocks if other.startswith(block + "[")]
+        if parts and block not in hidden and all(part in hidden for part in parts):
+            hidden = (*hidden, block)
+    return hidden
 
 
 def fit_to_pages(lay_out: Callable[[str], Any], attempts: list[FitAttempt], limit: int,

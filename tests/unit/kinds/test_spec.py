@@ -123,3 +123,26 @@ def test_a_kind_needs_its_template_and_may_not_replace_a_built_in_one(tmp_path: 
     assert "kind report has no style.css" in diagnostics.errors[0].message
     kind, problems = load(tmp_path / "other", KIND, reserved={"flyer"}, name="flyer")
     assert kind is None and 'a kind named "flyer" exists already' in problems[0]
+
+
+FIT = KIND + "fit: [space 75%, body 9.5pt, optional]\noptional_blocks: a speaker\n"
+
+
+def test_a_kind_lists_its_fit_steps(tmp_path: Path) -> None:
+    kind, problems = load(tmp_path, FIT)
+    assert problems == [] and kind is not None
+    assert [str(step) for step in kind.fit] == ["space 75%", "body 9.5 pt", "optional"]  # type: ignore[attr-defined]
+    assert kind.optional_blocks == "a speaker"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("fit", "message"), [
+    ("[body 9pt, size 8pt]", 'fit[1]: unknown lever "size"'),
+    ("[body 9pt, body 9.5pt]", "fit: body 9.5 pt does not tighten body"),
+    ("[optional, body 9pt]", "fit: optional is the last resort"),
+])
+def test_fit_steps_are_checked_where_they_are_written(tmp_path: Path, fit: str,
+                                                      message: str) -> None:
+    kind, problems = load(tmp_path, KIND + f"fit: {fit}\n")
+    assert kind is None
+    assert any(message in problem and "kinds/report/kind.yaml:" in problem
+               for problem in problems), problems
