@@ -12,7 +12,7 @@ from briefs.core.diagnostics import Diagnostics, Position, display_path
 from briefs.core.paths import RefusedPath, read_bytes
 from briefs.kinds.fit import FitPlan, medium_of, plan_fit
 from briefs.output.writer import WriteError
-from briefs.render.overflow import Overflow
+from briefs.render.overflow import Overflow, overflow_words
 from briefs.render.pdf import RenderResult
 
 PROOF_OWNER = "overflow proof"
@@ -90,12 +90,13 @@ def overflow_message(session: BuildSession, target: Target, overflow: Overflow,
     """`"More events" runs 42 mm past the page, even with ...; cut about 60 words, or set
     optional: true on a teaser or the photo (the kind "flyer" sets the limit of 1 page)`."""
     kind = target.document.kind
-    where = "the page" if overflow.limit == 1 else f"page {overflow.limit}"
-    block = f'"{overflow.label}" ' if overflow.label else "the content "
-    text = f"{target.title}: {block}runs {overflow.millimetres:g} mm past {where}"
+    text = f"{target.title}: {overflow_words(overflow)}"
     if applied:
         text += f" even with {', '.join(applied)}"
     advice = [f"cut about {overflow.about_words} words"]
+    if overflow.own_page:
+        advice[0] += f" before it (what page {overflow.limit} holds)"
+
     if kind.optional_blocks and fit_plan(target).drop_optional:
         advice.append(f"set optional: true on {kind.optional_blocks}")
     path, position, why = page_limit_source(target)
@@ -125,8 +126,9 @@ def overflow_location(session: BuildSession, target: Target,
             if path.is_file() else None
         if loaded is None:
             continue
-        if key_path and key_path in loaded.key_positions:
-            return path, loaded.key_positions[key_path]
+        if key_path and (key_path in loaded.key_positions
+                         or key_path in loaded.value_positions):
+            return path, loaded.position_of(key_path)
         if not key_path and overflow.first_words:
             found = _find_words(loaded.path, overflow.first_words, workspace.read_roots)
             if found is not None:

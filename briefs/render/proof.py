@@ -7,7 +7,7 @@ import io
 from html import escape
 from typing import Any
 
-from briefs.render.overflow import Overflow
+from briefs.render.overflow import Overflow, overflow_words
 
 SHADE = "rgba(214, 40, 40, 0.18)"
 INK = "#b3261e"
@@ -15,10 +15,10 @@ INK = "#b3261e"
 
 def proof_label(overflow: Overflow) -> str:
     """What the shaded area says."""
-    where = "the page" if overflow.limit == 1 else f"page {overflow.limit}"
-    block = f'"{overflow.label}" ' if overflow.label else ""
-    return (f"Overflow proof, not for use: {block}runs {overflow.millimetres:g} mm past "
-            f"{where}; cut about {overflow.about_words} words")
+    cut = f"cut about {overflow.about_words} words"
+    if overflow.own_page:
+        cut += " (shaded) before it"
+    return f"Overflow proof, not for use: {overflow_words(overflow)}; {cut}"
 
 
 def overflow_proof(document: Any, overflow: Overflow, url_fetcher: Any) -> bytes:

@@ -62,3 +62,26 @@ def test_the_brief_keeps_its_short_name_credit_and_contact(examples: tuple[Path,
     assert "Town and Country Network, Land and Governance Section" in back
     assert "Local Practice Branch, Global Programmes Division" in back
     assert "Mastodon | Bluesky TOWNANDCOUNTRY" in back
+
+
+def test_someone_elses_event_shows_its_own_website_and_logo(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    init_workspace(root)
+    folder = root / "content" / FLYER
+    shutil.copytree(EXAMPLES / FLYER, folder)
+    (folder / "images").mkdir()
+    logo = root / "styles" / "team" / "logos" / "logo.svg"
+    shutil.copy(logo, folder / "images" / "consortium.svg")
+    settings = folder / "document.yaml"
+    settings.write_text(settings.read_text() + (
+        "website: https://dialogue.consortium.example\n"
+        "organiser_logo: {src: images/consortium.svg, alt: Northbank–Southvale Consortium}\n"))
+    result = run_cli("build", FLYER, workspace=root)
+    assert result.exit_code == 0, result.stderr
+    page = " ".join(page_texts(pdf(root, FLYER))[0].split())
+    assert "dialogue.consortium.example" in page
+    assert "www.example.org" not in page  # not the brand's own website
+    html_result = run_cli("build", FLYER, "--emit-html", "--force", workspace=root)
+    assert html_result.exit_code == 0
+    html = (root / "build" / FLYER / f"{FLYER}.en.html").read_text()
+    assert 'alt="Northbank–Southvale Consortium"' in html

@@ -146,3 +146,12 @@ def test_fit_steps_are_checked_where_they_are_written(tmp_path: Path, fit: str,
     assert kind is None
     assert any(message in problem and "kinds/report/kind.yaml:" in problem
                for problem in problems), problems
+
+
+def test_a_flag_field_is_true_or_false_and_never_translated(tmp_path: Path) -> None:
+    text = KIND.replace("  summary: markdown", "  summary: markdown\n  optional: flag")
+    kind, problems = load(tmp_path, text)
+    assert problems == [] and kind is not None
+    model = kind.text_model  # type: ignore[attr-defined]
+    assert model.model_fields["optional"].default is False
+    assert prose_leaves({"optional": "true"}, model) == {}
