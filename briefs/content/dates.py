@@ -17,8 +17,30 @@ HOW_TO_WRITE = ("write YYYY (2023), YYYY-MM (2023-06) or YYYY-MM-DD (2023-06-19)
                 "two of the same precision with a slash between them (2023-06-19/2023-06-20)")
 
 
+class _WrittenAsText:
+    """A value YAML gives as text: pydantic reads it with `parse`, writes it `isoformat()`."""
+
+    def isoformat(self) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @classmethod
+    def parse(cls, value: object) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any,
+                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, json_schema_input_schema=core_schema.str_schema(),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda value: value.isoformat()))
+
+
 @dataclass(frozen=True)
-class PartialDate:
+class PartialDate(_WrittenAsText):
     """A date known to the year, the month or the day: `2023`, `2023-06`, `2023-06-19`.
 
     It is never completed: a month stays a month ("June 2023"), so that no day or weekday is
@@ -77,20 +99,9 @@ class PartialDate:
             text += f"-{self.day:02d}"
         return text
 
-    def __str__(self) -> str:
-        return self.isoformat()
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any,
-                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, json_schema_input_schema=core_schema.str_schema(),
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda value: value.isoformat()))
-
 
 @dataclass(frozen=True)
-class DateSpan:
+class DateSpan(_WrittenAsText):
     """One partial date, or a range of two of the same precision (`2023-06/2023-07`)."""
 
     start: PartialDate
@@ -123,14 +134,3 @@ class DateSpan:
 
     def isoformat(self) -> str:
         return self.start.isoformat() + (f"/{self.end.isoformat()}" if self.end else "")
-
-    def __str__(self) -> str:
-        return self.isoformat()
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any,
-                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, json_schema_input_schema=core_schema.str_schema(),
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda value: value.isoformat()))

@@ -57,6 +57,8 @@ LEVERS: dict[str, Lever] = {lever.name: lever for lever in (
 space between blocks. Body text is never set under 7.5 pt in print or 8 pt on screen."""
 OPTIONAL = "optional"
 """The last resort: leave out blocks the content marks `optional: true`, last first."""
+BLOCK_NAME = re.compile(r"[A-Za-z0-9_.\[\]-]{1,200}")
+"""An optional block's name: the field it holds (`more_events[1]`), safe in a CSS string."""
 STEP_TEXT = re.compile(r"^\s*([a-z]+)(?:\s+(\d+(?:\.\d+)?)\s*(pt|%)?)?\s*$")
 
 
@@ -124,8 +126,8 @@ class FitAttempt:
                                 f"{LEVERS[name].css_value(value)} !important;"
                                 for name, value in self.state)
         rules = [f":root {{ {declarations} }}"] if declarations else []
-        rules += [f"[data-optional={_css_string(block)}] {{ display: none !important; }}"
-                  for block in self.hidden]
+        rules += [f'[data-optional="{block}"] {{ display: none !important; }}'
+                  for block in self.hidden if BLOCK_NAME.fullmatch(block)]
         return "\n".join(rules)
 
     @property
@@ -173,13 +175,6 @@ def plan_fit(steps: tuple[FitStep, ...], limits: dict[str, Any], medium: str) ->
         state[step.lever] = step.value
         attempts.append(FitAttempt(tuple(state.items())))
     return FitPlan(tuple(attempts), drop_optional)
-
-
-def _css_string(value: str) -> str:
-    """A CSS string literal that cannot end its rule (the value is a field's name)."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
-    return '"' + escaped.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
-
 
 
 def medium_of(profile: Any) -> str:

@@ -15,8 +15,9 @@ from typing import Any
 
 from briefs.kinds.fit import LEVERS, FitAttempt, FitPlan
 
-OPTIONAL_BLOCK = re.compile(r'\sdata-optional="([^"<>]{1,200})"')
-"""A block the content marked `optional: true` (the kind's template writes the attribute)."""
+OPTIONAL_BLOCK = re.compile(r'\sdata-optional="([A-Za-z0-9_.\[\]-]{1,200})"')
+"""A block the content marked `optional: true`, named by its field (the kind's template
+writes the attribute: `data-optional="more_events[1]"`)."""
 
 
 @dataclass(frozen=True)
