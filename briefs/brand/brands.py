@@ -8,16 +8,19 @@ from pathlib import Path
 
 from briefs.brand.brandyml import BRAND_YML, Mapped, read_brand_yml
 from briefs.brand.fonts import FontProblem, InstalledFace, find_installed_face
+from briefs.brand.literals import token_literals
 from briefs.brand.model import Brand, FontFace
 from briefs.content.images import ImageProblem, inspect_image
 from briefs.content.loader import LoadedYaml, load_yaml_file
 from briefs.content.validation import validate
-from briefs.core.diagnostics import Diagnostics
-from briefs.core.paths import RefusedPath, resolve_inside
+from briefs.core.diagnostics import Diagnostics, Position
+from briefs.core.paths import RefusedPath, read_bytes, resolve_inside
 from briefs.core.workspace import Workspace
 from briefs.i18n.scripts import COMPOSITE_OF, SCRIPTS, script_name
 
 FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
+
+MAX_BRAND_CSS_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,30 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
     sheets = [resolve(sheet, ("stylesheets", i)) for i, sheet in enumerate(brand.stylesheets)]
     if len(diagnostics.errors) > errors_before or logo is None:
         return None
+    _warn_written_tokens([s for s in sheets if s is not None], brand, workspace, diagnostics)
     return LoadedBrand(brand_id, folder, brand, tuple(f for f in faces if f is not None), logo,
                        logos["logo_inverse"], tuple(s for s in sheets if s is not None))
 
 
+def _warn_written_tokens(sheets: list[Path], brand: Brand, workspace: Workspace,
+                         diagnostics: Diagnostics) -> None:
+    """A colour token written out in the brand's CSS (`#0a4f8f` for `primary`) stays when a
+    copy of the brand changes its tokens: warn, naming the var() to write instead."""
+    tokens = brand.colors.model_dump()
+    for sheet in sheets:
+        try:
+            source = read_bytes(sheet, workspace.read_roots, MAX_BRAND_CSS_BYTES)
+        except (OSError, RefusedPath):
+            continue  # reported where stylesheets are checked
+        for found in token_literals(source.decode("utf-8", "replace"), tokens):
+            diagnostics.warning(
+                f"{found.written} is the brand's {found.token} colour written out; write "
+                f"var(--color-{found.token}), so that a brand copied from this one prints "
+                "its own colour", sheet, Position(found.line, found.column))
+
+
 def _read(workspace: Workspace, folder: Path,
+
           diagnostics: Diagnostics) -> tuple[Path | None, LoadedYaml | Mapped | None]:
     """brand.yaml, or else a posit brand.yml (`_brand.yml`) mapped to the same fields."""
     path = folder / "brand.yaml"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from briefs.brand.colors import normalized_color
 from briefs.content.schema import ContactBlock, ShortText, Strict
@@ -23,6 +23,39 @@ def token_or_color(value: str) -> str:
     return value if TOKEN_NAME.fullmatch(value) and value not in CSS_COLOR_WORDS \
         else normalized_color(value)
 
+
+
+def _measure(unit: str) -> Any:
+    """A number, maybe written with its unit ("8.5pt", "60%")."""
+
+    def parse(value: object) -> object:
+        if isinstance(value, str) and unit and value.strip().endswith(unit):
+            return value.strip()[: -len(unit)].strip()
+        return value
+
+    return BeforeValidator(parse)
+
+
+class BrandFit(Strict):
+    """How far copyfitting may go for this brand's documents (each lever's least value).
+
+    Legibility floors hold whatever this says: body text is never set under 7.5 pt in print
+    or 8 pt on screen.
+    """
+
+    body: Annotated[float, _measure("pt"), Field(gt=0, le=72)] | None = None
+    """The smallest body text size, in points ("8.5pt")."""
+    leading: Annotated[float, Field(gt=0.5, le=4)] | None = None
+    """The tightest line height, as a factor of the type size (1.25)."""
+    photo: Annotated[float, _measure("%"), Field(gt=0, le=100)] | None = None
+    """The least height of a photo, as a share of its designed height ("60%")."""
+    space: Annotated[float, _measure("%"), Field(ge=0, le=100)] | None = None
+    """The least space between blocks, as a share of the designed space ("50%")."""
+    optional: bool = True
+    """Whether blocks the content marks `optional: true` may be left out to make it fit."""
+
+    def limits(self) -> dict[str, Any]:
+        return {name: value for name, value in self.model_dump().items() if value is not None}
 
 
 class BrandColors(Strict):
@@ -94,6 +127,10 @@ class Brand(Strict):
     slogan: ShortText | None = None
     contact: ContactBlock = ContactBlock()
     stylesheets: list[ShortText] = Field(default_factory=lambda: ["brand.css"])
+    image_credit: Literal["plain", "photo", "copyright"] = "plain"
+    """How an image's credit is printed after its caption: as written (`plain`), as
+    "Photo: <credit>" (`photo`) or as "© <credit>" (`copyright`), in the output's language."""
+    fit: BrandFit = BrandFit()
 
     @model_validator(mode="after")
     def _families_declared(self) -> Brand:

@@ -67,11 +67,26 @@ class UpToDate:
 
 
 @dataclass(frozen=True)
+class Fitted:
+    """An output was too long for its pages and fits with these copyfitting steps."""
+
+    output: OutputRef
+    applied: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        """`river-dialogue-flyer.ru: fitted with body 8.5 pt, photo 80%`."""
+        return f"{self.output.id}: fitted with {', '.join(self.applied)}"
+
+
+@dataclass(frozen=True)
 class Failed:
     """An output could not be made (the diagnostics say why); its previous file is kept."""
 
     output: OutputRef
     reason: str
+    proof: str | None = None
+    """The overflow proof written instead (relative to the output folder), if it overflowed."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +100,8 @@ class Finished:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-BuildEvent = Planned | Note | Started | Rendered | UpToDate | Failed | Finished
+BuildEvent = Planned | Note | Started | Fitted | Rendered | UpToDate | Failed | Finished
+
 Listener = Callable[[BuildEvent], None]
 
 

@@ -13,6 +13,13 @@ from briefs.brand.coverage import find_in_files
 from briefs.brand.subsets import SUBSETS_DIR, prune_subsets
 from briefs.build.cache import BuildCache, target_key
 from briefs.build.events import Failed, Finished, Note, Rendered, Started, UpToDate
+from briefs.build.fitting import (
+    announce_fit,
+    fit_plan,
+    page_limit_source,
+    remove_stale_proof,
+    report_overflow,
+)
 from briefs.build.html import render_html
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
@@ -110,7 +117,7 @@ def warm_up(session: BuildSession, plan: Plan, renderer: Renderer,
         if html is None or font_faces(html) in seen or renderer.is_warm_for(font_faces(html)):
             continue
         seen.append(font_faces(html))
-        renderer.submit(_job(session, target, html))
+        renderer.submit(render_job(session, target, html))
         for _ in renderer.results():
             pass
 
@@ -133,14 +140,17 @@ def harfbuzz_subset_available() -> bool:
     return ctypes.util.find_library("harfbuzz-subset") is not None
 
 
-def _job(session: BuildSession, target: Target, html: str) -> RenderJob:
+def render_job(session: BuildSession, target: Target, html: str,
+               layout_only: bool = False) -> RenderJob:
+    """What a worker needs to lay out (and fit, and write) one target."""
     return RenderJob(
         html=html, mounts=session.assets.mounts, target_id=target.id, title=target.title,
         max_pages=target.document.page_limit,
         font_families=frozenset(resolved.face.family for resolved in target.faces),
         min_image_dpi=target.profile.min_image_dpi,
         options=render_options(target.profile, target.key.variant),
-        finishing=finishing(target.profile, target.key.variant, _slug_line(target)))
+        finishing=finishing(target.profile, target.key.variant, _slug_line(target)),
+        fit=fit_plan(target), layout_only=layout_only)
 
 
 def _slug_line(target: Target) -> str:
@@ -158,11 +168,13 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     if html is None:
         _fail(session, target, result, "template error")
         return None
-    job = _job(session, target, html)
+    job = render_job(session, target, html)
     key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
                             "fonts": sorted(job.font_families),
                             "min_dpi": job.min_image_dpi, "options": job.options,
-                            "finishing": repr(job.finishing)})
+                            "finishing": repr(job.finishing),
+                            "fit": [attempt.css for attempt in job.fit.attempts]
+                            + [str(job.fit.drop_optional)]})
     if session.options.emit_html:
         emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")
@@ -177,8 +189,10 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     if session.options.strict and replayed:
         _fail(session, target, result, "warnings under --strict")
         return None
+    remove_stale_proof(session, target)
     result.up_to_date.append(target.id)
     result.entries.append(fresh)
+
     session.events.emit(UpToDate(session.output_ref(target.key)))
     return None
 
@@ -196,23 +210,10 @@ def _refusal_source(session: BuildSession, target: Target,
     return (path, position) if path is not None else (template, Position(1, 1))
 
 
-def page_limit_source(target: Target) -> tuple[Path, Position | None, str]:
-    """Where a document's page limit is set: its `max_pages` (or whichever setting the kind
-    reads) when the document sets it, else its `kind:`, since the kind then fixes it."""
-    document = target.document
-    rule, loaded = document.kind.pages, document.settings_file
-    path = loaded.path if loaded else document.folder / "document.yaml"
-    data = loaded.data if loaded and isinstance(loaded.data, dict) else {}
-    if rule.fixed is None and rule.setting and rule.setting in data and loaded:
-        return path, loaded.position_of((rule.setting,), value=True), \
-            f"{rule.setting} sets the limit"
-    position = loaded.position_of(("kind",), value=True) if loaded else None
-    return path, position, f'the kind "{document.kind.name}" sets the limit'
-
-
-def _fail(session: BuildSession, target: Target, result: BuildResult, reason: str) -> None:
+def _fail(session: BuildSession, target: Target, result: BuildResult, reason: str,
+          proof: str | None = None) -> None:
     result.failed.append(target.id)
-    session.events.emit(Failed(session.output_ref(target.key), reason))
+    session.events.emit(Failed(session.output_ref(target.key), reason, proof))
 
 
 def _report_soft(session: BuildSession, target: Target, messages: list[str]) -> None:
@@ -227,10 +228,13 @@ def _take(session: BuildSession, target: Target, key: str, rendered: RenderResul
           cache: BuildCache, result: BuildResult) -> None:
     """Report what the render found; write the PDF if it passed; record and announce it."""
     began = time.monotonic()
+    proof = report_render(session, target, rendered)
     entry = _accept(session, target, rendered)
     if entry is None:
-        _fail(session, target, result, "render failed")
+        _fail(session, target, result, "does not fit" if proof else "render failed", proof)
         return
+    remove_stale_proof(session, target)
+    announce_fit(session, target, rendered)
     result.written.append(session.output_dir / target.name.path)
     result.rendered.append(target.id)
     result.entries.append(entry)
@@ -256,13 +260,16 @@ def _glyph_location(session: BuildSession, target: Target,
     return files[0], None
 
 
-def _accept(session: BuildSession, target: Target,
-            rendered: RenderResult) -> dict[str, Any] | None:
-    """Report what the render found; write the PDF if it passed; return its manifest entry."""
+def report_render(session: BuildSession, target: Target, rendered: RenderResult) -> str | None:
+    """Report what a render (or a layout) found, each problem where it can be fixed; the
+    overflow proof's path when the content did not fit (it is written then)."""
     diagnostics = session.diagnostics
     content_file = target.document.texts[target.locale].path
+    proof = None
     for number, message in enumerate(rendered.errors):
-        if number == 0 and rendered.overflow:
+        if number == 0 and rendered.overflowed is not None:
+            proof = report_overflow(session, target, rendered)
+        elif number == 0 and rendered.overflow:
             path, position, why = page_limit_source(target)
             diagnostics.error(f"{message} ({why}; {rendered.overflow} page"
                               f"{'s' if rendered.overflow != 1 else ''} over)", path, position)
@@ -274,8 +281,15 @@ def _accept(session: BuildSession, target: Target,
         source, where = _refusal_source(session, target, message)
         diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
                           "files inside the workspace can be used", source, where)
+    _report_soft(session, target, rendered.warnings + rendered.preflight_warnings)
+    return proof
+
+
+def _accept(session: BuildSession, target: Target,
+            rendered: RenderResult) -> dict[str, Any] | None:
+    """Write the PDF if the render passed; return its manifest entry."""
+    diagnostics = session.diagnostics
     soft = rendered.warnings + rendered.preflight_warnings
-    _report_soft(session, target, soft)
     if not rendered.ok or rendered.pdf is None or (session.options.strict and soft):
         return None
     try:
@@ -295,5 +309,6 @@ def _accept(session: BuildSession, target: Target,
         "sha256": sha256(rendered.pdf),
         "warnings": target.warnings + rendered.warnings,
         "preflight": {"errors": [], "warnings": rendered.preflight_warnings},
+        "fit": list(rendered.fitted),
         "status": "ok",
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -27,12 +28,15 @@ from briefs.cli.completion import complete_documents
 @click.command()
 @click.argument("docs", nargs=-1, shell_complete=complete_documents)
 @locale_option
+@click.option("--layout", is_flag=True,
+              help="Also lay out every output and fit it to its pages, as `build` would "
+                   "(slower; writes no PDF): overflows are errors at the content.")
 @strict_option
 @json_option
 @click.pass_context
 @handle_errors
-def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], strict: bool,
-          as_json: bool) -> None:
+def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], layout: bool,
+          strict: bool, as_json: bool) -> None:
     """Validate content, brands, images and templates without rendering any PDF."""
     from briefs.build.html import check_templates
     from briefs.build.plan import plan_build
@@ -43,15 +47,30 @@ def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], s
     session = open_session(workspace, BuildOptions(writes=False))
     plan = plan_build(session, doc_ids, chosen)
     check_templates(session, plan)
-    finish(Reporter(workspace.root), session.diagnostics, strict, as_json,
+    fitted = _lay_out(session, plan) if layout and plan.targets else []
+    reporter = Reporter(workspace.root)
+    for line in fitted:
+        reporter.line(line)
+    finish(reporter, session.diagnostics, strict, as_json,
            {"checked": sorted(t.id for t in plan.targets),
-            "failed": sorted(session.output_name(key).id for key in plan.failed)}, built=0)
+            "failed": sorted(session.output_name(key).id for key in plan.failed),
+            **({"fitted": fitted} if layout else {})}, built=0)
     if not as_json:
         click.echo(f"OK: {plural(len(plan.targets), 'output')} checked.")
 
 
+def _lay_out(session: Any, plan: Any) -> list[str]:
+    """Lay out and fit every planned output in warm workers; what each needed to fit."""
+    from briefs.build.layout import lay_out_all
+    from briefs.render.workers import Renderer, default_jobs
+
+    with Renderer(default_jobs()) as renderer:
+        return lay_out_all(session, plan, renderer)
+
+
 @click.command()
 @click.argument("pdfs", nargs=-1, required=True,
+
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--print", "print_ready", is_flag=True,
               help="Also require a TrimBox with bleed on every page (print-ready PDFs).")

@@ -35,9 +35,9 @@ class ProgressLines:
         self.started = time.monotonic()
 
     def __call__(self, event: Any) -> None:
-        from briefs.build.events import Failed, Finished, Note, Rendered
+        from briefs.build.events import Failed, Finished, Fitted, Note, Rendered
 
-        if isinstance(event, Note):
+        if isinstance(event, Note | Fitted):
             self.reporter.progress(event.message)
         elif isinstance(event, Rendered):
             self.reporter.progress(f"rendered {event.output.id} "
@@ -95,13 +95,14 @@ class ProgressBar:
         self.progress.stop()
 
     def __call__(self, event: Any) -> None:
-        from briefs.build.events import Failed, Finished, Note, Planned, Started
+        from briefs.build.events import Failed, Finished, Fitted, Note, Planned, Started
 
         if isinstance(event, Planned):
             self.progress.update(self.task, total=len(event.outputs) + len(event.failed),
                                  current="")
-        elif isinstance(event, Note):
+        elif isinstance(event, Note | Fitted):
             self.progress.console.print(f"  {event.message}", markup=False)
+
         elif isinstance(event, Started):
             self.current.append(event.output.id)
             self._show()

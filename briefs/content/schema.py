@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from briefs.content.dates import PartialDate
 from briefs.content.markdown import checked_markdown
 
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
@@ -35,7 +36,9 @@ Locale = Annotated[str, Field(pattern=LOCALE_PATTERN), AfterValidator(known_loca
 Slug = Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT)]
-Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT),
+MARKDOWN_TEXT = "markdown"
+"""Marks a text field that takes the Markdown subset (for the field reference)."""
+Markdown = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT), MARKDOWN_TEXT,
                      AfterValidator(checked_markdown)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
@@ -43,7 +46,8 @@ Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 class Strict(BaseModel):
     """Base for every schema: unknown keys are errors, text is trimmed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
+                              use_attribute_docstrings=True)
 
 
 def checked_url(value: str) -> str:
@@ -67,8 +71,12 @@ class ImageText(Strict):
     """What a person reads about an image: alt text, caption, credit."""
 
     alt: ShortText | None = None
+    """What the image shows, for readers who cannot see it."""
     caption: Markdown | None = None
+    """Printed under the image."""
     credit: ShortText | None = None
+    """Who made it ("Songyang County"): set apart from the caption, as the brand prints
+    credits ("Photo: ...", "© ...")."""
 
 
 SOCIAL_PROFILES = {
@@ -83,7 +91,9 @@ SOCIAL_PROFILES = {
 
 class SocialHandle(Strict):
     network: ShortText
+    """The network's name as printed ("X", "Instagram", "Twitter | Instagram")."""
     handle: ShortText
+    """The account: @name, or a channel's name."""
     url: ShortText | None = None
     """The profile's address; without it, an `@handle` on a network in SOCIAL_PROFILES (or
     `@user@server` on Mastodon) is linked to its profile, and other handles stay plain text."""
@@ -106,9 +116,16 @@ class SocialHandle(Strict):
         return pattern.format(name.group(1)) if name and pattern else None
 
 
+WebLink = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT),
+                    AfterValidator(checked_url)]
+"""A web address: `https://...`, or written as printed (`www.example.org`)."""
+
+
 class Website(Strict):
     url: ShortText
+    """The address as printed (https://... or www....)."""
     social: list[SocialHandle] = Field(default_factory=list)
+    """Any number of social networks for this website."""
 
     @field_validator("url")
     @classmethod
@@ -117,29 +134,53 @@ class Website(Strict):
 
 
 class DateRange(Strict):
-    start: dt.date
-    end: dt.date | None = None
+    """When something happened: a day, a month or a year, and maybe an end of the same
+    precision (`start: 2021-10-19`, `end: 2021-10-20`; `start: 2023-06`)."""
+
+    start: PartialDate
+    """The first day (2021-10-19), or the month (2023-06) or year (2023) when that is all
+    that is known."""
+    end: PartialDate | None = None
+    """The last day (or month, or year: the same precision as start); leave out for one."""
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
-        if self.end is not None and self.end < self.start:
-            raise ValueError("end is before start")
+        if self.end is None:
+            return self
+        if self.end.precision != self.start.precision:
+            raise ValueError(f"start ({self.start}) is a {self.start.precision} and end "
+                             f"({self.end}) a {self.end.precision}; give both to the "
+                             f"{self.start.precision}")
+        if self.end.first_day < self.start.first_day:
+            raise ValueError(f"end is before start ({self.end} < {self.start})")
         return self
 
 
-class ContactBlock(Strict):
-    """Who to contact: organisational unit, branch, division, e-mail, website."""
 
+class ContactBlock(Strict):
+    """Who to contact: a heading, a person, organisational unit, branch, division, e-mail,
+    phone, website. A document may give several (a list)."""
+
+    label: ShortText | None = None
+    """The heading of the block (default: "For further information, please contact:")."""
+    name: ShortText | None = None
+    """A person's name."""
     unit: ShortText | None = None
+    """The section or unit: "Policy, Legislation and Governance Section"."""
     branch: ShortText | None = None
     division: ShortText | None = None
     email: ShortText | None = None
+    phone: ShortText | None = None
     website: ShortText | None = None
 
     @field_validator("website")
     @classmethod
     def _web_only(cls, value: str | None) -> str | None:
         return checked_url(value) if value is not None else None
+
+
+Contacts = ContactBlock | list[ContactBlock]
+"""One contact block, or several (`- {unit: ...}` items), merged item by item."""
 
 
 class CommonSettings(Strict):

@@ -70,7 +70,12 @@ def report_error(model: type[BaseModel], loaded: Locatable, error: Any,
 
 
 def _plain_message(error: Any) -> str:
+    if error["type"] == "string_too_long" and isinstance(error.get("input"), str):
+        limit, length = error.get("ctx", {}).get("max_length"), len(error["input"])
+        return (f"{length} characters, over the limit of {limit} for this field by "
+                f"{length - int(limit or 0)}; shorten it")
     text = str(error["msg"])
+
     text = text.removeprefix("Value error, ")
     text = text[0].lower() + text[1:] if text else text
     value = error.get("input")

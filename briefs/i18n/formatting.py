@@ -85,6 +85,36 @@ def date_range(start: dt.date, end: dt.date | None, locale: str) -> str:
     return format_date(start, parts[0], locale=parsed) + format_date(end, parts[1], locale=parsed)
 
 
+PARTIAL_SKELETONS = {"year": "y", "month": "yMMMM"}
+"""How a date known only to the year or the month is written (CLDR skeletons)."""
+
+
+def partial_pattern(locale: str, precision: str) -> str:
+    """The locale's pattern for a date of this precision: "MMMM y" for a month in English,
+    "y年M月" in Chinese, the long date format for a day."""
+    parsed = babel_locale(locale)
+    if precision == "day":
+        return str(parsed.date_formats["long"].pattern)
+    skeleton = PARTIAL_SKELETONS[precision]
+    pattern = parsed.datetime_skeletons.get(skeleton)
+    if pattern is None:
+        from babel.dates import match_skeleton
+
+        pattern = parsed.datetime_skeletons[match_skeleton(skeleton, parsed.datetime_skeletons)]
+    return str(pattern.pattern)
+
+
+def partial_range(start: dt.date, end: dt.date, precision: str, locale: str) -> str:
+    """June–July 2023, 2021–2023: a range of months or years, in the locale's words."""
+    if precision == "day":
+        return date_range(start, end, locale)
+    skeleton = PARTIAL_SKELETONS[precision]
+    if (start.year, start.month if precision == "month" else 0) == \
+            (end.year, end.month if precision == "month" else 0):
+        return format_date(start, partial_pattern(locale, precision), locale=babel_locale(locale))
+    return format_interval(start, end, skeleton, locale=babel_locale(locale))
+
+
 def time_short(value: dt.time, locale: str) -> str:
     return format_time(value, "short", locale=babel_locale(locale))
 

@@ -17,7 +17,11 @@ from typing import Literal
 from babel import Locale
 from babel.dates import format_date, format_interval, format_time, tokenize_pattern
 
+from briefs.content.dates import DateSpan, PartialDate
 from briefs.i18n import formatting
+
+DateLike = dt.date | PartialDate | DateSpan
+"""What the date filters take: a day, a date known to the month or year, or a range."""
 
 Calendar = Literal["gregorian", "persian", "buddhist"]
 CALENDARS: tuple[str, ...] = ("gregorian", "persian", "buddhist")
@@ -87,28 +91,64 @@ class LocaleFormat:
     def number(self, value: int) -> str:
         return self.digits(value)
 
-    def date_long(self, value: dt.date) -> str:
+    def date_long(self, value: DateLike) -> str:
+        """19 October 2021; June 2023 or 2023 for a date known only to the month or year; a
+        range for a span (2023-06/2023-07)."""
+        if isinstance(value, DateSpan):
+            return self.date_range(value.start, value.end)
+        day = _day(value)
+        if day is None:
+            assert isinstance(value, PartialDate)
+            return self._partial(value, value)
         if self.calendar == "persian":
-            return self.digits(_persian(value, self.locale, "%d %B %Y"))
-        return self.digits(_format(value, self._pattern("long"), self))
+            return self.digits(_persian(day, self.locale, "%d %B %Y"))
+        return self.digits(_format(day, self._pattern("long"), self))
 
-    def date_full(self, value: dt.date) -> str:
+    def date_full(self, value: DateLike) -> str:
+        """Tuesday, 19 October 2021; a date without a day is written as `date_long` writes
+        it (no weekday is invented)."""
+        if isinstance(value, DateSpan) and value.end is None:
+            value = value.start
+        day = _day(value) if not isinstance(value, DateSpan) else None
+        if day is None:
+            return self.date_long(value)
         if self.calendar == "persian":
-            return self.digits(_persian(value, self.locale, "%A %d %B %Y"))
-        return self.digits(_format(value, self._pattern("full"), self))
+            return self.digits(_persian(day, self.locale, "%A %d %B %Y"))
+        return self.digits(_format(day, self._pattern("full"), self))
 
-    def date_range(self, start: dt.date, end: dt.date | None) -> str:
+    def date_range(self, start: DateLike, end: DateLike | None) -> str:
+        if isinstance(start, DateSpan):
+            span = start
+            start, end = span.start, span.end if end is None else end
         if end is None or end == start:
             return self.date_long(start)
+        first, last = _day(start), _day(end)
+        if first is None or last is None:
+            return self._partial(PartialDate.parse(start), PartialDate.parse(end))
         if self.calendar == "persian":
-            return self.digits(_persian_range(start, end, self.locale))
+            return self.digits(_persian_range(first, last, self.locale))
         if self.calendar == "buddhist":
             return self.digits(
-                _format(start, self._pattern("long"), self) + " – "
-                + _format(end, self._pattern("long"), self)
-                if start.year != end.year else
-                _buddhist_year(formatting.date_range(start, end, self.locale), start, self))
-        return self.digits(formatting.date_range(start, end, self.locale))
+                _format(first, self._pattern("long"), self) + " – "
+                + _format(last, self._pattern("long"), self)
+                if first.year != last.year else
+                _buddhist_year(formatting.date_range(first, last, self.locale), first, self))
+        return self.digits(formatting.date_range(first, last, self.locale))
+
+    def _partial(self, start: PartialDate, end: PartialDate) -> str:
+        """A month or a year (or a range of them), never completed to a day."""
+        precision = start.precision
+        if self.calendar == "persian":
+            return self.digits(_persian_months(start.first_day, end.last_day, self.locale,
+                                               precision))
+        if start == end or (self.calendar == "buddhist" and start.year != end.year):
+            pattern = formatting.partial_pattern(self.locale, precision)
+            return self.digits(" – ".join(dict.fromkeys(
+                _format(side.first_day, pattern, self) for side in (start, end))))
+        text = formatting.partial_range(start.first_day, end.first_day, precision, self.locale)
+        if self.calendar == "buddhist":
+            text = _buddhist_year(text, start.first_day, self)
+        return self.digits(text)
 
     def time_short(self, value: dt.time) -> str:
         return self.digits(format_time(value, "short", locale=self._babel))
@@ -124,6 +164,13 @@ class LocaleFormat:
 
     def _pattern(self, width: str) -> str:
         return str(self._babel.date_formats[width].pattern)
+
+
+def _day(value: DateLike) -> dt.date | None:
+    """The day a value names, or None when it names a month, a year or a range."""
+    if isinstance(value, PartialDate):
+        return value.first_day if value.precision == "day" else None
+    return value if isinstance(value, dt.date) else None
 
 
 def _format(value: dt.date, pattern: str, fmt: LocaleFormat) -> str:
@@ -180,3 +227,19 @@ def _persian_range(start: dt.date, end: dt.date, locale: str) -> str:
     if first.month != last.month:
         return f"{_persian(start, locale, '%d %B')} – {_persian(end, locale, '%d %B %Y')}"
     return f"{_persian(start, locale, '%d')}–{_persian(end, locale, '%d %B %Y')}"
+
+
+def _persian_months(first: dt.date, last: dt.date, locale: str, precision: str) -> str:
+    """The Solar Hijri months (or years) a Gregorian month or year overlaps: June 2023 is
+    خرداد–تیر ۱۴۰۲, since the two calendars' months do not line up."""
+    import jdatetime
+
+    start, end = (jdatetime.date.fromgregorian(date=d) for d in (first, last))
+    if precision == "year":
+        return _persian(first, locale, "%Y") + ("" if start.year == end.year
+                                               else "–" + _persian(last, locale, "%Y"))
+    if start.year != end.year:
+        return f"{_persian(first, locale, '%B %Y')} – {_persian(last, locale, '%B %Y')}"
+    if start.month != end.month:
+        return f"{_persian(first, locale, '%B')}–{_persian(last, locale, '%B %Y')}"
+    return _persian(first, locale, "%B %Y")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from briefs.content.schema import CommonSettings, Strict
+from briefs.kinds.fit import FitStep
 
 TEMPLATE_FILE = "template.html.j2"
 STYLE_FILE = "style.css"
@@ -54,6 +55,12 @@ class Kind:
     cost: float = 2.0
     """Relative render time, for balancing CI shards (a one-page flyer is 1)."""
     origin: str = "built in"
+    fit: tuple[FitStep, ...] = ()
+    """Copyfitting: the steps tried, in order, when a document is longer than its page
+    limit (`kinds/fit.py`); none: an overflow is an error at once."""
+    optional_blocks: str = ""
+    """Which blocks the content may mark `optional: true`, in words, for the overflow error
+    ("a teaser in more_events, or the image")."""
 
     @property
     def template_name(self) -> str:

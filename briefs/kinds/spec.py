@@ -8,18 +8,19 @@ holds `template.html.j2`, `style.css` and, optionally, `starter/`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, create_model, model_validator
 
+from briefs.content.dates import DateSpan
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
 from briefs.content.markdown import checked_markdown
 from briefs.content.schema import (
     EMAIL_PATTERN,
     MARKDOWN_LIMIT,
+    MARKDOWN_TEXT,
     NAME_PATTERN,
     SHORT_TEXT_LIMIT,
     CommonSettings,
@@ -31,10 +32,11 @@ from briefs.content.schema import (
 )
 from briefs.content.validation import format_key_path, validate
 from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.kinds.fit import FitStep, parse_steps
 from briefs.kinds.kind import Kind, PageRule
 
-FieldType = Literal["text", "markdown", "date", "image", "url", "email", "number", "list",
-                    "object"]
+FieldType = Literal["text", "markdown", "date", "image", "url", "email", "number", "flag",
+                    "list", "object"]
 FIELD_NAME = r"^[a-z][a-z0-9_]*$"
 MAX_NESTING = 3
 TRANSLATED_TYPES = {"text", "markdown"}
@@ -94,6 +96,13 @@ class KindSpec(Strict):
     """document.yaml fields besides the common ones (brand, paper, keywords...)."""
     text: dict[FieldName, FieldSpec] = Field(min_length=1)
     """The prose fields, in every locale."""
+    fit: list[ShortText] = Field(default_factory=list, max_length=40)
+    """Copyfitting steps tried in order when a document is longer than its page limit
+    (`space 75%`, `body 9.5pt`, `leading 1.3`, `photo 80%`, ..., and last `optional`); the
+    stylesheet reads them as var(--fit-body), var(--fit-leading), var(--fit-photo),
+    var(--fit-space)."""
+    optional_blocks: ShortText | None = None
+    """Which blocks the content may mark `optional: true`, in words, for the overflow error."""
 
 
 def load_kind(folder: Path, diagnostics: Diagnostics, reserved: set[str], *,
@@ -125,7 +134,8 @@ def load_kind(folder: Path, diagnostics: Diagnostics, reserved: set[str], *,
                      default=spec.pages.default)
     return Kind(name=name, description=spec.description, settings_model=settings,
                 text_model=text, folder=folder, title_field=spec.title_field, pages=pages,
-                cost=spec.cost, origin=origin)
+                cost=spec.cost, origin=origin, fit=parse_steps(spec.fit),
+                optional_blocks=spec.optional_blocks or "")
 
 
 def _check(spec: KindSpec, loaded: LoadedYaml, diagnostics: Diagnostics) -> None:
@@ -155,6 +165,21 @@ def _check(spec: KindSpec, loaded: LoadedYaml, diagnostics: Diagnostics) -> None
     if pages.max is not None and (pages.setting or pages.default):
         report("give either max (every document's limit) or setting (a field that sets it)",
                ("pages",))
+    _check_fit(spec.fit, report)
+
+
+def _check_fit(texts: list[str], report: Any) -> None:
+    """Each fit step is one the vocabulary knows, and together they only ever tighten."""
+    for index, text in enumerate(texts):
+        try:
+            FitStep.parse(text)
+        except ValueError as exc:
+            report(str(exc), ("fit", index))
+            return
+    try:
+        parse_steps(texts)
+    except ValueError as exc:
+        report(str(exc), ("fit",))
 
 
 def _check_field(field: FieldSpec, key_path: KeyPath, section: str, depth: int,
@@ -213,18 +238,20 @@ def _field(spec: FieldSpec, model_name: str) -> tuple[Any, Any]:
     if spec.type == "list":
         return annotation, Field(default_factory=list, description=spec.help,
                                  json_schema_extra=extra)
+    if spec.type == "flag":
+        return annotation, Field(default=False, description=spec.help, json_schema_extra=extra)
     return annotation | None, Field(default=None, description=spec.help,
                                     json_schema_extra=extra)
 
 
 def _annotation(spec: FieldSpec, model_name: str) -> Any:
     kind = spec.type
-    if kind == "text":
-        return Annotated[str, Field(min_length=1, max_length=spec.max_length or
-                                    SHORT_TEXT_LIMIT)]
-    if kind == "markdown":
-        return Annotated[str, Field(min_length=1, max_length=spec.max_length or MARKDOWN_LIMIT),
-                         AfterValidator(checked_markdown)]
+    if kind in {"text", "markdown"}:
+        limit = spec.max_length or (SHORT_TEXT_LIMIT if kind == "text" else MARKDOWN_LIMIT)
+        if kind == "markdown":
+            return Annotated[str, Field(min_length=1, max_length=limit), MARKDOWN_TEXT,
+                             AfterValidator(checked_markdown)]
+        return Annotated[str, Field(min_length=1, max_length=limit)]
     if kind == "url":
         return Annotated[str, Field(min_length=1, max_length=spec.max_length or 2000),
                          AfterValidator(checked_url)]
@@ -233,7 +260,10 @@ def _annotation(spec: FieldSpec, model_name: str) -> Any:
     if kind == "number":
         return Annotated[int, Field(ge=spec.minimum, le=spec.maximum)]
     if kind == "date":
-        return dt.date
+        return DateSpan
+    if kind == "flag":
+        return bool
+
     if kind == "image":
         return ImageRef
     if kind == "object":

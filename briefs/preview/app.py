@@ -157,7 +157,11 @@ def page_image(preview: Preview, request: Request) -> Response:
     size = request.query_params.get("size", "full")
     if size not in SIZES:
         raise HTTPException(404, f"no image size {size!r}")
-    rendered = preview.pages.png(preview.pdf(output), params["number"], size)
+    pdf = preview.pdf(output)
+    if request.query_params.get("proof") and output.proof:
+        pdf = preview.output_dir / output.proof  # the overflow proof of the last build
+    rendered = preview.pages.png(pdf, params["number"], size)
+
     if rendered is None:
         raise HTTPException(404, f"no page {params['number']} in {output.path}")
     digest, png = rendered

@@ -19,6 +19,7 @@ from briefs.build.events import (
     BuildEvent,
     Failed,
     Finished,
+    Fitted,
     Planned,
     Rendered,
     Started,
@@ -213,14 +214,19 @@ class Builder:
                         for ref in event.failed}
             self._publish(replace(snapshot, outputs=dict(sorted(outputs.items()))))
         elif isinstance(event, Started):
+            self._change(event.output.key, fitted=())
+            snapshot = self.snapshot
             self._publish(replace(snapshot, queued=snapshot.queued | {event.output.key},
                                   summary=f"rendering {len(snapshot.queued) + 1} outputs"))
         elif isinstance(event, Finished):
             self._counts = event
-        elif isinstance(event, Rendered | UpToDate | Failed):
-            ok = not isinstance(event, Failed)
-            self._settle(event.output.key, "ok" if ok else "failed",
-                         "" if ok else "see the problems below")
+        elif isinstance(event, Fitted):
+            self._change(event.output.key, fitted=event.applied)
+        elif isinstance(event, Failed):
+            self._settle(event.output.key, "failed", "see the problems below",
+                         proof=event.proof or "")
+        elif isinstance(event, Rendered | UpToDate):
+            self._settle(event.output.key, "ok", "", proof="")
             if isinstance(event, Rendered):
                 self._warm = True
                 self._image(event.output.key)
@@ -234,13 +240,21 @@ class Builder:
             self.imager.image(output, pdf, last=1)
             self.imager.put(output, pdf, first=2)
 
-    def _settle(self, key: OutputKey, state: str, detail: str) -> None:
+    def _settle(self, key: OutputKey, state: str, detail: str, proof: str) -> None:
         snapshot = self.snapshot
         output = snapshot.outputs.get(key)
         if output is None:
             return
         self._publish(replace(snapshot, queued=snapshot.queued - {key}, outputs={
-            **snapshot.outputs, key: replace(output, state=state, detail=detail)}))
+            **snapshot.outputs, key: replace(output, state=state, detail=detail, proof=proof)}))
+
+    def _change(self, key: OutputKey, **changes: object) -> None:
+        """Replace some fields of one output in the snapshot (a fit, a cleared fit)."""
+        snapshot = self.snapshot
+        output = snapshot.outputs.get(key)
+        if output is not None:
+            self._publish(replace(snapshot, outputs={
+                **snapshot.outputs, key: replace(output, **changes)}))  # type: ignore[arg-type]
 
     def _publish_finished(self, workspace: Workspace, doc_ids: list[str],
                           diagnostics: Diagnostics, rows: list[StatusRow],
@@ -302,7 +316,9 @@ class Builder:
     def _prune(self, workspace: Workspace) -> None:
         keep = set()
         for output in self.snapshot.outputs.values():
-            info = self.pages.info(workspace.output_dir / output.path)
-            if info is not None:
-                keep.add(info.sha256)
+            for path in (output.path, output.proof):
+                info = self.pages.info(workspace.output_dir / path) if path else None
+                if info is not None:
+                    keep.add(info.sha256)
+
         self.pages.prune(keep)

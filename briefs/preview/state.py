@@ -40,9 +40,15 @@ class Output:
     path: str  # relative to the output folder, with forward slashes
     state: str = "building"
     detail: str = ""
+    proof: str = ""
+    """The overflow proof of the last build (relative to the output folder), when the
+    content ran past its page limit: the preview shows it instead of the last good pages."""
+    fitted: tuple[str, ...] = ()
+    """The copyfitting steps the last render needed, if any."""
 
     @property
     def key(self) -> OutputKey:
+
         return TargetKey(self.doc, self.locale, self.profile)
 
     @classmethod

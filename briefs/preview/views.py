@@ -44,10 +44,12 @@ class Card:
 
 @dataclass(frozen=True)
 class View:
-    """An output's pages, as the document page shows them."""
+    """An output's pages, as the document page shows them: its PDF's, or the overflow
+    proof's when the last build did not fit its pages."""
 
     card: Card
     pages: tuple[Page, ...]
+    proof: PdfInfo | None = None
 
 
 def template_globals() -> dict[str, Any]:
@@ -100,10 +102,11 @@ def card(snapshot: Snapshot, pages: PageImages, output_dir: Path, output: Output
 
 def view(snapshot: Snapshot, pages: PageImages, output_dir: Path, output: Output) -> View:
     shown = card(snapshot, pages, output_dir, output)
-    info = shown.info
+    proof = pages.info(output_dir / output.proof) if output.proof else None
+    info = proof or shown.info
     numbers = range(1, info.page_count + 1) if info else range(0)
-    return View(shown, tuple(page_view(output, info, n, "full", PAGE_WIDTH)
-                             for n in numbers if info))
+    return View(shown, tuple(page_view(output, info, n, "full", PAGE_WIDTH, proof is not None)
+                             for n in numbers if info), proof)
 
 
 def _rows(views: list[View]) -> list[list[Page | None]]:
@@ -112,9 +115,10 @@ def _rows(views: list[View]) -> list[list[Page | None]]:
     return [[v.pages[i] if i < len(v.pages) else None for v in views] for i in range(count)]
 
 
-def page_view(output: Output, info: PdfInfo, number: int, size: str, width: int) -> Page:
+def page_view(output: Output, info: PdfInfo, number: int, size: str, width: int,
+              proof: bool = False) -> Page:
     page_width, page_height = info.pages[number - 1]
-    query = urlencode({"size": size, "v": info.sha256[:16]})
+    query = urlencode({"size": size, "v": info.sha256[:16], **({"proof": "1"} if proof else {})})
     src = (f"/page/{quote(output.doc)}/{quote(output.locale)}/{quote(output.profile)}/"
            f"{number}.png?{query}")
     return Page(number, src, width, round(width * page_height / page_width))

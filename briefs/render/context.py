@@ -36,13 +36,29 @@ class ImageView:
     decorative: bool
 
 
-def merged_contact(brand: LoadedBrand, document: DocumentSource, text: Any) -> ContactBlock:
-    """Brand defaults, overridden by the document's settings, then by its prose."""
-    values = brand.model.contact.model_dump()
-    for layer in (getattr(document.settings, "contact", None), getattr(text, "contact", None)):
-        if isinstance(layer, ContactBlock):  # a kind's own `contact` field may be anything
-            values.update({k: v for k, v in layer.model_dump().items() if v})
-    return ContactBlock(**values)
+def merged_contacts(brand: LoadedBrand, document: DocumentSource,
+                    text: Any) -> list[ContactBlock]:
+    """The contact blocks to print: item by item, the document's settings overridden by its
+    prose; the first block also takes the brand's defaults for what neither gives."""
+    layers = [_blocks(getattr(document.settings, "contact", None)),
+              _blocks(getattr(text, "contact", None))]
+    blocks = []
+    for index in range(max(1, *(len(layer) for layer in layers))):
+        values = brand.model.contact.model_dump() if index == 0 else {}
+        for layer in layers:
+            if index < len(layer):
+                values.update({k: v for k, v in layer[index].model_dump().items() if v})
+        blocks.append(ContactBlock(**values))
+    return blocks
+
+
+def _blocks(value: Any) -> list[ContactBlock]:
+    """A contact field as a list of blocks (a kind's own `contact` field may be anything)."""
+    if isinstance(value, ContactBlock):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, ContactBlock)]
+    return []
 
 
 def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
@@ -85,7 +101,9 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "modified": dates[1],
         "stylesheets": [assets.url(sheet) for sheet in stylesheets],
         "images": _images(document, text, assets, image_file or (lambda path: path)),
-        "contact": merged_contact(brand, document, text),
+        "contacts": (contacts := merged_contacts(brand, document, text)),
+        "contact": contacts[0],
+        "credit_style": brand.model.image_credit,
         "slogan": getattr(text, "slogan", None) or brand.model.slogan,
         "counter_content": counter_content,
         "css_string": lambda value: Markup(css_string(str(value))),

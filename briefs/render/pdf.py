@@ -9,15 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
+from briefs.kinds.fit import FitPlan
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
+from briefs.render.fit import attempts_for, fit_to_pages
 from briefs.render.fontsets import FontConfigurations, font_faces
+from briefs.render.overflow import Overflow, measure_overflow
 from briefs.render.preflight import (
     check_layout,
     check_pdf_bytes,
     footnote_problems,
     synthesised_faces,
 )
+from briefs.render.proof import overflow_proof
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -59,6 +63,10 @@ class RenderJob:
     min_image_dpi: int = 0
     options: dict[str, Any] = field(default_factory=dict)
     finishing: Finishing = field(default_factory=Finishing)
+    fit: FitPlan = field(default_factory=FitPlan)
+    """Copyfitting steps tried when the content is longer than `max_pages`."""
+    layout_only: bool = False
+    """Lay out and fit, write no PDF (`briefs check --layout`)."""
 
 
 @dataclass
@@ -76,6 +84,12 @@ class RenderResult:
     """Pages beyond the limit (the page-limit error is in `errors`)."""
     uncovered: str = ""
     """Characters a machine's font printed (the error about them is in `errors`)."""
+    fitted: tuple[str, ...] = ()
+    """The fit steps the output needed ("body 8.5 pt", "photo 80%"), if any."""
+    overflowed: Overflow | None = None
+    """What ran past the page limit, even after every fit step."""
+    proof: bytes | None = None
+    """The overflow proof (the overflowing layout, shaded), when the output overflowed."""
 
     @property
     def ok(self) -> bool:
@@ -126,14 +140,11 @@ class Engine:
             document = self._lay_out(job, log)
             result = RenderResult(pdf=None, pages=len(document.pages), refused=log.refused)
             if job.max_pages is not None and result.pages > job.max_pages:
-                result.overflow = result.pages - job.max_pages
-                result.errors.append(
-                    f"{title}: the content needs {result.pages} pages but the limit is "
-                    f"{job.max_pages}; shorten the text or raise the limit")
+                document = self._fit(job, log, document, result)
             findings = check_layout(document, job.min_image_dpi)
             result.errors += [f"{title}: {message}" for message in findings.errors]
             result.preflight_warnings += findings.warnings
-            if not result.errors and not result.refused:
+            if not result.errors and not result.refused and not job.layout_only:
                 _write(document, job, result, log)
         finally:
             logger.removeHandler(handler)
@@ -141,22 +152,44 @@ class Engine:
         _sort_messages(result, handler.messages, log, title)
         return result
 
-    def _lay_out(self, job: RenderJob, log: FetchLog) -> Any:
-        """The laid-out document. When WeasyPrint parts a footnote from its call (it does
-        when it moves lines to respect widows and orphans after placing a note), the layout
-        is made again keeping paragraphs with calls whole, then with widows and orphans
-        relaxed: a less even page rather than a note on the wrong page."""
+    def _fit(self, job: RenderJob, log: FetchLog, document: Any,
+             result: RenderResult) -> Any:
+        """The layout that fits the page limit with the fewest fit steps; else the tightest,
+        with what overflows measured (and an overflow proof made of it)."""
+        assert job.max_pages is not None
+        attempts = attempts_for(job.fit, job.html)
+        outcome = fit_to_pages(lambda css: self._lay_out(job, log, css), attempts,
+                               job.max_pages, document)
+        result.pages = len(outcome.document.pages)
+        result.fitted = outcome.applied
+        if outcome.fits:
+            return outcome.document
+        result.overflow = result.pages - job.max_pages
+        result.overflowed = measure_overflow(outcome.document, job.max_pages)
+        result.errors.append(f"{job.title}: the content needs {result.pages} pages but the "
+                             f"limit is {job.max_pages}")
+        if not job.layout_only:
+            result.proof = overflow_proof(outcome.document, result.overflowed,
+                                          make_url_fetcher(job.mounts, FetchLog()))
+        return outcome.document
+
+    def _lay_out(self, job: RenderJob, log: FetchLog, fit_css: str = "") -> Any:
+        """The laid-out document (with `fit_css`, one copyfitting attempt). When WeasyPrint
+        parts a footnote from its call (it does when it moves lines to respect widows and
+        orphans after placing a note), the layout is made again keeping paragraphs with
+        calls whole, then with widows and orphans relaxed: a less even page rather than a
+        note on the wrong page."""
         import weasyprint
 
         font_config = self.fonts.for_faces(font_faces(job.html))
         document = None
         for extra in FOOTNOTE_FALLBACKS:
+            sheets = [weasyprint.CSS(string=css) for css in (fit_css, extra) if css]
             document = weasyprint.HTML(
                 string=job.html, base_url=WORKSPACE_URL,
                 url_fetcher=make_url_fetcher(job.mounts, log),
             ).render(font_config=font_config, cache={},
-                     stylesheets=[weasyprint.CSS(string=extra)] if extra else None,
-                     **job.options)
+                     stylesheets=sheets or None, **job.options)
             if not footnote_problems(document):
                 break
         return document

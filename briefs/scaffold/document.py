@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import NAME_PATTERN, CommonSettings, ImageRef
 from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
@@ -63,7 +64,8 @@ def starter_files(kind: Kind) -> dict[str, str | Path]:
     own = {name: info for name, info in kind.settings_model.model_fields.items()
            if name not in CommonSettings.model_fields}
     settings = [f"# Settings of a document of kind {kind.name}: everything that is not prose.",
-                "# Translators never edit this file. Dates are YYYY-MM-DD.",
+                "# Translators never edit this file. Dates: a day YYYY-MM-DD, a month YYYY-MM or",
+                "# a year YYYY (a range: two of one precision, 2026-06-11/2026-06-12).",
                 f"kind: {kind.name}", "brand: {{brand}}", "paper: A4",
                 *_fields(own, 0, files)]
     prose = [f"# The prose of a document of kind {kind.name} in the source language.",
@@ -89,7 +91,7 @@ def _fields(fields: dict[str, Any], depth: int, images: dict[str, str | Path] | 
 def _notes(info: Any) -> list[str]:
     """What a writer needs to know about a field: its help, its limit, whether it is needed."""
     base, is_list = _unwrap(info.annotation)
-    parts = [info.description] if info.description else []
+    parts = [" ".join(info.description.split())] if info.description else []
     limit = _limit(info)
     if limit and is_list:
         parts.append(f"at most {limit} items")
@@ -124,7 +126,7 @@ def _value(name: str, annotation: Any, depth: int,
 
 
 def _sample(base: Any, name: str) -> str:
-    if base is dt.date:
+    if base in (dt.date, PartialDate, DateSpan):
         return "{{date}}"
     if base is int:
         return "1"

@@ -83,3 +83,21 @@ def visual_lines(pdf: Path, page: int) -> list[str]:
         else:
             lines.append([char])
     return ["".join(c[2] for c in sorted(line, key=lambda c: c[1])) for line in lines]
+
+
+PX_TO_PT = 0.75
+"""WeasyPrint draws in CSS pixels under a 0.75 scale, which pdfium's font size leaves out."""
+
+
+def font_sizes(pdf: Path, page: int, text: str) -> list[float]:
+    """The size (points) each character of the first occurrence of `text` on page `page`
+    (1-based) is set in (a PDF WeasyPrint wrote)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        textpage = document[page - 1].get_textpage()
+        start = textpage.get_text_range().find(text)
+        assert start >= 0, f"{text!r} not on page {page} of {pdf.name}"
+        return [pdfium_c.FPDFText_GetFontSize(textpage, start + k) * PX_TO_PT
+                for k in range(len(text)) if not text[k].isspace()]
+    finally:
+        document.close()

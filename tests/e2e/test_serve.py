@@ -363,6 +363,35 @@ def test_broken_yaml_shows_the_error_keeps_pages_and_recovers(
     assert state_of(client, FLYER, "fr")["state"] == "ok"
 
 
+def test_an_overflow_shows_its_proof_and_a_fit_says_so(
+        served: tuple[TestClient, Preview]) -> None:
+    client, preview = served
+    english = preview.builder.root / "content" / FLYER / "en.yaml"
+    good = english.read_text(encoding="utf-8")
+    longer = "The afternoon sessions will weigh what the pilot cost and who gained. " * 40
+    english.write_text(good.replace("context: |\n", f"context: |\n  {longer}\n\n", 1),
+                       encoding="utf-8")
+    rebuild(preview)
+    state = state_of(client, FLYER, "en")
+    assert state["state"] == "failed" and state["proof"] == f"{FLYER}/{FLYER}.en.overflow.pdf"
+    html = client.get(f"/doc/{FLYER}", params={"locale": "en"}).text
+    assert "This PDF does not fit its pages: these are the pages of its" in html
+    assert f'href="/build/{FLYER}/{FLYER}.en.overflow.pdf"' in html
+    sources = [src for src in image_sources(html) if "/page/" in src]
+    assert len(sources) == 2 and all("proof=1" in src for src in sources)
+    image = client.get(sources[1].replace("&amp;", "&"))
+    assert image.status_code == 200 and image.headers["content-type"] == "image/png"
+    assert client.get(f"/build/{FLYER}/{FLYER}.en.overflow.pdf").status_code == 200
+
+    english.write_text(good.replace("context: |\n", f"context: |\n  {longer[:300]}\n\n", 1),
+                       encoding="utf-8")
+    rebuild(preview)
+    state = state_of(client, FLYER, "en")
+    assert state["state"] == "ok" and state["proof"] == "" and state["fitted"]
+    html = client.get(f"/doc/{FLYER}", params={"locale": "en"}).text
+    assert "Fitted to its pages with" in html and "proof=1" not in html
+
+
 def test_missing_translation_is_shown_as_incomplete(served: tuple[TestClient, Preview]) -> None:
     client, preview = served
     french = preview.builder.root / "content" / FLYER / "fr.yaml"

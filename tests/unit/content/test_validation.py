@@ -37,7 +37,7 @@ def problems(model: type, text: str) -> list[str]:
 def test_unknown_key_suggests_the_closest_field() -> None:
     assert problems(KeyMessagesText, TEXT) == [
         'en.yaml:9:5: error: unknown key "titel" (did you mean "title"?); allowed here: '
-        "text, title"]
+        "optional, text, title"]
 
 
 def test_missing_required_field_points_at_the_parent() -> None:
@@ -47,9 +47,16 @@ def test_missing_required_field_points_at_the_parent() -> None:
 
 
 def test_missing_top_level_field() -> None:
-    text = TEXT.replace("theme: Theme\n", "").replace("titel", "title")
+    text = TEXT.replace("introduction: Intro\n", "").replace("titel", "title")
     assert problems(KeyMessagesText, text) == [
-        'en.yaml:1:1: error: missing required field "theme"']
+        'en.yaml:1:1: error: missing required field "introduction"']
+
+
+def test_a_text_over_its_limit_says_the_limit_the_length_and_the_field() -> None:
+    text = TEXT.replace("titel", "title").replace("title: Two", "title: " + "x" * 312)
+    assert problems(KeyMessagesText, text) == [
+        "en.yaml:9:12: error: messages[1].title: 312 characters, over the limit of 300 for "
+        "this field by 12; shorten it"]
 
 
 def test_wrong_type_points_at_the_value() -> None:
@@ -65,8 +72,9 @@ event: {date: 12/06/2026}
 registration: {url: https://example.org}
 """
     [message] = problems(FlyerSettings, text)
-    assert message.startswith("en.yaml:2:15: error: event.date: input should be a valid date")
-    assert message.endswith("; write dates as YYYY-MM-DD")
+    assert message.startswith("en.yaml:2:15: error: event.date: not a date; write YYYY (2023), "
+                              "YYYY-MM (2023-06) or YYYY-MM-DD (2023-06-19)")
+    assert message.endswith('(got "12/06/2026")')
 
 
 def test_javascript_urls_are_rejected() -> None:
@@ -81,5 +89,5 @@ registration: {url: "javascript:alert(1)"}
 
 def test_key_path_formatting_and_field_lookup() -> None:
     assert format_key_path(("messages", 2, "title")) == "messages[2].title"
-    assert fields_at(KeyMessagesText, ("messages", 0)) == {"title", "text"}
+    assert fields_at(KeyMessagesText, ("messages", 0)) == {"title", "text", "optional"}
     assert field_extra(FlyerSettings, ("event", "date")) == {}

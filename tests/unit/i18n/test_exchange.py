@@ -141,7 +141,7 @@ def test_a_bad_file_is_an_error_and_nothing_is_written(small: Path) -> None:
      'the file is for document "other-brief"'),
     ('trgLang="fr"', 'trgLang="xx"', 'the file translates into "xx"'),
     ('dataRef="d1"', 'dataRef="d9"', 'refers to "d9"'),
-    ("Messages clés", "x" * 400, "title: string should have at most 300 characters"),
+    ("Messages clés", "x" * 400, "title: 400 characters, over the limit of 300 for this field"),
 ])
 def test_a_mismatched_file_names_file_and_line(small: Path, old: str, new: str,
                                                message: str) -> None:

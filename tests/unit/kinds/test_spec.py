@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -58,7 +57,7 @@ def test_fields_become_schemas(tmp_path: Path) -> None:
     settings = kind.settings_model.model_validate(  # type: ignore[attr-defined]
         {"kind": "report", "held_on": "2026-04-15", "photo": {"src": "a.jpg"},
          "links": ["https://example.org"]})
-    assert settings.held_on == dt.date(2026, 4, 15) and settings.paper == "A4"
+    assert settings.held_on.isoformat() == "2026-04-15" and settings.paper == "A4"
     text = kind.text_model.model_validate(  # type: ignore[attr-defined]
         {"title": "T", "speakers": [{"name": "Ana", "email": "ana@example.org"}],
          "photo": {"alt": "People at a table"}})  # an image's prose comes automatically
@@ -124,3 +123,35 @@ def test_a_kind_needs_its_template_and_may_not_replace_a_built_in_one(tmp_path: 
     assert "kind report has no style.css" in diagnostics.errors[0].message
     kind, problems = load(tmp_path / "other", KIND, reserved={"flyer"}, name="flyer")
     assert kind is None and 'a kind named "flyer" exists already' in problems[0]
+
+
+FIT = KIND + "fit: [space 75%, body 9.5pt, optional]\noptional_blocks: a speaker\n"
+
+
+def test_a_kind_lists_its_fit_steps(tmp_path: Path) -> None:
+    kind, problems = load(tmp_path, FIT)
+    assert problems == [] and kind is not None
+    assert [str(step) for step in kind.fit] == ["space 75%", "body 9.5 pt", "optional"]  # type: ignore[attr-defined]
+    assert kind.optional_blocks == "a speaker"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("fit", "message"), [
+    ("[body 9pt, size 8pt]", 'fit[1]: unknown lever "size"'),
+    ("[body 9pt, body 9.5pt]", "fit: body 9.5 pt does not tighten body"),
+    ("[optional, body 9pt]", "fit: optional is the last resort"),
+])
+def test_fit_steps_are_checked_where_they_are_written(tmp_path: Path, fit: str,
+                                                      message: str) -> None:
+    kind, problems = load(tmp_path, KIND + f"fit: {fit}\n")
+    assert kind is None
+    assert any(message in problem and "kinds/report/kind.yaml:" in problem
+               for problem in problems), problems
+
+
+def test_a_flag_field_is_true_or_false_and_never_translated(tmp_path: Path) -> None:
+    text = KIND.replace("  summary: markdown", "  summary: markdown\n  optional: flag")
+    kind, problems = load(tmp_path, text)
+    assert problems == [] and kind is not None
+    model = kind.text_model  # type: ignore[attr-defined]
+    assert model.model_fields["optional"].default is False
+    assert prose_leaves({"optional": "true"}, model) == {}

@@ -28,8 +28,9 @@ def test_page_limit(tmp_path: Path) -> None:
     html = "<p style='break-after: page'>1</p><p>2</p>"
     result = render_pdf(html, tmp_path, title="doc (fr)", max_pages=1)
     assert result.pdf is None and result.overflow == 1
-    assert result.errors == ["doc (fr): the content needs 2 pages but the limit is 1; shorten "
-                             "the text or raise the limit"]
+    assert result.errors == ["doc (fr): the content needs 2 pages but the limit is 1"]
+    assert result.overflowed is not None and result.overflowed.words == 1  # the "2"
+    assert result.proof is not None and result.proof.startswith(b"%PDF")
 
 
 def test_refused_resource_means_no_pdf(tmp_path: Path) -> None:
