@@ -95,8 +95,9 @@ class SocialHandle(Strict):
     handle: ShortText
     """The account: @name, or a channel's name."""
     url: ShortText | None = None
-    """The profile's address; without it, an `@handle` on a network in SOCIAL_PROFILES (or
-    `@user@server` on Mastodon) is linked to its profile, and other handles stay plain text."""
+    """The profile's address; without it, an `@handle` on X, Twitter, Instagram, Threads,
+    TikTok, YouTube, Bluesky, GitHub or Facebook (or `@user@server` on Mastodon) is linked to
+    its profile, and other handles stay plain text."""
 
     @field_validator("url")
     @classmethod
