@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefs.core.paths import file_sha256
 from briefs.output.writer import Writer
 
 FONTCONFIG_WEIGHTS = {100: 0, 200: 40, 300: 50, 400: 80, 500: 100, 600: 180, 700: 200,
@@ -117,7 +118,7 @@ def reuse_verified(target: Path, writer: Writer, owner: str) -> bool:
     match the hash recorded beside it (a truncated or damaged copy, which would make text
     silently invisible, is made again). Claims it for `owner` when it can."""
     record = target.with_name(target.name + ".sha256")
-    if target.is_file() and not target.is_symlink() and _recorded(record) == _sha256(target):
+    if target.is_file() and not target.is_symlink() and _recorded(record) == file_sha256(target):
         writer.claim(target, owner)
         writer.claim(record, owner)
         return True
@@ -128,15 +129,7 @@ def produce_verified(target: Path, writer: Writer, owner: str,
                      produce: Callable[[Path], None]) -> None:
     """Write a font file through the writer, and the hash `reuse_verified` checks."""
     writer.produce(target, owner, produce)
-    writer.write_text(target.with_name(target.name + ".sha256"), _sha256(target), owner)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    writer.write_text(target.with_name(target.name + ".sha256"), file_sha256(target), owner)
 
 
 def _recorded(record: Path) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefs.core.paths import file_sha256
 from briefs.core.versions import toolkit_versions
 from briefs.output.writer import Writer
 
@@ -29,14 +30,6 @@ def target_key(html: str, settings: dict[str, Any]) -> str:
                          sort_keys=True, default=str)
     digest = hashlib.sha256(payload.encode("utf-8"))
     digest.update(html.encode("utf-8"))
-    return digest.hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
     return digest.hexdigest()
 
 

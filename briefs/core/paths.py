@@ -9,6 +9,7 @@ that `Mounts` maps back to folders.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,15 @@ def read_bytes(path: Path, roots: Iterable[Path], limit: int | None = None) -> b
     if limit is not None and len(data) > limit:
         raise RefusedPath(f"{path.name} is over the {limit}-byte limit")
     return data
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in pieces (fonts run to tens of megabytes)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def resolve_inside(root: Path, base: Path, reference: str) -> Path:
