@@ -79,6 +79,7 @@ def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
                 reporter.line(f"\nChanged: {', '.join(paths[:5])}"
                               f"{' ...' if len(paths) > 5 else ''}")
         except KeyboardInterrupt:
+            renderer.shut_down(at_once=True)
             reporter.line("Stopped watching.")
         finally:
             watcher.stop(timeout=2)

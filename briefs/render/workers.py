@@ -10,6 +10,7 @@ from typing import Any
 from briefs.render.pdf import Engine, RenderJob, RenderResult
 
 RENDER_TIMEOUT_SECONDS = 600
+SHUTDOWN_GRACE_SECONDS = 5
 _ENGINE = Engine()
 """This process's WeasyPrint engine (one per worker process, and one in the main process)."""
 
@@ -54,11 +55,28 @@ class Renderer:
     def __enter__(self) -> Renderer:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        if self._pool is not None:
-            pool, self._pool = self._pool, None
+    def __exit__(self, exc_type: object, *exc_info: object) -> None:
+        self.shut_down(at_once=exc_type is not None)
+
+    def shut_down(self, at_once: bool = False) -> None:
+        """End the workers: let them finish, or (Ctrl+C, an error) stop them now.
+
+        pebble's join can deadlock now and then (noxdafox/pebble#50, #147); a graceful end
+        that takes longer than a few seconds is therefore turned into a stop, so that
+        `briefs watch` and `serve` always end when asked.
+        """
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        if not at_once:
             pool.close()
-            pool.join()
+            try:
+                pool.join(timeout=SHUTDOWN_GRACE_SECONDS)
+                return
+            except TimeoutError:
+                pass
+        pool.stop()
+        pool.join()
 
     def is_warm_for(self, faces: dict[tuple[str, str, str], str]) -> bool:
         """Whether a render with these font faces would find them loaded (in this process;

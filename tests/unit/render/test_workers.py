@@ -53,3 +53,36 @@ def test_real_render_in_a_worker(tmp_path: Path) -> None:
              for n in range(3)]
     results = list(render_all(batch, 2))
     assert all(r.pdf and r.pdf.startswith(b"%PDF") and r.pages == 1 for r in results)
+
+
+def slow_render(job: RenderJob) -> RenderResult:
+    import time
+
+    time.sleep(60)
+    return RenderResult(pdf=None, pages=0)
+
+
+def test_shutting_down_at_once_stops_a_running_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+C in `briefs watch` ends it now, not after the render in progress."""
+    import time
+
+    monkeypatch.setattr(workers, "run_job", slow_render)
+    renderer = Renderer(2)
+    renderer.submit(RenderJob(html="slow", mounts=MOUNTS, title="slow"))
+    time.sleep(0.5)
+    started = time.monotonic()
+    renderer.shut_down(at_once=True)
+    assert time.monotonic() - started < 10
+    renderer.shut_down(at_once=True)  # a second call does nothing
+
+
+def test_a_graceful_end_that_hangs_becomes_a_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(workers, "run_job", slow_render)
+    monkeypatch.setattr(workers, "SHUTDOWN_GRACE_SECONDS", 1)
+    renderer = Renderer(2)
+    renderer.submit(RenderJob(html="slow", mounts=MOUNTS, title="slow"))
+    started = time.monotonic()
+    renderer.shut_down()
+    assert time.monotonic() - started < 10
