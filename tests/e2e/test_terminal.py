@@ -174,10 +174,16 @@ class Lines:
             time.sleep(0.1)
 
 
+def interruptible() -> None:
+    """Ctrl+C reaches the child as in a terminal, even when the test run itself was started
+    in the background by a shell (which makes it, and what it starts, ignore SIGINT)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_watch_rebuilds_on_save(small: Path) -> None:
     process = subprocess.Popen(briefs("watch", "first-flyer", "-l", "en"), cwd=small,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=terminal_env())
+                               env=terminal_env(), preexec_fn=interruptible)
     assert process.stderr is not None
     lines = Lines(process.stderr)
     try:
