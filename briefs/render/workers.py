@@ -63,7 +63,7 @@ class Renderer:
 
         pebble's join can deadlock now and then (noxdafox/pebble#50, #147); a graceful end
         that takes longer than a few seconds is therefore turned into a stop, so that
-        `briefs watch` and `serve` always end when asked.
+        `briefs watch` and a build always end when asked.
         """
         if self._pool is None:
             return
