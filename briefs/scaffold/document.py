@@ -17,7 +17,7 @@ from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import NAME_PATTERN, CommonSettings, ImageRef
 from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
-from briefs.scaffold.workspace import BUILTIN_KINDS, fail
+from briefs.scaffold.workspace import BUILTIN_KINDS, all_or_nothing, fail
 
 PLACEHOLDER_IMAGE = BUILTIN_KINDS / "key-messages" / "starter" / "images" / "cover.svg"
 INDENT = "  "
@@ -42,19 +42,20 @@ def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
     files = starter_files(kind) if not kind.starter_dir.is_dir() else {
         path.relative_to(kind.starter_dir).as_posix(): path
         for path in sorted(kind.starter_dir.rglob("*")) if path.is_file()}
-    for relative, origin in files.items():
-        destination = folder / (source_name if relative == "source.yaml" else relative)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(origin, str):
-            text = origin
-        elif origin.suffix == ".yaml":
-            text = origin.read_text(encoding="utf-8")
-        else:
-            shutil.copy2(origin, destination)
-            continue
-        for key, value in replacements.items():
-            text = text.replace(key, value)
-        destination.write_text(text, encoding="utf-8")
+    with all_or_nothing([folder], f'create document "{doc_id}"'):
+        for relative, origin in files.items():
+            destination = folder / (source_name if relative == "source.yaml" else relative)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(origin, str):
+                text = origin
+            elif origin.suffix == ".yaml":
+                text = origin.read_text(encoding="utf-8")
+            else:
+                shutil.copy2(origin, destination)
+                continue
+            for key, value in replacements.items():
+                text = text.replace(key, value)
+            destination.write_text(text, encoding="utf-8")
     return folder
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
@@ -22,6 +25,7 @@ SAMPLE_FONTS = "styles/civic-blue/fonts"
 """The small template's brand uses the sample brand's font files (not copied twice)."""
 SMALL_FONTS = "styles/team/fonts"
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
+ERRNO_PREFIX = re.compile(r"^\[Errno \d+\] ")
 
 
 def sample_workspace() -> Path:
@@ -35,6 +39,43 @@ def sample_workspace() -> Path:
 
 def fail(message: str, path: Path | None = None) -> BriefsError:
     return BriefsError([Diagnostic(Severity.ERROR, message, path)])
+
+
+@contextmanager
+def all_or_nothing(made: list[Path], what: str) -> Iterator[None]:
+    """File-system work that completes or leaves nothing behind: on an OSError (no space, no
+    permission, a file where a folder should be) the paths in `made` (filled in as they are
+    made) are removed, and the error says what failed and why, in plain words (exit 1)."""
+    try:
+        yield
+    except OSError as exc:
+        for path in reversed(made):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with suppress(OSError):
+                    path.unlink(missing_ok=True)
+        raise fail(f"cannot {what}: {_reason(exc)}; nothing was left behind") from exc
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError in plain words: `No space left on device (path)`. shutil.copytree gathers
+    its files' errors in a list; the first one speaks for them."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list):
+        _, destination, message = exc.args[0][0]
+        words = ERRNO_PREFIX.sub("", str(message)).split(": ")[0]
+        return f"{words} ({destination})"
+    return f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+
+
+def _first_missing(path: Path) -> Path | None:
+    """The outermost folder of `path` that does not exist yet (what mkdir -p would make)."""
+    missing = None
+    for candidate in (path, *path.parents):
+        if candidate.exists() or candidate.is_symlink():
+            break
+        missing = candidate
+    return missing
 
 
 def init_workspace(directory: Path, template: str = "small") -> Path:
@@ -53,15 +94,20 @@ def init_workspace(directory: Path, template: str = "small") -> Path:
     if clashes:
         raise fail(f"{target} already has {', '.join(clashes)}; choose an empty folder")
     source = sample_workspace()
-    target.mkdir(parents=True, exist_ok=True)
-    if template == "full":
-        _copy(source, target, SAMPLE_PARTS)
-    else:
-        _copy(SMALL, target, SAMPLE_PARTS if template == "small" else (CONFIG_NAME, "styles"))
-        shutil.copytree(source / SAMPLE_FONTS, target / SMALL_FONTS, ignore=IGNORED)
-        (target / "content").mkdir(exist_ok=True)
-    if not (target / ".gitignore").exists():
-        (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    missing = _first_missing(target)
+    made = [missing] if missing is not None else [
+        target / part for part in (*WORKSPACE_PARTS, ".gitignore")
+        if not (target / part).exists()]
+    with all_or_nothing(made, f"create a workspace in {target}"):
+        target.mkdir(parents=True, exist_ok=True)
+        if template == "full":
+            _copy(source, target, SAMPLE_PARTS)
+        else:
+            _copy(SMALL, target, SAMPLE_PARTS if template == "small" else (CONFIG_NAME, "styles"))
+            shutil.copytree(source / SAMPLE_FONTS, target / SMALL_FONTS, ignore=IGNORED)
+            (target / "content").mkdir(exist_ok=True)
+        if not (target / ".gitignore").exists():
+            (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     return target
 
 
@@ -94,12 +140,16 @@ def ejected_files() -> dict[str, Path]:
 def eject_assets(root: Path) -> list[Path]:
     """Copy briefs' built-in templates, stylesheets and catalogs into the workspace at `root`;
     files the workspace has already are left as they are."""
-    copied = []
-    for relative, origin in ejected_files().items():
-        destination = root / relative
-        if destination.exists():
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(origin, destination)
-        copied.append(destination)
+    copied: list[Path] = []
+    with all_or_nothing(copied, f"copy briefs' built-in files into {root}"):
+        for relative, origin in ejected_files().items():
+            destination = root / relative
+            if destination.exists():
+                continue
+            missing = _first_missing(destination.parent)
+            if missing is not None:
+                copied.append(missing)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            copied.append(destination)
+            shutil.copy2(origin, destination)
     return copied

@@ -84,6 +84,14 @@ def test_init_in_this_folder_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert again.exit_code == 1 and "already holds a workspace" in again.stderr
 
 
+def test_init_where_it_cannot_write_is_exit_1_in_plain_words(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    result = run_cli("init", str(tmp_path / "notes.txt" / "team"))
+    assert result.exit_code == 1, result.stderr
+    assert "error: cannot create a workspace in " in result.stderr
+    assert "Not a directory" in result.stderr and "internal error" not in result.stderr
+
+
 def complete(args: str, small: Path) -> list[str]:
     env = {**os.environ, "_BRIEFS_COMPLETE": "bash_complete", "COMP_WORDS": f"briefs {args}",
            "COMP_CWORD": str(len(args.split(" ")))}

@@ -72,3 +72,57 @@ def test_eject_copies_every_built_in_file_once(tmp_path: Path) -> None:
             "styles/common/base.css", "styles/common/flyer.css",
             "templates/locales/fr/LC_MESSAGES/messages.po"} <= names
     assert eject_assets(root) == []  # nothing is overwritten
+
+
+def disk_full_after(monkeypatch: pytest.MonkeyPatch, copies: int) -> None:
+    """Every file copy after the first `copies` fails as on a full disk."""
+    import errno
+    import shutil
+
+    real = shutil.copyfile  # what copy2 and copytree call for each file's bytes
+    done = [0]
+
+    def copyfile(source: object, destination: object, **options: object) -> object:
+        done[0] += 1
+        if done[0] > copies:
+            raise OSError(errno.ENOSPC, "No space left on device", str(destination))
+        return real(source, destination, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "copyfile", copyfile)
+
+
+def files_under(root: Path) -> list[str]:
+    return sorted(path.relative_to(root).as_posix() for path in root.rglob("*"))
+
+
+def test_init_on_a_full_disk_is_a_clear_error_and_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    disk_full_after(monkeypatch, 5)
+    with pytest.raises(BriefsError, match=r"cannot create a workspace in .*: No space left on "
+                                          r"device \(.*\); nothing was left behind"):
+        init_workspace(tmp_path)
+    assert files_under(tmp_path) == ["notes.txt"]  # what was there before stays
+    with pytest.raises(BriefsError, match="nothing was left behind"):
+        init_workspace(tmp_path / "new" / "team")
+    assert files_under(tmp_path) == ["notes.txt"]  # folders it would have made are gone too
+
+
+def test_init_where_a_file_stands_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(BriefsError, match="Not a directory"):
+        init_workspace(tmp_path / "file" / "team")
+    assert files_under(tmp_path) == ["file"]
+
+
+def test_new_and_eject_on_a_full_disk_leave_the_workspace_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = init_workspace(tmp_path / "ws")
+    before = files_under(root)
+    disk_full_after(monkeypatch, 3)
+    with pytest.raises(BriefsError, match="cannot copy briefs' built-in files"):
+        eject_assets(root)
+    assert files_under(root) == before
+    with pytest.raises(BriefsError, match='cannot create document "climate-forum"'):
+        new_document(load_workspace(root), "climate-forum", KEY_MESSAGES)  # copies its images
+    assert files_under(root) == before
