@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from briefs.cli.common import (
     strict_option,
 )
 from briefs.cli.completion import complete_documents
-from briefs.cli.progress import progress_listener
+from briefs.cli.progress import progress_listener, summary
 
 if TYPE_CHECKING:
     from briefs.build.plan import Plan
@@ -228,6 +229,7 @@ def report_noop(start: Path, arguments: dict[str, Any], as_json: bool,
     from briefs.build.noop import up_to_date
     from briefs.core.workspace import quick_root
 
+    started = time.monotonic()
     root = quick_root(start)
     if root is None:
         return None
@@ -250,6 +252,6 @@ def report_noop(start: Path, arguments: dict[str, Any], as_json: bool,
                                "up_to_date": sorted(outputs), "diagnostics": []},
                               indent=2, ensure_ascii=False, sort_keys=True))
     elif not quiet:
-        click.echo(f"{plural(len(outputs), 'output')} up to date; nothing changed since the "
-                   "last build.", err=True)
+        click.echo(f"{summary(0, len(outputs), 0, time.monotonic() - started)}; nothing changed "
+                   "since the last build.", err=True)
     return outputs
