@@ -1,4 +1,4 @@
-"""Bounds on work done for untrusted input: a time limit, and a sandbox that refuses huge values.
+"""A template sandbox that refuses huge values (the time limit is in `deadline`).
 
 A template is workspace input. `{{ 9**(9**9) }}` is one C-level operation that no timer can
 interrupt, so the sandbox refuses operations whose result would be huge before doing them;
@@ -7,13 +7,7 @@ everything else (loops, recursion) runs under a time limit per target.
 
 from __future__ import annotations
 
-import signal
-import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from types import FrameType
+from collections.abc import Callable
 from typing import Any
 
 from jinja2.exceptions import SecurityError
@@ -27,48 +21,6 @@ MAX_WIDTH = 10_000
 """The largest width, count or format padding a template may ask of a filter."""
 SIZED_FILTERS = ("center", "indent", "wordwrap", "truncate", "batch", "slice", "format",
                  "filesizeformat", "round")
-
-
-class TimeLimitExceeded(Exception):
-    """Work for one target took longer than it may."""
-
-    def __init__(self, what: str, seconds: float) -> None:
-        super().__init__(f"{what} took longer than {seconds:g} s and was stopped")
-        self.what, self.seconds = what, seconds
-
-
-@contextmanager
-def time_limit(seconds: float, what: str) -> Iterator[None]:
-    """Raise TimeLimitExceeded inside the block once `seconds` have passed.
-
-    On the main thread a timer signal interrupts any Python code at no cost; on another
-    thread (the preview's builder) a trace function checks the clock at each call and line.
-    """
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        def on_alarm(signum: int, frame: FrameType | None) -> None:
-            raise TimeLimitExceeded(what, seconds)
-
-        previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        return
-    deadline = time.monotonic() + seconds
-
-    def trace(frame: FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
-        if time.monotonic() > deadline:
-            raise TimeLimitExceeded(what, seconds)
-        return trace
-
-    outer = sys.gettrace()
-    sys.settrace(trace)
-    try:
-        yield
-    finally:
-        sys.settrace(outer)
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):

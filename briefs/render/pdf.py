@@ -10,6 +10,7 @@ from typing import Any
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.kinds.fit import FitPlan
+from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
 from briefs.render.fit import attempts_for, fit_to_pages
@@ -124,9 +125,14 @@ class Engine:
         in a process, whichever thread asks (the preview's builder, a test's)."""
 
     def render(self, job: RenderJob) -> RenderResult:
-        """`_render` the job, one render at a time in this process."""
+        """`_render` the job, one render at a time in this process, within RENDER_SECONDS
+        (in a worker, on the main thread, in the preview's thread alike)."""
         with self._lock:
-            return self._render(job)
+            try:
+                with time_limit(RENDER_SECONDS, "rendering"):
+                    return self._render(job)
+            except TimeLimitExceeded as exc:
+                return RenderResult(pdf=None, pages=0, errors=[f"{job.title}: {exc}"])
 
     def _render(self, job: RenderJob) -> RenderResult:
         """Lay out the job's HTML (its URLs confined to the mounts), check the page limit,

@@ -24,7 +24,8 @@ from briefs.content.markdown import render_block, render_inline
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, checked
 from briefs.i18n.numbering import LocaleFormat
-from briefs.render.limits import BoundedSandbox, TimeLimitExceeded, bound_filters, time_limit
+from briefs.render.deadline import TimeLimitExceeded, time_limit
+from briefs.render.limits import BoundedSandbox, bound_filters
 
 MAX_TEMPLATE_BYTES = 1_000_000
 TEMPLATE_SECONDS = 20.0

@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from typing import Any
 
+from briefs.render.deadline import RENDER_SECONDS
 from briefs.render.pdf import Engine, RenderJob, RenderResult
 
-RENDER_TIMEOUT_SECONDS = 600
+RENDER_TIMEOUT_SECONDS = RENDER_SECONDS + 60
+"""A worker still busy this long (stuck in C code, where the render's own limit cannot
+reach) is ended."""
 SHUTDOWN_GRACE_SECONDS = 5
 _ENGINE = Engine()
 """This process's WeasyPrint engine (one per worker process, and one in the main process)."""
