@@ -103,6 +103,9 @@ def _sample_rows(sample: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         ("full build vs engine floor (one warm process / cores)",
          f"{sample['full_build_s']:.2f} s vs {sample['engine_floor_s']:.2f} s", "<= 1.25x",
          verdict(floor / 1.25, floor <= 1.25)),
+        ("  CPU: full build (all processes) vs the floor's renders",
+         f"{sample['full_build_cpu_s']:.1f} s vs {sample['engine_floor_cpu_s']:.1f} s", "",
+         f"{sample['full_build_cpu_s'] / sample['engine_floor_cpu_s']:.2f}x"),
         ("  beyond the floor: main-process imports, `briefs check`, a worker's import",
          f"{sample['main_imports_s']:.2f} s, {sample['check_s']:.2f} s, "
          f"{sample['worker_import_s']:.2f} s", "", ""),

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import BRIEFS, WEASYPRINT, cores, median_time, run, timed
+from benchmarks.common import BRIEFS, WEASYPRINT, cores, cpu_timed, median_time, run, timed
 from benchmarks.workspace import generate_workspace
 
 FLOOR_SCRIPT = """
@@ -28,10 +28,10 @@ def render(name):
     HTML(string=html, base_url=name).render(font_config=config, **options).write_pdf(**options)
 for name in files:  # warm-up: every font configuration once
     render(name)
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for name in files:
     render(name)
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 """One warm process rendering every emitted HTML file, as briefs' workers do (one font
 configuration per set of fonts): the engine floor."""
@@ -49,10 +49,12 @@ def emitted_html(workspace: Path) -> list[Path]:
     return sorted((workspace / "build").rglob("*.html"))
 
 
-def floor_seconds(workspace: Path, html_files: list[Path]) -> float:
+def floor_seconds(workspace: Path, html_files: list[Path]) -> tuple[float, float]:
+    """The floor's wall seconds (divided by the cores), and its CPU seconds."""
     result = run([sys.executable, "-c", FLOOR_SCRIPT, json.dumps(SCREEN_OPTIONS),
                   *map(str, html_files)], workspace)
-    return float(result.stdout) / cores()
+    wall, cpu = map(float, result.stdout.split())
+    return wall / cores(), cpu
 
 
 def sample_figures(workspace: Path, runs: int) -> dict[str, Any]:
@@ -60,18 +62,24 @@ def sample_figures(workspace: Path, runs: int) -> dict[str, Any]:
     measured side by side (each figure the median of `runs`), and where the rest goes."""
     html_files = emitted_html(workspace)
     scratch = Path(tempfile.mkdtemp(prefix="briefs-bench-cli-"))
-    full, bare, floor = [], [], []
+    full, bare, floor, full_cpu, floor_cpu = [], [], [], [], []
     for _ in range(runs):  # interleaved, so that a burst of load hits all three alike
-        full.append(timed([*BRIEFS, "build", "--force", "-q"], workspace))
+        wall, cpu = cpu_timed([*BRIEFS, "build", "--force", "-q"], workspace)
+        full.append(wall)
+        full_cpu.append(cpu)
         start = time.perf_counter()
         for index, html in enumerate(html_files):
             run([*WEASYPRINT, *CLI_OPTIONS, str(html), str(scratch / f"{index}.pdf")], workspace)
         bare.append(time.perf_counter() - start)
-        floor.append(floor_seconds(workspace, html_files))
+        wall, cpu = floor_seconds(workspace, html_files)
+        floor.append(wall)
+        floor_cpu.append(cpu)
     shutil.rmtree(scratch, ignore_errors=True)
     figures = {"outputs": len(html_files), "full_build_s": statistics.median(full),
                "weasyprint_cli_s": statistics.median(bare),
-               "engine_floor_s": statistics.median(floor)}
+               "engine_floor_s": statistics.median(floor),
+               "full_build_cpu_s": statistics.median(full_cpu),
+               "engine_floor_cpu_s": statistics.median(floor_cpu)}
     figures["speedup_vs_cli"] = figures["weasyprint_cli_s"] / figures["full_build_s"]
     figures["vs_floor"] = figures["full_build_s"] / figures["engine_floor_s"]
     figures["main_imports_s"] = median_time(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,3 +42,12 @@ def timed(command: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     run(command, cwd)
     return time.perf_counter() - start
+
+
+def cpu_timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds, and CPU seconds (user + system) of the command and every process it
+    started and waited for (a build's render workers included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed(command, cwd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
