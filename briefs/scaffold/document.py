@@ -17,7 +17,7 @@ from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import NAME_PATTERN, CommonSettings, ImageRef
 from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
-from briefs.scaffold.workspace import BUILTIN_KINDS, all_or_nothing, fail
+from briefs.scaffold.workspace import BUILTIN_KINDS, all_or_nothing, fail, first_missing
 
 PLACEHOLDER_IMAGE = BUILTIN_KINDS / "key-messages" / "starter" / "images" / "cover.svg"
 INDENT = "  "
@@ -42,7 +42,7 @@ def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
     files = starter_files(kind) if not kind.starter_dir.is_dir() else {
         path.relative_to(kind.starter_dir).as_posix(): path
         for path in sorted(kind.starter_dir.rglob("*")) if path.is_file()}
-    with all_or_nothing([folder], f'create document "{doc_id}"'):
+    with all_or_nothing([first_missing(folder) or folder], f'create document "{doc_id}"'):
         for relative, origin in files.items():
             destination = folder / (source_name if relative == "source.yaml" else relative)
             destination.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
 from briefs.core.paths import PACKAGE_DIR
 from briefs.core.workspace import CONFIG_NAME
+from briefs.output.writer import explain
 
 SAMPLE_PARTS = (CONFIG_NAME, "content", "styles")
 WORKSPACE_PARTS = (*SAMPLE_PARTS, "templates", "kinds")
@@ -25,7 +26,7 @@ SAMPLE_FONTS = "styles/civic-blue/fonts"
 """The small template's brand uses the sample brand's font files (not copied twice)."""
 SMALL_FONTS = "styles/team/fonts"
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
-ERRNO_PREFIX = re.compile(r"^\[Errno \d+\] ")
+ERRNO_MESSAGE = re.compile(r"\[Errno (\d+)\] ([^:]*)")
 
 
 def sample_workspace() -> Path:
@@ -55,20 +56,24 @@ def all_or_nothing(made: list[Path], what: str) -> Iterator[None]:
             else:
                 with suppress(OSError):
                     path.unlink(missing_ok=True)
-        raise fail(f"cannot {what}: {_reason(exc)}; nothing was left behind") from exc
+        first = _first_error(exc)
+        where = f" ({first.filename})" if first.filename else ""
+        raise fail(f"cannot {what}: {explain(first, 'the folder')}{where}; nothing was left "
+                   "behind") from exc
 
 
-def _reason(exc: OSError) -> str:
-    """An OSError in plain words: `No space left on device (path)`. shutil.copytree gathers
-    its files' errors in a list; the first one speaks for them."""
+def _first_error(exc: OSError) -> OSError:
+    """The error itself; or, for shutil.copytree, which gathers its files' errors as text in
+    a list, the first of them as an OSError again (so that it is explained like any other)."""
     if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list):
         _, destination, message = exc.args[0][0]
-        words = ERRNO_PREFIX.sub("", str(message)).split(": ")[0]
-        return f"{words} ({destination})"
-    return f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+        found = ERRNO_MESSAGE.match(str(message))
+        if found:
+            return OSError(int(found[1]), found[2], destination)
+    return exc
 
 
-def _first_missing(path: Path) -> Path | None:
+def first_missing(path: Path) -> Path | None:
     """The outermost folder of `path` that does not exist yet (what mkdir -p would make)."""
     missing = None
     for candidate in (path, *path.parents):
@@ -94,7 +99,7 @@ def init_workspace(directory: Path, template: str = "small") -> Path:
     if clashes:
         raise fail(f"{target} already has {', '.join(clashes)}; choose an empty folder")
     source = sample_workspace()
-    missing = _first_missing(target)
+    missing = first_missing(target)
     made = [missing] if missing is not None else [
         target / part for part in (*WORKSPACE_PARTS, ".gitignore")
         if not (target / part).exists()]
@@ -146,7 +151,7 @@ def eject_assets(root: Path) -> list[Path]:
             destination = root / relative
             if destination.exists():
                 continue
-            missing = _first_missing(destination.parent)
+            missing = first_missing(destination.parent)
             if missing is not None:
                 copied.append(missing)
             destination.parent.mkdir(parents=True, exist_ok=True)

@@ -99,8 +99,9 @@ def test_init_on_a_full_disk_is_a_clear_error_and_leaves_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     disk_full_after(monkeypatch, 5)
-    with pytest.raises(BriefsError, match=r"cannot create a workspace in .*: No space left on "
-                                          r"device \(.*\); nothing was left behind"):
+    with pytest.raises(BriefsError, match=r"cannot create a workspace in .*: the disk is full "
+                                          r"\(no space left on device\); free some space and "
+                                          r"try again \(.*\); nothing was left behind"):
         init_workspace(tmp_path)
     assert files_under(tmp_path) == ["notes.txt"]  # what was there before stays
     with pytest.raises(BriefsError, match="nothing was left behind"):
