@@ -72,6 +72,12 @@ def built_scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A new workspace as `briefs init` makes it (one brief, one flyer, en and fr), unbuilt."""
+    return init_workspace(tmp_path / "ws")
+
+
+@pytest.fixture
 def workspace_copy(built_sample: Path, tmp_path: Path) -> Path:
     """A private copy of the built sample workspace, safe to break."""
     target = tmp_path / "ws"

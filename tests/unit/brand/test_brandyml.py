@@ -11,7 +11,6 @@ import pytest
 from briefs.brand.brands import load_brand
 from briefs.content.config import load_workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.scaffold.workspace import init_workspace
 from tests.conftest import REPO, run_cli
 
 PROJECT = REPO / "tests/projects/brand-yml"
@@ -27,11 +26,6 @@ def brand_folder(target: Path) -> Path:
     for name in ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf"):
         shutil.copy2(green / "fonts" / name, target / "fonts" / name)
     return target
-
-
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    return init_workspace(tmp_path / "ws")
 
 
 def test_a_brand_yml_folder_is_a_brand(small: Path) -> None:

@@ -13,13 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from briefs.cli import cli
-from briefs.scaffold.workspace import eject_assets, init_workspace
+from briefs.scaffold.workspace import eject_assets
 from tests.conftest import run_cli
-
-
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    return init_workspace(tmp_path / "ws")
 
 
 def test_global_options_work_after_the_command(small: Path, tmp_path: Path) -> None:

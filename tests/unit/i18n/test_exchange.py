@@ -9,16 +9,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from briefs.scaffold.workspace import init_workspace
 from tests.conftest import run_cli
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
 BRIEF_FR = "content/first-brief/fr.yaml"
-
-
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    return init_workspace(tmp_path / "ws")
 
 
 def export(root: Path, *args: str) -> list[Path]:
