@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefs.brand.brandyml import BRAND_YML, Mapped, read_brand_yml
-from briefs.brand.fonts import FontProblem, InstalledFace, find_installed_face
+from briefs.brand.fonts import (
+    FontProblem,
+    InstalledFace,
+    find_installed_face,
+    look_up_installed_faces,
+)
 from briefs.brand.literals import token_literals
 from briefs.brand.model import Brand, FontFace
 from briefs.content.images import ImageProblem, inspect_image
@@ -77,6 +82,8 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
     for key in brand.scripts:
         if key not in SCRIPTS and (key in COMPOSITE_OF or script_name(key) == key):
             diagnostics.warning(_unknown_script(key), path, loaded.position_of(("scripts", key)))
+    look_up_installed_faces((face.system, face.weight, face.style == "italic", face.package)
+                            for face in brand.fonts if face.file is None and face.system)
     faces = [_resolve_face(face, index, resolve, report) for index, face in enumerate(brand.fonts)]
     logos = {}
     for key in ("logo", "logo_inverse"):

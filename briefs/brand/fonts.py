@@ -6,7 +6,9 @@ import hashlib
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +52,23 @@ def find_installed_face(name: str, weight: int, italic: bool, package: str | Non
 
 
 _FOUND: dict[tuple[str, int, bool], tuple[InstalledFace, tuple[int, int] | None]] = {}
+MAX_LOOKUPS_AT_ONCE = 8
+
+
+def look_up_installed_faces(wanted: Iterable[tuple[str, int, bool, str | None]]) -> None:
+    """Ask fontconfig for several faces at once (each `fc-match` run mostly waits for its
+    process: a brand with a dozen system faces took 0.1 s one after the other). What is found
+    is remembered as `find_installed_face` remembers it; what is not is asked (and reported)
+    again when it is needed."""
+    def look_up(face: tuple[str, int, bool, str | None]) -> None:
+        with suppress(FontProblem):
+            find_installed_face(*face)
+
+    unique = list(dict.fromkeys(wanted))
+    if len(unique) < 2:
+        return
+    with ThreadPoolExecutor(max_workers=min(MAX_LOOKUPS_AT_ONCE, len(unique))) as pool:
+        list(pool.map(look_up, unique))
 
 
 def _version(path: Path) -> tuple[int, int] | None:

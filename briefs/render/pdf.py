@@ -23,6 +23,7 @@ from briefs.render.preflight import (
     synthesised_faces,
 )
 from briefs.render.proof import overflow_proof
+from briefs.render.shared_images import SharedImages
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -113,13 +114,15 @@ class Engine:
     """WeasyPrint in one process: font configurations kept warm between renders.
 
     Renders share a font configuration whose faces agree with theirs (see
-    `FontConfigurations`). The image cache, by contrast, is fresh for every render:
-    WeasyPrint caches failed loads too, so a shared cache would hide a refused resource from
-    the fetcher the second time, and would serve an image from before the file changed.
+    `FontConfigurations`). WeasyPrint's image cache is fresh for every render (it caches
+    failed loads too, so a shared one would hide a refused resource from the fetcher the
+    second time, and serve an image from before the file changed), except for plain SVG
+    drawings and raster images, kept by content (see `SharedImages`).
     """
 
     def __init__(self) -> None:
         self.fonts = FontConfigurations()
+        self.images = SharedImages()
         self._lock = threading.Lock()
         """WeasyPrint (fontconfig and Pango under it) is not thread-safe: one render at a time
         in a process, whichever thread asks (the preview's builder, a test's)."""
@@ -191,11 +194,12 @@ class Engine:
         document = None
         for extra in FOOTNOTE_FALLBACKS:
             sheets = [weasyprint.CSS(string=css) for css in (fit_css, extra) if css]
+            images = self.images.for_render(job.mounts, log, job.html, job.options)
             document = weasyprint.HTML(
                 string=job.html, base_url=WORKSPACE_URL,
                 url_fetcher=make_url_fetcher(job.mounts, log),
-            ).render(font_config=font_config, cache={},
-                     stylesheets=sheets or None, **job.options)
+            ).render(font_config=font_config, cache=images, stylesheets=sheets or None,
+                     **job.options)
             if not footnote_problems(document):
                 break
         return document

@@ -24,13 +24,19 @@ def run_job(job: RenderJob) -> RenderResult:
 
 
 def _warm_up() -> None:
-    """Import WeasyPrint once per worker, before its first job.
+    """Import WeasyPrint once per worker, before its first job, and what finishing and
+    checking an output use (pikepdf, the structure tree, the standards' rules): a worker is
+    ready while the main process still plans, so its first render no longer pays for them.
 
     Each worker then makes its own FontConfiguration (see pdf.Engine): one
     inherited from the parent would share its temporary font folder with every worker, and a
     worker seeing a font file another one wrote would skip registering it.
     """
     import weasyprint  # noqa: F401
+
+    import briefs.render.archive
+    import briefs.render.standards.check
+    import briefs.render.tagging.retag  # noqa: F401
 
 
 def default_jobs() -> int:

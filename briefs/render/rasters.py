@@ -1,0 +1,68 @@
+"""Photos decoded and encoded once per process: WeasyPrint's raster images kept across renders.
+
+For every render WeasyPrint decodes a JPEG or PNG, encodes it again (the screen profile's
+`jpeg_quality` and `optimize_images`), then decodes and resamples it to the profile's dpi for
+the size it is drawn at: about 45 ms of each render of the brief and of the flyer, every
+locale the same photo. An engine keeps the image as WeasyPrint first made it (found by the
+file's content and the render options, see `shared_images`) and gives each later render a
+copy of it, whose embedded JPEG for a given size is made once.
+
+The copy is what WeasyPrint would have made: the same attributes, the image's id derived from
+the URL it is asked under (the PDF's resource names come from it), a fresh data slot in the
+render's own cache. The embedded object is remembered only for a JPEG without transparency
+(a DCT stream and a dictionary of plain values); a PNG's is made again each time.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import OrderedDict
+from functools import partial
+from hashlib import md5
+from typing import Any
+
+MAX_SIZES_PER_IMAGE = 8
+
+
+class SharedRaster:
+    """One raster image as WeasyPrint loaded it, before anything was drawn with it."""
+
+    def __init__(self, image: Any) -> None:
+        self._source: bytes = image.image_data.data
+        self._image = copy.copy(image)
+        self._image._cache = None  # the loading render's cache: each copy gets its own
+        self._objects: OrderedDict[tuple[bool, float], tuple[bytes, dict[str, Any]]] = \
+            OrderedDict()
+
+    def copy_for(self, cache: dict[Any, Any], url: str) -> Any:
+        """The image for one render that asks for it under `url`, caching in `cache`."""
+        image = copy.copy(self._image)
+        image.id = md5(url.encode(), usedforsecurity=False).hexdigest()
+        image._cache = cache
+        image.image_data = image.cache_image_data(self._source)
+        image.get_x_object = partial(self._x_object, image)
+        return image
+
+    def _x_object(self, image: Any, interpolate: bool, dpi_ratio: float) -> Any:
+        """WeasyPrint's embedded image, made once per size for a JPEG."""
+        import pydyf
+
+        key = (interpolate, dpi_ratio)
+        known = self._objects.get(key)
+        if known is not None:
+            self._objects.move_to_end(key)
+            data, extra = known
+            return pydyf.Stream([data], pydyf.Dictionary(extra))
+        made = type(image).get_x_object(image, interpolate, dpi_ratio)
+        if image.format == "JPEG" and "SMask" not in made.extra and len(made.stream) == 1:
+            item = made.stream[0]
+            data = item if isinstance(item, bytes) else item.data
+            self._objects[key] = (data, dict(made.extra))
+            while len(self._objects) > MAX_SIZES_PER_IMAGE:
+                self._objects.popitem(last=False)
+        return made
+
+
+def is_raster(image: Any) -> bool:
+    """Whether a WeasyPrint image is a raster one (a photo, a PNG)."""
+    return hasattr(image, "image_data") and hasattr(image, "get_x_object")
