@@ -6,6 +6,7 @@ Tests under tests/e2e/, and any test that uses a built workspace, are marked `re
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,12 @@ from briefs.scaffold.workspace import ejected_files, init_workspace
 REPO = Path(__file__).resolve().parent.parent
 PROJECTS = REPO / "tests" / "projects"
 RENDERING_FIXTURES = {"built_sample", "workspace_copy", "served", "shared", "built_scripts"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every build a test starts builds by itself, even if the person running the tests has
+    a build server running (tests/e2e/test_server.py starts its own, in a folder of its own)."""
+    os.environ["BRIEFS_SERVER"] = "0"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -20,6 +20,7 @@ from briefs.cli.documents import init, kinds, list_documents, new
 from briefs.cli.i18n import i18n
 from briefs.cli.manifest import manifest
 from briefs.cli.serve import serve
+from briefs.cli.server import server
 from briefs.cli.watch import watch
 
 WORKSPACE_HELP = "Workspace folder (or any folder in it)."
@@ -39,7 +40,7 @@ def cli(ctx: click.Context, workspace: Path, debug: bool) -> None:
     ctx.obj = {"workspace": workspace, "debug": debug}
 
 
-for command in (init, new, list_documents, kinds, check, build, watch, serve, doctor,
+for command in (init, new, list_documents, kinds, check, build, watch, serve, server, doctor,
                 preflight, manifest, i18n, brand):
     cli.add_command(command)
 
@@ -70,21 +71,39 @@ for command in _commands(cli):
 
 
 def main() -> None:
+    """The `briefs` command (a build it runs may be handed to a running build server)."""
+    from briefs.server.state import ENTRY_ARGS
+
+    ENTRY_ARGS.set(sys.argv[1:])
     try:
         cli.main(prog_name="briefs", standalone_mode=False)
-    except click.UsageError as exc:
-        exc.show()
-        sys.exit(EXIT_USAGE)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(EXIT_FAILED)
-    except click.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(EXIT_FAILED)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+    except (click.ClickException, click.Abort, click.exceptions.Exit) as exc:
+        sys.exit(_exit_code(exc))
     except BrokenPipeError:
         _quiet_broken_pipe()
+
+
+def run(args: list[str]) -> int:
+    """Run `briefs <args>` in this process and return its exit code (the build server)."""
+    try:
+        cli.main(args=args, prog_name="briefs", standalone_mode=False)
+    except (click.ClickException, click.Abort, click.exceptions.Exit) as exc:
+        return _exit_code(exc)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_FAILED if exc.code else EXIT_OK
+    return EXIT_OK
+
+
+def _exit_code(exc: Exception) -> int:
+    """Show a click exception as the command line does; its exit code."""
+    if isinstance(exc, click.exceptions.Exit):
+        return exc.exit_code
+    if isinstance(exc, click.Abort):
+        click.echo("Aborted.", err=True)
+        return EXIT_FAILED
+    assert isinstance(exc, click.ClickException)
+    exc.show()
+    return EXIT_USAGE if isinstance(exc, click.UsageError) else EXIT_FAILED
 
 
 def _quiet_broken_pipe() -> None:

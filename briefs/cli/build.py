@@ -82,12 +82,14 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
             if open_result:
                 open_outputs(ctx.obj["workspace"], outputs)
             return
+    if output_file is None and not open_result:
+        served = _build_by_server()
+        if served is not None:
+            sys.exit(served)
     from briefs.render.workers import Renderer, default_jobs
+    from briefs.server.state import WARM_RENDERER
 
-    # Something changed: start the render workers first, so that their WeasyPrint import runs
-    # while this process imports the rest of briefs and loads and validates the content.
-    with Renderer(jobs or default_jobs()) as renderer:
-        renderer.start()
+    def build_with(renderer: Renderer) -> None:
         from briefs.build.session import BuildOptions
         from briefs.build.sharding import BadShard, parse_shard
 
@@ -100,6 +102,30 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
             strict=strict, jobs=renderer.workers, force=force, emit_html=emit_html, shard=share)
         run_request(ctx, Request(docs, locales, options, arguments, as_json, quiet, output_file,
                                  open_result), renderer)
+
+    warm = WARM_RENDERER.get()
+    if warm is not None and warm.workers == (jobs or default_jobs()):
+        warm.start()  # in the build server: its workers stay warm for the next build
+        build_with(warm)
+        return
+    # Something changed: start the render workers first, so that their WeasyPrint import runs
+    # while this process imports the rest of briefs and loads and validates the content.
+    with Renderer(jobs or default_jobs()) as renderer:
+        renderer.start()
+        build_with(renderer)
+
+
+def _build_by_server() -> int | None:
+    """The exit code of this command run by the user's build server, when one is running
+    for this toolkit and environment (`briefs server start`); None to build here."""
+    from briefs.server.state import ENTRY_ARGS
+
+    args = ENTRY_ARGS.get()
+    if args is None:  # not the command line (a test, the server itself)
+        return None
+    from briefs.server.client import build_by_server
+
+    return build_by_server(args)
 
 
 @dataclass(frozen=True)

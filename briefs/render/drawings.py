@@ -70,6 +70,11 @@ class _Replay:
         self._svg = image._svg
         self._recorded: OrderedDict[tuple[float, float], _Drawing | None] = OrderedDict()
 
+    def weight(self) -> int:
+        """The bytes of the operators recorded so far."""
+        return sum(len(operator) for drawing in self._recorded.values() if drawing is not None
+                   for operator in drawing.operators)
+
     def _draw(self, stream: Any, width: float, height: float, style: Any) -> None:
         """WeasyPrint's drawing (the SVG then lets go of the page it drew on)."""
         try:

@@ -34,6 +34,10 @@ class SharedRaster:
         self._objects: OrderedDict[tuple[bool, float], tuple[bytes, dict[str, Any]]] = \
             OrderedDict()
 
+    def weight(self) -> int:
+        """The bytes this image holds (its data, and the embedded JPEGs made of it)."""
+        return len(self._source) + sum(len(data) for data, _extra in self._objects.values())
+
     def copy_for(self, cache: dict[Any, Any], url: str) -> Any:
         """The image for one render that asks for it under `url`, caching in `cache`."""
         image = copy.copy(self._image)

@@ -26,6 +26,9 @@ from briefs.render.fetcher import MAX_RESOURCE_BYTES, FetchLog
 from briefs.render.rasters import SharedRaster, is_raster
 
 MAX_KEPT_IMAGES = 64
+MAX_KEPT_BYTES = 96 * 1024 * 1024
+"""What an engine keeps at most (image data and recorded drawings): the least recently used
+go first, so that a worker's memory stays flat however many photos a workspace has."""
 ORIENTATION = re.compile(rb"image-orientation", re.IGNORECASE)
 """WeasyPrint's cache does not tell an image turned by CSS from one that is not: a raster
 image is kept only for renders in which no stylesheet, nor the HTML, says this."""
@@ -50,8 +53,11 @@ class SharedImages:
         return kept
 
     def keep(self, key: _Key, kept: Any) -> None:
+        if _weight(kept) > MAX_KEPT_BYTES // 4:  # a huge photo: loaded by each render
+            return
         self._kept[key] = kept
-        while len(self._kept) > MAX_KEPT_IMAGES:
+        while len(self._kept) > MAX_KEPT_IMAGES or (
+                len(self._kept) > 1 and sum(map(_weight, self._kept.values())) > MAX_KEPT_BYTES):
             self._kept.popitem(last=False)
 
     def __len__(self) -> int:
@@ -59,6 +65,13 @@ class SharedImages:
 
     def kept(self) -> list[Any]:
         return list(self._kept.values())
+
+
+def _weight(kept: Any) -> int:
+    """The bytes a kept image holds: a raster's data, or an SVG's recorded drawings."""
+    if isinstance(kept, SharedRaster):
+        return kept.weight()
+    return int(getattr(kept.draw, "weight", lambda: 0)())
 
 
 class _Render:

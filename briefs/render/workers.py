@@ -87,6 +87,13 @@ class Renderer:
         pool.stop()
         pool.join()
 
+    def forget_pending(self) -> None:
+        """After a build that ended early (interrupted, or an error): its jobs still queued
+        or running are stopped, so that the next build's results are its own."""
+        if self._submitted:
+            self._submitted = []
+            self.shut_down(at_once=True)
+
     def is_warm_for(self, faces: dict[tuple[str, str, str], str]) -> bool:
         """Whether a render with these font faces would find them loaded (in this process;
         workers' state is not known, so never for a pool)."""

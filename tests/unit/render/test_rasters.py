@@ -113,3 +113,23 @@ def test_a_changed_photo_is_loaded_again(tmp_path: Path) -> None:
     photo(tmp_path / "a.jpg", mode="L")
     after = render(warm, tmp_path, page("a.jpg"))
     assert before.pdf != after.pdf == render(Engine(), tmp_path, page("a.jpg")).pdf
+
+
+def test_what_an_engine_keeps_is_bounded_in_bytes(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefs.render import shared_images
+
+    for name in ("a.jpg", "b.jpg", "c.jpg"):
+        photo(tmp_path / name)
+    one = SharedRaster.weight  # the weight of one kept photo, resampled once
+    warm = Engine()
+    render(warm, tmp_path, page("a.jpg"))
+    weight = one(warm.images.kept()[0])
+    monkeypatch.setattr(shared_images, "MAX_KEPT_BYTES", int(weight * 2.5))
+    render(warm, tmp_path, page("b.jpg"))
+    render(warm, tmp_path, page("c.jpg"))
+    assert len(warm.images) == 2  # a, the least recently used, went
+    monkeypatch.setattr(shared_images, "MAX_KEPT_BYTES", weight * 3)  # a quarter: too big
+    fresh = Engine()
+    render(fresh, tmp_path, page("a.jpg"))
+    assert len(fresh.images) == 0
