@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import sys
 from pathlib import Path
@@ -41,10 +42,14 @@ def build_by_server(args: list[str]) -> int | None:
     if connection is None:
         return None
     with connection:
-        send_json(connection, REQUEST, {
-            "protocol": PROTOCOL, "command": "build", "args": args, "cwd": os.getcwd(),
-            "env": {name: os.environ.get(name) for name in sorted(PER_REQUEST)},
-            "tty": [sys.stdout.isatty(), sys.stderr.isatty()]})
+        env = {name: os.environ.get(name) for name in sorted(PER_REQUEST)}
+        tty = [sys.stdout.isatty(), sys.stderr.isatty()]
+        if tty[1] and not env["COLUMNS"]:  # the server's streams are not this terminal
+            size = shutil.get_terminal_size()
+            env["COLUMNS"], env["LINES"] = str(size.columns), str(size.lines)
+        send_json(connection, REQUEST, {"protocol": PROTOCOL, "command": "build",
+                                        "args": args, "cwd": os.getcwd(), "env": env,
+                                        "tty": tty})
         return _relay(connection)
 
 

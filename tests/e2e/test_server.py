@@ -24,6 +24,14 @@ def briefs(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedPr
                           capture_output=True, timeout=TIMEOUT, check=False)
 
 
+def private_runtime(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A runtime folder of the test's own, and an environment in which builds use a server."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {name: value for name, value in os.environ.items() if name != "BRIEFS_SERVER"}
+    return runtime, {**env, "XDG_RUNTIME_DIR": str(runtime)}
+
+
 def served(cwd: Path, env: dict[str, str]) -> int:
     """How many builds the server has run (0 when none runs)."""
     status = briefs("server", "status", cwd=cwd, env=env).stdout
@@ -109,10 +117,7 @@ def test_ctrl_c_stops_the_served_build_and_the_server_goes_on(server_env: dict[s
 
 
 def test_a_server_ends_when_idle_and_its_socket_goes(tmp_path: Path) -> None:
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
-    env.pop("BRIEFS_SERVER", None)
+    runtime, env = private_runtime(tmp_path)
     assert briefs("server", "start", "--idle-minutes", "0.02", cwd=tmp_path, env=env
                   ).returncode == 0
     assert list((runtime / "briefs").glob("*.sock"))
@@ -127,10 +132,7 @@ def test_a_server_ends_when_idle_and_its_socket_goes(tmp_path: Path) -> None:
 def test_a_stale_socket_is_removed_and_the_build_runs_here(tmp_path: Path) -> None:
     from briefs.server.address import socket_path
 
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
-    env.pop("BRIEFS_SERVER", None)
+    runtime, env = private_runtime(tmp_path)
     code = ("import os, sys; os.environ['XDG_RUNTIME_DIR'] = sys.argv[1]; "
             "from briefs.server.address import socket_path; print(socket_path())")
     path = Path(subprocess.run([sys.executable, "-c", code, str(runtime)], env=env, text=True,
@@ -146,11 +148,9 @@ def test_a_stale_socket_is_removed_and_the_build_runs_here(tmp_path: Path) -> No
 
 
 def test_a_folder_others_can_enter_is_not_used(tmp_path: Path) -> None:
-    runtime = tmp_path / "runtime"
-    (runtime / "briefs").mkdir(parents=True)
+    runtime, env = private_runtime(tmp_path)
+    (runtime / "briefs").mkdir()
     (runtime / "briefs").chmod(0o755)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
-    env.pop("BRIEFS_SERVER", None)
     started = briefs("server", "start", cwd=tmp_path, env=env)
     assert started.returncode == 1
     assert "is not a private folder of this user" in started.stderr
@@ -160,10 +160,7 @@ def test_a_folder_others_can_enter_is_not_used(tmp_path: Path) -> None:
 
 def test_a_server_whose_socket_file_is_removed_ends(tmp_path: Path) -> None:
     """A cleaned-up folder (a test's, a session's runtime folder) takes its server along."""
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
-    env.pop("BRIEFS_SERVER", None)
+    runtime, env = private_runtime(tmp_path)
     started = briefs("server", "start", cwd=tmp_path, env=env)
     pid = int(re.search(r"pid (\d+)", started.stdout).group(1))  # type: ignore[union-attr]
     for path in (runtime / "briefs").glob("*.sock"):
@@ -181,3 +178,19 @@ def _alive(pid: int) -> bool:
         return False
     with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie has ended
         return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+def test_a_served_build_on_a_terminal_draws_its_progress_bar(server_env: dict[str, str],
+                                                             tmp_path: Path) -> None:
+    from tests.e2e.test_terminal import COLOR, SUMMARY, run_in_pty
+
+    root = init_workspace(tmp_path / "ws")
+    env = {name: value for name, value in server_env.items() if name != "NO_COLOR"}
+    env.update(TERM="xterm-256color")
+    env.pop("CI", None)
+    before = served(root, server_env)
+    code, screen = run_in_pty([sys.executable, "-m", "briefs", "build"], root, env)
+    assert code == 0, screen
+    assert served(root, server_env) == before + 1
+    assert "━" in screen and COLOR.search(screen)  # rich's bar, in colour, as on a terminal
+    assert SUMMARY.findall(screen) == [("4", "0", "0")]

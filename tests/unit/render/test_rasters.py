@@ -119,17 +119,19 @@ def test_what_an_engine_keeps_is_bounded_in_bytes(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from briefs.render import shared_images
 
-    for name in ("a.jpg", "b.jpg", "c.jpg"):
+    names = [f"{letter}.jpg" for letter in "abcde"]
+    for name in names:
         photo(tmp_path / name)
-    one = SharedRaster.weight  # the weight of one kept photo, resampled once
     warm = Engine()
-    render(warm, tmp_path, page("a.jpg"))
-    weight = one(warm.images.kept()[0])
-    monkeypatch.setattr(shared_images, "MAX_KEPT_BYTES", int(weight * 2.5))
-    render(warm, tmp_path, page("b.jpg"))
-    render(warm, tmp_path, page("c.jpg"))
-    assert len(warm.images) == 2  # a, the least recently used, went
-    monkeypatch.setattr(shared_images, "MAX_KEPT_BYTES", weight * 3)  # a quarter: too big
+    render(warm, tmp_path, page(names[0]))
+    weight = warm.images.kept()[0].weight()  # one photo (at most a quarter of the budget)
+    monkeypatch.setattr(shared_images, "MAX_KEPT_BYTES", int(weight * 4.5))
+    for name in names[1:]:
+        render(warm, tmp_path, page(name))
+    assert 1 < len(warm.images) < len(names)  # the least recently used went
+    assert render(warm, tmp_path, page(names[0])).pdf == render(Engine(), tmp_path,
+                                                                 page(names[0])).pdf
+    monkeypatch.setattr(shared_images, "MAX_KEPT_BYTES", weight * 2)  # over a quarter of it
     fresh = Engine()
-    render(fresh, tmp_path, page("a.jpg"))
+    render(fresh, tmp_path, page(names[0]))
     assert len(fresh.images) == 0
