@@ -89,7 +89,8 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             ("no-op rebuild", f"{incremental['noop_s']:.3f} s", "<= 0.3 s",
              verdict(incremental["noop_s"] / 0.3, incremental["noop_s"] <= 0.3
                      and not incremental["noop_imports_weasyprint"])),
-            ("one locale file edited", f"{incremental['one_locale_edit_s']:.2f} s",
+            ("one locale file edited", f"{incremental['one_locale_edit_s']:.2f} s, "
+             f"{incremental['one_locale_edit_served_s']:.2f} s with `briefs server`",
              "only its output", "rendered: " + ", ".join(incremental["one_locale_rendered"]))]
     return table + _more_rows(results)
 

@@ -115,9 +115,10 @@ class Server:
                     self.busy.clear()
         finally:
             self.listener.close()
-            with contextlib.suppress(OSError):
-                self.path.unlink()
             self.renderer.shut_down(at_once=True)
+            for leftover in (self.path, self.path.with_suffix(".log")):  # kept after a crash
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
 
     def _next_job(self) -> _Job | None:
         """The next build to run; None to end (stopped, idle, or the socket file is gone,

@@ -194,3 +194,22 @@ def test_a_served_build_on_a_terminal_draws_its_progress_bar(server_env: dict[st
     assert served(root, server_env) == before + 1
     assert "━" in screen and COLOR.search(screen)  # rich's bar, in colour, as on a terminal
     assert SUMMARY.findall(screen) == [("4", "0", "0")]
+
+
+def test_a_build_while_the_server_is_busy_builds_by_itself(server_env: dict[str, str],
+                                                           tmp_path: Path) -> None:
+    first = init_workspace(tmp_path / "a", template="full")  # 18 outputs: seconds to build
+    second = init_workspace(tmp_path / "b")
+    before = served(first, server_env)
+    running = subprocess.Popen([sys.executable, "-m", "briefs", "build", "--force"], cwd=first,
+                               env=server_env, text=True, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while "building now" not in briefs("server", "status", cwd=first, env=server_env).stdout:
+        assert running.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    meanwhile = briefs("build", cwd=second, env=server_env)  # told "busy": builds itself
+    assert meanwhile.returncode == 0, meanwhile.stderr
+    assert running.wait(timeout=TIMEOUT) == 0
+    assert served(first, server_env) == before + 1
+    assert len(list(second.glob("build/*/*.pdf"))) == 4
