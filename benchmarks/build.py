@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import statistics
 import sys
@@ -92,6 +93,7 @@ def sample_figures(workspace: Path, runs: int) -> dict[str, Any]:
         bare.append(time.perf_counter() - start)
         for name, figure in floor_seconds(workspace, html_files).items():
             floors[name].append(figure)
+    served_count(workspace, runs + 1)
     run([*BRIEFS, "server", "stop"], workspace)
     shutil.rmtree(scratch, ignore_errors=True)
     figures = {"outputs": len(html_files), "full_build_s": statistics.median(full),
@@ -124,10 +126,21 @@ def incremental_figures(workspace: Path, runs: int) -> dict[str, Any]:
     run([*BRIEFS, "server", "start"], workspace)
     run([*BRIEFS, "build", "--force", "-q"], workspace, SERVED)  # its first build warms it
     served, _ = edit_one_locale(workspace, runs, SERVED)
+    served_count(workspace, runs + 1)
     run([*BRIEFS, "server", "stop"], workspace)
     return {"noop_s": noop, "noop_imports_weasyprint": "weasyprint" in imported,
             "one_locale_edit_s": cold, "one_locale_rendered": rendered,
             "one_locale_edit_served_s": served}
+
+
+def served_count(workspace: Path, expected: int) -> None:
+    """Stop the benchmark if the build server did not serve every build it was meant to (a
+    changed toolkit file gives it another name: the builds then ran by themselves)."""
+    status = run([*BRIEFS, "server", "status"], workspace).stdout
+    found = re.search(r"(\d+) builds? served", status)
+    if found is None or int(found.group(1)) != expected:
+        raise SystemExit(f"the build server served {found.group(1) if found else 0} of "
+                         f"{expected} builds: were briefs' files changed during the run?")
 
 
 def edit_one_locale(workspace: Path, runs: int, env: dict[str, str]) -> tuple[float, list[str]]:

@@ -37,7 +37,7 @@ def start(idle_minutes: float) -> None:
     from briefs.server.client import control
 
     try:
-        path = socket_path()
+        path = socket_path(create=True)
     except (NoPrivateFolder, OSError) as exc:
         click.echo(f"error: cannot start a build server: {exc}", err=True)
         sys.exit(EXIT_FAILED)
@@ -72,8 +72,11 @@ def stop(every: bool) -> None:
         reply = control("stop")
         click.echo("The build server stops." if reply else "No build server is running.")
         return
-    stopped = sum(1 for path in sorted(server_folder().glob("build-*.sock"))
-                  if control("stop", path) is not None)
+    try:
+        sockets = sorted(server_folder().glob("build-*.sock"))
+    except OSError:
+        sockets = []
+    stopped = sum(1 for path in sockets if control("stop", path) is not None)
     click.echo(f"{stopped} build server{'s' if stopped != 1 else ''} stopped.")
 
 

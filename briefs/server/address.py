@@ -32,13 +32,14 @@ class NoPrivateFolder(OSError):
     """The folder for sockets exists but is not this user's alone: no server is used."""
 
 
-def server_folder() -> Path:
-    """`$XDG_RUNTIME_DIR/briefs`, or `~/.cache/briefs/run`: made private (0700) if missing,
-    refused if another user could reach into it."""
+def server_folder(create: bool = False) -> Path:
+    """`$XDG_RUNTIME_DIR/briefs`, or `~/.cache/briefs/run`: made private (0700) when asked to
+    create it (FileNotFoundError otherwise), refused if another user could reach into it."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     base = Path(runtime) / "briefs" if runtime and Path(runtime).is_dir() else \
         Path.home() / ".cache" / "briefs" / "run"
-    base.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if create:
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
     info = base.lstat()
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
         raise NoPrivateFolder(f"{base} is not a private folder of this user")
@@ -64,8 +65,10 @@ def server_key(environ: dict[str, str] | None = None) -> str:
     return digest.hexdigest()[:20]
 
 
-def socket_path(environ: dict[str, str] | None = None) -> Path:
-    return server_folder() / f"build-{server_key(environ)}.sock"
+def socket_path(environ: dict[str, str] | None = None, create: bool = False) -> Path:
+    """The socket of the server for this toolkit and environment (OSError: no folder for
+    one, or not a private one)."""
+    return server_folder(create) / f"build-{server_key(environ)}.sock"
 
 
 def _umask() -> int:
