@@ -65,10 +65,18 @@ def server_key(environ: dict[str, str] | None = None) -> str:
     return digest.hexdigest()[:20]
 
 
+MAX_SOCKET_PATH_BYTES = 104
+"""What every system accepts as a socket's path (Linux allows 107 bytes, macOS 103)."""
+
+
 def socket_path(environ: dict[str, str] | None = None, create: bool = False) -> Path:
     """The socket of the server for this toolkit and environment (OSError: no folder for
-    one, or not a private one)."""
-    return server_folder(create) / f"build-{server_key(environ)}.sock"
+    one, not a private one, or one whose path is too long for a socket)."""
+    path = server_folder(create) / f"build-{server_key(environ)}.sock"
+    if len(os.fsencode(path)) > MAX_SOCKET_PATH_BYTES:
+        raise OSError(f"{path} is too long for a socket ({MAX_SOCKET_PATH_BYTES} bytes at "
+                      "most); set XDG_RUNTIME_DIR to a shorter folder")
+    return path
 
 
 def _umask() -> int:

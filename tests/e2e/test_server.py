@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 from briefs.scaffold.workspace import init_workspace
 
 TIMEOUT = 300
+Runtime = tuple[Path, dict[str, str]]
 
 
 def briefs(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -24,12 +27,19 @@ def briefs(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedPr
                           capture_output=True, timeout=TIMEOUT, check=False)
 
 
-def private_runtime(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A runtime folder of the test's own, and an environment in which builds use a server."""
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
+def private_runtime() -> tuple[Path, dict[str, str]]:
+    """A runtime folder of a test's own (short: a socket's path is at most 104 bytes, so not
+    under pytest's long temporary folders) and an environment in which builds use a server."""
+    runtime = Path(tempfile.mkdtemp(prefix="briefs-rt-"))  # private: 0700
     env = {name: value for name, value in os.environ.items() if name != "BRIEFS_SERVER"}
     return runtime, {**env, "XDG_RUNTIME_DIR": str(runtime)}
+
+
+@pytest.fixture
+def runtime_env() -> Iterator[Runtime]:
+    runtime, env = private_runtime()
+    yield runtime, env
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 def served(cwd: Path, env: dict[str, str]) -> int:
@@ -42,15 +52,15 @@ def served(cwd: Path, env: dict[str, str]) -> int:
 @pytest.fixture(scope="module")
 def server_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """The environment of a build server of its own (sockets in a folder of its own)."""
-    runtime, here = tmp_path_factory.mktemp("runtime"), tmp_path_factory.mktemp("here")
-    runtime.chmod(0o700)
-    env = {name: value for name, value in os.environ.items() if name != "BRIEFS_SERVER"}
-    env.update(XDG_RUNTIME_DIR=str(runtime), NO_COLOR="1", SOURCE_DATE_EPOCH="1700000000")
+    here = tmp_path_factory.mktemp("here")
+    runtime, env = private_runtime()
+    env.update(NO_COLOR="1", SOURCE_DATE_EPOCH="1700000000")
     started = briefs("server", "start", cwd=here, env=env)
     assert started.returncode == 0, started.stderr
     assert "Build server running" in started.stdout
     yield env
     stopped = briefs("server", "stop", cwd=here, env=env)
+    shutil.rmtree(runtime, ignore_errors=True)
     assert stopped.stdout == "The build server stops.\n", stopped.stderr
 
 
@@ -116,8 +126,8 @@ def test_ctrl_c_stops_the_served_build_and_the_server_goes_on(server_env: dict[s
     assert not list(root.glob("build/**/*.tmp"))
 
 
-def test_a_server_ends_when_idle_and_its_socket_goes(tmp_path: Path) -> None:
-    runtime, env = private_runtime(tmp_path)
+def test_a_server_ends_when_idle_and_its_socket_goes(runtime_env: Runtime, tmp_path: Path) -> None:
+    runtime, env = runtime_env
     assert briefs("server", "start", "--idle-minutes", "0.02", cwd=tmp_path, env=env
                   ).returncode == 0
     assert list((runtime / "briefs").glob("*.sock"))
@@ -129,12 +139,13 @@ def test_a_server_ends_when_idle_and_its_socket_goes(tmp_path: Path) -> None:
                                                   env=env).stdout
 
 
-def test_a_stale_socket_is_removed_and_the_build_runs_here(tmp_path: Path) -> None:
+def test_a_stale_socket_is_removed_and_the_build_runs_here(runtime_env: Runtime,
+                                                           tmp_path: Path) -> None:
     from briefs.server.address import socket_path
 
-    runtime, env = private_runtime(tmp_path)
+    runtime, env = runtime_env
     code = ("import os, sys; os.environ['XDG_RUNTIME_DIR'] = sys.argv[1]; "
-            "from briefs.server.address import socket_path; print(socket_path())")
+            "from briefs.server.address import socket_path; print(socket_path(create=True))")
     path = Path(subprocess.run([sys.executable, "-c", code, str(runtime)], env=env, text=True,
                                capture_output=True, check=True).stdout.strip())
     assert path.parent == runtime / "briefs" and socket_path  # the name the build will use
@@ -147,8 +158,8 @@ def test_a_stale_socket_is_removed_and_the_build_runs_here(tmp_path: Path) -> No
     assert not path.exists()
 
 
-def test_a_folder_others_can_enter_is_not_used(tmp_path: Path) -> None:
-    runtime, env = private_runtime(tmp_path)
+def test_a_folder_others_can_enter_is_not_used(runtime_env: Runtime, tmp_path: Path) -> None:
+    runtime, env = runtime_env
     (runtime / "briefs").mkdir()
     (runtime / "briefs").chmod(0o755)
     started = briefs("server", "start", cwd=tmp_path, env=env)
@@ -158,9 +169,9 @@ def test_a_folder_others_can_enter_is_not_used(tmp_path: Path) -> None:
     assert briefs("build", cwd=root, env=env).returncode == 0
 
 
-def test_a_server_whose_socket_file_is_removed_ends(tmp_path: Path) -> None:
+def test_a_server_whose_socket_file_is_removed_ends(runtime_env: Runtime, tmp_path: Path) -> None:
     """A cleaned-up folder (a test's, a session's runtime folder) takes its server along."""
-    runtime, env = private_runtime(tmp_path)
+    runtime, env = runtime_env
     started = briefs("server", "start", cwd=tmp_path, env=env)
     pid = int(re.search(r"pid (\d+)", started.stdout).group(1))  # type: ignore[union-attr]
     for path in (runtime / "briefs").glob("*.sock"):

@@ -65,3 +65,14 @@ def test_sockets_live_in_a_private_folder(monkeypatch: pytest.MonkeyPatch,
     folder.chmod(0o755)  # another user could reach in: no server is used
     with pytest.raises(NoPrivateFolder):
         server_folder()
+
+
+def test_a_socket_path_too_long_for_the_system_is_refused_clearly(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from briefs.server.address import socket_path
+
+    deep = tmp_path / ("x" * 80)
+    deep.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(deep))
+    with pytest.raises(OSError, match="too long for a socket.*XDG_RUNTIME_DIR"):
+        socket_path(create=True)
