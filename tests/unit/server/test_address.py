@@ -74,5 +74,5 @@ def test_a_socket_path_too_long_for_the_system_is_refused_clearly(
     deep = tmp_path / ("x" * 80)
     deep.mkdir()
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(deep))
-    with pytest.raises(OSError, match="too long for a socket.*XDG_RUNTIME_DIR"):
+    with pytest.raises(OSError, match=r"too long for a socket.*XDG_RUNTIME_DIR"):
         socket_path(create=True)
