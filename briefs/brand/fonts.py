@@ -39,19 +39,30 @@ def find_installed_face(name: str, weight: int, italic: bool, package: str | Non
     """Ask fontconfig for an installed family at a weight; refuse a look-alike substitute.
 
     A face found is remembered for the process (a `fc-match` run costs milliseconds, and the
-    preview loads its brands on every save) while its file is unchanged; a face not found is
-    asked again next time, so installing it helps at once.
+    preview loads its brands on every save) while its file is unchanged and no font was
+    installed or removed (`FONT_FOLDERS`); a face not found is asked again next time, so
+    installing it helps at once.
     """
     key = (name, weight, italic)
     known = _FOUND.get(key)
-    if known is not None and known[1] == _version(known[0].path):
+    state = _fontconfig_state()
+    if known is not None and known[1] == (_version(known[0].path), state):
         return known[0]
     face = _match_installed_face(name, weight, italic, package)
-    _FOUND[key] = (face, _version(face.path))
+    _FOUND[key] = (face, (_version(face.path), state))
     return face
 
 
-_FOUND: dict[tuple[str, int, bool], tuple[InstalledFace, tuple[int, int] | None]] = {}
+_FOUND: dict[tuple[str, int, bool], tuple[InstalledFace, tuple[object, ...]]] = {}
+FONT_FOLDERS = ("/var/cache/fontconfig", "~/.cache/fontconfig", "/usr/share/fonts",
+                "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+"""Where installing or removing a font shows (fontconfig's caches, the usual font folders):
+a face remembered in a long-lived process (the preview, the build server) is asked for
+again when one of them changed, so a newly installed weight is found."""
+
+
+def _fontconfig_state() -> tuple[tuple[int, int] | None, ...]:
+    return tuple(_version(Path(folder).expanduser()) for folder in FONT_FOLDERS)
 MAX_LOOKUPS_AT_ONCE = 8
 
 

@@ -1,0 +1,50 @@
+"""Installed faces are remembered while nothing about them changed, and asked again after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefs.brand import fonts
+from briefs.brand.fonts import InstalledFace, find_installed_face, look_up_installed_faces
+
+
+@pytest.fixture
+def fake_fontconfig(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[str, int]]:
+    """fc-match answered from a list (each call recorded), font folders under tmp_path."""
+    asked: list[tuple[str, int]] = []
+    face_file = tmp_path / "Face.ttf"
+    face_file.write_bytes(b"\x00\x01\x00\x00")
+
+    def match(name: str, weight: int, italic: bool, package: str | None) -> InstalledFace:
+        asked.append((name, weight))
+        if name == "Missing":
+            raise fonts.FontProblem("not installed")
+        return InstalledFace(face_file, 0)
+
+    monkeypatch.setattr(fonts, "_match_installed_face", match)
+    monkeypatch.setattr(fonts, "_FOUND", {})
+    monkeypatch.setattr(fonts, "FONT_FOLDERS", (str(tmp_path / "cache"),))
+    return asked
+
+
+def test_a_face_found_is_remembered_until_a_font_is_installed(
+        fake_fontconfig: list[tuple[str, int]], tmp_path: Path) -> None:
+    find_installed_face("Sans", 700, False, None)
+    find_installed_face("Sans", 700, False, None)
+    assert fake_fontconfig == [("Sans", 700)]
+    (tmp_path / "cache").mkdir()  # fontconfig's cache changed: a font was installed
+    find_installed_face("Sans", 700, False, None)
+    assert fake_fontconfig == [("Sans", 700), ("Sans", 700)]
+
+
+def test_faces_are_looked_up_at_once_and_a_missing_one_is_asked_again(
+        fake_fontconfig: list[tuple[str, int]]) -> None:
+    look_up_installed_faces([("Sans", 400, False, None), ("Sans", 700, False, None),
+                             ("Missing", 400, False, None), ("Sans", 400, False, None)])
+    assert sorted(fake_fontconfig) == [("Missing", 400), ("Sans", 400), ("Sans", 700)]
+    with pytest.raises(fonts.FontProblem):
+        find_installed_face("Missing", 400, False, None)
+    find_installed_face("Sans", 400, False, None)
+    assert len(fake_fontconfig) == 4  # the missing one again, the found one remembered
