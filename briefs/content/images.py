@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from briefs.content.svg import SvgProblem, check_svg
@@ -49,7 +51,31 @@ def sniff_format(head: bytes) -> str | None:
 
 
 def inspect_image(path: Path) -> ImageInfo:
-    """Return format and size of an image file, or raise ImageProblem."""
+    """Return format and size of an image file, or raise ImageProblem. The verdict is
+    remembered for each content of the file (its sha256: hashing is a hundred times quicker
+    than decoding): a photo is decoded whole once per process, not on every build of the
+    preview or the build server."""
+    try:
+        with path.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return _inspect(path)  # says what cannot be read
+    info, problem = _verdict(path, digest)
+    if problem is not None:
+        raise ImageProblem(problem)
+    assert info is not None
+    return info
+
+
+@lru_cache(maxsize=512)
+def _verdict(path: Path, digest: str) -> tuple[ImageInfo | None, str | None]:
+    try:
+        return _inspect(path), None
+    except ImageProblem as exc:
+        return None, str(exc)
+
+
+def _inspect(path: Path) -> ImageInfo:
     try:
         head = path.read_bytes()[:4096] if path.suffix.lower() == ".svg" else _head(path)
     except OSError as exc:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +21,16 @@ class FetchLog:
     fetched: list[Path] = field(default_factory=list)
 
 
-@lru_cache(maxsize=512)
-def _image_problem(path: Path, size: int, mtime_ns: int) -> str | None:
-    """What is wrong with an image file (remembered per version of the file), or None."""
+def check_image(path: Path, body: bytes, url: str) -> None:
+    """Every image WeasyPrint loads, from a template, a stylesheet or inside an SVG, passes the
+    same check as the images a document names (SVG allow-list, whole raster decoded; the
+    verdict remembered per version of the file)."""
+    if sniff_format(body[:4096]) is None:
+        return
     try:
         inspect_image(path)
     except ImageProblem as exc:
-        return str(exc)
-    return None
-
-
-def check_image(path: Path, body: bytes, url: str) -> None:
-    """Every image WeasyPrint loads, from a template, a stylesheet or inside an SVG, passes the
-    same check as the images a document names (SVG allow-list, whole raster decoded)."""
-    if sniff_format(body[:4096]) is None:
-        return
-    stat = path.stat()
-    problem = _image_problem(path, stat.st_size, stat.st_mtime_ns)
-    if problem is not None:
-        raise RefusedPath(f"{url}: {problem}")
+        raise RefusedPath(f"{url}: {exc}") from exc
 
 
 def make_url_fetcher(mounts: Mounts, log: FetchLog) -> Any:
