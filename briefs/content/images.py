@@ -50,14 +50,15 @@ def sniff_format(head: bytes) -> str | None:
     return None
 
 
-def inspect_image(path: Path) -> ImageInfo:
+def inspect_image(path: Path, digest: str | None = None) -> ImageInfo:
     """Return format and size of an image file, or raise ImageProblem. The verdict is
-    remembered for each content of the file (its sha256: hashing is a hundred times quicker
-    than decoding): a photo is decoded whole once per process, not on every build of the
-    preview or the build server."""
+    remembered for each content of the file (its sha256, `digest` when the caller has it:
+    hashing is a hundred times quicker than decoding): a photo is decoded whole once per
+    process, not on every build of the preview or the build server."""
     try:
-        with path.open("rb") as stream:
-            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        if digest is None:
+            with path.open("rb") as stream:
+                digest = hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
         return _inspect(path)  # says what cannot be read
     info, problem = _verdict(path, digest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,18 +20,22 @@ class FetchLog:
 
     refused: list[str] = field(default_factory=list)
     fetched: list[Path] = field(default_factory=list)
+    images: dict[str, str] = field(default_factory=dict)
+    """The sha256 of each image served, by URL (what the render's kept images are found by)."""
 
 
-def check_image(path: Path, body: bytes, url: str) -> None:
+def check_image(path: Path, body: bytes, url: str) -> str | None:
     """Every image WeasyPrint loads, from a template, a stylesheet or inside an SVG, passes the
     same check as the images a document names (SVG allow-list, whole raster decoded; the
-    verdict remembered per version of the file)."""
+    verdict remembered per content). The sha256 of `body` if it is an image, else None."""
     if sniff_format(body[:4096]) is None:
-        return
+        return None
+    digest = hashlib.sha256(body).hexdigest()
     try:
-        inspect_image(path)
+        inspect_image(path, digest)
     except ImageProblem as exc:
         raise RefusedPath(f"{url}: {exc}") from exc
+    return digest
 
 
 def make_url_fetcher(mounts: Mounts, log: FetchLog) -> Any:
@@ -47,7 +52,9 @@ def make_url_fetcher(mounts: Mounts, log: FetchLog) -> Any:
                         body = stream.read(MAX_RESOURCE_BYTES + 1)
                     if len(body) > MAX_RESOURCE_BYTES:
                         raise RefusedPath(f"{url}: over the {MAX_RESOURCE_BYTES}-byte limit")
-                    check_image(path, body, url)
+                    digest = check_image(path, body, url)
+                    if digest is not None:
+                        log.images[url] = digest
             except RefusedPath as exc:
                 log.refused.append(str(exc))
                 raise

@@ -81,6 +81,14 @@ class _Render:
         self.mounts, self.log, self.html, self.options = mounts, log, html, options
         self._turns_images: bool | None = None
 
+    def loaded_key(self, url: str) -> _Key | None:
+        """The key of the image WeasyPrint just loaded from `url`: the digest of what the
+        fetcher served (None if it served none: nothing to keep)."""
+        if url.lower().startswith("data:"):
+            return "data", hashlib.sha256(url.encode()).hexdigest(), self.options
+        digest = self.log.images.get(url)
+        return None if digest is None else ("file", digest, self.options)
+
     def content_key(self, url: str) -> tuple[_Key, Path | None] | None:
         """(the key of what `url` names with these options, the file read or None for a
         `data:` URL), or None when the URL cannot be read here (the fetcher then refuses
@@ -153,11 +161,11 @@ class RenderImages(dict):  # type: ignore[type-arg]
         is_svg = hasattr(image, "_svg")
         if not is_svg and not (is_raster(image) and not self._render.turns_images()):
             return
-        found = self._render.content_key(url)
-        if found is None:
+        key = self._render.loaded_key(url)
+        if key is None:
             return
         if is_svg:
             if share_drawing(image):
-                self._shared.keep(found[0], image)
+                self._shared.keep(key, image)
         else:
-            self._shared.keep(found[0], SharedRaster(image))
+            self._shared.keep(key, SharedRaster(image))

@@ -63,11 +63,10 @@ class _FrameWriter(io.RawIOBase):
 
 
 def _text_stream(connection: socket.socket, kind: bytes, tty: bool) -> io.TextIOWrapper:
-    raw = _FrameWriter(connection, kind, tty)
-    stream = io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8", errors="replace",
-                              line_buffering=True, write_through=True)
-    stream.isatty = raw.isatty  # type: ignore[method-assign]
-    return stream
+    """Text written to it reaches the client line by line; `isatty` is the client's."""
+    return io.TextIOWrapper(io.BufferedWriter(_FrameWriter(connection, kind, tty)),
+                            encoding="utf-8", errors="replace", line_buffering=True,
+                            write_through=True)
 
 
 class Server:
