@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -98,6 +98,9 @@ class SocialHandle(Strict):
     """The profile's address; without it, an `@handle` on X, Twitter, Instagram, Threads,
     TikTok, YouTube, Bluesky, GitHub or Facebook (or `@user@server` on Mastodon) is linked to
     its profile, and other handles stay plain text."""
+
+    template_methods: ClassVar[tuple[str, ...]] = ("link",)
+    """Methods a template may call (see briefs.render.exposure)."""
 
     @field_validator("url")
     @classmethod

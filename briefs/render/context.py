@@ -18,6 +18,7 @@ from briefs.i18n import formatting
 from briefs.i18n.numbering import LocaleFormat
 from briefs.i18n.scripts import script_info
 from briefs.render.assets import Assets
+from briefs.render.exposure import TemplateFunction
 from briefs.render.profiles import page_css
 from briefs.render.script_css import script_css
 
@@ -64,7 +65,8 @@ def _blocks(value: Any) -> list[ContactBlock]:
 def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
                   dates: tuple[str | None, str | None], fmt: LocaleFormat,
                   image_file: Callable[[Path], Path] | None = None) -> dict[str, Any]:
-    """Everything a template may use; nothing else is reachable from a template.
+    """Everything a template may use; nothing else is reachable from a template (it is given
+    this as plain data: see `briefs.render.exposure`).
 
     `image_file` may swap a photo for a copy made for the profile (resampled for screen).
     """
@@ -105,8 +107,9 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "contact": contacts[0],
         "credit_style": brand.model.image_credit,
         "slogan": getattr(text, "slogan", None) or brand.model.slogan,
-        "counter_content": counter_content,
-        "css_string": lambda value: Markup(css_string(str(value))),
+        "counter_content": TemplateFunction(counter_content, "counter_content"),
+        "css_string": TemplateFunction(lambda value: Markup(css_string(str(value))),
+                                       "css_string"),
     }
 
 

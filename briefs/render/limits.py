@@ -1,4 +1,4 @@
-"""A template sandbox that refuses huge values (the time limit is in `deadline`).
+"""A template sandbox that refuses huge values and reaches only an allow-list (see `exposure`).
 
 A template is workspace input. `{{ 9**(9**9) }}` is one C-level operation that no timer can
 interrupt, so the sandbox refuses operations whose result would be huge before doing them;
@@ -13,6 +13,15 @@ from typing import Any
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from briefs.render.exposure import (
+    FILTERS,
+    GLOBALS,
+    TESTS,
+    Record,
+    allowed_attribute,
+    allowed_callable,
+)
+
 MAX_RESULT_BITS = 4096
 """The largest integer a template may compute (about 1200 digits)."""
 MAX_SEQUENCE = 1_000_000
@@ -24,9 +33,41 @@ SIZED_FILTERS = ("center", "indent", "wordwrap", "truncate", "batch", "slice", "
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):
-    """Jinja2's immutable sandbox, refusing arithmetic and repetition with huge results."""
+    """Jinja2's immutable sandbox, refusing arithmetic and repetition with huge results, and
+    any attribute, method, global or filter outside the allow-list of `exposure`.
 
-    intercepted_binops = frozenset({"**", "*", "%", "//"})
+    Call `seal()` once the globals and filters are in place: only what is there then (and in
+    the allow-lists) may be called.
+    """
+
+    intercepted_binops = frozenset({"**", "*", "%", "//", "+"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.callables: dict[int, str] = {}
+
+    def seal(self) -> None:
+        """Drop any global, filter or test outside the allow-list; remember the rest."""
+        for table, allowed in ((self.globals, GLOBALS), (self.filters, FILTERS),
+                               (self.tests, TESTS)):
+            for name in [name for name in table if name not in allowed]:
+                del table[name]
+        self.callables = {id(value): name for name, value in self.globals.items()}
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, Record) and attribute in obj:
+            return obj[attribute]  # a value named `items` is the value, not the method
+        return super().getattr(obj, attribute)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return allowed_attribute(obj, attr) and super().is_safe_attribute(obj, attr, value)
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        return allowed_callable(obj, self.callables)
+
+    def wrap_str_format(self, value: Any) -> None:
+        """`str.format` is not on the allow-list (a width is unbounded): never wrapped."""
+        return None
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         _check_binop(operator, left, right)
@@ -46,6 +87,10 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
                     len(sequence) * count > MAX_SEQUENCE:
                 raise SecurityError(f"a text or list of {len(sequence) * count} items is too "
                                     f"long for a template (the limit is {MAX_SEQUENCE})")
+    if operator == "+" and isinstance(left, str | list | tuple) and \
+            isinstance(right, str | list | tuple) and len(left) + len(right) > MAX_SEQUENCE:
+        raise SecurityError(f"a text or list of {len(left) + len(right)} items is too long "
+                            f"for a template (the limit is {MAX_SEQUENCE})")
     if operator == "%" and isinstance(left, str):
         _check_format(left)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import gettext
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import segno
@@ -25,9 +25,12 @@ from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, checked
 from briefs.i18n.numbering import LocaleFormat
 from briefs.render.deadline import TimeLimitExceeded, time_limit
+from briefs.render.exposure import Record, template_data
 from briefs.render.limits import BoundedSandbox, bound_filters
 
 MAX_TEMPLATE_BYTES = 1_000_000
+MAX_OUTPUT_CHARS = 20_000_000
+"""The most a template may write for one target (a brief's HTML is a few hundred kB)."""
 TEMPLATE_SECONDS = 20.0
 """The longest one target's template may take to render (a few milliseconds is usual)."""
 
@@ -133,6 +136,7 @@ def make_environment(loader: TemplateLoader, locale: str | LocaleFormat,
         "date_range": lambda start, end=None: fmt.date_range(start, end),
         "time_range": lambda start, end=None: fmt.time_range(start, end),
     })
+    env.seal()
     return env
 
 
@@ -166,10 +170,15 @@ def install_escaped_gettext(env: jinja2.Environment,
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
                     diagnostics: Diagnostics) -> str | None:
-    """Render `name` within the time limit; a problem becomes `template:line: error: ...`."""
+    """Render `name` within the time and size limits, given the context as plain data (see
+    `exposure`); a problem becomes `template:line: error: ...`."""
     try:
         with time_limit(TEMPLATE_SECONDS, f"rendering the template {name}"):
-            return env.get_template(name).render(context)
+            return bounded_render(env.get_template(name), template_data(context))
+    except OutputTooLarge as exc:
+        path, position = _template_frame(exc)
+        diagnostics.error(f"{exc}; a loop that repeats too much, or a value printed too many "
+                          "times?", path or _located(env, name), position)
     except TimeLimitExceeded as exc:
         path, position = _template_frame(exc)
         diagnostics.error(f"{exc} (a loop that is too long, or never ends); simplify the "
@@ -187,7 +196,8 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
         diagnostics.error(f'template "{exc.name}" not found in templates/', path, position)
     except jinja2.UndefinedError as exc:
         path, position = _template_frame(exc)
-        diagnostics.error(f"template error: {exc.message}; check the name, or guard it with "
+        message = (exc.message or "").replace(f"'{Record.__module__}.Record object'", "the value")
+        diagnostics.error(f"template error: {message}; check the name, or guard it with "
                           "`{% if ... is defined %}`", path, position)
     except jinja2.TemplateError as exc:
         path, position = _template_frame(exc)
@@ -196,6 +206,25 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
         path, position = _template_frame(exc)
         diagnostics.error(f"template error: {type(exc).__name__}: {exc}", path, position)
     return None
+
+
+class OutputTooLarge(jinja2.TemplateError):
+    """A template wrote more than `MAX_OUTPUT_CHARS`."""
+
+
+def bounded_render(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """The template's output, refused once it passes `MAX_OUTPUT_CHARS`: the error is thrown
+    into the template where it is writing, so that it names the template's line."""
+    pieces: list[str] = []
+    total = 0
+    stream = cast(Generator[str, None, None], template.generate(context))
+    for piece in stream:
+        total += len(piece)
+        if total > MAX_OUTPUT_CHARS:
+            stream.throw(OutputTooLarge(f"the template wrote more than {MAX_OUTPUT_CHARS} "
+                                        "characters"))
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _located(env: jinja2.Environment, name: str) -> Path | None:
