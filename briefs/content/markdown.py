@@ -32,7 +32,10 @@ def _parser() -> MarkdownIt:
 
 
 def _safe_link(url: str) -> bool:
-    return url.strip().lower().startswith(ALLOWED_LINK_SCHEMES)
+    """A web, mail or in-page link, with no control character that could hide a scheme."""
+    text = url.strip()
+    return text.lower().startswith(ALLOWED_LINK_SCHEMES) and not any(
+        ord(char) < 0x20 or 0x7f <= ord(char) <= 0x9f for char in text)
 
 
 def render_block(text: str) -> Markup:

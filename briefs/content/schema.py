@@ -50,10 +50,25 @@ class Strict(BaseModel):
                               use_attribute_docstrings=True)
 
 
+WEB_SCHEMES = ("https://", "http://", "mailto:")
+HIDDEN_IN_LINKS = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f"
+                             r"\u205f-\u206f\u3000\ufeff]")
+"""Spaces, tabs, control and invisible characters: a reader strips them from a link
+(`java\tscript:` is `javascript:`), so a link holding one is refused."""
+
+
 def checked_url(value: str) -> str:
-    """Only web and mail links: no `javascript:`, `file:` or other schemes."""
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) and not value.startswith(
-        ("https://", "http://", "mailto:")
+    """Only web and mail links: no `javascript:`, `file:` or other schemes, however written
+    (tabs or control characters inside, other letter case), and no `//host` or `/path`, which
+    a PDF resolves against the file it was made from (`file://host/...`)."""
+    if HIDDEN_IN_LINKS.search(value):
+        raise ValueError("a link may not hold spaces, tabs, line breaks or control characters")
+    if value.startswith(("/", "\\")):
+        raise ValueError("a link must start with https:// (or be written as printed, "
+                         "www.example.org); one that starts with / or // would point at a "
+                         "file")
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) and not value.lower().startswith(
+        WEB_SCHEMES
     ):
         raise ValueError("only https://, http:// and mailto: links are allowed")
     return value

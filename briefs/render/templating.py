@@ -9,7 +9,7 @@ resolved) before it is read.
 from __future__ import annotations
 
 import gettext
-import re
+import inspect
 import traceback
 from collections.abc import Callable, Generator
 from pathlib import Path
@@ -21,6 +21,7 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup, escape
 
 from briefs.content.markdown import render_block, render_inline
+from briefs.content.schema import WEB_SCHEMES, checked_url
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, checked
 from briefs.i18n.numbering import LocaleFormat
@@ -144,10 +145,9 @@ def web_link(address: object) -> str:
     """A link target for a web address as people write it (`www.example.org` ->
     `https://www.example.org`); only web and mail links, as the schema allows."""
     text = str(address).strip()
-    if text.startswith(("https://", "http://", "mailto:")):
+    checked_url(text)  # refuses `//host`, `java\tscript:`... (raises ValueError)
+    if text.lower().startswith(WEB_SCHEMES):
         return text
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", text):
-        raise ValueError(f"{text!r} is not a web address")
     return "https://" + text
 
 
@@ -218,12 +218,18 @@ def bounded_render(template: jinja2.Template, context: dict[str, Any]) -> str:
     pieces: list[str] = []
     total = 0
     stream = cast(Generator[str, None, None], template.generate(context))
-    for piece in stream:
-        total += len(piece)
-        if total > MAX_OUTPUT_CHARS:
-            stream.throw(OutputTooLarge(f"the template wrote more than {MAX_OUTPUT_CHARS} "
-                                        "characters"))
-        pieces.append(piece)
+    try:
+        for piece in stream:
+            total += len(piece)
+            if total > MAX_OUTPUT_CHARS:
+                stream.throw(OutputTooLarge(f"the template wrote more than "
+                                            f"{MAX_OUTPUT_CHARS} characters"))
+            pieces.append(piece)
+    except TimeLimitExceeded as exc:
+        if _template_frame(exc)[0] is None and inspect.getgeneratorstate(stream) == \
+                inspect.GEN_SUSPENDED:
+            stream.throw(exc)  # stopped between two pieces: raised where the template is
+        raise
     return "".join(pieces)
 
 

@@ -52,3 +52,11 @@ def test_bad_language_codes_are_reported() -> None:
 
     with pytest.raises(ValueError, match="is not a language code"):
         checked_markdown("[a]{lang=1}")
+
+
+def test_hidden_and_protocol_relative_schemes_are_not_links() -> None:
+    for url in ("//evil.example/x", "<java\tscript:alert(1)>", "<\x01javascript:alert(1)>",
+"java%09script:alert(1)", "JaVaScRiPt:alert(1)"):
+        html = render_inline(f"[click]({url})")
+        assert "href" not in html, (url, html)
+    assert 'href="HTTPS://ok.example/"' in render_inline("[ok](HTTPS://ok.example/)")

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from briefs.brand.model import Brand
 from briefs.content.config import WorkspaceConfig
-from briefs.content.schema import DateRange
+from briefs.content.schema import ContactBlock, DateRange, checked_url
 from briefs.kinds.flyer import FlyerSettings
 from briefs.kinds.key_messages import KeyMessagesSettings
 
@@ -109,3 +109,21 @@ def test_markdown_language_codes_are_checked_where_the_text_is() -> None:
         ImageText(caption="[x]{lang=12}")
     with pytest.raises(ValidationError, match="only https://, http:// and mailto:"):
         ContactBlock(website="javascript:alert(1)")
+
+
+@pytest.mark.parametrize("url", [
+    "//evil.example/x", "/etc/passwd", "\\\\evil\\share", "java\tscript:alert(1)",
+    "\x01javascript:alert(1)", "javascript\n:alert(1)", "https://ok.example/\x00",
+    "https://ok.example/a b", "jav\u200bascript:alert(1)", "file:///etc/passwd",
+    "JAVASCRIPT:alert(1)"])
+def test_a_link_that_hides_a_scheme_or_points_at_a_file_is_refused(url: str) -> None:
+    with pytest.raises(ValueError):
+        checked_url(url)
+    with pytest.raises(ValueError):
+        ContactBlock(website=url)
+
+
+@pytest.mark.parametrize("url", ["https://example.org/x", "HTTPS://EXAMPLE.ORG",
+                                 "www.example.org", "mailto:a@example.org"])
+def test_web_and_mail_links_pass(url: str) -> None:
+    assert checked_url(url) == url

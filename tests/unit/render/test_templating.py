@@ -223,5 +223,13 @@ def test_web_link_gives_web_addresses_a_scheme() -> None:
     assert web_link("www.example.org") == "https://www.example.org"
     assert web_link("https://example.org/x") == "https://example.org/x"
     assert web_link("mailto:a@b.c") == "mailto:a@b.c"
-    with pytest.raises(ValueError, match="is not a web address"):
+    with pytest.raises(ValueError, match="only https://, http:// and mailto: links"):
         web_link("javascript:alert(1)")
+
+
+def test_web_link_refuses_what_would_point_at_a_file_or_hide_a_scheme(templates: Path) -> None:
+    for address in ("//evil.example/x", "java\tscript:alert(1)", "\x01javascript:x"):
+        html, errors = render(templates, "{{ url | web_link }}", url=address)
+        assert html is None and errors, address
+    html, errors = render(templates, "{{ url | web_link }}", url="www.example.org")
+    assert html == "https://www.example.org", errors
