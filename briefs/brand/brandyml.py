@@ -198,17 +198,19 @@ def import_brand_file(workspace: Any, source: Path, name: str,
                       diagnostics: Diagnostics) -> Path | None:
     """Copy a `_brand.yml` and the files it names into styles/<name>/, then load the brand
     as a build would; on any problem nothing is left behind."""
-    import re
-
     from briefs.brand.brands import load_brand
-    from briefs.content.schema import NAME_PATTERN
+    from briefs.content.schema import MAX_NAME, is_valid_name, shown_name
 
-    if not re.match(NAME_PATTERN, name):
-        diagnostics.error(f'"{name}" is not a valid brand name; use lowercase letters, digits '
-                          "and hyphens")
+    if not is_valid_name(name):
+        diagnostics.error(f"{shown_name(name)} is not a valid brand name; use lowercase "
+                          f"letters, digits and hyphens, at most {MAX_NAME} of them")
         return None
     folder = workspace.styles_dir / name
-    if folder.exists():
+    if folder.is_symlink() and not folder.exists():
+        diagnostics.error(f"styles/{name} is a link to nothing; remove it, or choose another "
+                          "name", folder)
+        return None
+    if folder.exists() or folder.is_symlink():
         diagnostics.error(f"styles/{name} already exists; choose another name", folder)
         return None
     source = source.resolve()

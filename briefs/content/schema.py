@@ -13,6 +13,20 @@ from briefs.content.markdown import checked_markdown
 
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+MAX_NAME = 64
+"""The longest name of a document, brand or kind (it becomes a folder and part of file names)."""
+
+
+def is_valid_name(name: str) -> bool:
+    """Lowercase letters, digits and hyphens, at most `MAX_NAME` of them (`re.fullmatch`: with
+    `re.match`, the pattern's `$` also matches before a trailing newline)."""
+    return len(name) <= MAX_NAME and re.fullmatch(NAME_PATTERN[1:-1], name) is not None
+
+
+def shown_name(name: str) -> str:
+    """A name as a message quotes it: control characters visible, at most 80 characters."""
+    text = name if name.isprintable() else repr(name)[1:-1]
+    return f'"{text[:80]}..."' if len(text) > 80 else f'"{text}"'
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"
 SHORT_TEXT_LIMIT = 300
 MARKDOWN_LIMIT = 20_000

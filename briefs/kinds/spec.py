@@ -8,7 +8,6 @@ holds `template.html.j2`, `style.css` and, optionally, `starter/`.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,7 +20,7 @@ from briefs.content.schema import (
     EMAIL_PATTERN,
     MARKDOWN_LIMIT,
     MARKDOWN_TEXT,
-    NAME_PATTERN,
+    MAX_NAME,
     SHORT_TEXT_LIMIT,
     CommonSettings,
     ImageRef,
@@ -29,6 +28,8 @@ from briefs.content.schema import (
     ShortText,
     Strict,
     checked_url,
+    is_valid_name,
+    shown_name,
 )
 from briefs.content.validation import format_key_path, validate
 from briefs.core.diagnostics import Diagnostics, did_you_mean
@@ -114,9 +115,9 @@ def load_kind(folder: Path, diagnostics: Diagnostics, reserved: set[str], *,
     if loaded is None:
         return None
     errors = len(diagnostics.errors)
-    if not re.match(NAME_PATTERN, name):
-        diagnostics.error(f'"{name}" is not a valid kind name (the folder name); use lowercase '
-                          "letters, digits and hyphens", path)
+    if not is_valid_name(name):
+        diagnostics.error(f"{shown_name(name)} is not a valid kind name (the folder name); use "
+                          f"lowercase letters, digits and hyphens, at most {MAX_NAME}", path)
     elif name in reserved:
         diagnostics.error(f'a kind named "{name}" exists already (built in or from a plug-in); '
                           "rename the folder, or change the built-in kind's look with "

@@ -4,7 +4,6 @@ schema when the kind has none (every field, with its help text as a comment)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import types
 import typing
@@ -14,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefs.content.dates import DateSpan, PartialDate
-from briefs.content.schema import NAME_PATTERN, CommonSettings, ImageRef
+from briefs.content.schema import MAX_NAME, CommonSettings, ImageRef, is_valid_name, shown_name
 from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
 from briefs.scaffold.workspace import BUILTIN_KINDS, all_or_nothing, fail, first_missing
@@ -25,11 +24,14 @@ INDENT = "  "
 
 def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
     """Create content/<doc_id>/ for a document of `kind`; refuse to overwrite anything."""
-    if not re.match(NAME_PATTERN, doc_id) or len(doc_id) > 64:
-        raise fail(f'"{doc_id}" is not a valid document name; use lowercase letters, digits '
-                   "and hyphens, e.g. climate-forum-2026")
+    if not is_valid_name(doc_id):
+        raise fail(f"{shown_name(doc_id)} is not a valid document name; use lowercase "
+                   f"letters, digits and hyphens (at most {MAX_NAME}), e.g. climate-forum-2026")
     folder = workspace.content_dir / doc_id
-    if folder.exists():
+    if folder.is_symlink() and not folder.exists():
+        raise fail(f"content/{doc_id} is a link to nothing; remove it, or choose another name; "
+                   "nothing was changed", folder)
+    if folder.exists() or folder.is_symlink():
         raise fail(f'document "{doc_id}" already exists; nothing was changed', folder)
     today = dt.date.today()
     replacements = {
