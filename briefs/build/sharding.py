@@ -16,15 +16,21 @@ were embedded whole); cut to each output's characters, they cost what Latin font
 (measured: `make bench`), so no script costs more today."""
 
 
+MAX_SHARDS = 1000
+"""The most shares a build may be split into (a CI matrix is tens of jobs at most)."""
+
+
 class BadShard(ValueError):
-    """A --shard value that is not K/N with 1 <= K <= N."""
+    """A --shard value that is not K/N with 1 <= K <= N <= MAX_SHARDS."""
 
 
 def parse_shard(text: str) -> tuple[int, int]:
     """"2/4" -> (2, 4); K counts from 1."""
-    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
-    if not match or not 1 <= int(match[1]) <= int(match[2]):
-        raise BadShard(f'--shard takes K/N with 1 <= K <= N, e.g. 2/4 (got "{text}")')
+    match = re.fullmatch(r" *([0-9]{1,9}) */ *([0-9]{1,9}) *", text)
+    if not match or not 1 <= int(match[1]) <= int(match[2]) <= MAX_SHARDS:
+        shown = text if text.isprintable() and len(text) <= 40 else repr(text[:40])
+        raise BadShard(f"--shard takes K/N with 1 <= K <= N <= {MAX_SHARDS}, e.g. 2/4 (got "
+                       f'"{shown}")')
     return int(match[1]), int(match[2])
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from briefs.cli.build_args import STDOUT, checked_destination, checked_shard
 from briefs.cli.common import (
     Reporter,
     finish,
@@ -38,7 +39,6 @@ PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf
                        "pdf/a-3u", "pdf/x-4"]
 """The same as content.config.PDF_VARIANTS, written out so that the command line starts
 without importing pydantic (a test keeps the two equal)."""
-STDOUT = "-"
 MAX_OPENED = 4
 """`--open` opens each PDF up to this many; more, and it opens the output folder instead."""
 
@@ -73,6 +73,7 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     """Build PDFs into build/<doc>/<doc>.<locale>[.print].pdf and build/manifest.json."""
     if output_file == STDOUT and as_json:
         raise click.UsageError("-o - writes the PDF to stdout; it cannot go with --json")
+    share = checked_shard(shard)
     arguments = {"docs": sorted(docs), "locales": sorted(locales), "profile": profile_name,
                  "pdf_variant": pdf_variant, "shard": shard, "strict": strict,
                  "emit_html": emit_html}
@@ -91,12 +92,7 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
 
     def build_with(renderer: Renderer) -> None:
         from briefs.build.session import BuildOptions
-        from briefs.build.sharding import BadShard, parse_shard
 
-        try:
-            share = parse_shard(shard) if shard else None
-        except BadShard as exc:
-            raise click.UsageError(str(exc)) from exc
         options = BuildOptions(
             profiles=(profile_name,) if profile_name else (), variant=pdf_variant,
             strict=strict, jobs=renderer.workers, force=force, emit_html=emit_html, shard=share)
@@ -150,6 +146,8 @@ def run_request(ctx: click.Context, request: Request, renderer: Renderer) -> Non
     from briefs.build.plan import plan_build
 
     workspace = open_workspace(ctx)
+    if request.output_file is not None:
+        checked_destination(request.output_file, workspace.root)  # before anything is built
     doc_ids, chosen = _selection(workspace, request)
     reporter = Reporter(workspace.root, quiet=request.quiet or request.as_json)
     with progress_listener(reporter) as progress:
@@ -226,13 +224,13 @@ def copy_output(session: BuildSession, outputs: list[str], destination: str) -> 
         raise BriefsError([Diagnostic(Severity.ERROR, f"-o needs one output, but "
                                       f"{plural(len(outputs), 'output')} were built")])
     data = (session.output_dir / outputs[0]).read_bytes()
-    if destination == STDOUT:
+    target = checked_destination(destination, session.workspace.root)  # again, just before
+    if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return None
-    target = Path(destination)
     write_workspace_file(target, data)
-    click.echo(str(target))
+    click.echo(destination)
     return target
 
 

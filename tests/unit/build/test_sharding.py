@@ -60,7 +60,9 @@ def test_shares_are_balanced() -> None:
 
 def test_parse_shard() -> None:
     assert parse_shard("2/4") == (2, 4)
-    for bad in ("0/4", "5/4", "x"):
+    assert parse_shard(" 1 / 1000 ") == (1, 1000)
+    for bad in ("0/4", "5/4", "x", "", "0/2", "3/2", "a/b", "1/0", "1/1000000000", "1/1001",
+                "\u00b2/2", "\u0661/\u0662", "1/2\n", "-1/2", "1/2/3"):
         with pytest.raises(BadShard):
             parse_shard(bad)
 
