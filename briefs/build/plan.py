@@ -13,7 +13,7 @@ from briefs.brand.coverage import check_coverage, check_printed, strings_in
 from briefs.brand.printed import Printed
 from briefs.build.events import OutputRef, Planned
 from briefs.build.session import BuildSession
-from briefs.build.sharding import select_shard
+from briefs.build.sharding import select_failed, select_shard
 from briefs.build.targets import Target, TargetKey
 from briefs.content.documents import DocumentSource, load_document
 from briefs.core.paths import RefusedPath, resolve_inside
@@ -45,6 +45,8 @@ def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str]) ->
         _refuse_collisions(session, plan)
     if session.options.shard is not None:
         plan.targets = select_shard(plan.targets, *session.options.shard)
+        plan.failed = select_failed(plan.failed, lambda key: session.output_name(key).id,
+                                    *session.options.shard)
     session.events.emit(Planned(
         outputs=tuple(session.output_ref(t.key) for t in plan.targets),
         failed=tuple(session.output_ref(key) for key in plan.failed),

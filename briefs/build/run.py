@@ -86,7 +86,8 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
         built = {entry["path"] for entry in result.entries}
         kept = [entry for path, entry in previous.items()
                 if path not in built and (session.output_dir / path).is_file()]
-        result.manifest = write_manifest(session.writer, result.entries + kept)
+        result.manifest = write_manifest(session.writer, result.entries + kept,
+                                         session.options.shard)
     finished = time.monotonic()
     session.events.emit(Finished(
         rendered=len(result.rendered), up_to_date=len(result.up_to_date),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from briefs.i18n.formatting import locale_script
 
 if TYPE_CHECKING:
     from briefs.build.targets import Target
+
+K = TypeVar("K")
 
 SCRIPT_COST: dict[str, float] = {}
 """Extra cost of a script, by ISO 15924 code. Chinese used to take twice as long (its fonts
@@ -54,3 +57,11 @@ def select_shard(targets: list[Target], index: int, count: int) -> list[Target]:
     """The targets of share `index` (1-based) of `count`, in their original order."""
     chosen = {id(t) for t in assign(targets, count)[index - 1]}
     return [target for target in targets if id(target) in chosen]
+
+
+def select_failed(keys: list[K], name: Callable[[K], str], index: int, count: int) -> list[K]:
+    """The outputs that could not be planned that share `index` of `count` reports as failed:
+    every shard sees the same ones, so each is given to one shard, in turn by name, and the
+    shards' counts add up to the whole build's."""
+    ordered = sorted(keys, key=name)
+    return [key for position, key in enumerate(ordered) if position % count == index - 1]

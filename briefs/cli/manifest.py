@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from briefs.cli.common import handle_errors
-from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
+from briefs.core.diagnostics import BriefsError, Diagnostic
 
 
 @click.group()
@@ -24,20 +23,23 @@ def manifest() -> None:
               help="Folder to write the merged manifest.json into.")
 @handle_errors
 def merge(manifests: tuple[Path, ...], output_dir: Path) -> None:
-    """Combine the manifests of sharded builds (`briefs build --shard K/N`) into one."""
-    from briefs.output.manifest import merge_manifests, write_manifest
+    """Combine the manifests of sharded builds (`briefs build --shard K/N`) into one, in the
+    folder that holds every shard's PDFs (each is checked to be there, as listed)."""
+    from briefs.output.manifest import write_manifest
+    from briefs.output.merging import merge as merge_outputs
+    from briefs.output.merging import read_shard_manifest
     from briefs.output.writer import Writer
 
-    loaded = []
-    for path in manifests:
-        try:
-            loaded.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as exc:
-            raise BriefsError([Diagnostic(Severity.ERROR, f"not a manifest: {exc}", path)]) \
-                from exc
-    entries, conflicts = merge_manifests(loaded)
-    if conflicts:
-        raise BriefsError([Diagnostic(Severity.ERROR, c) for c in conflicts])
-    path = write_manifest(Writer(output_dir), entries)
-    click.echo(f"{output_dir / path.name} ({len(entries)} outputs from {len(manifests)} "
-               "manifests)")
+    problems: list[Diagnostic] = []
+    loaded = [manifest for path in manifests
+              if (manifest := read_shard_manifest(path, problems)) is not None]
+    if problems:
+        raise BriefsError(problems)
+    merged = merge_outputs(loaded, output_dir)
+    if merged.errors:
+        raise BriefsError(merged.errors)
+    for warning in merged.warnings:
+        click.echo(warning.format(), err=True)
+    path = write_manifest(Writer(output_dir), merged.outputs)
+    click.echo(f"{output_dir / path.name} ({len(merged.outputs)} outputs from "
+               f"{len(manifests)} manifests)")

@@ -32,31 +32,20 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
     return data
 
 
-def merge_manifests(manifests: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
-    """All outputs of several (sharded) manifests; a path built differently twice is a conflict."""
-    merged: dict[str, dict[str, Any]] = {}
-    conflicts = []
-    for manifest in manifests:
-        for entry in manifest.get("outputs", []):
-            path = entry.get("path")
-            if path in merged and merged[path].get("sha256") != entry.get("sha256"):
-                first, second = str(merged[path].get("sha256"))[:12], str(entry.get("sha256"))[:12]
-                conflicts.append(f"{path}: two different builds (sha256 {first}… and {second}…)")
-                continue
-            merged[path] = entry
-    return list(merged.values()), conflicts
-
-
-def manifest_text(outputs: list[dict[str, Any]]) -> str:
-    """The manifest, outputs sorted by path so identical builds give identical bytes."""
-    manifest = {
+def manifest_text(outputs: list[dict[str, Any]], shard: tuple[int, int] | None = None) -> str:
+    """The manifest, outputs sorted by path so identical builds give identical bytes; a
+    sharded build's says which shard it is (`manifest merge` finds missing shards by it)."""
+    manifest: dict[str, Any] = {
         "version": MANIFEST_VERSION,
         "outputs": sorted(outputs, key=lambda entry: entry["path"]),
     }
+    if shard is not None:
+        manifest["shard"] = {"index": shard[0], "count": shard[1]}
     return json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def write_manifest(writer: Writer, outputs: list[dict[str, Any]]) -> Path:
+def write_manifest(writer: Writer, outputs: list[dict[str, Any]],
+                   shard: tuple[int, int] | None = None) -> Path:
     path = writer.output_dir / MANIFEST_NAME
-    writer.write_text(path, manifest_text(outputs), OWNER)
+    writer.write_text(path, manifest_text(outputs, shard), OWNER)
     return path

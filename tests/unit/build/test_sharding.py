@@ -79,9 +79,10 @@ def test_sharded_builds_merge_into_the_full_manifest(workspace_copy: Path, tmp_p
         manifests.append(shard_manifest)
         built.append(set(report["rendered"]))
     assert not built[0] & built[1] and len(built[0] | built[1]) == 6  # 3 documents x 2 locales
-    merged = run_cli("manifest", "merge", *map(str, manifests), "-o", str(tmp_path / "out"))
+    out = workspace_copy / "build"  # where both shards' PDFs are
+    merged = run_cli("manifest", "merge", *map(str, manifests), "-o", str(out))
     assert merged.exit_code == 0, merged.stderr
-    outputs = json.loads((tmp_path / "out" / "manifest.json").read_text())["outputs"]
+    outputs = json.loads((out / "manifest.json").read_text())["outputs"]
     assert len(outputs) == 6
 
 
@@ -91,3 +92,4 @@ def test_conflicting_manifests_are_refused(tmp_path: Path) -> None:
     b.write_text(json.dumps({"outputs": [{"path": "x/x.en.pdf", "sha256": "2" * 64}]}))
     result = run_cli("manifest", "merge", str(a), str(b), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1 and "two different builds" in result.stderr
+    assert f"in {a} (sha256 111111111111…) and in {b}" in result.stderr  # both named
