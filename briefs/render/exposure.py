@@ -75,11 +75,12 @@ METHODS: dict[type, frozenset[str]] = {
 RECORD_METHODS = frozenset({"items", "keys", "values", "get"})
 
 GLOBALS = frozenset({
-    "range", "dict", "lipsum", "cycler", "joiner", "namespace",
+    "range", "dict", "cycler", "joiner", "namespace",
     "gettext", "ngettext", "pgettext", "npgettext", "_",
     "date_range", "time_range",
 })
-"""Every global a template may call: Jinja's, gettext's and briefs' own."""
+"""Every global a template may call: Jinja's (not `lipsum`, which makes any amount of text),
+gettext's and briefs' own."""
 
 FILTERS = frozenset({
     # Jinja2's built-in filters (none reaches outside the values it is given)
