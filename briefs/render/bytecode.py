@@ -20,6 +20,8 @@ from pathlib import Path
 import jinja2
 
 CACHE_OWNER = "the template cache"
+COMPILER = "bounded-concat-1"
+"""Changed whenever briefs compiles templates differently (render/limits.py)."""
 KEY_BYTES = 32
 
 
@@ -46,6 +48,11 @@ class StoredBytecodeCache(MemoryBytecodeCache):
         self.folder = folder
         self.writer = writer
         self.key = key if key is not None else signing_key()
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key, salted with how briefs compiles (`COMPILER`): code compiled before
+        the sandbox checked `~` is not reused."""
+        return super().get_cache_key(f"{COMPILER}:{name}", filename)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key not in self._store and self.key:
