@@ -4,6 +4,7 @@ folder's place, with exit 1 and nothing written."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,14 @@ def test_new_onto_a_dangling_link_is_refused(workspace: Path, tmp_path: Path) ->
     assert result.exit_code == 1, result.stderr
     assert "content/leaflet is a link to nothing" in result.stderr
     assert list(outside.iterdir()) == []
+
+
+def test_a_brand_folder_that_is_a_dangling_link_is_exit_1(workspace: Path,
+                                                          tmp_path: Path) -> None:
+    shutil.rmtree(workspace / "styles" / "team")
+    (workspace / "styles" / "team").symlink_to(tmp_path / "gone")
+    for command in ("check", "build"):
+        result = run_cli(command, workspace=workspace)
+        assert result.exit_code == 1, result.stderr
+        assert 'briefs.yaml: error: default_brand: no brand "team"' in result.stderr
+        assert "internal error" not in result.stderr
