@@ -78,8 +78,7 @@ def original_data(unit: etree._Element, codes: Codes) -> None:
     """Write the codes' original text into the unit's `<originalData>` (before segments)."""
     if not codes.data:
         return
-    holder = etree.Element(_q("originalData"))
-    holder.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    holder = etree.Element(_q("originalData"))  # no xml:space: the schema does not allow it
     for ident, text in codes.data.items():
         etree.SubElement(holder, _q("data"), id=ident).text = text
     segment = unit.find(_q("segment"))
@@ -99,6 +98,9 @@ def flatten(element: etree._Element, codes: dict[str, str]) -> str:
     """The Markdown text of a `<source>` or `<target>`: text, with each code's original."""
     parts = [element.text or ""]
     for child in element:
+        if not isinstance(child.tag, str):  # a comment or processing instruction: not text
+            parts.append(child.tail or "")
+            continue
         name = etree.QName(child).localname
         if name == "ph":
             reference = child.get("dataRef")

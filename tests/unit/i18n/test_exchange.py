@@ -123,7 +123,7 @@ def test_a_bad_file_is_an_error_and_nothing_is_written(small: Path) -> None:
     before = (small / BRIEF_FR).read_bytes()
     result = run_cli("i18n", "import", str(good), str(broken), workspace=small)
     assert result.exit_code == 1
-    assert re.search(r"broken\.xlf:\d+:1: error: not well-formed XLIFF", result.stderr)
+    assert re.search(r"broken\.xlf:\d+:\d+: error: not well-formed XLIFF", result.stderr)
     assert "Nothing was written." in result.stderr
     assert (small / BRIEF_FR).read_bytes() == before
 
