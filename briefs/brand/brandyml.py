@@ -203,12 +203,12 @@ def import_brand_file(workspace: Any, source: Path, name: str,
     from briefs.brand.brands import load_brand
     from briefs.content.schema import NAME_PATTERN
 
-    if not re.match(NAME_PATTERN, name):
-        diagnostics.error(f'"{name}" is not a valid brand name; use lowercase letters, digits '
-                          "and hyphens")
+    if not re.fullmatch(NAME_PATTERN, name) or len(name) > 64:
+        diagnostics.error(f"{name[:80]!r} is not a valid brand name; use up to 64 lowercase "
+                          "letters, digits and hyphens")
         return None
     folder = workspace.styles_dir / name
-    if folder.exists():
+    if folder.exists() or folder.is_symlink():
         diagnostics.error(f"styles/{name} already exists; choose another name", folder)
         return None
     source = source.resolve()
@@ -216,26 +216,69 @@ def import_brand_file(workspace: Any, source: Path, name: str,
     if mapped is None:
         return None
     try:
-        _copy_brand(source, folder, referenced_files(mapped), diagnostics)
+        _copy_brand(source, folder, referenced_files(mapped), diagnostics,
+                    workspace.root)
         if not diagnostics.has_errors() and load_brand(workspace, name, diagnostics) is not None:
             return folder
     finally:
-        if diagnostics.has_errors():
+        if diagnostics.has_errors() and folder.is_dir() and not folder.is_symlink():
             shutil.rmtree(folder, ignore_errors=True)
     return None
 
 
-def _copy_brand(source: Path, folder: Path, files: list[str], diagnostics: Diagnostics) -> None:
-    from briefs.core.paths import RefusedPath, resolve_inside
+MAX_COPIED_BYTES = 50_000_000
+"""The largest file `brand import` copies (a CJK font runs to about 20 MB)."""
 
-    folder.mkdir(parents=True)
-    shutil.copy2(source, folder / BRAND_YML)
+
+def _copy_brand(source: Path, folder: Path, files: list[str], diagnostics: Diagnostics,
+                root: Path) -> None:
+    """Copy the brand file and the files it names into `folder`, every destination below it
+    (never through `..` or a link: the reference is the destination's name, so it must be a
+    plain path below the brand file's folder), every read bounded and of a regular file."""
+    from briefs.core.paths import RefusedPath, read_regular, resolve_inside
+    from briefs.output.writer import WriteError, confined, write_workspace_files
+
+    copies: list[tuple[Path, bytes]] = []
     for relative in files:
+        where = _find(_loaded_data(source), relative) or ()
+        parts = Path(relative).parts
+        if Path(relative).is_absolute() or ".." in parts or not parts:
+            diagnostics.error(f'"{relative}": give a path below the folder of {source.name} '
+                              "(no .. and not absolute); the brand's copy keeps the same path",
+                              source, _position(source, where))
+            continue
         try:
             origin = resolve_inside(source.parent, source.parent, relative)
-        except RefusedPath as exc:
-            diagnostics.error(f"{relative}: {exc}", source)
-            continue
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(origin, target)
+            copies.append((confined(folder / relative, folder),
+                           read_regular(origin, MAX_COPIED_BYTES, shown_as=relative)))
+        except (RefusedPath, WriteError) as exc:
+            message = exc.message if isinstance(exc, WriteError) else str(exc)
+            diagnostics.error(f"{relative}: {message}", source, _position(source, where))
+        except OSError as exc:
+            diagnostics.error(f"{relative}: cannot read the file: {exc.strerror or exc}",
+                              source, _position(source, where))
+    if diagnostics.has_errors():
+        return
+    try:
+        confined(folder / BRAND_YML, root)  # styles/ itself must not lead out
+    except WriteError as exc:
+        diagnostics.error(exc.message, folder)
+        return
+    brand_text = read_regular(source, MAX_COPIED_BYTES)
+    folder.mkdir(parents=True)
+    write_workspace_files([(folder / BRAND_YML, brand_text), *copies], folder)
+
+
+def _loaded_data(source: Path) -> Any:
+    from briefs.content.loader import load_yaml_file
+
+    loaded = load_yaml_file(source, Diagnostics(), roots=(source.parent,))
+    return loaded.data if loaded is not None else None
+
+
+def _position(source: Path, key_path: KeyPath) -> Position:
+    from briefs.content.loader import load_yaml_file
+
+    loaded = load_yaml_file(source, Diagnostics(), roots=(source.parent,))
+    return loaded.position_of(key_path, value=True) if loaded is not None and key_path \
+        else Position(1, 1)
