@@ -219,9 +219,11 @@ def merged_yaml(path: Path, file: TranslatedFile, source_locale: str,
     data = yaml.load(existing) if existing else None
     if not isinstance(data, CommentedMap):
         data = CommentedMap()
+    current = _leaves(data)
     for unit in file.units:
-        if unit.target and unit.target.strip():
-            _set(data, unit.key, unit.target)
+        if unit.target and unit.target.strip() and not (
+                unit.key in current and same_source(unit.target, current[unit.key])):
+            _set(data, unit.key, unit.target)  # the text as it was, when only wraps differ
     stream = io.StringIO()
     yaml.dump(data, stream)
     return (HEADER.format(source=f"{source_locale}.yaml") if existing is None else "") + \
@@ -292,6 +294,7 @@ def _lock_entries(update: Update, locks: dict[str, Any]) -> dict[str, dict[str, 
                       "translation": fingerprint(translated[unit.key])}
             if unit.state in ("reviewed", "final"):
                 record["state"] = unit.state
+            record["text"] = made_from  # shown to the translator when the source changes
             entries[format_key_path(unit.key)] = record
     return entries
 

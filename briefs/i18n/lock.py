@@ -179,9 +179,9 @@ def refreshed_lock(source: dict[KeyPath, str], translation: dict[KeyPath, str],
         old = lock.get(name)
         stale = old and old.get("source") != current["source"] and \
             old.get("translation") == current["translation"]
-        if old and old.get("state") and old.get("source") == current["source"] and \
+        if old and old.get("source") == current["source"] and \
                 old.get("translation") == current["translation"]:
-            current["state"] = old["state"]  # reviewed or final, as the translator marked it
+            current = {**old, **current}  # its state (reviewed, final) and source text kept
         entries[name] = old if stale and not accept_stale and old else current
     return entries
 
