@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from briefs.brand.brandyml_fonts import font_faces
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
 from briefs.content.validation import validate
 from briefs.core.diagnostics import Diagnostics, Position
@@ -19,11 +20,20 @@ from briefs.core.diagnostics import Diagnostics, Position
 BRAND_YML = "_brand.yml"
 EXTENSION = ("defaults", "briefs")
 COLOR_ROLES = {"primary": ("primary",), "secondary": ("secondary",),
-               "accent": ("tertiary", "warning"), "text": ("foreground",),
-               "paper": ("background",), "tint": ("light",)}
+               "accent": ("tertiary", "warning", "info", "success", "danger", "primary"),
+               "text": ("foreground",), "paper": ("background",), "tint": ("light",)}
 """briefs colour token -> brand.yml colour roles, first found wins."""
-WEIGHTS = {"thin": 100, "extra-light": 200, "light": 300, "normal": 400, "medium": 500,
-           "semi-bold": 600, "bold": 700, "extra-bold": 800, "black": 900}
+COLOR_DEFAULTS = {"primary": "#0d6efd", "secondary": "#6c757d", "text": "#212529",
+                  "paper": "#ffffff"}
+"""What posit's tools fall back to when brand.yml leaves a colour out: Bootstrap 5's colours
+(Quarto, Shiny and pkgdown theme with Bootstrap); briefs' accent falls back to primary."""
+USED_FIELDS = (("meta", "name"), ("color", "palette"), ("color", "primary"),
+               ("color", "secondary"), ("color", "tertiary"), ("color", "warning"),
+               ("color", "foreground"), ("color", "background"), ("color", "light"),
+               ("logo",), ("typography", "fonts"), ("typography", "base", "family"),
+               ("typography", "headings", "family"), ("typography", "headings", "weight"),
+               ("defaults", "briefs"))
+"""The brand.yml fields briefs reads; the others are listed in one warning."""
 
 
 class Mapped:
@@ -64,14 +74,61 @@ def read_brand_yml(path: Path, diagnostics: Diagnostics,
     mapped = Mapped(loaded)
 
     def problem(message: str, key_path: KeyPath) -> None:
-        diagnostics.error(message, path, loaded.position_of(key_path, value=True))
+        diagnostics.error(message, path, _located(loaded, key_path))
+
+    def warn(message: str, key_path: KeyPath) -> None:
+        diagnostics.warning(message, path, _located(loaded, key_path))
 
     _meta(brand, mapped)
     _colors(brand, mapped, problem)
-    _fonts(brand, mapped, problem)
+    faces, stacks = font_faces(brand, problem, warn)
+    mapped.set("fonts", faces, ("typography", "fonts"))
+    mapped.set("typography", stacks, ("typography",))
     _logos(brand, mapped, problem)
     _extension(loaded, mapped)
+    _unused(loaded, brand, warn)
     return None if len(diagnostics.errors) > errors else mapped
+
+
+def _located(loaded: LoadedYaml, key_path: KeyPath) -> Position:
+    """The position of the deepest part of `key_path` the file has (a key briefs looks for
+    may be absent: then its parent's line)."""
+    for length in range(len(key_path), 0, -1):
+        if _has(loaded.data, key_path[:length]):
+            return loaded.position_of(key_path[:length], value=length == len(key_path))
+    return Position(1, 1)
+
+
+def _has(data: Any, key_path: KeyPath) -> bool:
+    for part in key_path:
+        found = (isinstance(data, dict) and part in data) or (isinstance(data, list) and \
+            isinstance(part, int) and 0 <= part < len(data))
+        if not found:
+            return False
+        data = data[part]
+    return True
+
+
+def _unused(loaded: LoadedYaml, brand: Any, warn: Any) -> None:
+    """One warning listing the fields briefs does not use (links, monospace, sizes...)."""
+    unused: list[str] = []
+
+    def walk(data: Any, key_path: KeyPath) -> None:
+        if any(key_path[:len(used)] == used for used in USED_FIELDS):
+            return
+        if any(used[:len(key_path)] == key_path for used in USED_FIELDS):
+            if isinstance(data, dict):  # some of it is used: look inside
+                for key, value in data.items():
+                    walk(value, (*key_path, str(key)))
+            return  # a shorthand (`base: Open Sans`) of a field briefs uses
+        unused.append(".".join(str(part) for part in key_path))
+
+    if isinstance(loaded.data, dict):
+        for key, value in loaded.data.items():
+            walk(value, (str(key),))
+    if unused:
+        first = tuple(unused[0].split("."))
+        warn(f"briefs does not use these brand.yml fields: {', '.join(unused)}", first)
 
 
 def _meta(brand: Any, mapped: Mapped) -> None:
@@ -83,53 +140,24 @@ def _meta(brand: Any, mapped: Mapped) -> None:
 
 
 def _colors(brand: Any, mapped: Mapped, problem: Any) -> None:
+    """briefs' colour tokens from brand.yml's roles; every role is optional (posit's
+    defaults fill what is left out)."""
     values = brand.color.to_dict() if brand.color else {}
     colors: dict[str, str] = {}
     for token, roles in COLOR_ROLES.items():
         role = next((r for r in roles if values.get(r)), None)
         if role is None:
+            if token in COLOR_DEFAULTS:
+                colors[token] = COLOR_DEFAULTS[token]
             continue
         value = str(values[role])
-        if not (value.startswith("#") and len(value) in (4, 7)):
+        if not (value.startswith("#") and len(value) in (4, 7, 9)):
             problem(f'color.{role}: "{value}" is not a hex colour; briefs needs #rrggbb (or '
                     "set defaults.briefs.colors)", ("color", role))
         colors[token] = value
+    if "accent" not in colors:
+        colors["accent"] = colors["primary"]
     mapped.set("colors", colors, ("color",))
-
-
-def _weight(value: Any) -> int:
-    raw = getattr(value, "root", value)
-    if isinstance(raw, list | tuple):
-        raw = raw[0]
-    return WEIGHTS.get(str(raw), 400) if not str(raw).isdigit() else int(str(raw))
-
-
-def _fonts(brand: Any, mapped: Mapped, problem: Any) -> None:
-    typography = brand.typography
-    faces: list[dict[str, Any]] = []
-    for index, font in enumerate(typography.fonts if typography else []):
-        where = ("typography", "fonts", index)
-        if font.source in ("google", "bunny"):
-            problem(f'font "{font.family}" comes from {font.source.capitalize()} Fonts, and '
-                    "briefs never fetches anything: download its files next to _brand.yml "
-                    "and declare them with source: file (files: [{path: ..., weight: ...}])",
-                    (*where, "source"))
-        elif font.source == "system":
-            faces.append({"family": font.family, "system": font.family})
-        else:
-            for number, file in enumerate(font.files):
-                if not isinstance(file.path.root, Path):
-                    problem(f"{file.path}: a font file must be next to _brand.yml, not on the "
-                            "web (briefs never fetches anything)", (*where, "files", number))
-                    continue
-                faces.append({"family": font.family, "file": file.path.root.as_posix(),
-                              "weight": _weight(file.weight), "style": file.style or "normal"})
-    mapped.set("fonts", faces, ("typography", "fonts"))
-    body = typography.base.family if typography and typography.base else None
-    heading = typography.headings.family if typography and typography.headings else None
-    if body or heading:
-        mapped.set("typography", {"body": [body or heading], "heading": [heading or body]},
-                   ("typography",))
 
 
 def _logos(brand: Any, mapped: Mapped, problem: Any) -> None:
@@ -212,7 +240,9 @@ def import_brand_file(workspace: Any, source: Path, name: str,
         diagnostics.error(f"styles/{name} already exists; choose another name", folder)
         return None
     source = source.resolve()
-    mapped = read_brand_yml(source, diagnostics, (source.parent,))
+    first = Diagnostics()  # its warnings come again, at the copy, when the brand is loaded
+    mapped = read_brand_yml(source, first, (source.parent,))
+    diagnostics.extend(first.errors)
     if mapped is None:
         return None
     try:

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from briefs.scaffold.workspace import init_workspace
-from tests.conftest import run_cli
+from tests.conftest import PROJECTS, run_cli
 from tests.unit.brand.test_brandyml import brand_folder
 
 
@@ -33,3 +33,24 @@ def test_an_imported_brand_yml_builds_a_brief_and_a_flyer(tmp_path: Path) -> Non
     back = subprocess.run(["pdftotext", str(root / "build/first-brief/first-brief.en.pdf"),
                            "-"], capture_output=True, text=True, check=True).stdout
     assert "dialogue@riverlands.example.org" in back  # briefs-only tokens (defaults.briefs)
+
+
+def test_posits_own_brand_yml_builds_a_brief_and_a_flyer(tmp_path: Path) -> None:
+    """posit's example _brand.yml (Bunny fonts, no accent, `headings: weight: light`,
+    Illustrator logos) imports and builds with the installed Open Sans; French hyphenation
+    uses U+002D where Open Sans has no U+2010."""
+    root = init_workspace(tmp_path / "ws")
+    imported = run_cli("brand", "import", str(PROJECTS / "brand-yml-posit/_brand.yml"),
+                       "posit", workspace=root)
+    assert imported.exit_code == 0, imported.stderr
+    config = root / "briefs.yaml"
+    config.write_text(config.read_text().replace("default_brand: team", "default_brand: posit"))
+    for document in (root / "content").glob("*/document.yaml"):
+        document.write_text(document.read_text().replace("brand: team", "brand: posit"))
+    result = run_cli("build", "--json", workspace=root)
+    assert result.exit_code == 0, result.stderr
+    for pdf in ("first-brief/first-brief.fr.pdf", "first-flyer/first-flyer.fr.pdf",
+                "first-brief/first-brief.en.pdf"):
+        fonts = subprocess.run(["pdffonts", str(root / "build" / pdf)], capture_output=True,
+                               text=True, check=True).stdout
+        assert "Open-Sans" in fonts and "Noto" not in fonts, fonts
