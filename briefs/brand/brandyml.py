@@ -87,6 +87,10 @@ def read_brand_yml(path: Path, diagnostics: Diagnostics,
     _logos(brand, mapped, problem)
     _extension(loaded, mapped)
     _unused(loaded, brand, warn)
+    if not mapped.data.get("contact"):
+        warn("no contact (defaults.briefs.contact: name, email, website...): a brief's "
+             '"For further information, please contact:" block is left out unless its '
+             "document gives one", ("defaults", "briefs"))
     return None if len(diagnostics.errors) > errors else mapped
 
 
@@ -248,7 +252,13 @@ def import_brand_file(workspace: Any, source: Path, name: str,
     try:
         _copy_brand(source, folder, referenced_files(mapped), diagnostics,
                     workspace.root)
-        if not diagnostics.has_errors() and load_brand(workspace, name, diagnostics) is not None:
+        if diagnostics.has_errors():
+            return None
+        found = Diagnostics()
+        brand = load_brand(workspace, name, found)
+        diagnostics.extend(_at_source(found, folder, source.parent) if brand is None
+                           else found)
+        if brand is not None:
             return folder
     finally:
         if diagnostics.has_errors() and folder.is_dir() and not folder.is_symlink():
@@ -258,6 +268,20 @@ def import_brand_file(workspace: Any, source: Path, name: str,
 
 MAX_COPIED_BYTES = 50_000_000
 """The largest file `brand import` copies (a CJK font runs to about 20 MB)."""
+
+
+def _at_source(found: Diagnostics, folder: Path, origin: Path) -> list[Any]:
+    """Problems found in the brand's copy, pointed at the files they were copied from (the
+    copy is removed when the import fails)."""
+    import dataclasses
+
+    moved = []
+    for diagnostic in found:
+        path = diagnostic.path
+        if path is not None and path.is_relative_to(folder):
+            path = origin / path.relative_to(folder)
+        moved.append(dataclasses.replace(diagnostic, path=path))
+    return moved
 
 
 def _copy_brand(source: Path, folder: Path, files: list[str], diagnostics: Diagnostics,

@@ -112,3 +112,23 @@ def test_a_face_without_u2010_hyphenates_with_u002d(small: Path) -> None:
     team = load_brand(load_workspace(small), "team", diagnostics)
     assert team is not None
     assert "hyphenate-character" not in brand_css(team, lambda face: "f.ttf", None)
+
+
+def test_a_brand_without_a_contact_is_warned(small: Path) -> None:
+    posit_brand(small)
+    _, diagnostics = loaded(small)
+    assert any("no contact" in d.message and "left out" in d.message for d in diagnostics)
+
+
+def test_import_errors_point_at_the_source_file(small: Path, tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    source = tmp_path / "downloaded"
+    shutil.copytree(POSIT, source)
+    path = source / "_brand.yml"
+    path.write_text(path.read_text() + "defaults:\n  briefs:\n    slogan: " + "x" * 400 + "\n")
+    result = run_cli("brand", "import", str(path), "posit", workspace=small)
+    assert result.exit_code == 1
+    line = line_of(path, "slogan:")
+    assert f"{path}:{line}:" in result.stderr, result.stderr
+    assert not (small / "styles/posit").exists()
