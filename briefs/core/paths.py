@@ -61,13 +61,19 @@ def read_regular(path: Path, limit: int | None = None, shown_as: str | None = No
     name = shown_as or path.name
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open
     descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+    except OSError:
+        os.close(descriptor)
+        raise
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise RefusedPath(f"{name} is not a regular file (a device, a pipe or a folder); "
+                          "give a file")
+    if limit is not None and status.st_size > limit:
+        os.close(descriptor)
+        raise RefusedPath(f"{name} is over the {limit}-byte limit")
     with os.fdopen(descriptor, "rb") as stream:
-        status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            raise RefusedPath(f"{name} is not a regular file (a device, a pipe or a folder); "
-                              "give a file")
-        if limit is not None and status.st_size > limit:
-            raise RefusedPath(f"{name} is over the {limit}-byte limit")
         data = stream.read(limit + 1 if limit is not None else -1)
     if limit is not None and len(data) > limit:
         raise RefusedPath(f"{name} is over the {limit}-byte limit")
