@@ -208,8 +208,9 @@ def to_po(exchange: Exchange, project: str = "briefs") -> bytes:
 
 
 def export(scope: Scope, doc_ids: list[str], locales: list[str], format_name: str,
-           folder: Path) -> list[Path]:
-    """Write one file per document and locale into `folder`; return their paths."""
+           folder: Path, confine: bool = True) -> list[Path]:
+    """Write one file per document and locale into `folder`; return their paths. A folder
+    inside the workspace (`confine`) may not lead out of it through a link."""
     from briefs.output.writer import write_workspace_file
 
     written = []
@@ -220,6 +221,6 @@ def export(scope: Scope, doc_ids: list[str], locales: list[str], format_name: st
                 continue
             data = to_xliff(exchange) if format_name == "xliff" else to_po(exchange)
             path = folder / file_name(exchange, format_name)
-            write_workspace_file(path, data)
+            write_workspace_file(path, data, scope.workspace.root if confine else None)
             written.append(path)
     return written

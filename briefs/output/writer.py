@@ -48,9 +48,12 @@ def explain(exc: OSError, folder: str = "the output folder") -> str:
     return f"cannot write the file: {exc.strerror or exc}"
 
 
-def write_workspace_file(path: Path, data: bytes) -> None:
+def write_workspace_file(path: Path, data: bytes, root: Path | None = None) -> None:
     """Write a file of the workspace itself (a lock file, a catalog) atomically; WriteError
-    with a plain message when it cannot be written."""
+    with a plain message when it cannot be written, or when `root` is given and a folder on
+    the way leads out of it."""
+    if root is not None:
+        path = confined(path, root)
     try:
         atomic_write(path, data)
     except OSError as exc:

@@ -249,3 +249,19 @@ def test_a_content_folder_linked_out_is_not_written(setting: Setting) -> None:
     assert result.exit_code == 1
     assert "internal error" not in result.stderr
     assert files_of(setting.outside) == before
+
+
+@pytest.mark.parametrize("folder", ["translations", "templates"])
+def test_a_folder_linked_out_is_not_written_by_export(setting: Setting, folder: str) -> None:
+    """`i18n export` writes translations/, `i18n update` templates/locales/messages.pot."""
+    import shutil
+
+    if (setting.root / folder).exists():
+        shutil.rmtree(setting.root / folder)
+    (setting.root / folder).symlink_to(setting.outside, target_is_directory=True)
+    before = files_of(setting.outside)
+    command = ("export", "-l", "fr") if folder == "translations" else ("update",)
+    result = run_cli("i18n", *command, workspace=setting.root)
+    assert result.exit_code == 1, result.stderr
+    assert "outside the workspace" in result.stderr and "internal error" not in result.stderr
+    assert files_of(setting.outside) == before
