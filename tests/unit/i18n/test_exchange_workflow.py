@@ -194,6 +194,11 @@ def test_a_stale_unit_carries_its_previous_source(small: Path) -> None:
     text = po.read_text(encoding="utf-8")
     assert re.search(r'#, fuzzy\n#\| msgid "Key messages"\nmsgctxt "title"\n'
                      r'msgid "Our key messages"', text), text
+    import subprocess
+
+    checked = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)],
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_the_po_header_names_language_and_project(small: Path) -> None:
@@ -203,3 +208,25 @@ def test_the_po_header_names_language_and_project(small: Path) -> None:
     assert '"Project-Id-Version: briefs first-brief\\n"' in header
     assert "PACKAGE VERSION" not in header and "FULL NAME" not in header
     assert "YEAR-MO-DA" not in header
+
+
+def test_inline_ids_are_unique_in_each_unit_and_shared_by_source_and_target(
+        tmp_path: Path) -> None:
+    root = init_workspace(tmp_path / "ws", template="full")
+    for path in export(root, "-l", "fr"):
+        for element in etree.parse(str(path)).getroot().iterfind(".//x:unit", NS):
+            sources = [ph.get("id") for ph in element.iterfind("x:segment/x:source/x:ph", NS)]
+            targets = [ph.get("id") for ph in element.iterfind("x:segment/x:target/x:ph", NS)]
+            assert len(sources) == len(set(sources)), (path.name, element.get("id"))
+            assert set(targets) <= set(sources), (path.name, element.get("id"))
+
+
+def test_gettext_accepts_the_po_files(tmp_path: Path) -> None:
+    import subprocess
+
+    root = init_workspace(tmp_path / "ws", template="full")
+    assert run_cli("i18n", "update", workspace=root).exit_code == 0
+    for path in export(root, "-l", "fr", "--format", "po"):
+        result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)],
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, (path.name, result.stderr)
