@@ -54,3 +54,30 @@ def test_posits_own_brand_yml_builds_a_brief_and_a_flyer(tmp_path: Path) -> None
         fonts = subprocess.run(["pdffonts", str(root / "build" / pdf)], capture_output=True,
                                text=True, check=True).stdout
         assert "Open-Sans" in fonts and "Noto" not in fonts, fonts
+
+
+def test_a_brand_with_a_css_font_stack_builds(tmp_path: Path) -> None:
+    """`base: "Arial, sans-serif"`: Arial is not installed here, so the stack's generic family
+    (fontconfig's sans-serif) sets the text, with a warning naming Arial."""
+    import shutil
+
+    root = init_workspace(tmp_path / "ws")
+    source = tmp_path / "downloaded"
+    shutil.copytree(PROJECTS / "brand-yml-posit", source)
+    path = source / "_brand.yml"
+    text = path.read_text()
+    start = text.index("typography:")
+    path.write_text(text[:start] + 'typography:\n  base: "Arial, sans-serif"\n')
+    imported = run_cli("brand", "import", str(path), "stacked", workspace=root)
+    assert imported.exit_code == 0, imported.stderr
+    arial = subprocess.run(["fc-list", ":family=Arial"], capture_output=True, text=True,
+                           check=True).stdout.strip()
+    assert arial or 'font "Arial" is not installed' in imported.stderr
+    config = root / "briefs.yaml"
+    config.write_text(config.read_text().replace("default_brand: team", "default_brand: stacked"))
+    for document in (root / "content").glob("*/document.yaml"):
+        document.write_text(document.read_text().replace("brand: team", "brand: stacked"))
+    result = run_cli("build", workspace=root)
+    assert result.exit_code == 0, result.stderr
+    assert (root / "build/first-flyer/first-flyer.fr.pdf").is_file()
+    assert (root / "build/first-brief/first-brief.en.pdf").is_file()
