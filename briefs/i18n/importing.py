@@ -26,6 +26,7 @@ from briefs.i18n.overlay import overlay
 from briefs.i18n.status import Scope, document_source
 from briefs.i18n.translated_files import TranslatedFile, read_translated
 
+MAX_DRAFT_WARNINGS = 20
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 HEADER = "# Translated with `briefs i18n import`; same keys as {source}.\n"
 
@@ -115,7 +116,7 @@ def _prepare(scope: Scope, file: TranslatedFile) -> Update | None:
                               f"{source.path.relative_to(workspace.root).as_posix()}; was the "
                               "file exported from another version?", file.path,
                               Position(unit.line, 1))
-        elif unit.target and unit.target.strip():
+        elif unit.confirmed and unit.target and unit.target.strip():  # drafts stay out
             for problem in damaged(leaves[unit.key], unit.target):
                 diagnostics.error(f'unit "{format_key_path(unit.key)}": the translation '
                                   f"{problem}; keep every paragraph and code of the source "
@@ -183,10 +184,13 @@ def _without_drafts(file: TranslatedFile, existing: str | None,
     if existing:
         loaded = load_yaml_text(existing, file.path, Diagnostics())
         current = _leaves(loaded.data) if loaded is not None else {}
-    for unit in file.units:
-        if unit.confirmed or not unit.target or not unit.target.strip() or \
-                current.get(unit.key) == unit.target:
-            continue
+    drafts = [unit for unit in file.units if not unit.confirmed and unit.target and
+              unit.target.strip() and current.get(unit.key) != unit.target]
+    if len(drafts) > MAX_DRAFT_WARNINGS:
+        diagnostics.warning(f"{len(drafts)} units are drafts (XLIFF state initial, PO fuzzy) "
+                            "and were not imported; the first ones follow", file.path,
+                            Position(drafts[0].line, 1))
+    for unit in drafts[:MAX_DRAFT_WARNINGS]:
         what = "still fuzzy" if unit.state == "fuzzy" else f'in state "{unit.state}" (a draft)'
         diagnostics.warning(f'unit "{format_key_path(unit.key)}" is {what}: not imported; '
                             "mark it translated (XLIFF) or remove the fuzzy flag (PO) when "

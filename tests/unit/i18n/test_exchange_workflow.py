@@ -230,3 +230,19 @@ def test_gettext_accepts_the_po_files(tmp_path: Path) -> None:
         result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)],
                                 capture_output=True, text=True, check=False)
         assert result.returncode == 0, (path.name, result.stderr)
+
+
+def test_many_drafts_are_one_warning_and_the_first_ones(small: Path) -> None:
+    [path, _] = export(small, "-l", "fr")
+    tree = etree.parse(str(path))
+    segments = tree.getroot().findall(".//x:segment", NS)
+    for segment in segments:
+        segment.set("state", "initial")
+        target = segment.find("x:target", NS)
+        if target is not None:
+            target.text = "Brouillon " + (target.text or "")
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    result = run_cli("i18n", "import", str(path), workspace=small)
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert sum("units are drafts" in line for line in warnings) == 1 and len(warnings) == 21
