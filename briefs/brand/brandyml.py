@@ -85,6 +85,10 @@ def read_brand_yml(path: Path, diagnostics: Diagnostics,
     mapped.set("fonts", faces, ("typography", "fonts"))
     mapped.set("typography", stacks, ("typography",))
     _logos(brand, mapped, problem)
+    if brand.logo is None and "logo" not in (_extension_data(loaded) or {}):
+        problem("no logo: briefs prints the brand's logo on every cover; add `logo: "
+                "logo.svg` (a file next to _brand.yml; `logo: {medium: {light: ..., dark: "
+                "...}}` for a version on dark backgrounds)", ())
     _extension(loaded, mapped)
     _unused(loaded, brand, warn)
     if not mapped.data.get("contact"):
@@ -138,9 +142,9 @@ def _unused(loaded: LoadedYaml, brand: Any, warn: Any) -> None:
 def _meta(brand: Any, mapped: Mapped) -> None:
     name = brand.meta.name if brand.meta else None
     text = (name.full or name.short) if name is not None and not isinstance(name, str) else name
-    if text:
-        mapped.set("name", str(text), ("meta", "name"))
-        mapped.set("logo_alt", str(text), ("meta", "name"))
+    text = text or mapped.loaded.path.parent.name  # no name: the brand's folder names it
+    mapped.set("name", str(text), ("meta", "name"))
+    mapped.set("logo_alt", str(text), ("meta", "name"))
 
 
 def _colors(brand: Any, mapped: Mapped, problem: Any) -> None:
@@ -199,6 +203,12 @@ def _find(data: Any, text: str, key_path: KeyPath = ()) -> KeyPath | None:
         if found is not None:
             return found
     return None
+
+
+def _extension_data(loaded: LoadedYaml) -> dict[str, Any] | None:
+    data = loaded.data.get("defaults") if isinstance(loaded.data, dict) else None
+    extension = data.get("briefs") if isinstance(data, dict) else None
+    return extension if isinstance(extension, dict) else None
 
 
 def _extension(loaded: LoadedYaml, mapped: Mapped) -> None:

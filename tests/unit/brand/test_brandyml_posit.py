@@ -132,3 +132,17 @@ def test_import_errors_point_at_the_source_file(small: Path, tmp_path: Path) -> 
     line = line_of(path, "slogan:")
     assert f"{path}:{line}:" in result.stderr, result.stderr
     assert not (small / "styles/posit").exists()
+
+
+def test_a_logo_is_all_a_brand_yml_needs(small: Path) -> None:
+    posit_brand(small, "logo: posit-logo.svg\n")
+    brand, diagnostics = loaded(small)
+    assert brand is not None, [d.format() for d in diagnostics]
+    model = brand.model  # type: ignore[attr-defined]
+    assert model.name == "posit" and model.colors.primary == "#0d6efd"
+    assert len(model.typography.body) == 1  # fontconfig's sans-serif
+    path = posit_brand(small / "other", "color:\n  primary: \"#123456\"\n")
+    (small / "other/briefs.yaml").write_text((small / "briefs.yaml").read_text())
+    _, diagnostics = loaded(small / "other")
+    [error] = diagnostics.errors
+    assert error.path == path and "no logo" in error.message
