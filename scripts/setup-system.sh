@@ -6,7 +6,9 @@ set -euo pipefail
 PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
   fonts-noto-core fonts-noto-cjk
+  fonts-open-sans  # an installed Google font family, for the posit brand.yml test
   poppler-utils qpdf
+  gettext       # msgfmt -c checks the exported PO files in the tests
   libgs-common  # a CMYK ICC profile (ghostscript default_cmyk.icc) for the PDF/X-4 tests
   chromium      # headless browser for the `briefs serve` end-to-end test (Playwright)
 )

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from briefs.brand.brandyml_fonts import font_faces
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
 from briefs.content.validation import validate
 from briefs.core.diagnostics import Diagnostics, Position
@@ -19,11 +20,20 @@ from briefs.core.diagnostics import Diagnostics, Position
 BRAND_YML = "_brand.yml"
 EXTENSION = ("defaults", "briefs")
 COLOR_ROLES = {"primary": ("primary",), "secondary": ("secondary",),
-               "accent": ("tertiary", "warning"), "text": ("foreground",),
-               "paper": ("background",), "tint": ("light",)}
+               "accent": ("tertiary", "warning", "info", "success", "danger", "primary"),
+               "text": ("foreground",), "paper": ("background",), "tint": ("light",)}
 """briefs colour token -> brand.yml colour roles, first found wins."""
-WEIGHTS = {"thin": 100, "extra-light": 200, "light": 300, "normal": 400, "medium": 500,
-           "semi-bold": 600, "bold": 700, "extra-bold": 800, "black": 900}
+COLOR_DEFAULTS = {"primary": "#0d6efd", "secondary": "#6c757d", "text": "#212529",
+                  "paper": "#ffffff"}
+"""What posit's tools fall back to when brand.yml leaves a colour out: Bootstrap 5's colours
+(Quarto, Shiny and pkgdown theme with Bootstrap); briefs' accent falls back to primary."""
+USED_FIELDS = (("meta", "name"), ("color", "palette"), ("color", "primary"),
+               ("color", "secondary"), ("color", "tertiary"), ("color", "warning"),
+               ("color", "foreground"), ("color", "background"), ("color", "light"),
+               ("logo",), ("typography", "fonts"), ("typography", "base", "family"),
+               ("typography", "headings", "family"), ("typography", "headings", "weight"),
+               ("defaults", "briefs"))
+"""The brand.yml fields briefs reads; the others are listed in one warning."""
 
 
 class Mapped:
@@ -64,72 +74,98 @@ def read_brand_yml(path: Path, diagnostics: Diagnostics,
     mapped = Mapped(loaded)
 
     def problem(message: str, key_path: KeyPath) -> None:
-        diagnostics.error(message, path, loaded.position_of(key_path, value=True))
+        diagnostics.error(message, path, _located(loaded, key_path))
+
+    def warn(message: str, key_path: KeyPath) -> None:
+        diagnostics.warning(message, path, _located(loaded, key_path))
 
     _meta(brand, mapped)
     _colors(brand, mapped, problem)
-    _fonts(brand, mapped, problem)
+    faces, stacks = font_faces(brand, problem, warn)
+    mapped.set("fonts", faces, ("typography", "fonts"))
+    mapped.set("typography", stacks, ("typography",))
     _logos(brand, mapped, problem)
+    if brand.logo is None and "logo" not in (_extension_data(loaded) or {}):
+        problem("no logo: briefs prints the brand's logo on every cover; add `logo: "
+                "logo.svg` (a file next to _brand.yml; `logo: {medium: {light: ..., dark: "
+                "...}}` for a version on dark backgrounds)", ())
     _extension(loaded, mapped)
+    _unused(loaded, brand, warn)
+    if not mapped.data.get("contact"):
+        warn("no contact (defaults.briefs.contact: name, email, website...): a brief's "
+             '"For further information, please contact:" block is left out unless its '
+             "document gives one", ("defaults", "briefs"))
     return None if len(diagnostics.errors) > errors else mapped
+
+
+def _located(loaded: LoadedYaml, key_path: KeyPath) -> Position:
+    """The position of the deepest part of `key_path` the file has (a key briefs looks for
+    may be absent: then its parent's line)."""
+    for length in range(len(key_path), 0, -1):
+        if _has(loaded.data, key_path[:length]):
+            return loaded.position_of(key_path[:length], value=length == len(key_path))
+    return Position(1, 1)
+
+
+def _has(data: Any, key_path: KeyPath) -> bool:
+    for part in key_path:
+        found = (isinstance(data, dict) and part in data) or (isinstance(data, list) and \
+            isinstance(part, int) and 0 <= part < len(data))
+        if not found:
+            return False
+        data = data[part]
+    return True
+
+
+def _unused(loaded: LoadedYaml, brand: Any, warn: Any) -> None:
+    """One warning listing the fields briefs does not use (links, monospace, sizes...)."""
+    unused: list[str] = []
+
+    def walk(data: Any, key_path: KeyPath) -> None:
+        if any(key_path[:len(used)] == used for used in USED_FIELDS):
+            return
+        if any(used[:len(key_path)] == key_path for used in USED_FIELDS):
+            if isinstance(data, dict):  # some of it is used: look inside
+                for key, value in data.items():
+                    walk(value, (*key_path, str(key)))
+            return  # a shorthand (`base: Open Sans`) of a field briefs uses
+        unused.append(".".join(str(part) for part in key_path))
+
+    if isinstance(loaded.data, dict):
+        for key, value in loaded.data.items():
+            walk(value, (str(key),))
+    if unused:
+        first = tuple(unused[0].split("."))
+        warn(f"briefs does not use these brand.yml fields: {', '.join(unused)}", first)
 
 
 def _meta(brand: Any, mapped: Mapped) -> None:
     name = brand.meta.name if brand.meta else None
     text = (name.full or name.short) if name is not None and not isinstance(name, str) else name
-    if text:
-        mapped.set("name", str(text), ("meta", "name"))
-        mapped.set("logo_alt", str(text), ("meta", "name"))
+    text = text or mapped.loaded.path.parent.name  # no name: the brand's folder names it
+    mapped.set("name", str(text), ("meta", "name"))
+    mapped.set("logo_alt", str(text), ("meta", "name"))
 
 
 def _colors(brand: Any, mapped: Mapped, problem: Any) -> None:
+    """briefs' colour tokens from brand.yml's roles; every role is optional (posit's
+    defaults fill what is left out)."""
     values = brand.color.to_dict() if brand.color else {}
     colors: dict[str, str] = {}
     for token, roles in COLOR_ROLES.items():
         role = next((r for r in roles if values.get(r)), None)
         if role is None:
+            if token in COLOR_DEFAULTS:
+                colors[token] = COLOR_DEFAULTS[token]
             continue
         value = str(values[role])
-        if not (value.startswith("#") and len(value) in (4, 7)):
+        if not (value.startswith("#") and len(value) in (4, 7, 9)):
             problem(f'color.{role}: "{value}" is not a hex colour; briefs needs #rrggbb (or '
                     "set defaults.briefs.colors)", ("color", role))
         colors[token] = value
+    if "accent" not in colors:
+        colors["accent"] = colors["primary"]
     mapped.set("colors", colors, ("color",))
-
-
-def _weight(value: Any) -> int:
-    raw = getattr(value, "root", value)
-    if isinstance(raw, list | tuple):
-        raw = raw[0]
-    return WEIGHTS.get(str(raw), 400) if not str(raw).isdigit() else int(str(raw))
-
-
-def _fonts(brand: Any, mapped: Mapped, problem: Any) -> None:
-    typography = brand.typography
-    faces: list[dict[str, Any]] = []
-    for index, font in enumerate(typography.fonts if typography else []):
-        where = ("typography", "fonts", index)
-        if font.source in ("google", "bunny"):
-            problem(f'font "{font.family}" comes from {font.source.capitalize()} Fonts, and '
-                    "briefs never fetches anything: download its files next to _brand.yml "
-                    "and declare them with source: file (files: [{path: ..., weight: ...}])",
-                    (*where, "source"))
-        elif font.source == "system":
-            faces.append({"family": font.family, "system": font.family})
-        else:
-            for number, file in enumerate(font.files):
-                if not isinstance(file.path.root, Path):
-                    problem(f"{file.path}: a font file must be next to _brand.yml, not on the "
-                            "web (briefs never fetches anything)", (*where, "files", number))
-                    continue
-                faces.append({"family": font.family, "file": file.path.root.as_posix(),
-                              "weight": _weight(file.weight), "style": file.style or "normal"})
-    mapped.set("fonts", faces, ("typography", "fonts"))
-    body = typography.base.family if typography and typography.base else None
-    heading = typography.headings.family if typography and typography.headings else None
-    if body or heading:
-        mapped.set("typography", {"body": [body or heading], "heading": [heading or body]},
-                   ("typography",))
 
 
 def _logos(brand: Any, mapped: Mapped, problem: Any) -> None:
@@ -167,6 +203,12 @@ def _find(data: Any, text: str, key_path: KeyPath = ()) -> KeyPath | None:
         if found is not None:
             return found
     return None
+
+
+def _extension_data(loaded: LoadedYaml) -> dict[str, Any] | None:
+    data = loaded.data.get("defaults") if isinstance(loaded.data, dict) else None
+    extension = data.get("briefs") if isinstance(data, dict) else None
+    return extension if isinstance(extension, dict) else None
 
 
 def _extension(loaded: LoadedYaml, mapped: Mapped) -> None:
@@ -214,30 +256,95 @@ def import_brand_file(workspace: Any, source: Path, name: str,
         diagnostics.error(f"styles/{name} already exists; choose another name", folder)
         return None
     source = source.resolve()
-    mapped = read_brand_yml(source, diagnostics, (source.parent,))
+    first = Diagnostics()  # its warnings come again, at the copy, when the brand is loaded
+    mapped = read_brand_yml(source, first, (source.parent,))
+    diagnostics.extend(first.errors)
     if mapped is None:
         return None
     try:
-        _copy_brand(source, folder, referenced_files(mapped), diagnostics)
-        if not diagnostics.has_errors() and load_brand(workspace, name, diagnostics) is not None:
+        _copy_brand(source, folder, referenced_files(mapped), diagnostics,
+                    workspace.root)
+        if diagnostics.has_errors():
+            return None
+        found = Diagnostics()
+        brand = load_brand(workspace, name, found)
+        diagnostics.extend(_at_source(found, folder, source.parent) if brand is None
+                           else found)
+        if brand is not None:
             return folder
     finally:
-        if diagnostics.has_errors():
+        if diagnostics.has_errors() and folder.is_dir() and not folder.is_symlink():
             shutil.rmtree(folder, ignore_errors=True)
     return None
 
 
-def _copy_brand(source: Path, folder: Path, files: list[str], diagnostics: Diagnostics) -> None:
-    from briefs.core.paths import RefusedPath, resolve_inside
+MAX_COPIED_BYTES = 50_000_000
+"""The largest file `brand import` copies (a CJK font runs to about 20 MB)."""
 
-    folder.mkdir(parents=True)
-    shutil.copy2(source, folder / BRAND_YML)
+
+def _at_source(found: Diagnostics, folder: Path, origin: Path) -> list[Any]:
+    """Problems found in the brand's copy, pointed at the files they were copied from (the
+    copy is removed when the import fails)."""
+    import dataclasses
+
+    moved = []
+    for diagnostic in found:
+        path = diagnostic.path
+        if path is not None and path.is_relative_to(folder):
+            path = origin / path.relative_to(folder)
+        moved.append(dataclasses.replace(diagnostic, path=path))
+    return moved
+
+
+def _copy_brand(source: Path, folder: Path, files: list[str], diagnostics: Diagnostics,
+                root: Path) -> None:
+    """Copy the brand file and the files it names into `folder`, every destination below it
+    (never through `..` or a link: the reference is the destination's name, so it must be a
+    plain path below the brand file's folder), every read bounded and of a regular file."""
+    from briefs.core.paths import RefusedPath, read_regular, resolve_inside
+    from briefs.output.writer import WriteError, confined, write_workspace_files
+
+    copies: list[tuple[Path, bytes]] = []
     for relative in files:
+        where = _find(_loaded_data(source), relative) or ()
+        parts = Path(relative).parts
+        if Path(relative).is_absolute() or ".." in parts or not parts:
+            diagnostics.error(f'"{relative}": give a path below the folder of {source.name} '
+                              "(no .. and not absolute); the brand's copy keeps the same path",
+                              source, _position(source, where))
+            continue
         try:
             origin = resolve_inside(source.parent, source.parent, relative)
-        except RefusedPath as exc:
-            diagnostics.error(f"{relative}: {exc}", source)
-            continue
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(origin, target)
+            copies.append((confined(folder / relative, folder),
+                           read_regular(origin, MAX_COPIED_BYTES, shown_as=relative)))
+        except (RefusedPath, WriteError) as exc:
+            message = exc.message if isinstance(exc, WriteError) else str(exc)
+            diagnostics.error(f"{relative}: {message}", source, _position(source, where))
+        except OSError as exc:
+            diagnostics.error(f"{relative}: cannot read the file: {exc.strerror or exc}",
+                              source, _position(source, where))
+    if diagnostics.has_errors():
+        return
+    try:
+        confined(folder / BRAND_YML, root)  # styles/ itself must not lead out
+    except WriteError as exc:
+        diagnostics.error(exc.message, folder)
+        return
+    brand_text = read_regular(source, MAX_COPIED_BYTES)
+    folder.mkdir(parents=True)
+    write_workspace_files([(folder / BRAND_YML, brand_text), *copies], folder)
+
+
+def _loaded_data(source: Path) -> Any:
+    from briefs.content.loader import load_yaml_file
+
+    loaded = load_yaml_file(source, Diagnostics(), roots=(source.parent,))
+    return loaded.data if loaded is not None else None
+
+
+def _position(source: Path, key_path: KeyPath) -> Position:
+    from briefs.content.loader import load_yaml_file
+
+    loaded = load_yaml_file(source, Diagnostics(), roots=(source.parent,))
+    return loaded.position_of(key_path, value=True) if loaded is not None and key_path \
+        else Position(1, 1)

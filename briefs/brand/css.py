@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from briefs.brand.brands import LoadedBrand, ResolvedFace
 from briefs.brand.colors import rgb_channels
+from briefs.brand.fonts import CoverageCache, FontProblem
 
 
 def css_string(value: str) -> str:
@@ -53,4 +54,21 @@ def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
         stack = ", ".join(css_string(f) for f in brand.model.stack(role, script))
         properties.append(f"  --font-{role}: {stack};")
     rules.append(":root {\n" + "\n".join(properties) + "\n}")
+    if not _has_hyphen(brand, script):
+        rules.append(f"html {{ hyphenate-character: {css_string(HYPHEN_FALLBACK)}; }}")
     return "\n".join(rules) + "\n"
+
+
+HYPHEN = 0x2010
+HYPHEN_FALLBACK = "-"
+"""Hyphenation adds U+2010 HYPHEN, which many fonts lack (Debian's Open Sans); the brand's
+faces are asked first, and U+002D HYPHEN-MINUS, which every font has, is used instead."""
+_COVERAGE = CoverageCache()
+
+
+def _has_hyphen(brand: LoadedBrand, script: str | None) -> bool:
+    faces = [(resolved.path, resolved.index) for resolved in brand.faces_for(script)]
+    try:
+        return HYPHEN in _COVERAGE.union(faces)
+    except (FontProblem, OSError):
+        return True  # an unreadable font is reported by the coverage check, with its line

@@ -158,7 +158,8 @@ def export(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     doc_ids, chosen = select(workspace, docs, locales)
     chosen = [loc for loc in chosen if loc != workspace.config.source_locale]
     target = folder if folder.is_absolute() else workspace.root / folder
-    written = export_files(session.translation_scope(), doc_ids, chosen, format_name, target)
+    written = export_files(session.translation_scope(), doc_ids, chosen, format_name, target,
+                           confine=not folder.is_absolute())
     Reporter(workspace.root).all(session.diagnostics)
     for path in written:
         click.echo(_shown(path, workspace.root))

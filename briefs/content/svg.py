@@ -41,6 +41,9 @@ spacing side path
 """))
 METADATA_NAMESPACES = ("inkscape", "sodipodi", "adobe", "sketch", "figma", "serif", "rdf",
                        "purl.org/dc", "creativecommons", "w3.org/2000/xmlns")
+DATA_ATTRIBUTE = re.compile(r"^data-[A-Za-z0-9_.-]{1,64}$")
+"""Custom data attributes (`data-name` from Illustrator): never rendered, so harmless; their
+values are still checked for references like any other attribute's."""
 SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
 URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 
@@ -96,7 +99,8 @@ def _check_element(element: object) -> None:
         if attribute_name.lower().startswith("on"):
             raise SvgProblem(f'the SVG has an event handler ({attribute_name}="..."); '
                              "remove it")
-        if attribute_name not in ATTRIBUTES and not _is_metadata(attribute):
+        if attribute_name not in ATTRIBUTES and not _is_metadata(attribute) and \
+                not DATA_ATTRIBUTE.match(attribute):  # data-name: Illustrator's layer names
             raise SvgProblem(f'the SVG has an attribute {attribute_name}="..." on <{name}>, '
                              "which is not allowed in images; remove it")
         if attribute_name in ("href", "src"):

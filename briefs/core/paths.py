@@ -10,6 +10,8 @@ that `Mounts` maps back to folders.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,11 +49,34 @@ def checked(path: Path, roots: Iterable[Path]) -> Path:
 
 def read_bytes(path: Path, roots: Iterable[Path], limit: int | None = None) -> bytes:
     """The bytes of `path` once `checked()`; RefusedPath or OSError otherwise."""
-    resolved = checked(path, roots)
-    with resolved.open("rb") as stream:
+    return read_regular(checked(path, roots), limit, shown_as=path.name)
+
+
+def read_regular(path: Path, limit: int | None = None, shown_as: str | None = None) -> bytes:
+    """The bytes of the regular file `path`, its size checked before reading.
+
+    The checks are made on the file actually opened (fstat of the open descriptor), so a
+    link swapped in, a device (`/dev/zero`), a FIFO or a directory is refused, never read.
+    """
+    name = shown_as or path.name
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+    except OSError:
+        os.close(descriptor)
+        raise
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise RefusedPath(f"{name} is not a regular file (a device, a pipe or a folder); "
+                          "give a file")
+    if limit is not None and status.st_size > limit:
+        os.close(descriptor)
+        raise RefusedPath(f"{name} is over the {limit}-byte limit")
+    with os.fdopen(descriptor, "rb") as stream:
         data = stream.read(limit + 1 if limit is not None else -1)
     if limit is not None and len(data) > limit:
-        raise RefusedPath(f"{path.name} is over the {limit}-byte limit")
+        raise RefusedPath(f"{name} is over the {limit}-byte limit")
     return data
 
 

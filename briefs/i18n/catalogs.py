@@ -116,7 +116,7 @@ def po_bytes(catalog: Catalog, omit_header: bool = False) -> bytes:
 
 def write_pot(workspace: Workspace, sources: list[TemplateSource]) -> Path:
     path = pot_path(workspace)
-    write_workspace_file(path, po_bytes(extract(sources)))
+    write_workspace_file(path, po_bytes(extract(sources)), workspace.root)
     return path
 
 

@@ -3,6 +3,8 @@ written with translate-toolkit, each unit with its source, current translation a
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,10 @@ class Unit:
     """new (no translation), translated, or stale (the source changed since)."""
     line: int
     """The line of the source text in the source file."""
+    previous: str | None = None
+    """For a stale unit: the source text the translation was made from, when recorded."""
+    review: str | None = None
+    """reviewed or final, when the translator marked the current translation so."""
 
     @property
     def name(self) -> str:
@@ -73,13 +79,39 @@ def collect(scope: Scope, doc_id: str, locale: str) -> Exchange | None:
     state = compare(leaves, translated, locale, lock.get(locale, {}))
     exchange = Exchange(doc_id, workspace.config.source_locale, locale,
                         source.path.relative_to(workspace.root).as_posix())
+    records = lock.get(locale, {})
     for key, text in leaves.items():
         name = format_key_path(key)
         status = "new" if name in state.missing else \
             "stale" if name in state.stale else "translated"
-        exchange.units.append(Unit(key, text, translated.get(key), status,
-                                   source.position_of(key, value=True).line))
+        record = records.get(name, {})
+        exchange.units.append(Unit(
+            key, text, translated.get(key), status, source.position_of(key, value=True).line,
+            previous=record.get("text") if status == "stale" else None,
+            review=record.get("state") if status == "translated" and record.get("state") in
+            ("reviewed", "final") else None))
     return exchange
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+BLOCK_START = re.compile(r"[ \t]*(?:[-+*]|\d+[.)]|>|\||#|\[\^[^\]\s]+\]:)(?:[ \t]|$)")
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs, each with the line wraps of its YAML source joined by spaces
+    (a line that starts a list item, a quote, a table row or a footnote, or that follows a
+    hard line break, keeps its line break)."""
+    found = []
+    for paragraph in PARAGRAPH_BREAK.split(text.strip()):
+        lines = paragraph.split("\n")
+        joined = lines[0]
+        for previous, line in itertools.pairwise(lines):
+            if previous.endswith(("  ", "\\")) or BLOCK_START.match(line):
+                joined += "\n" + line
+            else:
+                joined = joined.rstrip() + " " + line.strip()
+        found.append(joined)
+    return found
 
 
 def file_name(exchange: Exchange, format_name: str) -> str:
@@ -87,54 +119,53 @@ def file_name(exchange: Exchange, format_name: str) -> str:
 
 
 def to_xliff(exchange: Exchange) -> bytes:
-    """An XLIFF 2.0 file: one <unit> per text, notes with its key and line, Markdown as codes."""
-    from translate.storage.xliff2 import Xliff2File
-
-    store = Xliff2File(sourcelanguage=exchange.source_locale,
-                       targetlanguage=exchange.locale)
+    """An XLIFF 2.0 file (valid against the OASIS core schema): one <unit> per text, one
+    <segment> per paragraph, notes with its key, line and state, Markdown as inline codes."""
+    root = etree.Element(_x("xliff"), nsmap={None: XLIFF2}, version="2.0",
+                         srcLang=exchange.source_locale, trgLang=exchange.locale)
+    file_element = etree.SubElement(root, _x("file"), id=exchange.doc,
+                                    original=exchange.source_path)
+    filled = []
     for unit in exchange.units:
-        created = store.UnitClass(unit.source)
-        created.setid(unit.id)
-        if unit.translation is not None:
-            created.target = unit.translation
-        store.addunit(created)
-    root = store.document.getroot()
-    file_element = root.find(f"{{{XLIFF2}}}file")
-    file_element.set("id", exchange.doc)
-    file_element.set("original", exchange.source_path)
-    shaped = list(zip(root.iter(f"{{{XLIFF2}}}unit"), exchange.units, strict=True))
-    for element, unit in shaped:
-        _shape_unit(element, unit, exchange)
+        element = etree.SubElement(file_element, _x("unit"), id=unit.id, name=unit.name)
+        notes = etree.SubElement(element, _x("notes"))
+        for category, text in _notes(unit, exchange):
+            etree.SubElement(notes, _x("note"), category=category).text = text
+        sources = paragraphs(unit.source)
+        targets = paragraphs(unit.translation) if unit.translation is not None else None
+        if targets is not None and len(targets) != len(sources):
+            sources, targets = [unit.source], [unit.translation or ""]  # cannot be aligned
+        state = _state(unit)
+        for number, text in enumerate(sources):
+            segment = etree.SubElement(element, _x("segment"), state=state)
+            if len(sources) > 1:
+                segment.set("id", f"p{number + 1}")
+            if unit.state == "stale":
+                segment.set("subState", STALE)
+            filled.append((etree.SubElement(segment, _x("source")), text))
+            if targets is not None:
+                filled.append((etree.SubElement(segment, _x("target")), targets[number]))
     etree.indent(root, space="  ")
-    for element, unit in shaped:  # after indenting, which would add spaces inside the texts
-        _fill_texts(element, unit)
+    units: dict[Any, Codes] = {}
+    for node, text in filled:  # after indenting, which would add spaces inside the texts
+        unit_element = node.getparent().getparent()
+        codes = units.setdefault(unit_element, Codes())
+        node.set(XML_SPACE, "preserve")
+        segment_id = node.getparent().get("id")
+        fill(node, text, codes, f"{segment_id}-" if segment_id else "")
+    for unit_element, codes in units.items():
+        original_data(unit_element, codes)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _shape_unit(element: Any, unit: Unit, exchange: Exchange) -> None:
-    """Notes first (key, line, state), codes for Markdown, the state on the segment."""
-    segment = element.find(f"{{{XLIFF2}}}segment")
-    segment.attrib.pop(XML_SPACE, None)
-    element.set("name", unit.name)
-    notes = etree.Element(f"{{{XLIFF2}}}notes")
-    for category, text in _notes(unit, exchange):
-        etree.SubElement(notes, f"{{{XLIFF2}}}note", category=category).text = text
-    element.insert(0, notes)
-    segment.set("state", "translated" if unit.state == "translated" else "initial")
-    if unit.state == "stale":
-        segment.set("subState", STALE)
+def _x(name: str) -> str:
+    return f"{{{XLIFF2}}}{name}"
 
 
-def _fill_texts(element: Any, unit: Unit) -> None:
-    """Source and target with Markdown as inline codes, and the codes' original data."""
-    segment = element.find(f"{{{XLIFF2}}}segment")
-    codes = Codes()
-    for part in ("source", "target"):
-        node = segment.find(f"{{{XLIFF2}}}{part}")
-        if node is not None:
-            node.set(XML_SPACE, "preserve")
-            fill(node, unit.source if part == "source" else unit.translation or "", codes)
-    original_data(element, codes)
+def _state(unit: Unit) -> str:
+    if unit.state != "translated":
+        return "initial"
+    return unit.review or "translated"
 
 
 def _notes(unit: Unit, exchange: Exchange) -> list[tuple[str, str]]:
@@ -142,18 +173,24 @@ def _notes(unit: Unit, exchange: Exchange) -> list[tuple[str, str]]:
     if unit.state == "stale":
         notes.append(("state", f"stale: the {exchange.source_locale} text changed since this "
                                "was translated; check the translation against it"))
+        notes.append(("previous-source", "\n\n".join(paragraphs(unit.previous))
+                      if unit.previous else "(the earlier text was not recorded)"))
     return notes
 
 
-def to_po(exchange: Exchange) -> bytes:
-    """A PO file: msgctxt is the key, a `#:` reference the source line; stale is fuzzy."""
+def to_po(exchange: Exchange, project: str = "briefs") -> bytes:
+    """A PO file: msgctxt is the key, a `#:` reference the source line; stale is fuzzy with
+    the previous msgid (`#|`); a header naming the language and the project."""
     from translate.storage.po import pofile
 
     store = pofile()
+    store.updateheader(add=True, Project_Id_Version=f"{project} {exchange.doc}",
+                       Report_Msgid_Bugs_To="", Last_Translator="",
+                       Language_Team=exchange.locale, Language=exchange.locale,
+                       X_Briefs_Document=exchange.doc, X_Briefs_Source=exchange.source_path)
     store.settargetlanguage(exchange.locale)
-    store.updateheader(add=True, Language=exchange.locale,
-                       X_Briefs_Document=exchange.doc,
-                       X_Briefs_Source=exchange.source_path)
+    made = store.parseheader().get("POT-Creation-Date", "")
+    store.updateheader(PO_Revision_Date=made)  # not gettext's YEAR-MO-DA placeholder
     for unit in exchange.units:
         created = store.UnitClass(unit.source)
         created.setcontext(unit.name)
@@ -163,14 +200,17 @@ def to_po(exchange: Exchange) -> bytes:
         if unit.state == "stale":
             created.addnote(f"stale: the {exchange.source_locale} text changed since this was "
                             "translated", origin="developer")
+            if unit.previous:
+                created.prev_source = unit.previous
             created.markfuzzy(True)
         store.addunit(created)
     return bytes(store)
 
 
 def export(scope: Scope, doc_ids: list[str], locales: list[str], format_name: str,
-           folder: Path) -> list[Path]:
-    """Write one file per document and locale into `folder`; return their paths."""
+           folder: Path, confine: bool = True) -> list[Path]:
+    """Write one file per document and locale into `folder`; return their paths. A folder
+    inside the workspace (`confine`) may not lead out of it through a link."""
     from briefs.output.writer import write_workspace_file
 
     written = []
@@ -181,6 +221,6 @@ def export(scope: Scope, doc_ids: list[str], locales: list[str], format_name: st
                 continue
             data = to_xliff(exchange) if format_name == "xliff" else to_po(exchange)
             path = folder / file_name(exchange, format_name)
-            write_workspace_file(path, data)
+            write_workspace_file(path, data, scope.workspace.root if confine else None)
             written.append(path)
     return written

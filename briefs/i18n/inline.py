@@ -14,14 +14,15 @@ from lxml import etree
 
 XLIFF2 = "urn:oasis:names:tc:xliff:document:2.0"
 CODE = re.compile(
-    r"(?m:^\[\^[^\]\s]+\]:[ \t]*)"          # a footnote's definition, at a line start
+    r"(?:\A|\n)\[\^[^\]\s]+\]:[ \t]*"       # a footnote's definition, at a line start
     r"|\[\^[^\]\s]+\]"                       # a footnote reference
     r"|\]\([^)\s]+(?:\s+\"[^\"]*\")?\)(?:\{[^}\n]*\})?"  # a link's end: URL, attributes
     r"|\]\{[^}\n]*\}"                       # the end of a span: `]{lang=zh}`
     r"|\[(?=[^\]\n]*\](?:\(|\{))"             # the start of a link or span
     r"|\*\*|__|\*|(?<!\w)_|_(?!\w)"          # emphasis
-    r"|(?m:^[ \t]*(?:[-+*]|\d+[.)])[ \t]+)"  # a list item's marker
+    r"|(?:\A|\n)[ \t]*(?:[-+*]|\d+[.)])[ \t]+"  # a list item's marker (and its line break)
     r"|\n{2,}"                               # a paragraph break
+    r"|[ \t]*\\?\n"                          # a line break kept inside a paragraph
     r"|\{[A-Za-z_][A-Za-z0-9_]*\}"          # a placeholder
 )
 
@@ -49,8 +50,9 @@ def _q(name: str) -> str:
     return f"{{{XLIFF2}}}{name}"
 
 
-def fill(element: etree._Element, text: str, codes: Codes) -> None:
-    """Set `element`'s content to `text`, with each piece of markup as a `<ph>`."""
+def fill(element: etree._Element, text: str, codes: Codes, prefix: str = "") -> None:
+    """Set `element`'s content to `text`, with each piece of markup as a `<ph>` (ids
+    `<prefix>m1`, `<prefix>m2`...: a source and its target share them, segments do not)."""
     for child in list(element):
         element.remove(child)
     element.text = None
@@ -59,8 +61,9 @@ def fill(element: etree._Element, text: str, codes: Codes) -> None:
     for number, match in enumerate(CODE.finditer(text), start=1):
         _append(element, last, text[position:match.start()])
         original = match.group(0)
-        last = etree.SubElement(element, _q("ph"), id=f"m{number}", dataRef=codes.add(original),
-                                disp=original.strip() or "¶")
+        shown = original.strip() or ("¶" if original.count("\n") > 1 else "↵")
+        last = etree.SubElement(element, _q("ph"), id=f"{prefix}m{number}",
+                                dataRef=codes.add(original), disp=shown)
         position = match.end()
     _append(element, last, text[position:])
 
@@ -78,8 +81,7 @@ def original_data(unit: etree._Element, codes: Codes) -> None:
     """Write the codes' original text into the unit's `<originalData>` (before segments)."""
     if not codes.data:
         return
-    holder = etree.Element(_q("originalData"))
-    holder.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    holder = etree.Element(_q("originalData"))  # no xml:space: the schema does not allow it
     for ident, text in codes.data.items():
         etree.SubElement(holder, _q("data"), id=ident).text = text
     segment = unit.find(_q("segment"))
@@ -99,6 +101,9 @@ def flatten(element: etree._Element, codes: dict[str, str]) -> str:
     """The Markdown text of a `<source>` or `<target>`: text, with each code's original."""
     parts = [element.text or ""]
     for child in element:
+        if not isinstance(child.tag, str):  # a comment or processing instruction: not text
+            parts.append(child.tail or "")
+            continue
         name = etree.QName(child).localname
         if name == "ph":
             reference = child.get("dataRef")

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from briefs.content.loader import KeyPath
 from briefs.content.validation import field_extra, format_key_path
 from briefs.core.diagnostics import Diagnostics, Position
-from briefs.core.paths import RefusedPath
+from briefs.core.paths import RefusedPath, read_regular
 from briefs.core.workspace import Workspace
 from briefs.output.writer import write_workspace_file
 
@@ -98,12 +98,27 @@ def _lock_shaped(locales: Any) -> bool:
         for entries in locales.values())
 
 
+def lock_text(locales: dict[str, LockEntries]) -> str:
+    """The lock file's text for `locales` (sorted, so that it only changes with its data)."""
+    return json.dumps({"version": LOCK_VERSION, "locales": locales}, indent=2,
+                      ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def current_lock_text(path: Path) -> str | None:
+    """The lock file's text as it is, if it is a regular file briefs may read (not a link)."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return read_regular(path, MAX_LOCK_BYTES).decode("utf-8")
+    except (OSError, RefusedPath, UnicodeDecodeError):
+        return None
+
+
 def write_lock(folder: Path, locales: dict[str, LockEntries]) -> bool:
     """Write the lock file when its content changes; True when it was written."""
-    text = json.dumps({"version": LOCK_VERSION, "locales": locales}, indent=2,
-                      ensure_ascii=False, sort_keys=True) + "\n"
+    text = lock_text(locales)
     path = lock_path(folder)
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
+    if current_lock_text(path) == text:
         return False
     write_workspace_file(path, text.encode("utf-8"))
     return True
@@ -164,6 +179,9 @@ def refreshed_lock(source: dict[KeyPath, str], translation: dict[KeyPath, str],
         old = lock.get(name)
         stale = old and old.get("source") != current["source"] and \
             old.get("translation") == current["translation"]
+        if old and old.get("source") == current["source"] and \
+                old.get("translation") == current["translation"]:
+            current = {**old, **current}  # its state (reviewed, final) and source text kept
         entries[name] = old if stale and not accept_stale and old else current
     return entries
 

@@ -48,13 +48,63 @@ def explain(exc: OSError, folder: str = "the output folder") -> str:
     return f"cannot write the file: {exc.strerror or exc}"
 
 
-def write_workspace_file(path: Path, data: bytes) -> None:
+def write_workspace_file(path: Path, data: bytes, root: Path | None = None) -> None:
     """Write a file of the workspace itself (a lock file, a catalog) atomically; WriteError
-    with a plain message when it cannot be written."""
+    with a plain message when it cannot be written, or when `root` is given and a folder on
+    the way leads out of it."""
+    if root is not None:
+        path = confined(path, root)
     try:
         atomic_write(path, data)
     except OSError as exc:
         raise WriteError(path, explain(exc, "the workspace folder")) from exc
+
+
+def confined(path: Path, root: Path) -> Path:
+    """`path` with its folder's links resolved, if that stays inside `root`; WriteError
+    otherwise (a folder on the way is a link out of the workspace, or `..` leads out)."""
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent and not parent.is_symlink():
+        parent = parent.parent  # folders still to be made: check the nearest that exists
+    resolved = parent.resolve() / path.parent.relative_to(parent) / path.name
+    if ".." in path.parent.relative_to(parent).parts or \
+            not resolved.is_relative_to(root.resolve()):
+        raise WriteError(path, "this file would be written outside the workspace (a folder on "
+                               "the way is a link to elsewhere, or the path leads out with ..); "
+                               "nothing was written")
+    return resolved
+
+
+def write_workspace_files(files: list[tuple[Path, bytes]], root: Path) -> None:
+    """Write several files of the workspace as one change: every destination is checked to
+    lie inside `root`, every temporary file is written, and only then are they moved into
+    place; on a failure before the moves nothing is changed and no temporary file is left."""
+    targets = [(confined(path, root), data) for path, data in files]
+    made: list[tuple[Path, Path]] = []
+    try:
+        for path, data in targets:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                            dir=path.parent)
+            made.append((Path(name), path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(name, 0o644)
+        for temporary, path in made:
+            os.replace(temporary, path)
+    except OSError as exc:
+        for temporary, _ in made:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise WriteError(Path(exc.filename) if exc.filename else root,
+                         explain(exc, "the workspace folder")) from exc
+    except BaseException:
+        for temporary, _ in made:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -49,7 +49,9 @@ def merged_contacts(brand: LoadedBrand, document: DocumentSource,
         for layer in layers:
             if index < len(layer):
                 values.update({k: v for k, v in layer[index].model_dump().items() if v})
-        blocks.append(ContactBlock(**values))
+        block = ContactBlock(**values)
+        if any(value for key, value in block.model_dump().items() if key != "label"):
+            blocks.append(block)  # a block with nothing under its heading is left out
     return blocks
 
 
@@ -104,7 +106,7 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "stylesheets": [assets.url(sheet) for sheet in stylesheets],
         "images": _images(document, text, assets, image_file or (lambda path: path)),
         "contacts": (contacts := merged_contacts(brand, document, text)),
-        "contact": contacts[0],
+        "contact": contacts[0] if contacts else ContactBlock(),
         "credit_style": brand.model.image_credit,
         "slogan": getattr(text, "slogan", None) or brand.model.slogan,
         "counter_content": TemplateFunction(counter_content, "counter_content"),

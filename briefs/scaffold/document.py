@@ -4,6 +4,7 @@ schema when the kind has none (every field, with its help text as a comment)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import types
 import typing
@@ -14,12 +15,14 @@ from pydantic import BaseModel
 
 from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import MAX_NAME, CommonSettings, ImageRef, is_valid_name, shown_name
+from briefs.core.paths import RefusedPath, checked, read_regular
 from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
 from briefs.scaffold.workspace import BUILTIN_KINDS, all_or_nothing, fail, first_missing
 
 PLACEHOLDER_IMAGE = BUILTIN_KINDS / "key-messages" / "starter" / "images" / "cover.svg"
 INDENT = "  "
+MAX_STARTER_BYTES = 20_000_000
 
 
 def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
@@ -41,9 +44,8 @@ def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
         "{{date_end}}": (today + dt.timedelta(days=61)).isoformat(),
     }
     source_name = f"{workspace.config.source_locale}.yaml"
-    files = starter_files(kind) if not kind.starter_dir.is_dir() else {
-        path.relative_to(kind.starter_dir).as_posix(): path
-        for path in sorted(kind.starter_dir.rglob("*")) if path.is_file()}
+    files = starter_files(kind) if not kind.starter_dir.is_dir() else \
+        starter_copies(kind, workspace)
     with all_or_nothing([first_missing(folder) or folder], f'create document "{doc_id}"'):
         for relative, origin in files.items():
             destination = folder / (source_name if relative == "source.yaml" else relative)
@@ -51,14 +53,42 @@ def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
             if isinstance(origin, str):
                 text = origin
             elif origin.suffix == ".yaml":
-                text = origin.read_text(encoding="utf-8")
+                text = read_regular(origin, MAX_STARTER_BYTES).decode("utf-8", "replace")
             else:
-                shutil.copy2(origin, destination)
+                shutil.copy2(origin, destination)  # checked by starter_copies: no link
                 continue
             for key, value in replacements.items():
                 text = text.replace(key, value)
             destination.write_text(text, encoding="utf-8")
     return folder
+
+
+def starter_copies(kind: Kind, workspace: Workspace) -> dict[str, str | Path]:
+    """The files of the kind's starter folder, by path; a link (to a file or a folder) is
+    refused, so nothing from outside the kind is copied into the workspace."""
+    starter = kind.starter_dir
+    roots = (kind.folder,) if kind.origin == "built in" or not kind.folder.is_relative_to(
+        workspace.root) else workspace.read_roots
+    files: dict[str, str | Path] = {}
+    for folder, names, found in os.walk(starter):  # does not follow links
+        for name in sorted([*names, *found]):
+            path = Path(folder) / name
+            relative = path.relative_to(starter).as_posix()
+            if path.is_symlink():
+                raise fail(f"starter file {relative} of kind {kind.name} is a link; starters "
+                           "are copied into the workspace, so they must be plain files (copy "
+                           "the file into the kind's starter folder)", path)
+            if name in found:
+                try:
+                    checked(path, roots)
+                except RefusedPath as exc:
+                    raise fail(f"starter file {relative} of kind {kind.name}: {exc}",
+                               path) from exc
+                if not path.is_file():
+                    raise fail(f"starter file {relative} of kind {kind.name} is not a "
+                               "regular file", path)
+                files[relative] = path
+    return dict(sorted(files.items()))
 
 
 def starter_files(kind: Kind) -> dict[str, str | Path]:

@@ -23,10 +23,15 @@ def machine_translate(path: Path) -> None:
         if target is None:
             target = etree.SubElement(segment, f"{{{NS['x']}}}target")
         target.clear()
-        target.text = "Übersetzt: " + (source.text or "")
+        target.text = source.text
         for code in source:
             copy = etree.SubElement(target, code.tag, dict(code.attrib))
             copy.tail = code.tail
+        first = target if target.text or not len(target) else target[0]  # the first words
+        if first is target:
+            target.text = "Übersetzt: " + (target.text or "")
+        else:
+            first.tail = "Übersetzt: " + (first.tail or "")
         segment.set("state", "final")
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
 

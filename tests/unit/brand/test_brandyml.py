@@ -48,8 +48,8 @@ def test_a_brand_yml_folder_is_a_brand(small: Path) -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("  base: Lato", "    - {family: Inter, source: google}\n  base: Lato",
-     'font "Inter" comes from Google Fonts, and briefs never fetches anything'),
+    ("  base: Lato", "    - {family: Nowhere Sans, source: google}\n  base: Nowhere Sans",
+     'font "Nowhere Sans" comes from Google Fonts, and briefs never downloads anything'),
     ("  primary: forest", "  primary: rebeccapurple",
      'color.primary: "rebeccapurple" is not a hex colour'),
     ("    mark: logos/logo.svg", "    mark: https://example.org/logo.svg",

@@ -71,3 +71,16 @@ def test_every_svg_briefs_ships_passes() -> None:
     assert svgs
     for path in svgs:
         check_svg(path.read_bytes())
+
+
+def test_what_illustrator_writes_passes_and_scripts_still_do_not() -> None:
+    logo = (REPO / "tests/projects/brand-yml-posit/posit-logo-fullcolor.svg").read_bytes()
+    assert b'data-name="' in logo and b'class="' in logo
+    check_svg(logo)
+    check_svg(SVG.format("", '<g data-name="Layer 1" id="a" class="b"><rect/></g>').encode())
+    for body, words in (('<g data-x="url(http://127.0.0.1:9/x)"/>', "127.0.0.1"),
+                        ('<g data-name="a" onload="x()"/>', "event handler"),
+                        ('<g data-="x"/>', 'data-="..."')):
+        with pytest.raises(SvgProblem) as caught:
+            check_svg(SVG.format("", body).encode())
+        assert words in str(caught.value)

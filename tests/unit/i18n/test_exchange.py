@@ -58,11 +58,15 @@ def test_markdown_is_kept_as_inline_codes(small: Path) -> None:
     tree = etree.parse(str(path))
     text = unit(tree, "messages.1.text")
     codes = {d.get("id"): d.text for d in text.iterfind("x:originalData/x:data", NS)}
-    assert set(codes.values()) == {"[^1]", "\n\n", "[^1]: "}
-    source = text.find("x:segment/x:source", NS)
-    assert [ph.get("dataRef") for ph in source.iterfind("x:ph", NS)] == \
-        [ph.get("dataRef") for ph in text.find("x:segment/x:target", NS).iterfind("x:ph", NS)]
-    assert "[^1]" not in "".join(source.itertext())  # the markup is not text to translate
+    assert set(codes.values()) == {"[^1]", "[^1]: "}
+    segments = text.findall("x:segment", NS)
+    assert [s.get("id") for s in segments] == ["p1", "p2"]  # one segment per paragraph
+    for segment in segments:
+        source = segment.find("x:source", NS)
+        assert [ph.get("dataRef") for ph in source.iterfind("x:ph", NS)] == \
+            [ph.get("dataRef") for ph in segment.find("x:target", NS).iterfind("x:ph", NS)]
+        assert "[^1]" not in "".join(source.itertext())  # the markup is not text to translate
+        assert "\n" not in "".join(source.itertext())  # YAML's line wraps are joined
 
 
 def test_stale_translations_are_marked(small: Path) -> None:
@@ -123,7 +127,7 @@ def test_a_bad_file_is_an_error_and_nothing_is_written(small: Path) -> None:
     before = (small / BRIEF_FR).read_bytes()
     result = run_cli("i18n", "import", str(good), str(broken), workspace=small)
     assert result.exit_code == 1
-    assert re.search(r"broken\.xlf:\d+:1: error: not well-formed XLIFF", result.stderr)
+    assert re.search(r"broken\.xlf:\d+:\d+: error: not well-formed XLIFF", result.stderr)
     assert "Nothing was written." in result.stderr
     assert (small / BRIEF_FR).read_bytes() == before
 

@@ -46,3 +46,11 @@ def test_a_brief_takes_a_list_of_contacts() -> None:
         "kind": "key-messages", "event": {"start": "2021-10"}, "cover_image": {"src": "x.jpg"},
         "contact": [{"email": "a@example.org"}, {"email": "b@example.org"}]})
     assert isinstance(settings.contact, list) and len(settings.contact) == 2
+
+
+def test_a_block_with_nothing_under_its_heading_is_left_out() -> None:
+    document: Any = SimpleNamespace(settings=SimpleNamespace(contact=None))
+    empty: Any = SimpleNamespace(model=SimpleNamespace(contact=ContactBlock()))
+    assert merged_contacts(empty, document, SimpleNamespace(contact=None)) == []
+    labelled = SimpleNamespace(contact=ContactBlock(label="Contact us:"))
+    assert merged_contacts(empty, document, labelled) == []
