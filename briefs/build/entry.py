@@ -16,12 +16,12 @@ from briefs.build.events import Listener, Note
 from briefs.build.lock import build_lock
 from briefs.build.noop import forget, write_stamp
 from briefs.build.plan import Plan, plan_build
-from briefs.build.request import BadRequest, BuildRequest
+from briefs.build.request import BadRequest, BuildRequest, select
 from briefs.build.run import BuildResult, run_build
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.content.config import load_workspace
-from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.core.diagnostics import Diagnostics
 from briefs.core.workspace import Workspace
 from briefs.render.workers import Renderer
 
@@ -65,30 +65,6 @@ class BuildOutcome:
         """The files of every output built or up to date (relative to the output folder)."""
         return [path for entry in self.result.entries
                 for path in [entry["path"], *(f["path"] for f in entry.get("files", []))]]
-
-
-def select(workspace: Workspace, docs: Iterable[str], locales: Iterable[str],
-           single: bool = False) -> tuple[list[str], list[str]]:
-    """The documents and locales a build works on (all when none are named)."""
-    docs, locales = list(docs), list(locales)
-    known = workspace.document_ids()
-    for doc in docs:
-        if doc not in known:
-            raise BadRequest(f'no document "{doc}"{did_you_mean(doc, known)}; documents: '
-                             f"{', '.join(known) or '(none)'}")
-    for locale in locales:
-        if locale not in workspace.config.locales:
-            raise BadRequest(f'locale "{locale}" is not in briefs.yaml locales '
-                             f"({', '.join(workspace.config.locales)})")
-    chosen = [loc for loc in workspace.config.locales if not locales or loc in locales]
-    doc_ids = docs or known
-    if single:
-        if len(doc_ids) != 1:
-            raise BadRequest("-o needs one output: name one document")
-        chosen = chosen if locales else [workspace.config.source_locale]
-        if len(chosen) != 1:
-            raise BadRequest("-o needs one output: give one -l LOCALE")
-    return doc_ids, chosen
 
 
 def open_session(workspace: Workspace, request: BuildRequest,

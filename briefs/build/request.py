@@ -6,9 +6,15 @@ importing anything heavy, and the build server receives requests as JSON.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from briefs.core.diagnostics import did_you_mean
+
+if TYPE_CHECKING:
+    from briefs.core.workspace import Workspace
 
 
 class BadRequest(ValueError):
@@ -56,3 +62,27 @@ class BuildRequest:
                 "shard": "/".join(map(str, options.shard)) if options.shard else None,
                 "strict": options.strict, "emit_html": options.emit_html,
                 "formats": sorted(set(options.formats)), "single": self.single}
+
+
+def select(workspace: Workspace, docs: Iterable[str], locales: Iterable[str],
+           single: bool = False) -> tuple[list[str], list[str]]:
+    """The documents and locales a build works on (all when none are named)."""
+    docs, locales = list(docs), list(locales)
+    known = workspace.document_ids()
+    for doc in docs:
+        if doc not in known:
+            raise BadRequest(f'no document "{doc}"{did_you_mean(doc, known)}; documents: '
+                             f"{', '.join(known) or '(none)'}")
+    for locale in locales:
+        if locale not in workspace.config.locales:
+            raise BadRequest(f'locale "{locale}" is not in briefs.yaml locales '
+                             f"({', '.join(workspace.config.locales)})")
+    chosen = [loc for loc in workspace.config.locales if not locales or loc in locales]
+    doc_ids = docs or known
+    if single:
+        if len(doc_ids) != 1:
+            raise BadRequest("-o needs one output: name one document")
+        chosen = chosen if locales else [workspace.config.source_locale]
+        if len(chosen) != 1:
+            raise BadRequest("-o needs one output: give one -l LOCALE")
+    return doc_ids, chosen

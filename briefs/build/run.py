@@ -25,7 +25,7 @@ from briefs.build.outputs import intact, make_others, other_formats, write_other
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
-from briefs.core.diagnostics import Position
+from briefs.core.diagnostics import Position, Problem
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.fontsets import font_faces
@@ -207,15 +207,15 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
 
 
 def _refusal_source(session: BuildSession, target: Target,
-                    message: str) -> tuple[Path | None, Position | None]:
+                    refusal: Problem) -> tuple[Path | None, Position | None]:
     """Where a resource refused while rendering is named: the first of the target's
     template and stylesheets that holds its URL, at that line."""
-    url = message.split(": ", 1)[0]
     template = session.template_loader.locate(target.template_name)
     candidates: list[Path | None] = [template, *session.assets.stylesheets(target.document.kind),
                                      *target.brand.stylesheets]
     files = [f for f in candidates if f is not None]
-    path, position = find_in_files(url, files)
+    path, position = find_in_files(refusal.subject or "", files) if refusal.subject \
+        else (None, None)
     return (path, position) if path is not None else (template, Position(1, 1))
 
 
@@ -293,10 +293,11 @@ def report_render(session: BuildSession, target: Target, rendered: RenderResult)
             diagnostics.error(message, *_glyph_location(session, target, rendered.uncovered))
         else:
             diagnostics.error(message, content_file)
-    for message in rendered.refused:
-        source, where = _refusal_source(session, target, message)
-        diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
-                          "files inside the workspace can be used", source, where)
+    for refusal in rendered.refusals:
+        source, where = _refusal_source(session, target, refusal)
+        diagnostics.problem(refusal, source, where, prefix=f"{target.id}: a template or "
+                            "stylesheet asks for ", hint="only files inside the workspace can "
+                            "be used")
     _report_soft(session, target, rendered.warnings + rendered.preflight_warnings)
     return proof
 

@@ -135,8 +135,13 @@ class Diagnostics:
 
     def problem(self, problem: Problem, path: Path | None = None,
                 position: Position | None = None, prefix: str = "",
-                severity: Severity | None = None) -> None:
-        """A typed problem, kept typed (its code and hint travel on), at a place in a file."""
+                severity: Severity | None = None, hint: str | None = None) -> None:
+        """A typed problem, kept typed (its code and hint travel on), at a place in a file;
+        `hint` adds to (or stands for) the problem's own."""
+        if hint is not None:
+            problem = Problem(problem.severity, problem.code, problem.message,
+                              hint=hint if problem.hint is None else f"{problem.hint}; {hint}",
+                              subject=problem.subject)
         self.items.append(Diagnostic(severity or problem.severity, prefix + problem.line(),
                                      path, position, code=problem.code, hint=problem.hint))
 

@@ -98,6 +98,8 @@ class RenderResult:
     problems: list[Problem] = field(default_factory=list)
     """What the render's checks found, typed (their lines are in `errors` and
     `preflight_warnings` too)."""
+    refusals: list[Problem] = field(default_factory=list)
+    """The resources the fetcher refused, typed (the URL as subject; lines in `refused`)."""
 
     @property
     def ok(self) -> bool:
@@ -164,6 +166,7 @@ class Engine:
         finally:
             logger.removeHandler(handler)
         result.dependencies = sorted(set(log.fetched))
+        result.refusals = list(log.refusals) if result.refused else []
         _sort_messages(result, handler.messages, log, title)
         return result
 
