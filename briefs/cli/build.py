@@ -97,10 +97,12 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
 
 
 def _shard(text: str | None) -> tuple[int, int] | None:
+    if text is None:  # the no-op path imports nothing it does not need
+        return None
     from briefs.build.sharding import BadShard, parse_shard
 
     try:
-        return parse_shard(text) if text is not None else None
+        return parse_shard(text)
     except BadShard as exc:
         raise click.UsageError(str(exc)) from exc
 
