@@ -23,3 +23,17 @@ def test_the_server_never_changes_its_folder_or_environment() -> None:
         for forbidden in ("os.chdir", "os.environ[", "os.environ.update", "os.environ.pop",
                           "os.environ.clear", "redirect_stdout", "redirect_stderr"):
             assert forbidden not in text, (module.name, forbidden)
+
+
+def test_the_client_and_the_no_op_path_stay_light() -> None:
+    """A `briefs build` that a server takes, or that nothing changed for, imports neither
+    pydantic, Babel, Jinja2 nor WeasyPrint."""
+    import subprocess
+    import sys
+
+    code = ("import sys, briefs.server.client, briefs.build.request, briefs.cli.build; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'pydantic', 'babel', 'jinja2', 'weasyprint', 'pebble'}))")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.strip()
+    assert found == "[]"
