@@ -21,10 +21,11 @@ from briefs.build.fitting import (
     report_overflow,
 )
 from briefs.build.html import render_html
+from briefs.build.outputs import intact, make_others, other_formats, write_others
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
-from briefs.core.diagnostics import Position
+from briefs.core.diagnostics import Position, Problem
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.fontsets import font_faces
@@ -101,7 +102,7 @@ def _take_results(session: BuildSession, renderer: Renderer,
                   result: BuildResult) -> None:
     for job, rendered in renderer.results():
         target, cache_key = pending[job.target_id]
-        _take(session, target, cache_key, rendered, cache, result)
+        _take(session, target, cache_key, (job, rendered), cache, result)
 
 
 def warm_up(session: BuildSession, plan: Plan, renderer: Renderer,
@@ -115,7 +116,8 @@ def warm_up(session: BuildSession, plan: Plan, renderer: Renderer,
         if not keep_going():
             return
         html = render_html(session, target) if target.locale == source else None
-        if html is None or font_faces(html) in seen or renderer.is_warm_for(font_faces(html)):
+        if html is None or font_faces(html) in seen or \
+                renderer.is_warm_for(font_faces(html), session.assets.mounts.owner):
             continue
         seen.append(font_faces(html))
         renderer.submit(render_job(session, target, html))
@@ -151,7 +153,9 @@ def render_job(session: BuildSession, target: Target, html: str,
         min_image_dpi=target.profile.min_image_dpi,
         options=render_options(target.profile, target.key.variant),
         finishing=finishing(target.profile, target.key.variant, _slug_line(target)),
-        fit=fit_plan(target), layout_only=layout_only)
+        fit=fit_plan(target), layout_only=layout_only,
+        checks=session.checks.select(target.document.kind.name, target.profile, "pdf",
+                                     stage="render"))
 
 
 def _slug_line(target: Target) -> str:
@@ -165,6 +169,9 @@ def _slug_line(target: Target) -> str:
 def _prepare(session: BuildSession, target: Target, cache: BuildCache,
              result: BuildResult) -> tuple[str, RenderJob] | None:
     """The target's key and render job, or None when it failed or is up to date."""
+    if session.options.strict and target.warnings:  # reported while planning
+        _fail(session, target, result, "warnings under --strict")
+        return None
     html = render_html(session, target)
     if html is None:
         _fail(session, target, result, "template error")
@@ -175,13 +182,15 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
                             "min_dpi": job.min_image_dpi, "options": job.options,
                             "finishing": repr(job.finishing),
                             "fit": [attempt.css for attempt in job.fit.attempts]
-                            + [str(job.fit.drop_optional)]})
+                            + [str(job.fit.drop_optional)],
+                            "checks": [check.name for check in job.checks or ()],
+                            "formats": [output.name for output in session.outputs]})
     if session.options.emit_html:
         emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")
         session.writer.write_text(path, emitted, HTML_OWNER)
     fresh = None if session.options.force else cache.fresh_entry(target.name.path, key)
-    if fresh is None:
+    if fresh is None or not intact(session, fresh):
         return key, job
     # What the last render found still holds: report it again (and fail on it with --strict),
     # as if it had been rendered now.
@@ -199,15 +208,15 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
 
 
 def _refusal_source(session: BuildSession, target: Target,
-                    message: str) -> tuple[Path | None, Position | None]:
+                    refusal: Problem) -> tuple[Path | None, Position | None]:
     """Where a resource refused while rendering is named: the first of the target's
     template and stylesheets that holds its URL, at that line."""
-    url = message.split(": ", 1)[0]
     template = session.template_loader.locate(target.template_name)
     candidates: list[Path | None] = [template, *session.assets.stylesheets(target.document.kind),
                                      *target.brand.stylesheets]
     files = [f for f in candidates if f is not None]
-    path, position = find_in_files(url, files)
+    path, position = find_in_files(refusal.subject or "", files) if refusal.subject \
+        else (None, None)
     return (path, position) if path is not None else (template, Position(1, 1))
 
 
@@ -225,12 +234,19 @@ def _report_soft(session: BuildSession, target: Target, messages: list[str]) -> 
         report(f"{target.id}: {message}")
 
 
-def _take(session: BuildSession, target: Target, key: str, rendered: RenderResult,
-          cache: BuildCache, result: BuildResult) -> None:
-    """Report what the render found; write the PDF if it passed; record and announce it."""
+def _take(session: BuildSession, target: Target, key: str,
+          done: tuple[RenderJob, RenderResult], cache: BuildCache, result: BuildResult) -> None:
+    """Report what the render found; write the PDF (and the other formats' files) if it
+    passed; record and announce it."""
     began = time.monotonic()
+    job, rendered = done
     proof = report_render(session, target, rendered)
-    entry = _accept(session, target, rendered)
+    others = make_others(session, target, job.html, rendered.pdf) \
+        if rendered.ok and rendered.pdf is not None and other_formats(session) else []
+    entry = _accept(session, target, rendered) if others is not None else None
+    if entry is not None and others:
+        files = write_others(session, target, others)
+        entry = {**entry, "files": files} if files is not None else None
     if entry is None:
         _fail(session, target, result, "does not fit" if proof else "render failed", proof)
         return
@@ -278,10 +294,11 @@ def report_render(session: BuildSession, target: Target, rendered: RenderResult)
             diagnostics.error(message, *_glyph_location(session, target, rendered.uncovered))
         else:
             diagnostics.error(message, content_file)
-    for message in rendered.refused:
-        source, where = _refusal_source(session, target, message)
-        diagnostics.error(f"{target.id}: a template or stylesheet asks for {message}; only "
-                          "files inside the workspace can be used", source, where)
+    for refusal in rendered.refusals:
+        source, where = _refusal_source(session, target, refusal)
+        diagnostics.problem(refusal, source, where, prefix=f"{target.id}: a template or "
+                            "stylesheet asks for ", hint="only files inside the workspace can "
+                            "be used")
     _report_soft(session, target, rendered.warnings + rendered.preflight_warnings)
     return proof
 

@@ -8,7 +8,6 @@ workspaces in one process share nothing but the process's WeasyPrint engine.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -18,10 +17,14 @@ from briefs.brand.fonts import CoverageCache
 from briefs.brand.printed import Printed, stylesheet_text, svg_text
 from briefs.build.cache import FileHashes
 from briefs.build.events import EventBus, Listener, OutputRef
+from briefs.build.request import BuildOptions
 from briefs.build.targets import OutputName, TargetKey
 from briefs.content.config import Profile
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.workspace import Workspace
+from briefs.formats.checks import CheckRegistry, load_checks
+from briefs.formats.format import OutputFormat
+from briefs.formats.registry import FormatRegistry, load_formats
 from briefs.i18n.catalogs import (
     CatalogTranslations,
     TemplateSource,
@@ -42,23 +45,7 @@ from briefs.render.templating import (
 )
 
 CACHE_DIR = ".cache"
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How to run a build: which profiles, strictness, parallelism, caches, extra outputs."""
-
-    profiles: tuple[str, ...] = ()
-    """Profile names (`all` for every one); none: the workspace's default profile."""
-    variant: str | None = None
-    """A PDF standard forced on every output (`--pdf-variant`)."""
-    strict: bool = False
-    jobs: int = 1
-    force: bool = False
-    emit_html: bool = False
-    shard: tuple[int, int] | None = None
-    writes: bool = True
-    """False for `briefs check`: caches are only read, nothing is written."""
+__all__ = ["BuildOptions", "BuildSession"]
 
 
 class BuildSession:
@@ -74,6 +61,11 @@ class BuildSession:
         self.profiles: dict[str, Profile] = select_profiles(workspace.config,
                                                             self.options.profiles)
         self.kinds: KindRegistry = load_kinds(workspace, self.diagnostics)
+        self.formats: FormatRegistry = load_formats(self.diagnostics)
+        self.outputs: tuple[OutputFormat, ...] = self.formats.select(self.options.formats)
+        """The output formats this build makes: the PDF first (UnknownFormat if one is not
+        registered)."""
+        self.checks: CheckRegistry = load_checks(self.diagnostics)
         self.assets = Assets.of(workspace, self.kinds)
         self.writer = Writer(workspace.output_dir)
         writer = self.writer if self.options.writes else None

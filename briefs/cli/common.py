@@ -19,7 +19,6 @@ from briefs.core.diagnostics import (
     Diagnostic,
     Diagnostics,
     Severity,
-    did_you_mean,
     summary_line,
 )
 
@@ -137,30 +136,27 @@ def open_workspace(ctx: click.Context) -> Workspace:
 
 def select(workspace: Workspace, docs: tuple[str, ...],
            locales: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """The documents and locales a command works on (all when none are named)."""
-    known = workspace.document_ids()
-    for doc in docs:
-        if doc not in known:
-            raise click.UsageError(f'no document "{doc}"{did_you_mean(doc, known)}; '
-                                   f"documents: {', '.join(known) or '(none)'}")
-    for locale in locales:
-        if locale not in workspace.config.locales:
-            raise click.UsageError(
-                f'locale "{locale}" is not in briefs.yaml locales '
-                f"({', '.join(workspace.config.locales)})")
-    chosen_locales = [loc for loc in workspace.config.locales if not locales or loc in locales]
-    return list(docs) or known, chosen_locales
+    """The documents and locales a command works on (all when none are named); the same
+    rule as a build's (`build.request.select`), an unknown one a usage error."""
+    from briefs.build.request import BadRequest
+    from briefs.build.request import select as select_outputs
+
+    try:
+        return select_outputs(workspace, docs, locales)
+    except BadRequest as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 def open_session(workspace: Workspace, options: BuildOptions,
                  listeners: list[Listener] | None = None) -> BuildSession:
     """A build session, with an unknown profile name as a usage error."""
     from briefs.build.session import BuildSession
+    from briefs.formats.registry import UnknownFormat
     from briefs.render.profiles import UnknownProfile
 
     try:
         return BuildSession(workspace, options, listeners or [])
-    except UnknownProfile as exc:
+    except (UnknownProfile, UnknownFormat) as exc:
         raise click.UsageError(str(exc)) from exc
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefs.content.images import ImageProblem, inspect_image, sniff_format
+from briefs.core.diagnostics import Problem
 from briefs.core.paths import Mounts, RefusedPath
 
 MAX_RESOURCE_BYTES = 100_000_000
@@ -22,6 +23,8 @@ class FetchLog:
     fetched: list[Path] = field(default_factory=list)
     images: dict[str, str] = field(default_factory=dict)
     """The sha256 of each image served, by URL (what the render's kept images are found by)."""
+    refusals: list[Problem] = field(default_factory=list)
+    """The same refusals, typed: code `render.refused`, the URL asked for as subject."""
 
 
 def check_image(path: Path, body: bytes, url: str) -> str | None:
@@ -57,6 +60,7 @@ def make_url_fetcher(mounts: Mounts, log: FetchLog) -> Any:
                         log.images[url] = digest
             except RefusedPath as exc:
                 log.refused.append(str(exc))
+                log.refusals.append(Problem.error("render.refused", str(exc), subject=url))
                 raise
             if path is None or body is None:
                 return super().fetch(url, headers)

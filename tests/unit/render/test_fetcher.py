@@ -99,3 +99,14 @@ def test_toolkit_files_are_reachable_but_not_beside_them(root: Path) -> None:
         mounts.path("file:///briefs-toolkit/../../../../etc/passwd")
     with pytest.raises(RefusedPath, match="outside the workspace"):
         mounts.path("file:///briefs-elsewhere/secret.txt")
+
+
+def test_refusals_are_also_typed_with_the_url_as_subject(root: Path) -> None:
+    log = FetchLog()
+    fetcher = make_url_fetcher(Mounts.of(root), log)
+    for url in ("https://example.org/x.png", "file:///etc/passwd"):
+        with pytest.raises(Exception):  # noqa: B017 (WeasyPrint's own error types vary)
+            fetcher.fetch(url)
+    assert [(p.code, p.subject) for p in log.refusals] == [
+        ("render.refused", "https://example.org/x.png"), ("render.refused", "file:///etc/passwd")]
+    assert [p.message for p in log.refusals] == log.refused
