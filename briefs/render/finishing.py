@@ -1,5 +1,6 @@
 """What is done to WeasyPrint's PDF objects just before they are written, as one finisher:
-the structure tree rebuilt, archival fixes, printer's marks, then reproducible IDs."""
+the structure tree rebuilt, archival fixes, printer's marks, reproducible IDs, then what strict
+checkers ask of every output (render/conformance.py)."""
 
 from __future__ import annotations
 
@@ -31,17 +32,20 @@ def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
     Called after layout and before `write_pdf`, which runs the steps on the PDF objects
     just before they are written.
     """
+    from briefs.render import conformance
     from briefs.render.archive import identify_accessible, no_interpolation
     from briefs.render.tagging.retag import retag
 
-    steps: list[Step] = [retag]
+    steps: list[Step] = [retag, conformance.printed_annotations,
+                         conformance.no_cid_to_gid_map_on_cff]
     if finishing.no_interpolation:
         steps.append(no_interpolation)
     if finishing.accessible_archive:
         steps.append(identify_accessible)
     if finishing.marks is not None:
         steps.append(_marks_step(finishing.marks))
-    steps.append(derived_document_id(seed))
+    steps += [derived_document_id(seed), conformance.plain_metadata,
+              conformance.no_carriage_return_before_endstream]  # last: it compresses
 
     def finish(document: Any, pdf: Any) -> None:
         for step in steps:
