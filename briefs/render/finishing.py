@@ -23,6 +23,8 @@ class Finishing:
     """PDF/A and PDF/X: images without /Interpolate."""
     accessible_archive: bool = False
     """PDF/A that is also PDF/UA-1: both identifications in its XMP."""
+    press_colour: bool = False
+    """PDF/X-4: every RGB colour declared sRGB (DefaultRGB), render/press_colour.py."""
     marks: PrintMarks | None = None
 
 
@@ -44,6 +46,10 @@ def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
         steps.append(identify_accessible)
     if finishing.marks is not None:
         steps.append(_marks_step(finishing.marks))
+    if finishing.press_colour:
+        from briefs.render.press_colour import declare_rgb
+
+        steps.append(declare_rgb)
     steps += [derived_document_id(seed), conformance.plain_metadata,
               conformance.no_carriage_return_before_endstream]  # last: it compresses
 

@@ -155,19 +155,20 @@ def _text_outside(box: Any, width: float, height: float) -> bool:
             or box.position_y + box.height > height + TOLERANCE_PX)
 
 
-def check_pdf(path: Path, print_ready: bool = False) -> Findings:
+def check_pdf(path: Path, print_ready: bool = False, require_ua: bool = False) -> Findings:
     """PDF-level checks for any PDF: readable, fonts embedded, title and language; the
     structure of a tagged PDF and the identification it claims (PDF/UA-1, PDF/A), rule by
     rule with veraPDF's rule ids.
 
-    With `print_ready`, every page must also have a TrimBox with bleed around it.
+    With `print_ready`, every page must also have a TrimBox with bleed around it; with
+    `require_ua`, the file must be PDF/UA-1 whether it claims it or not.
     """
     import pikepdf
 
     findings = Findings()
     try:
         with pikepdf.open(path) as pdf:
-            _check_open(pdf, findings, print_ready)
+            _check_open(pdf, findings, print_ready, require_ua)
     except (pikepdf.PdfError, OSError, ValueError) as exc:
         findings.errors.append(f"not a readable PDF: {exc}")
     return findings
@@ -185,7 +186,8 @@ def check_pdf_bytes(data: bytes) -> Findings:
     return findings
 
 
-def _check_open(pdf: Any, findings: Findings, print_ready: bool) -> None:
+def _check_open(pdf: Any, findings: Findings, print_ready: bool,
+                require_ua: bool = False) -> None:
     from briefs.render.standards.check import check_standards
     from briefs.render.standards.page_rules import print_box_problems, unembedded_fonts
 
@@ -195,7 +197,7 @@ def _check_open(pdf: Any, findings: Findings, print_ready: bool) -> None:
     if "/Lang" not in pdf.Root:
         findings.warnings.append("no document language (/Lang)")
     findings.errors += [f"font {name} is not embedded" for name in unembedded_fonts(pdf)]
-    report = check_standards(pdf)
+    report = check_standards(pdf, require_ua)
     findings.errors += report.error_lines()
     findings.warnings += report.warning_lines()
     if print_ready:
