@@ -169,3 +169,47 @@ def test_an_untagged_pdf_claims_nothing_unless_ua_is_required(every_variant: Pat
     assert result.exit_code == 1
     assert "5-1: the XMP metadata does not identify PDF/UA-1" in result.stderr
     assert "7.1-11: the document has no structure tree" in result.stderr
+
+
+# PDF/X-4 --------------------------------------------------------------------------------
+
+def press_pdfs(root: Path) -> list[Path]:
+    return [path for path in outputs(root) if path.name.endswith(".press.pdf")]
+
+
+def test_press_pdfs_are_pdf_x4_with_rgb_declared(every_variant: Path) -> None:
+    """A CMYK GTS_PDFX output intent, the X-4 identification, and no device RGB: the pages'
+    DefaultRGB, the images and any transparency group name the sRGB profile."""
+    for path in press_pdfs(every_variant):
+        with pikepdf.open(path) as pdf:
+            intent = pdf.Root.OutputIntents[0]
+            assert intent.S == "/GTS_PDFX", path.name
+            assert intent.DestOutputProfile.read_bytes()[16:20] == b"CMYK"
+            assert "<pdfxid:GTS_PDFXVersion>PDF/X-4<" in pdf.Root.Metadata.read_bytes().decode()
+            for page in pdf.pages:
+                default = page.Resources.ColorSpace.DefaultRGB
+                assert default[0] == "/ICCBased" and default[1].N == 3
+                assert "/TrimBox" in page and "/BleedBox" in page
+            spaces = [obj.get("/ColorSpace") for obj in pdf.objects
+                      if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
+            assert "/DeviceRGB" not in [str(s) for s in spaces], path.name
+            assert spaces or path.name.startswith("urban-water"), path.name  # (no photo)
+        assert check_pdf(path, print_ready=True).errors == [], path.name
+
+
+def test_preflight_print_finds_device_rgb_in_pdf_x4(every_variant: Path, tmp_path: Path) -> None:
+    path = press_pdfs(every_variant)[0]
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:  # (pages may share one resource dictionary)
+            if "/DefaultRGB" in page.Resources.ColorSpace:
+                del page.Resources.ColorSpace["/DefaultRGB"]
+        broken = save(pdf, tmp_path / "rgb.pdf")
+    result = run_cli("preflight", "--print", str(broken))
+    assert result.exit_code == 1
+    assert "pdfx:device-rgb: page 1:" in result.stderr
+    with pikepdf.open(path) as pdf:
+        del pdf.Root["/OutputIntents"]
+        del pdf.trailer.Info["/Trapped"]
+        broken = save(pdf, tmp_path / "intent.pdf")
+    result = run_cli("preflight", "--print", str(broken))
+    assert "pdfx:output-intent" in result.stderr and "pdfx:trapped" in result.stderr

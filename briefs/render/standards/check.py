@@ -13,6 +13,7 @@ from briefs.render.standards.content_rules import check_content, number_tree
 from briefs.render.standards.identification import check_identification, read_claims
 from briefs.render.standards.model import Structure
 from briefs.render.standards.object_rules import OBJECT_RULES
+from briefs.render.standards.objects import forget
 from briefs.render.standards.print_rules import PRINT_RULES
 from briefs.render.standards.report import RuleReport
 from briefs.render.standards.tree_rules import check_tree
@@ -30,6 +31,7 @@ def check_standards(pdf: Any, require_ua: bool = False) -> RuleReport:
     `require_ua`, every file is held to PDF/UA-1, claimed or not.
     """
     report = RuleReport()
+    forget()  # the file may have changed since it was last walked
     claims = read_claims(pdf)
     if require_ua and not claims.accessible:
         report.error("5-1", "the XMP metadata does not identify PDF/UA-1 (pdfuaid:part), "
@@ -60,6 +62,7 @@ def check_standards(pdf: Any, require_ua: bool = False) -> RuleReport:
     for object_rule in (*OBJECT_RULES, *PRINT_RULES):
         _guarded(object_rule.__name__.replace("_", " "), report,
                  lambda rule=object_rule: rule(pdf, claims, report))  # type: ignore[misc]
+    forget()  # hold no file once checked
     return report
 
 

@@ -11,10 +11,26 @@ import pikepdf
 
 MAX_DEPTH = 16
 MAX_DICTIONARIES = 500_000
+_walked: list[tuple[Any, list[Any]]] = []
+"""The last file walked and its dictionaries: several rules walk one file in turn."""
 
 
-def dictionaries(pdf: Any) -> Iterator[Any]:
-    """Each dictionary (a stream's too) reachable by walking every indirect object."""
+def dictionaries(pdf: Any) -> list[Any]:
+    """Each dictionary (a stream's too) reachable from any indirect object, walked once per
+    file until `forget()` (call it after changing the file)."""
+    if _walked and _walked[0][0] is pdf:
+        return _walked[0][1]
+    found = list(_walk(pdf))
+    _walked[:] = [(pdf, found)]
+    return found
+
+
+def forget() -> None:
+    """Walk the next file again (check_standards starts with this)."""
+    _walked.clear()
+
+
+def _walk(pdf: Any) -> Iterator[Any]:
     count = 0
     for item in pdf.objects:
         stack: list[tuple[Any, int]] = [(item, 0)]
