@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import base64
 import zlib
+from collections.abc import Callable
 from typing import Any
 
 PRINT = 4
 """Annotation flag bit 3: print the annotation (PDF/A 6.3.2 requires it, checkers expect it)."""
 CARRIAGE_RETURN = b"\r"
+LONE_CR = b"\r\nendstream"
+"""In pydyf's output (data, `\n`, `endstream`), a stream whose data ends in a CR: after the
+finisher, only the object and cross-reference streams pydyf builds while writing can."""
+MAX_REWRITES = 4
 
 
 def plain_metadata(document: Any, pdf: Any) -> None:
@@ -85,3 +90,26 @@ def _prepend_filter(stream: Any, name: str) -> None:
     if parms is not None:
         existing_parms = list(parms) if isinstance(parms, list | tuple) else [parms]
         stream.extra["DecodeParms"] = pydyf.Array(["null", *existing_parms])
+
+
+def padded(count: int) -> Callable[[Any, Any], None]:
+    """A step adding `count` empty dictionaries, which changes the object stream's content
+    and the cross-reference stream's offsets, and so the checksums their data end in."""
+    def step(document: Any, pdf: Any) -> None:
+        import pydyf
+
+        for _ in range(count):
+            pdf.add_object(pydyf.Dictionary())
+
+    return step
+
+
+def written(write: Callable[[int], bytes]) -> bytes:
+    """`write(padding)` until pydyf's own streams do not end in a CR (one file in 128 needs a
+    second write; each write changes the checksums, so more are rarer still)."""
+    data = write(0)
+    for padding in range(1, MAX_REWRITES + 1):
+        if LONE_CR not in data:
+            break
+        data = write(padding)
+    return data

@@ -28,11 +28,12 @@ class Finishing:
     marks: PrintMarks | None = None
 
 
-def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
+def finisher(finishing: Finishing, seed: str, document: Any, padding: int = 0) -> Step:
     """One WeasyPrint `finisher` running every step the output needs, in order.
 
     Called after layout and before `write_pdf`, which runs the steps on the PDF objects
-    just before they are written.
+    just before they are written. `padding` adds that many empty objects, to write again a
+    file whose object or cross-reference stream ended in a CR (`conformance.LONE_CR`).
     """
     from briefs.render import conformance
     from briefs.render.archive import identify_accessible, no_interpolation
@@ -51,7 +52,9 @@ def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
 
         steps.append(declare_rgb)
     steps += [derived_document_id(seed), conformance.plain_metadata,
-              conformance.no_carriage_return_before_endstream]  # last: it compresses
+              conformance.no_carriage_return_before_endstream]  # it compresses: then none
+    if padding:
+        steps.append(conformance.padded(padding))
 
     def finish(document: Any, pdf: Any) -> None:
         for step in steps:

@@ -83,3 +83,21 @@ def test_metadata_is_uncompressed_and_annotations_print() -> None:
     assert b"<x:xmpmeta/>" in written
     assert link["F"] == 4 and hidden["F"] == 6
     assert "CIDToGIDMap" not in font and truetype["CIDToGIDMap"] == "/Identity"
+
+
+def test_a_file_whose_own_streams_end_in_a_cr_is_written_again_padded() -> None:
+    """pydyf's object and cross-reference streams are built while writing, after the
+    finisher: a file where one ends in a CR is written again with an empty object added."""
+    asked: list[int] = []
+
+    def write(padding: int) -> bytes:
+        asked.append(padding)
+        return b"x\r\nendstream" if padding < 2 else b"x\nendstream"
+
+    assert conformance.written(write) == b"x\nendstream" and asked == [0, 1, 2]
+    pdf = pydyf.PDF()
+    before = len(pdf.objects)
+    conformance.padded(2)(None, pdf)
+    assert len(pdf.objects) == before + 2
+    with pikepdf.open(io.BytesIO(_written(pdf))) as read:
+        assert len(read.pages) == 0
