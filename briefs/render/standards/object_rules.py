@@ -99,7 +99,7 @@ def _forbidden(report: RuleReport, archival: bool, what: str) -> None:
 def embedded_files(pdf: Any, claims: Claims, report: RuleReport) -> None:
     """PDF/A-3: each embedded file names its MIME type (the stream's /Subtype), has /F and
     /UF, and says how it relates to the document (/AFRelationship). PDF/A-2 allows only
-    PDF/A files embedded, which cannot be told from here: any embedded file is an error."""
+    PDF/A files embedded, which is not checked here: any embedded file is a warning."""
     if claims.a_part not in ("2", "3"):
         return
     for item in dictionaries(pdf):
@@ -108,8 +108,8 @@ def embedded_files(pdf: Any, claims: Claims, report: RuleReport) -> None:
             continue
         name = str(item.get("/UF", item.get("/F", "(unnamed)")))
         if claims.a_part == "2":
-            report.error("6.8-1", f"the embedded file {name!r}: PDF/A-2 embeds only PDF/A "
-                                  "files, which preflight cannot confirm; use PDF/A-3")
+            report.warning("6.8-1", f"the embedded file {name!r}: PDF/A-2 embeds only PDF/A "
+                                    "files, which preflight does not confirm")
             continue
         stream = embedded.get("/F", embedded.get("/UF"))
         if not (isinstance(stream, pikepdf.Stream) and isinstance(stream.get("/Subtype"),
