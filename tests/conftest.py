@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,13 @@ def snapshot() -> Callable[[Path], dict[str, bytes]]:
                 if p.is_file() and not p.relative_to(build).as_posix().startswith(".")}
 
     return take
+
+
+@pytest.fixture(scope="module")
+def pdfua_validate_module() -> Iterator[Callable[[str], Any]]:
+    """`pdfua_validate` for a module-scoped fixture (a pass over many PDFs, once)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        yield pdfua_validate.__wrapped__(monkeypatch)  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -74,14 +74,19 @@ def _lay_out(session: Any, plan: Any) -> list[str]:
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--print", "print_ready", is_flag=True,
               help="Also require a TrimBox with bleed on every page (print-ready PDFs).")
+@click.option("--ua", "require_ua", is_flag=True,
+              help="Require PDF/UA-1 of every PDF, even one that does not claim it (an "
+                   "untagged PDF claims nothing and otherwise passes).")
 @strict_option
 @json_option
 @handle_errors
-def preflight(pdfs: tuple[Path, ...], print_ready: bool, strict: bool, as_json: bool) -> None:
-    """Check any PDF: readable, fonts embedded, title and language (and bleed, with --print)."""
+def preflight(pdfs: tuple[Path, ...], print_ready: bool, require_ua: bool, strict: bool,
+              as_json: bool) -> None:
+    """Check any PDF: readable, fonts embedded, title and language, the standards it claims
+    (and bleed, with --print; PDF/UA-1 whatever it claims, with --ua)."""
     from briefs.render.preflight import check_pdf
 
-    report = {str(path): check_pdf(path, print_ready) for path in pdfs}
+    report = {str(path): check_pdf(path, print_ready, require_ua) for path in pdfs}
     failed = False
     for path, findings in report.items():
         for message in findings.errors:

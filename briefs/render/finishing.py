@@ -1,5 +1,6 @@
 """What is done to WeasyPrint's PDF objects just before they are written, as one finisher:
-the structure tree rebuilt, archival fixes, printer's marks, then reproducible IDs."""
+the structure tree rebuilt, archival fixes, printer's marks, reproducible IDs, then what strict
+checkers ask of every output (render/conformance.py)."""
 
 from __future__ import annotations
 
@@ -22,26 +23,38 @@ class Finishing:
     """PDF/A and PDF/X: images without /Interpolate."""
     accessible_archive: bool = False
     """PDF/A that is also PDF/UA-1: both identifications in its XMP."""
+    press_colour: bool = False
+    """PDF/X-4: every RGB colour declared sRGB (DefaultRGB), render/press_colour.py."""
     marks: PrintMarks | None = None
 
 
-def finisher(finishing: Finishing, seed: str, document: Any) -> Step:
+def finisher(finishing: Finishing, seed: str, document: Any, padding: int = 0) -> Step:
     """One WeasyPrint `finisher` running every step the output needs, in order.
 
     Called after layout and before `write_pdf`, which runs the steps on the PDF objects
-    just before they are written.
+    just before they are written. `padding` adds that many empty objects, to write again a
+    file whose object or cross-reference stream ended in a CR (`conformance.LONE_CR`).
     """
+    from briefs.render import conformance
     from briefs.render.archive import identify_accessible, no_interpolation
     from briefs.render.tagging.retag import retag
 
-    steps: list[Step] = [retag]
+    steps: list[Step] = [retag, conformance.printed_annotations,
+                         conformance.no_cid_to_gid_map_on_cff]
     if finishing.no_interpolation:
         steps.append(no_interpolation)
     if finishing.accessible_archive:
         steps.append(identify_accessible)
     if finishing.marks is not None:
         steps.append(_marks_step(finishing.marks))
-    steps.append(derived_document_id(seed))
+    if finishing.press_colour:
+        from briefs.render.press_colour import declare_rgb
+
+        steps.append(declare_rgb)
+    steps += [derived_document_id(seed), conformance.plain_metadata,
+              conformance.no_carriage_return_before_endstream]  # it compresses: then none
+    if padding:
+        steps.append(conformance.padded(padding))
 
     def finish(document: Any, pdf: Any) -> None:
         for step in steps:

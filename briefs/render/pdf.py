@@ -11,6 +11,7 @@ from typing import Any
 from briefs.core.diagnostics import Problem
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.kinds.fit import FitPlan
+from briefs.render.conformance import written
 from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
@@ -224,8 +225,8 @@ def _write(document: Any, job: RenderJob, result: RenderResult, log: FetchLog) -
 
     seed = job.html + repr(sorted(job.options.items())) + repr(job.finishing)
     try:
-        pdf: bytes = document.write_pdf(finisher=finisher(job.finishing, seed, document),
-                                        **job.options)
+        pdf = written(lambda padding: document.write_pdf(
+            finisher=finisher(job.finishing, seed, document, padding), **job.options))
     except TaggingError as exc:
         result.errors.append(f"{job.title}: the structure tree could not be built ({exc}); "
                              "please report this with the document")

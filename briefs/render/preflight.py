@@ -162,19 +162,20 @@ def _text_outside(box: Any, width: float, height: float) -> bool:
             or box.position_y + box.height > height + TOLERANCE_PX)
 
 
-def check_pdf(path: Path, print_ready: bool = False) -> Findings:
+def check_pdf(path: Path, print_ready: bool = False, require_ua: bool = False) -> Findings:
     """PDF-level checks for any PDF: readable, fonts embedded, title and language; the
     structure of a tagged PDF and the identification it claims (PDF/UA-1, PDF/A), rule by
     rule with veraPDF's rule ids.
 
-    With `print_ready`, every page must also have a TrimBox with bleed around it.
+    With `print_ready`, every page must also have a TrimBox with bleed around it; with
+    `require_ua`, the file must be PDF/UA-1 whether it claims it or not.
     """
     import pikepdf
 
     findings = Findings()
     try:
         with pikepdf.open(path) as pdf:
-            _check_open(pdf, findings, print_ready)
+            _check_open(pdf, findings, print_ready, require_ua)
     except (pikepdf.PdfError, OSError, ValueError) as exc:
         findings.add(Problem.error("pdf.unreadable", f"not a readable PDF: {exc}"))
     return findings
@@ -192,7 +193,8 @@ def check_pdf_bytes(data: bytes) -> Findings:
     return findings
 
 
-def _check_open(pdf: Any, findings: Findings, print_ready: bool) -> None:
+def _check_open(pdf: Any, findings: Findings, print_ready: bool,
+                require_ua: bool = False) -> None:
     from briefs.render.standards.check import check_standards
     from briefs.render.standards.page_rules import print_box_problems, unembedded_fonts
 
@@ -203,7 +205,7 @@ def _check_open(pdf: Any, findings: Findings, print_ready: bool) -> None:
         findings.add(Problem.warning("pdf.lang", "no document language (/Lang)"))
     for name in unembedded_fonts(pdf):
         findings.add(Problem.error("pdf.font-embedded", f"font {name} is not embedded"))
-    for problem in check_standards(pdf).problems():
+    for problem in check_standards(pdf, require_ua).problems():
         findings.add(problem)
     if print_ready:
         for number, page in enumerate(pdf.pages, 1):

@@ -101,7 +101,8 @@ def page_css(profile: Profile) -> str:
 
 def finishing(profile: Profile, variant: str | None, slug_line: str) -> Finishing:
     """The finishing steps of an output: archival fixes for PDF/A and PDF/X, the PDF/UA
-    identification of an accessible archive, and the printer's marks."""
+    identification of an accessible archive, the printer's marks, and sRGB declared for
+    the RGB colours of a PDF/X-4 file."""
     chosen = pdf_variant(profile, variant) or ""
     extent = slug_mm(profile)
     marks = None
@@ -110,4 +111,5 @@ def finishing(profile: Profile, variant: str | None, slug_line: str) -> Finishin
                            registration=profile.registration_marks,
                            slug_line=slug_line if profile.slug_line else "")
     return Finishing(no_interpolation=chosen.startswith(("pdf/a", "pdf/x")),
-                     accessible_archive=chosen in ACCESSIBLE_ARCHIVES, marks=marks)
+                     accessible_archive=chosen in ACCESSIBLE_ARCHIVES, marks=marks,
+                     press_colour=chosen == "pdf/x-4")

@@ -13,6 +13,7 @@ from briefs.render.standards.tree_rules import LANGUAGE
 
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
 PDFA_NS = "http://www.aiim.org/pdfa/ns/id/"
+PDFX_NS = "http://www.npes.org/pdfx/ns/id/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 
 
@@ -25,6 +26,8 @@ class Claims:
     a_conformance: str | None
     title: str | None
     xmp: str
+    x_version: str | None = None
+    """pdfxid:GTS_PDFXVersion, such as `PDF/X-4`."""
 
     @property
     def accessible(self) -> bool:
@@ -34,10 +37,10 @@ class Claims:
 def read_claims(pdf: Any) -> Claims:
     if pdf.Root.get("/Metadata") is None:
         return Claims(None, None, None, None, "")
-    try:
-        with pdf.open_metadata() as meta:
-            values = dict(meta)
-            xmp = str(meta)
+    try:  # read only: leaving `with open_metadata()` would write pikepdf's packet back
+        meta = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False)
+        values = dict(meta)
+        xmp = str(meta)
     except Exception:  # a broken packet identifies nothing
         return Claims(None, None, None, None, "")
     title = values.get(f"{{{DC_NS}}}title")
@@ -45,7 +48,8 @@ def read_claims(pdf: Any) -> Claims:
         ua_part=_single(values.get(f"{{{PDFUA_NS}}}part")),
         a_part=_single(values.get(f"{{{PDFA_NS}}}part")),
         a_conformance=_single(values.get(f"{{{PDFA_NS}}}conformance")),
-        title=_single(title), xmp=xmp)
+        title=_single(title), xmp=xmp,
+        x_version=_single(values.get(f"{{{PDFX_NS}}}GTS_PDFXVersion")))
 
 
 def _single(value: Any) -> str | None:
