@@ -126,7 +126,7 @@ BAD_INPUTS = [
     pytest.param(edit(FLYER_EN, "kicker:", "kickr:"), FLYER_EN,
                  'unknown key "kickr" (did you mean "kicker"?)', id="typo-key"),
     pytest.param(edit(FLYER_EN, "kicker:", "kicker: [oops]\nkicker_old:"), FLYER_EN,
-                 "kicker: input should be a valid string", id="wrong-type"),
+                 "kicker: expected a text, found a list", id="wrong-type"),
     pytest.param(edit(FLYER_EN, "title:", "title: x\ntitle:"), FLYER_EN,
                  'duplicate key "title"', id="duplicate-key"),
     pytest.param(write(FLYER_EN, b""), FLYER_EN, "file is empty", id="empty-file"),
