@@ -38,6 +38,17 @@ def validate(model: type[ModelT], loaded: Locatable, diagnostics: Diagnostics,
         return None
 
 
+def check_present(model: type[BaseModel], loaded: Locatable, diagnostics: Diagnostics) -> None:
+    """Report what is wrong with the keys and values a file holds, not what it lacks: for a
+    translation checked on its own, whose gaps the source fills."""
+    try:
+        model.model_validate(loaded.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            if error["type"] != "missing":
+                report_error(model, loaded, error, diagnostics)
+
+
 def format_key_path(key_path: KeyPath) -> str:
     """('messages', 2, 'title') -> 'messages[2].title'."""
     text = ""
