@@ -25,7 +25,7 @@ from briefs.cli.common import (
     strict_option,
 )
 from briefs.cli.completion import complete_documents
-from briefs.cli.progress import progress_listener, summary
+from briefs.cli.progress import list_written, progress_listener, summary
 
 if TYPE_CHECKING:
     from briefs.build.plan import Plan
@@ -201,9 +201,9 @@ def _report(session: BuildSession, plan: Plan, request: Request, reporter: Repor
             result: BuildResult) -> None:
     root = session.workspace.root
     to_stdout = request.output_file == STDOUT
-    for path in result.written:
-        if not request.as_json and not to_stdout:
-            click.echo(path.relative_to(root).as_posix())
+    if not request.as_json and not to_stdout:
+        list_written([path.relative_to(root).as_posix() for path in result.written],
+                     request.quiet)
     finish(reporter, session.diagnostics, request.options.strict, request.as_json, {
         "outputs": result.entries, "failed": sorted(result.failed),
         "rendered": result.rendered, "up_to_date": result.up_to_date},
