@@ -17,6 +17,7 @@ from briefs.cli.check import check, preflight
 from briefs.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, color_wanted
 from briefs.cli.doctor import doctor
 from briefs.cli.documents import init, kinds, list_documents, new
+from briefs.cli.fonts import fonts
 from briefs.cli.i18n import i18n
 from briefs.cli.manifest import manifest
 from briefs.cli.serve import serve
@@ -45,7 +46,7 @@ def cli(ctx: click.Context, workspace: Path, debug: bool) -> None:
 
 
 for command in (init, new, list_documents, kinds, check, build, watch, serve, server, doctor,
-                preflight, manifest, i18n, brand):
+                fonts, preflight, manifest, i18n, brand):
     cli.add_command(command)
 
 
