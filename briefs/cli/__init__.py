@@ -20,6 +20,7 @@ from briefs.cli.documents import init, kinds, list_documents, new
 from briefs.cli.fonts import fonts
 from briefs.cli.i18n import i18n
 from briefs.cli.manifest import manifest
+from briefs.cli.schema import schema
 from briefs.cli.serve import serve
 from briefs.cli.server import server
 from briefs.cli.watch import watch
@@ -46,7 +47,7 @@ def cli(ctx: click.Context, workspace: Path, debug: bool) -> None:
 
 
 for command in (init, new, list_documents, kinds, check, build, watch, serve, server, doctor,
-                fonts, preflight, manifest, i18n, brand):
+                fonts, schema, preflight, manifest, i18n, brand):
     cli.add_command(command)
 
 
