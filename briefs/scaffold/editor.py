@@ -15,6 +15,7 @@ from briefs.content.editor_schema import (
     schema_json,
     workspace_schemas,
 )
+from briefs.content.loader import MAX_FILE_BYTES
 from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
 from briefs.core.workspace import Workspace
 from briefs.output.writer import write_workspace_file
@@ -109,8 +110,9 @@ def _write_modelines(root: Path, folder: Path, schemas: list[SchemaFile]) -> lis
     for schema in schemas:
         for pattern in schema.files:
             for path in sorted(root.glob(pattern)):
-                if not path.is_file() or path.is_symlink():
-                    continue
+                if not path.is_file() or path.is_symlink() or \
+                        path.stat().st_size > MAX_FILE_BYTES:
+                    continue  # a link or an oversized file is left as it is
                 path = _inside(root, path)
                 text = path.read_text(encoding="utf-8")
                 if MODELINE in text.split("\n", 1)[0] or "yaml-language-server:" in text[:2000]:

@@ -163,3 +163,18 @@ def test_briefs_schema_command(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert f"{SCHEMA_FOLDER}/flyer.source.schema.json" in result.stdout.splitlines()
     assert ".vscode/settings.json" in result.stdout.splitlines()
+
+
+def test_modelines_are_added_once_and_never_through_a_link(tmp_path: Path) -> None:
+    root = init_workspace(tmp_path / "ws")
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("title: elsewhere\n")
+    flyer = root / "content/first-flyer/fr.yaml"
+    flyer.unlink()
+    flyer.symlink_to(outside)
+    first = wire_editors(load_workspace(root), modelines=True)
+    again = wire_editors(load_workspace(root), modelines=True)
+    assert root / "content/first-brief/en.yaml" in first.modelines and again.modelines == []
+    text = (root / "content/first-brief/en.yaml").read_text()
+    assert text.count("yaml-language-server") == 1
+    assert outside.read_text() == "title: elsewhere\n"
