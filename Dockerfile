@@ -22,7 +22,9 @@ FROM python:3.11-slim-bookworm
 
 # Pango for WeasyPrint, HarfBuzz's subsetter (fast font subsetting), fontconfig, the Noto
 # fonts: fonts-noto-core (Latin, Cyrillic, Arabic and most scripts), fonts-noto-cjk (Chinese);
-# git for the PDF dates of a workspace checked out without SOURCE_DATE_EPOCH.
+# git for the PDF dates of a workspace checked out without SOURCE_DATE_EPOCH. Versions are not
+# pinned (bookworm's security updates replace them); an image tag fixes them for its users.
+# hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig \
@@ -36,12 +38,12 @@ RUN python -m pip install --no-cache-dir /dist/*.whl && rm -rf /dist
 
 # A user of its own: the image never builds as root. Run it with `-u "$(id -u):$(id -g)"`
 # so that build/ belongs to you on the host; caches go to /tmp, writable for any user.
-RUN useradd --create-home --uid 1000 --shell /usr/sbin/nologin briefs
+RUN useradd --create-home --uid 1000 --user-group --shell /usr/sbin/nologin briefs
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     XDG_CACHE_HOME=/tmp/.cache \
     BRIEFS_SERVER=0
-USER briefs
+USER 1000:1000
 WORKDIR /workspace
 
 ENTRYPOINT ["briefs"]

