@@ -267,8 +267,9 @@ COMMENTED_VALUE = re.compile(r"\s*:\s+(#\S+)")
 
 def _unquoted(node: ScalarNode, loaded: LoadedYaml, diagnostics: Diagnostics) -> str:
     """A plain value wrapped in curly quotes (a word processor's “...”) is taken as quoted,
-    with a warning; curly quotes inside a one-word value (a handle, address or code) are
-    warned about, since they are printed as they are."""
+    with a warning; curly quotes inside a one-word Latin value (a handle, address or code) are
+    warned about, since they are printed as they are. Prose is left alone: Chinese, written
+    without spaces, quotes with “...” too."""
     value: str = node.value
     closing = WRAPPING_QUOTES.get(value[:1])
     inner = value[1:-1]
@@ -281,7 +282,8 @@ def _unquoted(node: ScalarNode, loaded: LoadedYaml, diagnostics: Diagnostics) ->
             loaded.path, _node_position(node))
         return inner
     found = next((char for char in value if char in CURLY_QUOTES), None)
-    if found is not None and not any(char.isspace() for char in value):
+    rest = [char for char in value if char not in CURLY_QUOTES]
+    if found is not None and all(char.isascii() and not char.isspace() for char in rest):
         diagnostics.warning(
             f'curly quote {found} inside "{value}" will be printed as it is; delete it if a '
             "word processor put it there, or type a straight quote",

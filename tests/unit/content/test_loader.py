@@ -185,3 +185,9 @@ def test_a_hash_value_read_as_a_comment_is_remembered() -> None:
     assert loaded is not None and loaded.data == {"primary": None, "note": None}
     assert loaded.commented_value(("primary",)) == "#23507a"
     assert loaded.commented_value(("note",)) is None
+
+
+def test_chinese_prose_quoting_with_curly_quotes_is_left_alone() -> None:
+    data, problems = load("theme: 减少管网漏损，往往是城镇所能找到的最廉价的\u201c新水源\u201d。\n")
+    assert problems == []
+    assert data == {"theme": "减少管网漏损，往往是城镇所能找到的最廉价的\u201c新水源\u201d。"}
