@@ -9,6 +9,11 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from briefs.brand.colors import normalized_color
 from briefs.content.schema import ContactBlock, ShortText, Strict
+from briefs.content.wording import describe_pattern
+
+SCRIPT_CODE = describe_pattern(
+    r"^[A-Z][a-z]{3}$",
+    "is not a script code; write a four-letter ISO 15924 code such as Arab, Hans or Deva")
 
 Color = Annotated[str, Field(max_length=200), AfterValidator(normalized_color)]
 """A CSS colour, parsed and normalised: only `#rrggbb[aa]` or `device-cmyk(...)` is written."""
@@ -117,7 +122,7 @@ class Brand(Strict):
     colors: BrandColors
     fonts: list[FontFace] = Field(min_length=1)
     typography: BrandTypography
-    scripts: dict[Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")], BrandTypography] = Field(
+    scripts: dict[Annotated[str, Field(pattern=SCRIPT_CODE)], BrandTypography] = Field(
         default_factory=dict)
     native_digits: bool | None = None
     """No longer used: digits follow the locale (`digits:` in briefs.yaml)."""

@@ -33,6 +33,8 @@ class Planned:
     failed: tuple[OutputRef, ...]
     untranslated: tuple[OutputRef, ...] = ()
     """Outputs of documents that have no text file in that locale yet: nothing to build."""
+    workers: int = 1
+    """How many outputs render at once; the others sent to the renderer wait their turn."""
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str]) ->
         outputs=tuple(session.output_ref(t.key) for t in plan.targets),
         failed=tuple(session.output_ref(key) for key in plan.failed),
         untranslated=tuple(session.output_ref(key) for doc, locale in plan.untranslated
-                           for key in session.keys(doc, locale))))
+                           for key in session.keys(doc, locale)),
+        workers=max(1, session.options.jobs)))
     return plan
 
 

@@ -14,11 +14,13 @@ from briefs import __version__
 from briefs.cli.brand import brand
 from briefs.cli.build import build
 from briefs.cli.check import check, preflight
-from briefs.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from briefs.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, color_wanted
 from briefs.cli.doctor import doctor
 from briefs.cli.documents import init, kinds, list_documents, new
+from briefs.cli.fonts import fonts
 from briefs.cli.i18n import i18n
 from briefs.cli.manifest import manifest
+from briefs.cli.schema import schema
 from briefs.cli.serve import serve
 from briefs.cli.server import server
 from briefs.cli.watch import watch
@@ -26,7 +28,8 @@ from briefs.cli.watch import watch
 WORKSPACE_HELP = "Workspace folder (or any folder in it)."
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
 @click.option("-w", "--workspace", type=click.Path(file_okay=False, path_type=Path),
               default=Path("."), show_default=True, help=WORKSPACE_HELP)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
@@ -38,10 +41,13 @@ def cli(ctx: click.Context, workspace: Path, debug: bool) -> None:
     Global options (--workspace/-w, --debug) can also be given after the command.
     """
     ctx.obj = {"workspace": workspace, "debug": debug}
+    if ctx.invoked_subcommand is None:  # bare `briefs`: the help, which is not a mistake
+        click.echo(ctx.get_help(), color=color_wanted(sys.stdout))
+        ctx.exit(EXIT_OK)
 
 
 for command in (init, new, list_documents, kinds, check, build, watch, serve, server, doctor,
-                preflight, manifest, i18n, brand):
+                fonts, schema, preflight, manifest, i18n, brand):
     cli.add_command(command)
 
 

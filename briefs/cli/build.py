@@ -23,7 +23,7 @@ from briefs.cli.common import (
     strict_option,
 )
 from briefs.cli.completion import complete_documents
-from briefs.cli.progress import progress_listener, summary
+from briefs.cli.progress import list_written, progress_listener, summary
 
 if TYPE_CHECKING:
     from briefs.build.report import BuildReport
@@ -140,9 +140,9 @@ def report_build(report: BuildReport, reporter: Reporter, as_json: bool = False,
                  output_file: str | None = None, open_result: bool = False) -> None:
     """The paths written, every diagnostic, the JSON report; exit 1 when the build failed."""
     to_stdout = output_file == STDOUT
-    for path in report.written:
-        if not as_json and not to_stdout:
-            click.echo(path.relative_to(report.root).as_posix())
+    if not as_json and not to_stdout:
+        list_written([path.relative_to(report.root).as_posix() for path in report.written],
+                     reporter.quiet)
     finish(reporter, report.diagnostics, report.strict, as_json, report.as_json(),
            built=report.built)
     outputs = report.outputs()

@@ -45,7 +45,7 @@ class Reporter:
             color = "red" if diagnostic.severity is Severity.ERROR else "yellow"
             word = diagnostic.severity.value + ":"
             line = line.replace(word, click.style(word, fg=color, bold=True), 1)
-        click.echo(line, err=True)
+        click.echo(line, err=True, color=self.color)
         for excerpt in diagnostic.excerpt():
             click.echo(excerpt, err=True)
 
@@ -102,10 +102,14 @@ def debugging() -> bool:
 
 
 def color_wanted(stream: Any = None) -> bool:
-    """Colour only on a terminal, and never under NO_COLOR (any value) or TERM=dumb."""
+    """Colour on a terminal, or anywhere under FORCE_COLOR (CI logs show colour); never
+    under NO_COLOR (any value, https://no-color.org) or, unless forced, TERM=dumb."""
+    if "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
     stream = stream or sys.stderr
-    return stream.isatty() and "NO_COLOR" not in os.environ and \
-        os.environ.get("TERM") != "dumb"
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def _workspace_root() -> Path | None:
@@ -174,9 +178,9 @@ def finish(reporter: Reporter, diagnostics: Diagnostics, strict: bool, as_json: 
                   "diagnostics": [d.as_json(reporter.root) for d in diagnostics]}
         click.echo(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True))
     if errors:
-        if built:
+        if built:  # the same words as the progress summary ("0 built, 2 up to date")
             click.echo(f"Finished with {plural(errors, 'error')}; "
-                       f"{plural(built, 'output')} built.", err=True)
+                       f"{plural(built, 'output')} built or up to date.", err=True)
         else:
             click.echo(summary_line(errors), err=True)
         fail()

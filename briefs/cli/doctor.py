@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import click
 
@@ -81,6 +84,11 @@ def _mark(ok: bool, fatal: bool) -> str:
                        bold=not ok)
 
 
+def _echo(line: str) -> None:
+    """A report line, keeping its colour when FORCE_COLOR asks for it off a terminal."""
+    click.echo(line, color=color_wanted(sys.stdout))
+
+
 @click.command()
 @click.pass_context
 @handle_errors
@@ -89,7 +97,7 @@ def doctor(ctx: click.Context) -> None:
     click.echo(f"briefs {__version__} on {platform.system()} {platform.machine()}")
     failed = 0
     for finding in environment():
-        click.echo(f"  {_mark(finding.ok, finding.fatal)} {finding.what}")
+        _echo(f"  {_mark(finding.ok, finding.fatal)} {finding.what}")
         if not finding.ok:
             click.echo(f"           {finding.advice}")
             failed += finding.fatal
@@ -113,19 +121,44 @@ def _workspace(ctx: click.Context) -> int:
         workspace = load_workspace(ctx.obj["workspace"])
     except BriefsError as exc:
         for diagnostic in exc.diagnostics:
-            click.echo(f"  {_mark(False, True)} {diagnostic.format()}")
+            _echo(f"  {_mark(False, True)} {diagnostic.format()}")
         return 1
     readiness = workspace_readiness(workspace)
     click.echo(f"Workspace {workspace.root} ({len(workspace.config.locales)} locales, brands "
                f"{', '.join(readiness.brands)})")
+    writable = output_writable(workspace.output_dir)
+    _echo(f"  {_mark(writable.ok, True)} {writable.what}")
+    if not writable.ok:
+        _echo(f"           {writable.advice}")
     for diagnostic in readiness.problems:
-        click.echo(f"  {_mark(False, True)} {diagnostic.format(workspace.root)}")
+        _echo(f"  {_mark(False, True)} {diagnostic.format(workspace.root)}")
     for item in readiness.locales:
         fonts = ", ".join(item.families)
-        click.echo(f"  {_mark(item.ok, True)} {item.locale:<6} {item.script or '?':<5} "
-                   f"{item.brand}: {fonts}")
+        _echo(f"  {_mark(item.ok, True)} {item.locale:<6} {item.script or '?':<5} "
+              f"{item.brand}: {fonts}")
         if not item.ok:
             click.echo(f'           no font of the brand has "{item.missing}"; declare one in '
                        f"styles/{item.brand}/brand.yaml (scripts: {item.script}), e.g. an "
                        f"installed Noto font: {system_install_hint(item.package)}")
-    return len(readiness.problems.errors) + sum(not item.ok for item in readiness.locales)
+    return (len(readiness.problems.errors) + sum(not item.ok for item in readiness.locales)
+            + (not writable.ok))
+
+
+def output_writable(output_dir: Path) -> Finding:
+    """Whether a build can write its PDFs, lock and manifest: a file is made, then removed, in
+    the output folder (or the nearest folder above it that exists), as the build would. A
+    read-only mount or missing permission fails here as it would in `briefs build`."""
+    probe = output_dir
+    while not probe.is_dir() and probe.parent != probe:
+        probe = probe.parent
+    shown = output_dir.name + "/"
+    try:
+        handle, name = tempfile.mkstemp(prefix=".briefs-doctor-", dir=probe)
+        os.close(handle)
+        os.unlink(name)
+    except OSError as exc:
+        return Finding(False, f"output folder {shown} cannot be written "
+                       f"({exc.strerror or exc})",
+                       "briefs build writes its PDFs there: make the workspace writable, or set "
+                       "output_dir in briefs.yaml to a folder that is")
+    return Finding(True, f"output folder {shown} can be written")

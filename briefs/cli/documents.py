@@ -100,14 +100,30 @@ def kinds(ctx: click.Context, as_json: bool) -> None:
 @click.option("--eject", is_flag=True,
               help="Also copy briefs' built-in templates, stylesheets and catalogs into the "
                    "workspace, to change them there.")
+@click.option("--editor/--no-editor", default=True, show_default=True,
+              help="Write JSON Schemas and wire them for the YAML language server (VS Code, "
+                   "Neovim...): fields complete and mistakes show as you type.")
+@click.option("--ci", type=click.Choice(["github", "gitlab"]), default=None,
+              help="Also write a CI pipeline that installs briefs, builds with --strict (in "
+                   "shards when asked) and keeps the PDFs and manifest (docs/ci.md).")
 @handle_errors
-def init(directory: Path, template: str, blank: bool, eject: bool) -> None:
+def init(directory: Path, template: str, blank: bool, eject: bool, editor: bool,
+         ci: str | None) -> None:
     """Create a workspace in DIRECTORY (default: this folder)."""
+    from briefs.content.config import load_workspace
+    from briefs.scaffold.ci import refuse_existing, write_ci
+    from briefs.scaffold.editor import wire_editors
     from briefs.scaffold.workspace import eject_assets, init_workspace
 
+    if ci is not None:
+        refuse_existing(directory, ci)
     created = init_workspace(directory, "blank" if blank else template)
     if eject:
         eject_assets(created)
+    if editor:
+        wire_editors(load_workspace(created), modelines=True)
+    if ci is not None:
+        write_ci(created, ci)
     here = created == Path.cwd().resolve()
     where = "this folder" if here else str(directory)
     click.echo(f"Created a workspace in {where}.")

@@ -21,6 +21,26 @@ def summary(rendered: int, up_to_date: int, failed: int, seconds: float) -> str:
     return f"{rendered} built, {up_to_date} up to date, {failed} failed in {seconds:.1f} s"
 
 
+MAX_LISTED = 5
+"""How many written paths a person at a terminal sees after the summary (pipes get all)."""
+
+
+def list_written(paths: list[str], quiet: bool) -> None:
+    """The paths written, on stdout: every one for a pipe, a script or --quiet; on a terminal,
+    a few and a count, so that the summary line is not scrolled away by 18 paths."""
+    import click
+
+    if quiet or not sys.stdout.isatty() or len(paths) <= MAX_LISTED:
+        for path in paths:
+            click.echo(path)
+        return
+    for path in paths[:MAX_LISTED - 1]:
+        click.echo(path)
+    folder = os.path.commonpath(paths)
+    click.echo(f"... and {len(paths) - MAX_LISTED + 1} more in {folder}/ ({folder}/manifest.json "
+               "lists them all; a pipe or --quiet prints every path)")
+
+
 def live_terminal() -> bool:
     """A person watching a terminal: not piped, not CI, not a dumb terminal."""
     return sys.stderr.isatty() and not os.environ.get("CI") and \
@@ -82,6 +102,8 @@ class ProgressBar:
             console=self.console, transient=True)
         self.task = self.progress.add_task("build", total=None, current="loading content")
         self.current: list[str] = []
+        self.workers = 1
+        self.estimate = Estimate()
 
     def __enter__(self) -> ProgressBar:
         self.progress.start()
@@ -98,6 +120,8 @@ class ProgressBar:
         from briefs.build.events import Failed, Finished, Fitted, Note, Planned, Started
 
         if isinstance(event, Planned):
+            self.workers = event.workers
+            self.estimate.to_do = len(event.outputs)
             self.progress.update(self.task, total=len(event.outputs) + len(event.failed),
                                  current="")
         elif isinstance(event, Note | Fitted):
@@ -113,6 +137,9 @@ class ProgressBar:
         elif hasattr(event, "output"):  # Rendered, UpToDate, Failed: one more done
             if event.output.id in self.current:
                 self.current.remove(event.output.id)
+                self.estimate.done(getattr(event, "seconds", None))
+            elif not isinstance(event, Failed):  # found up to date; not one that failed checks
+                self.estimate.done(None)
             if isinstance(event, Failed):
                 self.progress.console.print(f"  failed {event.output.id} ({event.reason})",
                                             markup=False)
@@ -120,10 +147,51 @@ class ProgressBar:
             self._show()
 
     def _show(self) -> None:
-        shown = ", ".join(self.current[:MAX_CURRENT])
-        if len(self.current) > MAX_CURRENT:
-            shown += f" and {len(self.current) - MAX_CURRENT} more"
-        self.progress.update(self.task, current=shown)
+        self.progress.update(self.task, current=now_rendering(self.current, self.workers,
+                                                              self.estimate))
+
+
+def now_rendering(sent: list[str], workers: int, estimate: Estimate) -> str:
+    """`rendering a.en, a.fr · 14 queued · about 40 s left`: the renderer takes outputs in the
+    order they were sent, `workers` at a time; the rest wait (they are not shown as rendering)."""
+    rendering, queued = sent[:workers], len(sent) - min(len(sent), workers)
+    parts = []
+    if rendering:
+        shown = ", ".join(rendering[:MAX_CURRENT])
+        if len(rendering) > MAX_CURRENT:
+            shown += f" and {len(rendering) - MAX_CURRENT} more"
+        parts.append(f"rendering {shown}")
+    if queued:
+        parts.append(f"{queued} queued")
+    left = estimate.seconds_left(workers)
+    if left is not None:
+        parts.append(f"about {_duration(left)} left")
+    return " · ".join(parts)
+
+
+class Estimate:
+    """Time left: the mean render time of the outputs done so far, times those still to do,
+    shared among the workers (outputs found up to date cost nothing and are not counted)."""
+
+    def __init__(self) -> None:
+        self.to_do = 0
+        self.timed: list[float] = []
+
+    def done(self, seconds: float | None) -> None:
+        self.to_do = max(0, self.to_do - 1)
+        if seconds is not None:
+            self.timed.append(seconds)
+
+    def seconds_left(self, workers: int) -> float | None:
+        if not self.timed or not self.to_do:
+            return None
+        return sum(self.timed) / len(self.timed) * self.to_do / max(1, workers)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    return f"{int(seconds // 60)} min {round(seconds % 60):02d} s"
 
 
 def progress_listener(reporter: Reporter) -> ProgressLines | ProgressBar:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import click
 
 from briefs.cli.common import handle_errors, locale_option, open_workspace, profile_option, select
@@ -35,5 +37,7 @@ def serve(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
         raise click.UsageError(str(exc)) from exc
     options = ServeOptions(host=host, port=port, docs=docs, locales=locales, profiles=profiles,
                            open_browser=open_browser)
-    run_server(workspace.root, workspace.output_dir, options,
-               log=lambda message: click.echo(message, err=True), echo=click.echo)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C ends a preview: not a failure
+        run_server(workspace.root, workspace.output_dir, options,
+                   log=lambda message: click.echo(message, err=True), echo=click.echo)
+    click.echo("Shutting down.", err=True)

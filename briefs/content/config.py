@@ -10,13 +10,16 @@ from pydantic import Field, model_validator
 from briefs.content.loader import load_yaml_file
 from briefs.content.schema import Locale, NonEmpty, ShortText, Slug, Strict
 from briefs.content.validation import validate
+from briefs.content.wording import describe_pattern
 from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
 from briefs.core.workspace import CONFIG_NAME, Workspace, find_workspace_root
 
 PdfVariant = Literal["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u",
                      "pdf/a-3u", "pdf/x-4"]
 PDF_VARIANTS: tuple[str, ...] = PdfVariant.__args__  # type: ignore[attr-defined]
-Suffix = Annotated[str, Field(pattern=r"^(\.[a-z0-9-]+)?$")]
+Suffix = Annotated[str, Field(pattern=describe_pattern(
+    r"^(\.[a-z0-9-]+)?$", "must be empty or a dot followed by lower-case letters, digits and "
+    "hyphens, such as .draft"))]
 DigitChoice = Literal["default", "native", "latin", "latn", "arab", "arabext", "deva", "beng",
                       "guru", "gujr", "orya", "taml", "telu", "knda", "mlym", "thai", "laoo",
                       "tibt", "mymr", "khmr", "mong"]

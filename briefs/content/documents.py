@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from briefs.content.images import ImageInfo, ImageProblem, inspect_image
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
 from briefs.content.schema import CommonSettings, ImageRef, Strict
-from briefs.content.validation import field_extra, format_key_path, validate
+from briefs.content.validation import check_present, field_extra, format_key_path, validate
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.core.paths import RefusedPath, resolve_inside
 from briefs.core.workspace import Workspace
@@ -73,14 +73,18 @@ def load_document(workspace: Workspace, kinds: KindRegistry, doc_id: str,
     settings_path = folder / "document.yaml"
     loaded = load_yaml_file(settings_path, diagnostics, roots=workspace.read_roots)
     if loaded is None:
+        _check_yaml_alone(workspace, folder, diagnostics, locales or workspace.config.locales)
         return None
     kind = kinds.get(loaded.data.get("kind"))
     if kind is None:
         diagnostics.error(kinds.unknown(loaded.data.get("kind")), loaded.path,
                           loaded.position_of(("kind",), value=True))
+        _check_yaml_alone(workspace, folder, diagnostics, locales or workspace.config.locales)
         return None
     settings = validate(kind.settings_model, loaded, diagnostics)
-    if settings is None:
+    if settings is None:  # still check the prose, so that one run reports every file
+        _check_texts_alone(workspace, kind, folder, diagnostics,
+                           _listed_locales(loaded, locales or workspace.config.locales))
         return None
     document = DocumentSource(id=doc_id, folder=folder, kind=kind, settings=settings,
                               settings_file=loaded)
@@ -162,6 +166,8 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
         _check_alt_text(document, source_text, source, diagnostics)
     if source is None or source_text is None or len(diagnostics.errors) > errors_before:
         document.failed_locales.update(locales)
+        _check_translations_alone(workspace, model, document.folder, diagnostics,
+                                  [locale for locale in locales if locale != source_locale])
         return
     errors_before = len(diagnostics.errors)
     lock = read_lock(workspace, document.folder, diagnostics)
@@ -175,7 +181,10 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
             continue
         path = document.folder / f"{locale}.yaml"
         if not path.is_file():
-            document.untranslated_locales.append(locale)
+            if _report_other_spelling(workspace, document.folder, locale, diagnostics):
+                document.failed_locales.add(locale)
+            else:
+                document.untranslated_locales.append(locale)
             continue
         errors_before = len(diagnostics.errors)
         text = _load_translation(workspace, document, (locale, path), (source, lock),
@@ -184,6 +193,75 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
             document.failed_locales.add(locale)
         else:
             document.texts[locale] = text
+
+
+def _listed_locales(loaded: LoadedYaml, locales: list[str]) -> list[str]:
+    """The locales a document whose settings failed validation is made in, as far as known."""
+    own = loaded.data.get("locales") if isinstance(loaded.data, dict) else None
+    if isinstance(own, list) and all(isinstance(locale, str) for locale in own):
+        return [locale for locale in locales if locale in own]
+    return locales
+
+
+def _check_yaml_alone(workspace: Workspace, folder: Path, diagnostics: Diagnostics,
+                      locales: list[str]) -> None:
+    """Without a kind (document.yaml unreadable), the prose files can still be read as YAML."""
+    for locale in dict.fromkeys([workspace.config.source_locale, *locales]):
+        path = folder / f"{locale}.yaml"
+        if path.is_file():
+            load_yaml_file(path, diagnostics, roots=workspace.read_roots)
+
+
+def _check_texts_alone(workspace: Workspace, kind: Kind, folder: Path,
+                       diagnostics: Diagnostics, locales: list[str]) -> None:
+    """Report the problems of a document's prose files when its settings are broken."""
+    source_locale = workspace.config.source_locale
+    source_path = folder / f"{source_locale}.yaml"
+    if not source_path.is_file():
+        return  # said once the settings are fixed; a missing file hides nothing
+    source = load_yaml_file(source_path, diagnostics, roots=workspace.read_roots)
+    if source is not None:
+        validate(kind.text_model, source, diagnostics)
+    _check_translations_alone(workspace, kind.text_model, folder, diagnostics,
+                              [locale for locale in locales if locale != source_locale])
+
+
+def _check_translations_alone(workspace: Workspace, model: type[Strict], folder: Path,
+                              diagnostics: Diagnostics, locales: list[str]) -> None:
+    """Each translation's own problems when the source (or the settings) failed: its YAML,
+    its unknown keys and wrong values, against the schema (the source cannot be trusted)."""
+    for locale in locales:
+        path = folder / f"{locale}.yaml"
+        if not path.is_file():
+            continue
+        translation = load_yaml_file(path, diagnostics, roots=workspace.read_roots)
+        if translation is not None:
+            check_present(model, translation, diagnostics)
+
+
+def _language(code: str) -> str:
+    return code.replace("-", "_").split("_")[0].lower()
+
+
+def _report_other_spelling(workspace: Workspace, folder: Path, locale: str,
+                           diagnostics: Diagnostics) -> bool:
+    """A translation saved under another spelling of `locale` (fr.yaml where briefs.yaml lists
+    fr_FR, fr_FR.yaml where it lists fr) is an error, not a silently missing language."""
+    listed = set(workspace.config.locales)
+    try:
+        stems = sorted(entry.stem for entry in folder.iterdir()
+                       if entry.suffix == ".yaml" and entry.stem != "document")
+    except OSError:
+        return False
+    for stem in stems:
+        if stem in listed or _language(stem) != _language(locale):
+            continue
+        diagnostics.error(
+            f'this file is named for the locale "{stem}", but briefs.yaml lists "{locale}", so '
+            f"no {locale} output would be built from it; rename it to {locale}.yaml, or list "
+            f'"{stem}" in briefs.yaml locales instead of "{locale}"', folder / f"{stem}.yaml")
+        return True
+    return False
 
 
 def _load_translation(workspace: Workspace, document: DocumentSource, file: tuple[str, Path],

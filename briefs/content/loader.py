@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from briefs.content.yaml_errors import CURLY_QUOTES, report_syntax_error
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, read_bytes
 
@@ -40,6 +42,14 @@ class LoadedYaml:
     data: Any
     key_positions: dict[KeyPath, Position] = field(default_factory=dict)
     value_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    commented_out: dict[KeyPath, str] = field(default_factory=dict)
+    """Empty values followed on their line by `#...` with no space (`primary: #23507a`): what
+    YAML read as a comment, which the writer most likely meant as the value."""
+    lines: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    def commented_value(self, key_path: KeyPath) -> str | None:
+        """The `#...` text YAML took as a comment where the value of `key_path` should be."""
+        return self.commented_out.get(key_path)
 
     def position_of(self, key_path: KeyPath, *, value: bool = False) -> Position:
         """Best position for a path: the exact key or value, else the nearest parent."""
@@ -168,7 +178,7 @@ def load_yaml_text(text: str, path: Path, diagnostics: Diagnostics) -> LoadedYam
                           Position(mark.line + 1, mark.column + 1) if mark else None)
         return None
     except yaml.MarkedYAMLError as exc:
-        _report_syntax_error(exc, text, path, diagnostics)
+        report_syntax_error(exc, text, path, diagnostics)
         return None
     except yaml.YAMLError as exc:
         diagnostics.error(f"invalid YAML: {exc}", path)
@@ -188,47 +198,13 @@ def load_yaml_text(text: str, path: Path, diagnostics: Diagnostics) -> LoadedYam
             f"expected a mapping of fields (key: value) at the top of the file, found "
             f"{_node_kind(root)}", path, _node_position(root))
         return None
-    loaded = LoadedYaml(path=path, data=None)
+    loaded = LoadedYaml(path=path, data=None, lines=text.splitlines())
     errors_before = len(diagnostics.errors)
     loaded.data = _convert(root, (), loaded, diagnostics, depth=0)
     if len(diagnostics.errors) > errors_before:
         return None
+    loaded.lines = []  # only needed while converting
     return loaded
-
-
-def _report_syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path,
-                         diagnostics: Diagnostics) -> None:
-    """A syntax error at the start of the construct that is broken (the quote left open on
-    line 8, the `[` never closed), not where the parser gave up (often the end of the file),
-    with that line of the file shown."""
-    context = exc.context or ""
-    starts_construct = exc.context_mark is not None and (
-        context.startswith("while scanning") or "flow" in context
-        or "end of stream" in (exc.problem or ""))
-    mark = exc.context_mark if starts_construct else (exc.problem_mark or exc.context_mark)
-    problem = (exc.problem or exc.context or "invalid YAML").replace("in this context", "here")
-    if starts_construct and context:
-        problem = f"{problem} {context}"
-        if exc.problem_mark is not None:
-            problem += f" (started here; the parser stopped on line {exc.problem_mark.line + 1})"
-    position = Position(mark.line + 1, mark.column + 1) if mark else None
-    lines = text.splitlines()
-    source = lines[mark.line] if mark and mark.line < len(lines) else None
-    diagnostics.error(f"invalid YAML: {problem}{_yaml_hint(problem)}", path, position, source)
-
-
-def _yaml_hint(problem: str) -> str:
-    if "quoted scalar" in problem:
-        return "; close the quote opened here"
-    if "flow sequence" in problem or "flow mapping" in problem:
-        return "; close the bracket opened here"
-    if "mapping values are not allowed" in problem:
-        return "; a value containing ': ' must be quoted, or use a block scalar (|)"
-    if "found character '\\t'" in problem:
-        return "; indent with spaces, not tabs"
-    if "could not find expected ':'" in problem:
-        return "; each line must be `key: value`, check the indentation"
-    return ""
 
 
 def _node_kind(node: Node) -> str:
@@ -253,7 +229,7 @@ def _convert(node: Node, key_path: KeyPath, loaded: LoadedYaml, diagnostics: Dia
     if isinstance(node, ScalarNode):
         if not node.style and node.value in NULL_WORDS:
             return None
-        return node.value
+        return _unquoted(node, loaded, diagnostics) if not node.style else node.value
     if isinstance(node, SequenceNode):
         return [
             _convert(item, (*key_path, index), loaded, diagnostics, depth + 1)
@@ -280,4 +256,48 @@ def _convert(node: Node, key_path: KeyPath, loaded: LoadedYaml, diagnostics: Dia
             continue
         loaded.key_positions[child_path] = _node_position(key_node)
         result[key] = _convert(value_node, child_path, loaded, diagnostics, depth + 1)
+        if result[key] is None:
+            _note_commented_value(key_node, child_path, loaded)
     return result
+
+
+WRAPPING_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c"}
+COMMENTED_VALUE = re.compile(r"\s*:\s+(#\S+)")
+
+
+def _unquoted(node: ScalarNode, loaded: LoadedYaml, diagnostics: Diagnostics) -> str:
+    """A plain value wrapped in curly quotes (a word processor's “...”) is taken as quoted,
+    with a warning; curly quotes inside a one-word Latin value (a handle, address or code) are
+    warned about, since they are printed as they are. Prose is left alone: Chinese, written
+    without spaces, quotes with “...” too."""
+    value: str = node.value
+    closing = WRAPPING_QUOTES.get(value[:1])
+    inner = value[1:-1]
+    if (closing and len(value) > 1 and value.endswith(closing) and "\n" not in value
+            and not any(char in CURLY_QUOTES for char in inner)):
+        diagnostics.warning(
+            f"the value is wrapped in curly quotes {value[0]}...{closing}; they are read as "
+            f'quotes and left out ("{inner}"); type straight quotes "..." instead, or, to print '
+            f"curly quotes, put the whole value in straight ones: '{value}'",
+            loaded.path, _node_position(node))
+        return inner
+    found = next((char for char in value if char in CURLY_QUOTES), None)
+    rest = [char for char in value if char not in CURLY_QUOTES]
+    if found is not None and all(char.isascii() and not char.isspace() for char in rest):
+        diagnostics.warning(
+            f'curly quote {found} inside "{value}" will be printed as it is; delete it if a '
+            "word processor put it there, or type a straight quote",
+            loaded.path, _node_position(node))
+    return value
+
+
+def _note_commented_value(key_node: Node, key_path: KeyPath, loaded: LoadedYaml) -> None:
+    """`primary: #23507a` holds no value: YAML reads `#` as the start of a comment. Keep the
+    comment's text so that a "missing value" message can say so."""
+    mark = key_node.end_mark
+    if mark.line >= len(loaded.lines):
+        return
+    match = COMMENTED_VALUE.match(loaded.lines[mark.line][mark.column:])
+    if match:
+        loaded.commented_out[key_path] = match.group(1)
+        loaded.value_positions[key_path] = Position(mark.line + 1, mark.column + match.start(1) + 1)

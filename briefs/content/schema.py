@@ -6,13 +6,24 @@ import datetime as dt
 import re
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from briefs.content.dates import PartialDate
+from briefs.content.locale_codes import LOCALE_PATTERN, locale_problem
 from briefs.content.markdown import checked_markdown
+from briefs.content.wording import describe_pattern
 
-LOCALE_PATTERN = r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$"
-NAME_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+NAME_PATTERN = describe_pattern(
+    r"^[a-z0-9][a-z0-9-]*$",
+    "may hold only lower-case letters a-z, digits and hyphens, starting with a letter or digit")
 MAX_NAME = 64
 """The longest name of a document, brand or kind (it becomes a folder and part of file names)."""
 
@@ -27,26 +38,27 @@ def shown_name(name: str) -> str:
     """A name as a message quotes it: control characters visible, at most 80 characters."""
     text = name if name.isprintable() else repr(name)[1:-1]
     return f'"{text[:80]}..."' if len(text) > 80 else f'"{text}"'
-EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"
+
+
+EMAIL_PATTERN = describe_pattern(
+    r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$",
+    "is not an e-mail address; write it as name@example.org")
 SHORT_TEXT_LIMIT = 300
 MARKDOWN_LIMIT = 20_000
 
 
 
-def known_locale(value: str) -> str:
-    """A locale code Babel (CLDR) knows, so that dates, scripts and plurals can be looked up."""
-    from babel import Locale as BabelLocale
-    from babel.core import UnknownLocaleError
-
-    try:
-        BabelLocale.parse(value.replace("-", "_"))
-    except (ValueError, UnknownLocaleError) as exc:
-        raise ValueError(f'"{value}" is not a locale code briefs knows (CLDR has no data for '
-                         "it); use a code such as fr, pt_BR, zh_Hant or sr-Latn") from exc
+def known_locale(value: object) -> object:
+    """A locale code Babel (CLDR) knows, so that dates, scripts and plurals can be looked up;
+    checked before the field's pattern so that `french` gets words, not a regular expression."""
+    if isinstance(value, str):
+        problem = locale_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
     return value
 
 
-Locale = Annotated[str, Field(pattern=LOCALE_PATTERN), AfterValidator(known_locale)]
+Locale = Annotated[str, Field(pattern=LOCALE_PATTERN), BeforeValidator(known_locale)]
 Slug = Annotated[str, Field(pattern=NAME_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=MARKDOWN_LIMIT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT_LIMIT)]

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from briefs.content.loader import KeyPath
+from briefs.content.wording import plain_message
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 
 if typing.TYPE_CHECKING:
@@ -37,6 +38,17 @@ def validate(model: type[ModelT], loaded: Locatable, diagnostics: Diagnostics,
         return None
 
 
+def check_present(model: type[BaseModel], loaded: Locatable, diagnostics: Diagnostics) -> None:
+    """Report what is wrong with the keys and values a file holds, not what it lacks: for a
+    translation checked on its own, whose gaps the source fills."""
+    try:
+        model.model_validate(loaded.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            if error["type"] != "missing":
+                report_error(model, loaded, error, diagnostics)
+
+
 def format_key_path(key_path: KeyPath) -> str:
     """('messages', 2, 'title') -> 'messages[2].title'."""
     text = ""
@@ -63,32 +75,21 @@ def report_error(model: type[BaseModel], loaded: Locatable, error: Any,
         parent = format_key_path(loc[:-1])
         message = f'missing required field "{loc[-1]}"' + (f" in {parent}" if parent else "")
         path, position = loaded.locate(loc[:-1])
+    elif error.get("input") is None and _commented(loaded, loc) is not None:
+        comment = _commented(loaded, loc)
+        message = (f'{where}: has no value: YAML reads everything from # on as a comment, so '
+                   f'{comment} was left out; put it in quotes: {loc[-1]}: "{comment}"')
+        path, position = loaded.locate(loc, value=True)
     else:
-        message = f"{where}: {_plain_message(error)}" if where else _plain_message(error)
+        message = f"{where}: {plain_message(error)}" if where else plain_message(error)
         path, position = loaded.locate(loc, value=True)
     diagnostics.error(message, path, position)
 
 
-def _plain_message(error: Any) -> str:
-    if error["type"] == "string_too_long" and isinstance(error.get("input"), str):
-        limit, length = error.get("ctx", {}).get("max_length"), len(error["input"])
-        return (f"{length} characters, over the limit of {limit} for this field by "
-                f"{length - int(limit or 0)}; shorten it")
-    text = str(error["msg"])
-
-    text = text.removeprefix("Value error, ")
-    text = text[0].lower() + text[1:] if text else text
-    value = error.get("input")
-    if isinstance(value, str) and error["type"] not in {"missing"}:
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        text += f' (got "{shown}")'
-    if error["type"].startswith(("date_", "datetime_")):
-        text += "; write dates as YYYY-MM-DD"
-    elif error["type"].startswith("time_"):
-        text += "; write times as HH:MM"
-    elif error["type"] in {"list_type", "model_type", "dict_type"}:
-        text += "; check the indentation and the leading '- ' of list items"
-    return text
+def _commented(loaded: Locatable, key_path: KeyPath) -> str | None:
+    """The `#...` comment standing where the value of `key_path` was meant to be, if any."""
+    commented_value = getattr(loaded, "commented_value", None)
+    return commented_value(key_path) if commented_value is not None else None
 
 
 def fields_at(model: type[BaseModel], key_path: KeyPath) -> set[str]:

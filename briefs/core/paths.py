@@ -106,8 +106,53 @@ def resolve_inside(root: Path, base: Path, reference: str) -> Path:
     if not resolved.is_relative_to(root.resolve()):
         raise RefusedPath(f'"{reference}" points outside the workspace')
     if not resolved.is_file():
-        raise RefusedPath(f'"{reference}" does not exist (looked for {shown(resolved, root)})')
+        near = nearest_file(root, base, reference)
+        hint = ""
+        if near is not None:
+            hint = f'; did you mean "{near}"?' + (
+                " (file names are case-sensitive)" if near.lower() == reference.lower() else "")
+        raise RefusedPath(f'"{reference}" does not exist (looked for {shown(resolved, root)})'
+                          f"{hint}")
     return resolved
+
+
+MAX_LISTED = 2000
+"""Most names of one folder looked at for a "did you mean" (a huge folder is not listed)."""
+
+
+def nearest_file(root: Path, base: Path, reference: str) -> str | None:
+    """The file `reference` most likely meant ("images/cover.svg" for "Images/Cover.svg"):
+    one that exists under another case or a close spelling, inside `root`; else None."""
+    from briefs.core.diagnostics import did_you_mean
+
+    parts = Path(reference).parts
+    folder, fixed = base, list[str]()
+    for index, part in enumerate(parts):
+        if part in {".", ".."}:
+            folder, fixed = folder / part, [*fixed, part]
+            continue
+        try:
+            if not folder.resolve().is_relative_to(root.resolve()) or not folder.is_dir():
+                return None
+            names = [entry.name for _, entry in zip(range(MAX_LISTED), folder.iterdir(),
+                                                     strict=False)]
+        except OSError:
+            return None
+        last = index == len(parts) - 1
+        same = [name for name in names if name.lower() == part.lower()
+                and (folder / name).is_file() == last]
+        if same:
+            chosen = same[0]
+        elif last:
+            hint = did_you_mean(part, [name for name in names if (folder / name).is_file()])
+            if not hint:
+                return None
+            chosen = hint.split('"')[1]
+        else:
+            return None
+        folder, fixed = folder / chosen, [*fixed, chosen]
+    suggestion = "/".join(fixed)
+    return suggestion if suggestion != reference else None
 
 
 def shown(path: Path, root: Path) -> str:

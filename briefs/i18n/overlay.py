@@ -26,6 +26,12 @@ class Overlay:
             return self.translation.locate(key_path, value=value)
         return self.source.locate(key_path, value=value)
 
+    def commented_value(self, key_path: KeyPath) -> str | None:
+        """The `#...` comment YAML read where the value of `key_path` was meant to be."""
+        if self.translation is not None and _has_path(self.translation.data, key_path):
+            return self.translation.commented_value(key_path)
+        return self.source.commented_value(key_path)
+
 
 def _has_path(data: Any, key_path: KeyPath) -> bool:
     for part in key_path:

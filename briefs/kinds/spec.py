@@ -32,13 +32,16 @@ from briefs.content.schema import (
     shown_name,
 )
 from briefs.content.validation import format_key_path, validate
+from briefs.content.wording import describe_pattern
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.kinds.fit import FitStep, parse_steps
 from briefs.kinds.kind import Kind, PageRule
 
 FieldType = Literal["text", "markdown", "date", "image", "url", "email", "number", "flag",
                     "list", "object"]
-FIELD_NAME = r"^[a-z][a-z0-9_]*$"
+FIELD_NAME = describe_pattern(
+    r"^[a-z][a-z0-9_]*$",
+    "may hold only lower-case letters a-z, digits and underscores, starting with a letter")
 MAX_NESTING = 3
 TRANSLATED_TYPES = {"text", "markdown"}
 COMMON_SETTINGS = set(CommonSettings.model_fields)

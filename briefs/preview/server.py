@@ -121,12 +121,21 @@ def serve(root: Path, output_dir: Path, options: ServeOptions, log: Log, echo: L
     echo(f"Previewing {root} at {url} (Ctrl+C to stop)")
     if options.open_browser:
         page = f"{url}doc/{quote(options.docs[0])}" if len(options.docs) == 1 else url
-        threading.Thread(target=_open_when_started, args=(server, page), daemon=True).start()
+        threading.Thread(target=open_when_started, args=(server, page, log),
+                         daemon=True).start()
     server.run(sockets=[sock])
 
 
-def _open_when_started(server: uvicorn.Server, url: str) -> None:
+def open_when_started(server: uvicorn.Server, url: str, log: Log) -> None:
+    """Open `url` in a browser once the server answers; say so when there is no browser
+    (a server, a container, SSH), instead of nothing."""
     deadline = time.monotonic() + 30
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    webbrowser.open(url)
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        log(f"No web browser found to open; open {url} in a browser yourself (or set the "
+            "BROWSER environment variable to one).")

@@ -16,11 +16,26 @@ STEP_MS = 10
 """How long without a change ends a burst: the delay between a save and its build."""
 
 
+EDITOR_TEMPORARY = (
+    r"^\d+$",                    # vim's write test file (4913)
+    r"^#.*#$",                   # Emacs auto-save
+    r"^~\$",                     # Word, LibreOffice lock files (~$brief.docx)
+    r"\.(tmp|temp|bak|orig|rej|part|crdownload|crswap|kate-swp|swp|swx)$",
+    r"\.save(\.\d+)?$",           # nano's emergency save
+    r"___jb_\w+___$",            # JetBrains' safe write (en.yaml___jb_tmp___)
+    r"^sed[A-Za-z0-9]{6}$",      # sed -i's temporary
+    r"\.yaml\.[A-Za-z0-9]{6,}$",  # atomic saves that write `en.yaml.Xy12ab`, then rename
+)
+"""File names editors and tools write for a moment while saving (besides watchfiles' own
+list: `~` backups, `.swp`, `.#` locks): not a change worth a build or a line."""
+
+
 class SourceFilter(DefaultFilter):
     """Skip editor droppings, hidden files and anything in the output folder."""
 
     def __init__(self, output_dir: Path) -> None:
-        super().__init__()
+        super().__init__(ignore_entity_patterns=(*DefaultFilter.ignore_entity_patterns,
+                                                 *EDITOR_TEMPORARY))
         self.output_dir = output_dir.resolve()
 
     def __call__(self, change: Change, path: str) -> bool:

@@ -206,3 +206,39 @@ def test_watch_rebuilds_on_save(small: Path) -> None:
     text = subprocess.run(["pdftotext", str(small / "build/first-flyer/first-flyer.en.pdf"),
                            "-"], capture_output=True, text=True, check=True).stdout
     assert "Greet the team behind the reports" in text
+
+
+def test_serve_ends_on_ctrl_c_with_shutting_down_and_exit_0(small: Path) -> None:
+    process = subprocess.Popen(briefs("serve", "--port", "0"), cwd=small, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=terminal_env(), preexec_fn=interruptible)
+    assert process.stderr is not None
+    lines = Lines(process.stderr)
+    try:
+        lines.wait_for(r"build 1: ")
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=30)
+    lines.thread.join(5)
+    text = "".join(lines.lines)
+    assert code == 0, text
+    assert text.rstrip().endswith("Shutting down.") and "Aborted" not in text
+
+
+def test_watch_after_a_yaml_error_says_the_same_as_its_summary(small: Path) -> None:
+    source = small / "content/first-flyer/en.yaml"
+    source.write_text(source.read_text().replace("kicker: Open", "kicker: Opn:"))
+    process = subprocess.Popen(briefs("watch"), cwd=small, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=terminal_env(),
+                               preexec_fn=interruptible)
+    assert process.stderr is not None
+    lines = Lines(process.stderr)
+    try:
+        lines.wait_for(r"Watching for changes")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    lines.thread.join(5)
+    text = "".join(lines.lines)
+    assert "0 built, 2 up to date, 2 failed" in text, text
+    assert "Finished with 1 error; 2 outputs built or up to date." in text

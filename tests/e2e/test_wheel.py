@@ -37,7 +37,7 @@ def test_the_wheel_installs_and_builds_outside_the_checkout(tmp_path: Path) -> N
     built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", dist,
                  source], cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    [wheel] = dist.glob("briefs-*.whl")
+    [wheel] = dist.glob("briefs_publish-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("briefs/sample_workspace/briefs.yaml", "briefs/assets/styles/base.css",
                    "briefs/scaffold/templates/small/briefs.yaml",

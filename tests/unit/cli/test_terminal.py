@@ -167,3 +167,28 @@ def test_a_document_locale_must_be_a_workspace_locale(small: Path) -> None:
     assert result.exit_code == 1
     assert 'content/first-flyer/document.yaml:18:15: error: ' in result.stderr
     assert 'locales: "de" is not in briefs.yaml locales (en, fr)' in result.stderr
+
+
+def test_bare_briefs_shows_the_help_and_exits_0() -> None:
+    result = subprocess.run([sys.executable, "-m", "briefs"], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Usage: briefs [OPTIONS] [COMMAND] [ARGS]...")
+    assert "  build " in result.stdout and result.stderr == ""
+
+
+@pytest.mark.parametrize(("env", "coloured"), [
+    ({"FORCE_COLOR": "1"}, True),
+    ({"FORCE_COLOR": "0"}, False),
+    ({}, False),
+    ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+])
+def test_force_color_colours_a_pipe(small: Path, env: dict[str, str], coloured: bool) -> None:
+    config = small / "briefs.yaml"
+    config.write_text(config.read_text().replace("locales: [en, fr]", "locales: [en, sp]"))
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    result = subprocess.run([sys.executable, "-m", "briefs", "check", "-w", str(small)],
+                            capture_output=True, text=True, timeout=60, env={**base, **env})
+    assert result.returncode == 1
+    assert ("\x1b[31m" in result.stderr) is coloured, result.stderr
+    assert 'did you mean "es" (Spanish)?' in result.stderr

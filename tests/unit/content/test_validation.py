@@ -62,7 +62,8 @@ def test_a_text_over_its_limit_says_the_limit_the_length_and_the_field() -> None
 def test_wrong_type_points_at_the_value() -> None:
     text = TEXT.replace("titel", "title").replace("messages:\n", "messages: nope\nx:\n")
     found = problems(KeyMessagesText, text)
-    assert found[0].startswith("en.yaml:6:11: error: messages: input should be a valid list")
+    assert found[0] == ("en.yaml:6:11: error: messages: expected a list (one item per line, each "
+                        "starting with '- '), found \"nope\"; check the indentation")
 
 
 def test_bad_date_says_how_to_write_it() -> None:

@@ -1,5 +1,6 @@
-"""The checked read: links out refused before reading, and only regular files of bounded
-size read, judged on the file actually opened."""
+"""Safe paths: the checked read (links out refused before reading, only regular files of
+bounded size read, judged on the file actually opened), and "did you mean" from inside the
+workspace only."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.core.paths import RefusedPath, read_bytes, read_regular
+from briefs.core.paths import RefusedPath, nearest_file, read_bytes, read_regular, resolve_inside
 
 
 def test_a_link_out_is_refused(tmp_path: Path) -> None:
@@ -42,3 +43,25 @@ def test_the_size_is_checked_before_reading(tmp_path: Path) -> None:
     with pytest.raises(RefusedPath, match="over the 1000-byte limit"):
         read_regular(big, 1000)
     assert read_regular(tmp_path / "big", None)[:1] == b"\0"
+
+
+def test_a_wrong_case_or_close_name_is_suggested(tmp_path: Path) -> None:
+    (tmp_path / "doc" / "images").mkdir(parents=True)
+    (tmp_path / "doc" / "images" / "cover.svg").write_text("<svg/>")
+    base = tmp_path / "doc"
+    assert nearest_file(tmp_path, base, "Images/Cover.SVG") == "images/cover.svg"
+    assert nearest_file(tmp_path, base, "images/covr.svg") == "images/cover.svg"
+    assert nearest_file(tmp_path, base, "images/portrait.jpg") is None
+    with pytest.raises(RefusedPath, match=r'did you mean "images/cover\.svg"'):
+        resolve_inside(tmp_path, base, "images/Cover.svg")
+
+
+def test_nothing_outside_the_workspace_is_listed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.svg").write_text("<svg/>")
+    root = tmp_path / "ws"
+    (root / "doc").mkdir(parents=True)
+    (root / "doc" / "images").symlink_to(outside)
+    assert nearest_file(root, root / "doc", "images/Secret.svg") is None
+    assert nearest_file(root, root / "doc", "../../outside/Secret.svg") is None

@@ -95,7 +95,7 @@ def test_translators_translate_only_prose(tmp_path: Path) -> None:
     (KIND.replace("type: date,", "typ: date,"),
      'kinds/report/kind.yaml:5:13: error: unknown key "typ" (did you mean "type"?)'),
     (KIND.replace("summary: markdown", "summary: prose"),
-     "kinds/report/kind.yaml:10:3: error: text.summary.type: input should be 'text', 'markdown'"),
+     "kinds/report/kind.yaml:10:3: error: text.summary.type: must be one of: text, markdown, "),
     (KIND.replace("title_field: title", "title_field: titel"),
      'kinds/report/kind.yaml:2:1: error: title_field: the title field "titel" must be a required'
      ' text field in text (did you mean "title"?)'),
