@@ -15,6 +15,13 @@ PX_PER_PT = 4 / 3
 BODY = re.compile(r"<body\b([^>]*)>", re.IGNORECASE)
 CLASS = re.compile(r'(\bclass\s*=\s*)"', re.IGNORECASE)
 SIZE = re.compile(r"^(\d{2,4})x(\d{2,4})$")
+HIDDEN = ("context", "focus", "consent", "notes", "more-events", "flyer-foot", "qr", "deadline",
+          "introduction", "messages", "back-cover", "organisers",
+          "sheet-foot", "summary", "chart-page", "footnote")
+"""Classes of what no frame shows (the flyer's text, the brief's messages, the fact sheet's
+second page...): their text is in the post; a frame shows the head, the photo and the facts."""
+HIDDEN_WIDE = ("register", "cover-photo")
+"""And what a wide frame has no room for."""
 
 
 @dataclass(frozen=True)
@@ -48,9 +55,17 @@ class Frame:
         """The page of the frame's size and the frame's stylesheet, after the document's own."""
         unit = min(self.width, self.height) / 1000
         photo = {"square": 0.24, "tall": 0.40, "wide": 1.0}[self.shape] * self.height
+        hidden = ", ".join(f".frame .{name}" for name in self.hidden if name != "figcaption")
+        hidden += ", .frame figcaption"
         return (f"@page {{ size: {self.width}px {self.height}px; }}\n"
                 f":root {{ --frame-w: {self.width}px; --frame-h: {self.height}px; "
-                f"--u: {unit:.4f}px; --photo-h: {photo:.0f}px; }}\n" + _stylesheet())
+                f"--u: {unit:.4f}px; --photo-h: {photo:.0f}px; }}\n"
+                f"{hidden} {{ display: none !important; }}\n" + _stylesheet())
+
+    @property
+    def hidden(self) -> tuple[str, ...]:
+        """The classes of what this frame leaves out."""
+        return (*HIDDEN, "figcaption", *(HIDDEN_WIDE if self.shape == "wide" else ()))
 
 
 @lru_cache(maxsize=1)
