@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup system build test lint clean bench
 
-setup: system $(STAMP)
+NODE_TOOLS := tests/tools/node_modules/.installed
+
+setup: system $(STAMP) $(NODE_TOOLS)
 
 system:
 	@bash scripts/setup-system.sh
@@ -19,6 +21,12 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+
+# Node tools the tests use (axe-core, for the web page's accessibility check), pinned by
+# tests/tools/package-lock.json.
+$(NODE_TOOLS): tests/tools/package.json tests/tools/package-lock.json
+	@cd tests/tools && npm ci --no-audit --no-fund --silent
+	@touch $(NODE_TOOLS)
 
 build: setup
 	$(BIN)/briefs build

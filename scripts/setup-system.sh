@@ -9,6 +9,7 @@ PACKAGES=(
   poppler-utils qpdf
   libgs-common  # a CMYK ICC profile (ghostscript default_cmyk.icc) for the PDF/X-4 tests
   chromium      # headless browser for the `briefs serve` end-to-end test (Playwright)
+  nodejs npm    # axe-core (tests/tools/package.json) checks the web pages in that browser
 )
 
 missing=()

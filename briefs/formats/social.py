@@ -20,7 +20,7 @@ HIDDEN = ("context", "focus", "consent", "notes", "more-events", "flyer-foot", "
           "sheet-foot", "summary", "chart-page", "footnote")
 """Classes of what no frame shows (the flyer's text, the brief's messages, the fact sheet's
 second page...): their text is in the post; a frame shows the head, the photo and the facts."""
-HIDDEN_WIDE = ("register", "cover-photo")
+HIDDEN_WIDE = ("register",)
 """And what a wide frame has no room for."""
 
 
