@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from briefs.core.paths import Mounts, RefusedPath, read_bytes
+from briefs.i18n.numbering import COUNTER_STYLES, LocaleFormat
 
 WEB_CSS = Path(__file__).resolve().parent.parent / "assets" / "styles" / "web.css"
 MAX_FILE_BYTES = 8_000_000
@@ -35,6 +36,7 @@ DROPPED = ("script", "noscript", "iframe", "object", "embed", "frame", "frameset
            "form", "input", "button", "textarea", "select", "link", "style", "template",
            "meta[@http-equiv]")
 SAFE_LINK = re.compile(r"^(https?:|mailto:|#)", re.IGNORECASE)
+FOOTNOTE_COUNTER = re.compile(r"counter\(footnote,\s*([a-z-]+)\s*\)")
 URL_IN_CSS = re.compile(r"url\(\s*([\"']?)([^\"')]+)\1\s*\)")
 
 
@@ -52,17 +54,21 @@ class WebPage:
 
 
 def web_page(html: str, mounts: Mounts, files_dir: str,
-             number: Callable[[int], str] = str) -> WebPage:
+             number: Callable[[int], str] | None = None) -> WebPage:
     """The web page of a target's HTML; its files go in `files_dir` (beside the page).
 
-    `number` writes a footnote's number in the locale's digits. WebPageError when a file
-    the page uses lies outside the workspace or cannot be read.
+    `number` writes a footnote's number; by default in the digits the print layout numbers
+    its footnotes with (its `counter(footnote, <style>)`), and numbered lists follow the
+    same style. WebPageError when a file the page uses lies outside the workspace or cannot
+    be read.
     """
     import lxml.html
 
     if len(html) > MAX_HTML_BYTES:
         raise WebPageError(f"the HTML is over {MAX_HTML_BYTES // 1_000_000} MB")
     root = lxml.html.document_fromstring(html)
+    style = _counter_style(root)
+    number = number or _digits_of(style)
     page = WebPage(b"")
     copier = _Copier(mounts, files_dir, page)
     tokens = _brand_tokens(root, copier)
@@ -78,6 +84,8 @@ def web_page(html: str, mounts: Mounts, files_dir: str,
         aside.tag = "div"
     for image in root.xpath("//img[@src]"):
         image.set("src", copier.copy(image.get("src"), font=False) or "")
+    if style != "decimal":
+        tokens += f"\nol {{ list-style-type: {style}; }}"
     _finish_head(root, tokens)
     text = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
     page.html = text.encode("utf-8") + b"\n"
@@ -172,6 +180,20 @@ def _font_face(rule: str, copier: _Copier) -> str | None:
         return None
     return URL_IN_CSS.sub(lambda _m: f'url("{copied}")', rule, count=1) \
         .replace("@font-face{", "@font-face {")
+
+
+def _counter_style(root: object) -> str:
+    """The counter style the print layout numbers footnotes with (the locale's digits)."""
+    for style in root.xpath("//head/style/text()"):  # type: ignore[attr-defined]
+        match = FOOTNOTE_COUNTER.search(style)
+        if match and match[1] in COUNTER_STYLES.values():
+            return match[1]
+    return "decimal"
+
+
+def _digits_of(style: str) -> Callable[[int], str]:
+    system = next((name for name, css in COUNTER_STYLES.items() if css == style), "latn")
+    return LocaleFormat("en", system).number
 
 
 def _clean_attributes(root: object) -> None:

@@ -103,6 +103,18 @@ def test_a_running_footer_goes_last_and_asides_are_not_nested_landmarks(
     assert [child.tag for child in tree.xpath("//article")[0]] == ["header", "div", "footer"]
 
 
+def test_footnotes_and_lists_take_the_print_layouts_digits(workspace: Path) -> None:
+    html = page('<p>a<span class="footnote">n</span></p><ol><li>x</li></ol>',
+                "::footnote-call { content: counter(footnote, arabic-indic); }")
+    result = web_page(html, Mounts.of(workspace), "f")
+    tree = lxml.html.document_fromstring(result.html)
+    assert tree.xpath("//sup/a/text()") == ["١"]
+    assert "ol { list-style-type: arabic-indic; }" in result.html.decode()
+    latin = web_page(page('<p>a<span class="footnote">n</span></p>'), Mounts.of(workspace), "f")
+    assert lxml.html.document_fromstring(latin.html).xpath("//sup/a/text()") == ["1"]
+    assert b"list-style-type: decimal" not in latin.html
+
+
 def test_print_numbered_items_keep_their_numbers(workspace: Path) -> None:
     tree, _files = made(page(
         '<ol><li><span data-pdf-tag="Lbl"></span>a</li><li>quote</li>'
