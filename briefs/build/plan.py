@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from briefs.brand.brands import LoadedBrand
 from briefs.brand.coverage import check_coverage, check_printed, strings_in
 from briefs.brand.printed import Printed
-from briefs.build.events import OutputRef, Planned
+from briefs.build.events import Planned
 from briefs.build.session import BuildSession
 from briefs.build.sharding import select_shard
 from briefs.build.targets import Target, TargetKey
@@ -44,7 +44,8 @@ def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str]) ->
             _plan_document(session, plan, doc_id, locales)
         _refuse_collisions(session, plan)
     if session.options.shard is not None:
-        plan.targets = select_shard(plan.targets, *session.options.shard)
+        plan.targets = select_shard(plan.targets, *session.options.shard,
+                                    extra=sum(output.cost for output in session.outputs))
     session.events.emit(Planned(
         outputs=tuple(session.output_ref(t.key) for t in plan.targets),
         failed=tuple(session.output_ref(key) for key in plan.failed),
@@ -184,8 +185,3 @@ def _printed(session: BuildSession, document: DocumentSource, brand: LoadedBrand
             found += session.printed_in(image)
     return found
 
-
-def output_refs(session: BuildSession, plan: Plan) -> list[OutputRef]:
-    """Every output the plan names, to render or failed, in a stable order."""
-    keys = [t.key for t in plan.targets] + plan.failed
-    return [session.output_ref(key) for key in sorted(set(keys))]

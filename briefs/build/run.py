@@ -21,6 +21,7 @@ from briefs.build.fitting import (
     report_overflow,
 )
 from briefs.build.html import render_html
+from briefs.build.outputs import intact, make_others, other_formats, write_others
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
@@ -100,7 +101,7 @@ def _take_results(session: BuildSession, renderer: Renderer,
                   result: BuildResult) -> None:
     for job, rendered in renderer.results():
         target, cache_key = pending[job.target_id]
-        _take(session, target, cache_key, rendered, cache, result)
+        _take(session, target, cache_key, (job, rendered), cache, result)
 
 
 def warm_up(session: BuildSession, plan: Plan, renderer: Renderer,
@@ -150,7 +151,9 @@ def render_job(session: BuildSession, target: Target, html: str,
         min_image_dpi=target.profile.min_image_dpi,
         options=render_options(target.profile, target.key.variant),
         finishing=finishing(target.profile, target.key.variant, _slug_line(target)),
-        fit=fit_plan(target), layout_only=layout_only)
+        fit=fit_plan(target), layout_only=layout_only,
+        checks=session.checks.select(target.document.kind.name, target.profile, "pdf",
+                                     stage="render"))
 
 
 def _slug_line(target: Target) -> str:
@@ -174,13 +177,15 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
                             "min_dpi": job.min_image_dpi, "options": job.options,
                             "finishing": repr(job.finishing),
                             "fit": [attempt.css for attempt in job.fit.attempts]
-                            + [str(job.fit.drop_optional)]})
+                            + [str(job.fit.drop_optional)],
+                            "checks": [check.name for check in job.checks or ()],
+                            "formats": [output.name for output in session.outputs]})
     if session.options.emit_html:
         emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")
         session.writer.write_text(path, emitted, HTML_OWNER)
     fresh = None if session.options.force else cache.fresh_entry(target.name.path, key)
-    if fresh is None:
+    if fresh is None or not intact(session, fresh):
         return key, job
     # What the last render found still holds: report it again (and fail on it with --strict),
     # as if it had been rendered now.
@@ -224,12 +229,19 @@ def _report_soft(session: BuildSession, target: Target, messages: list[str]) -> 
         report(f"{target.id}: {message}")
 
 
-def _take(session: BuildSession, target: Target, key: str, rendered: RenderResult,
-          cache: BuildCache, result: BuildResult) -> None:
-    """Report what the render found; write the PDF if it passed; record and announce it."""
+def _take(session: BuildSession, target: Target, key: str,
+          done: tuple[RenderJob, RenderResult], cache: BuildCache, result: BuildResult) -> None:
+    """Report what the render found; write the PDF (and the other formats' files) if it
+    passed; record and announce it."""
     began = time.monotonic()
+    job, rendered = done
     proof = report_render(session, target, rendered)
-    entry = _accept(session, target, rendered)
+    others = make_others(session, target, job.html, rendered.pdf) \
+        if rendered.ok and rendered.pdf is not None and other_formats(session) else []
+    entry = _accept(session, target, rendered) if others is not None else None
+    if entry is not None and others:
+        files = write_others(session, target, others)
+        entry = {**entry, "files": files} if files is not None else None
     if entry is None:
         _fail(session, target, result, "does not fit" if proof else "render failed", proof)
         return

@@ -22,6 +22,9 @@ from briefs.build.targets import OutputName, TargetKey
 from briefs.content.config import Profile
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.workspace import Workspace
+from briefs.formats.checks import CheckRegistry, load_checks
+from briefs.formats.format import OutputFormat
+from briefs.formats.registry import FormatRegistry, load_formats
 from briefs.i18n.catalogs import (
     CatalogTranslations,
     TemplateSource,
@@ -59,6 +62,8 @@ class BuildOptions:
     shard: tuple[int, int] | None = None
     writes: bool = True
     """False for `briefs check`: caches are only read, nothing is written."""
+    formats: tuple[str, ...] = ()
+    """Output formats made besides the PDF (names in the format registry)."""
 
 
 class BuildSession:
@@ -74,6 +79,11 @@ class BuildSession:
         self.profiles: dict[str, Profile] = select_profiles(workspace.config,
                                                             self.options.profiles)
         self.kinds: KindRegistry = load_kinds(workspace, self.diagnostics)
+        self.formats: FormatRegistry = load_formats(self.diagnostics)
+        self.outputs: tuple[OutputFormat, ...] = self.formats.select(self.options.formats)
+        """The output formats this build makes: the PDF first (UnknownFormat if one is not
+        registered)."""
+        self.checks: CheckRegistry = load_checks(self.diagnostics)
         self.assets = Assets.of(workspace, self.kinds)
         self.writer = Writer(workspace.output_dir)
         writer = self.writer if self.options.writes else None

@@ -28,23 +28,26 @@ def parse_shard(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-def estimated_cost(target: Target) -> float:
-    """A rough, input-only estimate of render time: the kind's cost times the script's."""
-    return target.document.kind.cost * SCRIPT_COST.get(locale_script(target.locale) or "", 1.0)
+def estimated_cost(target: Target, extra: float = 0.0) -> float:
+    """A rough, input-only estimate of render time: the kind's cost times the script's, plus
+    `extra`, the cost of the other output formats made of it."""
+    return target.document.kind.cost * SCRIPT_COST.get(locale_script(target.locale) or "",
+                                                       1.0) + extra
 
 
-def assign(targets: list[Target], count: int) -> list[list[Target]]:
+def assign(targets: list[Target], count: int, extra: float = 0.0) -> list[list[Target]]:
     """Longest-first greedy partition into `count` shares; ties broken by id (stable)."""
     shares: list[list[Target]] = [[] for _ in range(count)]
     loads = [0.0] * count
-    for target in sorted(targets, key=lambda t: (-estimated_cost(t), t.id)):
+    for target in sorted(targets, key=lambda t: (-estimated_cost(t, extra), t.id)):
         lightest = min(range(count), key=lambda index: (loads[index], index))
         shares[lightest].append(target)
-        loads[lightest] += estimated_cost(target)
+        loads[lightest] += estimated_cost(target, extra)
     return shares
 
 
-def select_shard(targets: list[Target], index: int, count: int) -> list[Target]:
+def select_shard(targets: list[Target], index: int, count: int,
+                 extra: float = 0.0) -> list[Target]:
     """The targets of share `index` (1-based) of `count`, in their original order."""
-    chosen = {id(t) for t in assign(targets, count)[index - 1]}
+    chosen = {id(t) for t in assign(targets, count, extra)[index - 1]}
     return [target for target in targets if id(target) in chosen]

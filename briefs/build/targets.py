@@ -34,12 +34,13 @@ class OutputName:
     id: str
     """`<doc>.<locale><suffix>`: the name of the PDF without `.pdf` (reports, shards)."""
     path: str
-    """`<doc>/<doc>.<locale><suffix>.pdf`, with forward slashes."""
+    """`<doc>/<doc>.<locale><suffix>.pdf` (or the output format's suffix), forward slashes."""
 
     @classmethod
-    def of(cls, key: TargetKey, profile: Profile) -> OutputName:
+    def of(cls, key: TargetKey, profile: Profile, extension: str = ".pdf") -> OutputName:
+        """The name of `key`'s file of one output format (`extension`: `.pdf`, `.html`)."""
         stem = f"{key.document}.{key.locale}{output_suffix(profile, key.variant)}"
-        return cls(stem, f"{key.document}/{stem}.pdf")
+        return cls(stem, f"{key.document}/{stem}{extension}")
 
 
 @dataclass

@@ -56,6 +56,9 @@ MAX_OPENED = 4
 @click.option("--force", is_flag=True, help="Render every output, even those up to date.")
 @click.option("--shard", metavar="K/N", help="Build only the K-th of N balanced shares (CI).")
 @click.option("--emit-html", is_flag=True, help="Also write each output's HTML beside it.")
+@click.option("--format", "formats", multiple=True, metavar="NAME",
+              help="Also make this output format of each output (repeatable; `briefs doctor` "
+                   "lists the formats installed). The PDF is always made.")
 @click.option("-o", "--output", "output_file", metavar="FILE.pdf",
               help="Also copy the one output selected (one document, one locale: -l, "
                    "default the source locale) to FILE.pdf; `-` writes it to stdout.")
@@ -68,14 +71,15 @@ MAX_OPENED = 4
 @handle_errors
 def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
           profile_name: str | None, pdf_variant: str | None, jobs: int | None, force: bool,
-          shard: str | None, emit_html: bool, output_file: str | None, open_result: bool,
-          strict: bool, as_json: bool, quiet: bool) -> None:
+          shard: str | None, emit_html: bool, formats: tuple[str, ...],
+          output_file: str | None, open_result: bool, strict: bool, as_json: bool,
+          quiet: bool) -> None:
     """Build PDFs into build/<doc>/<doc>.<locale>[.print].pdf and build/manifest.json."""
     if output_file == STDOUT and as_json:
         raise click.UsageError("-o - writes the PDF to stdout; it cannot go with --json")
     arguments = {"docs": sorted(docs), "locales": sorted(locales), "profile": profile_name,
                  "pdf_variant": pdf_variant, "shard": shard, "strict": strict,
-                 "emit_html": emit_html}
+                 "emit_html": emit_html, "formats": sorted(set(formats))}
     if not force and output_file is None:
         outputs = report_noop(ctx.obj["workspace"], arguments, as_json, quiet)
         if outputs is not None:
@@ -99,7 +103,8 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
             raise click.UsageError(str(exc)) from exc
         options = BuildOptions(
             profiles=(profile_name,) if profile_name else (), variant=pdf_variant,
-            strict=strict, jobs=renderer.workers, force=force, emit_html=emit_html, shard=share)
+            strict=strict, jobs=renderer.workers, force=force, emit_html=emit_html, shard=share,
+            formats=tuple(dict.fromkeys(formats)))
         run_request(ctx, Request(docs, locales, options, arguments, as_json, quiet, output_file,
                                  open_result), renderer)
 
@@ -191,7 +196,9 @@ def _run(session: BuildSession, plan: Plan, request: Request,
         system_fonts = sorted({str(face.path) for target in plan.targets
                                for face in target.brand.faces if not face.bundled})
         write_stamp(session.writer, session.workspace.root, request.arguments,
-                    [entry["path"] for entry in result.entries], system_fonts)
+                    [path for entry in result.entries for path in
+                     [entry["path"], *(f["path"] for f in entry.get("files", []))]],
+                    system_fonts)
     else:
         forget(session.writer)
     return result
@@ -274,8 +281,9 @@ def report_noop(start: Path, arguments: dict[str, Any], as_json: bool,
     if as_json:
         manifest = json.loads((output_dir / "manifest.json").read_text(encoding="utf-8"))
         entries = [e for e in manifest.get("outputs", []) if e.get("path") in set(outputs)]
+        ids = sorted(str(e["path"]).rsplit("/", 1)[-1].removesuffix(".pdf") for e in entries)
         click.echo(json.dumps({"ok": True, "outputs": entries, "failed": [], "rendered": [],
-                               "up_to_date": sorted(outputs), "diagnostics": []},
+                               "up_to_date": ids, "diagnostics": []},
                               indent=2, ensure_ascii=False, sort_keys=True))
     elif not quiet:
         click.echo(f"{summary(0, len(outputs), 0, time.monotonic() - started)}; nothing changed "

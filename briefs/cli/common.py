@@ -156,11 +156,12 @@ def open_session(workspace: Workspace, options: BuildOptions,
                  listeners: list[Listener] | None = None) -> BuildSession:
     """A build session, with an unknown profile name as a usage error."""
     from briefs.build.session import BuildSession
+    from briefs.formats.registry import UnknownFormat
     from briefs.render.profiles import UnknownProfile
 
     try:
         return BuildSession(workspace, options, listeners or [])
-    except UnknownProfile as exc:
+    except (UnknownProfile, UnknownFormat) as exc:
         raise click.UsageError(str(exc)) from exc
 
 

@@ -35,6 +35,10 @@ class Diagnostic:
     source: str | None = None
     """The line of the file the position is on, when the reader had it (shown under the
     message with a caret, as compilers do)."""
+    code: str | None = None
+    """What kind of problem, for tools: a check's rule id (`7.1-3`), `render.refused`..."""
+    hint: str | None = None
+    """How to fix it, when that is not already said in the message."""
 
     def format(self, relative_to: Path | None = None) -> str:
         location = ""
@@ -61,7 +65,43 @@ class Diagnostic:
             "line": self.position.line if self.position else None,
             "column": self.position.column if self.position else None,
             "source": self.source,
+            "code": self.code,
+            "hint": self.hint,
         }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem a render or a check found in one output, typed from where it is found to
+    where it is shown (it crosses from a render worker to the build and its reports)."""
+
+    severity: Severity
+    code: str
+    """A check's rule id (`7.1-3`, veraPDF's), or `<area>.<what>` for briefs' own
+    (`layout.image-resolution`, `render.refused`, `render.log`)."""
+    message: str
+    hint: str | None = None
+    subject: str | None = None
+    """What it is about, to find where it is written: the URL a template asked for, the
+    characters no declared font covers."""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    @classmethod
+    def error(cls, code: str, message: str, hint: str | None = None,
+              subject: str | None = None) -> Problem:
+        return cls(Severity.ERROR, code, message, hint, subject)
+
+    @classmethod
+    def warning(cls, code: str, message: str, hint: str | None = None,
+                subject: str | None = None) -> Problem:
+        return cls(Severity.WARNING, code, message, hint, subject)
+
+    def line(self) -> str:
+        """The message with its hint, as one line of a report."""
+        return f"{self.message}; {self.hint}" if self.hint else self.message
 
 
 def display_path(path: Path, relative_to: Path | None) -> str:
@@ -92,6 +132,13 @@ class Diagnostics:
     def warning(self, message: str, path: Path | None = None,
                 position: Position | None = None) -> None:
         self.items.append(Diagnostic(Severity.WARNING, message, path, position))
+
+    def problem(self, problem: Problem, path: Path | None = None,
+                position: Position | None = None, prefix: str = "",
+                severity: Severity | None = None) -> None:
+        """A typed problem, kept typed (its code and hint travel on), at a place in a file."""
+        self.items.append(Diagnostic(severity or problem.severity, prefix + problem.line(),
+                                     path, position, code=problem.code, hint=problem.hint))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefs.core.diagnostics import Problem
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.kinds.fit import FitPlan
 from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
@@ -18,7 +19,6 @@ from briefs.render.fontsets import FontConfigurations, font_faces
 from briefs.render.overflow import Overflow, measure_overflow
 from briefs.render.preflight import (
     check_layout,
-    check_pdf_bytes,
     footnote_problems,
     synthesised_faces,
 )
@@ -69,6 +69,9 @@ class RenderJob:
     """Copyfitting steps tried when the content is longer than `max_pages`."""
     layout_only: bool = False
     """Lay out and fit, write no PDF (`briefs check --layout`)."""
+    checks: tuple[Any, ...] | None = None
+    """The checks (`briefs.formats.checks.Check`, stage "render") run on the PDF before it
+    is accepted, selected for the target's kind and profile; None: the built-in ones."""
 
 
 @dataclass
@@ -92,6 +95,9 @@ class RenderResult:
     """What ran past the page limit, even after every fit step."""
     proof: bytes | None = None
     """The overflow proof (the overflowing layout, shaded), when the output overflowed."""
+    problems: list[Problem] = field(default_factory=list)
+    """What the render's checks found, typed (their lines are in `errors` and
+    `preflight_warnings` too)."""
 
     @property
     def ok(self) -> bool:
@@ -241,11 +247,20 @@ def _write(document: Any, job: RenderJob, result: RenderResult, log: FetchLog) -
             "the missing face in brand.yaml, or set `emphasis:` for the script there "
             "(scripts without italics are emphasised in bold)")
     else:
-        findings = check_pdf_bytes(pdf)
-        result.errors += [f"{job.title}: {message}" for message in findings.errors]
-        result.preflight_warnings += findings.warnings
-        if not findings.errors:
+        problems = [problem for check in _checks(job) for problem in check.check(pdf)]
+        result.errors += [f"{job.title}: {p.message}" for p in problems if p.is_error]
+        result.preflight_warnings += [p.message for p in problems if not p.is_error]
+        result.problems += problems
+        if not any(p.is_error for p in problems):
             result.pdf = pdf
+
+
+def _checks(job: RenderJob) -> tuple[Any, ...]:
+    if job.checks is not None:
+        return job.checks
+    from briefs.formats.checks import builtin_checks
+
+    return tuple(check for check in builtin_checks() if check.stage == "render")
 
 
 def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefs.core.diagnostics import Problem
 from briefs.core.paths import URL_PREFIX
 
 CSS_PX_PER_INCH = 96
@@ -20,6 +21,12 @@ class Findings:
 
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """The same, typed (with the rule id or check as code), for checks that pass them on."""
+
+    def add(self, problem: Problem) -> None:
+        (self.errors if problem.is_error else self.warnings).append(problem.message)
+        self.problems.append(problem)
 
     def as_json(self) -> dict[str, list[str]]:
         return {"errors": self.errors, "warnings": self.warnings}
@@ -169,7 +176,7 @@ def check_pdf(path: Path, print_ready: bool = False) -> Findings:
         with pikepdf.open(path) as pdf:
             _check_open(pdf, findings, print_ready)
     except (pikepdf.PdfError, OSError, ValueError) as exc:
-        findings.errors.append(f"not a readable PDF: {exc}")
+        findings.add(Problem.error("pdf.unreadable", f"not a readable PDF: {exc}"))
     return findings
 
 
@@ -191,15 +198,17 @@ def _check_open(pdf: Any, findings: Findings, print_ready: bool) -> None:
 
     info = pdf.trailer.get("/Info")
     if not (info is not None and str(info.get("/Title", "")).strip()):
-        findings.warnings.append("no document title (/Title)")
+        findings.add(Problem.warning("pdf.title", "no document title (/Title)"))
     if "/Lang" not in pdf.Root:
-        findings.warnings.append("no document language (/Lang)")
-    findings.errors += [f"font {name} is not embedded" for name in unembedded_fonts(pdf)]
-    report = check_standards(pdf)
-    findings.errors += report.error_lines()
-    findings.warnings += report.warning_lines()
+        findings.add(Problem.warning("pdf.lang", "no document language (/Lang)"))
+    for name in unembedded_fonts(pdf):
+        findings.add(Problem.error("pdf.font-embedded", f"font {name} is not embedded"))
+    for problem in check_standards(pdf).problems():
+        findings.add(problem)
     if print_ready:
         for number, page in enumerate(pdf.pages, 1):
             errors, warnings = print_box_problems(page, number)
-            findings.errors += errors
-            findings.warnings += warnings
+            for message in errors:
+                findings.add(Problem.error("pdf.print-boxes", message))
+            for message in warnings:
+                findings.add(Problem.warning("pdf.print-boxes", message))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefs.core.diagnostics import Problem, Severity
+
 EXAMPLES_PER_RULE = 5
 
 
@@ -31,6 +33,15 @@ class RuleReport:
             if len(messages) > EXAMPLES_PER_RULE:
                 lines.append(f"{rule}: and {len(messages) - EXAMPLES_PER_RULE} more like these")
         return lines
+
+    def problems(self) -> list[Problem]:
+        """Every line of the report, typed: the rule id as the problem's code."""
+        found: list[Problem] = []
+        for severity, grouped in ((Severity.ERROR, self.errors),
+                                  (Severity.WARNING, self.warnings)):
+            for rule, messages in grouped.items():
+                found += [Problem(severity, rule, line) for line in self._lines({rule: messages})]
+        return found
 
     def error_lines(self) -> list[str]:
         return self._lines(self.errors)

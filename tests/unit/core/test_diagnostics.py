@@ -39,7 +39,23 @@ def test_collection_counts_and_json() -> None:
     assert (len(diagnostics.errors), len(diagnostics.warnings)) == (1, 1)
     assert diagnostics.errors[0].as_json() == {
         "severity": "error", "message": "bad", "path": "a.yaml", "line": 1, "column": 2,
-        "source": None}
+        "source": None, "code": None, "hint": None}
+
+
+def test_a_typed_problem_keeps_its_code_and_hint() -> None:
+    from briefs.core.diagnostics import Problem
+
+    diagnostics = Diagnostics()
+    problem = Problem.warning("layout.image-resolution", "photo.jpg prints at 90 dpi",
+                              hint="use a larger photo")
+    diagnostics.problem(problem, Path("a.yaml"), prefix="forum.en: ")
+    diagnostics.problem(problem, severity=Severity.ERROR)
+    first, second = diagnostics
+    assert first.format() == ("a.yaml: warning: forum.en: photo.jpg prints at 90 dpi; use a "
+                              "larger photo")
+    assert first.as_json()["code"] == "layout.image-resolution"
+    assert first.as_json()["hint"] == "use a larger photo"
+    assert second.severity is Severity.ERROR and second.code == problem.code
 
 
 def test_summary_and_suggestions() -> None:

@@ -1,0 +1,107 @@
+"""Checks as a registry: one object per check, selected by kind, profile and output format.
+
+A check with `stage = "render"` runs in the render worker on the PDF before it is written
+(the render job carries the checks selected for its target); one with `stage = "output"`
+runs in the build on each file an output format made, before it is written. Either way an
+error fails the output (its previous file is kept) and a warning is reported (and fails it
+under `--strict`). Checks come from briefs and from plug-ins (entry points in the group
+`briefs.checks`, each a Check or a function returning one or a list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
+
+from briefs.core.diagnostics import Diagnostics, Problem
+from briefs.formats.plugins import loaded_entry
+
+if TYPE_CHECKING:
+    from briefs.content.config import Profile
+
+ENTRY_POINT_GROUP = "briefs.checks"
+STAGES = ("render", "output")
+
+
+class Check:
+    """One check. Subclass it, set `name`, `output` and `stage`, override `check` (and
+    `applies` to narrow it to kinds or profiles), and register an instance."""
+
+    name: str = ""
+    output: str = "pdf"
+    """The output format whose files it checks."""
+    stage: str = "output"
+    description: str = ""
+
+    def applies(self, kind: str, profile: Profile, output: str) -> bool:
+        """Whether it checks the `output` files of a document of `kind` made with `profile`."""
+        return output == self.output
+
+    def check(self, data: bytes) -> list[Problem]:
+        raise NotImplementedError(f"the check {self.name} checks nothing")
+
+    def __repr__(self) -> str:
+        return f"<check {self.name}>"
+
+
+class CheckRegistry:
+    """Every check a build can run, by name, in the order they were registered."""
+
+    def __init__(self, checks: Iterable[Check] = ()) -> None:
+        self._checks: dict[str, Check] = {}
+        for check in checks:
+            self.register(check)
+
+    def register(self, check: Check) -> None:
+        if not check.name or check.stage not in STAGES:
+            raise ValueError(f"{check!r} needs a name and a stage ({', '.join(STAGES)})")
+        if check.name in self._checks:
+            raise ValueError(f'a check named "{check.name}" is registered twice')
+        self._checks[check.name] = check
+
+    def get(self, name: str) -> Check | None:
+        return self._checks.get(name)
+
+    def names(self) -> list[str]:
+        return list(self._checks)
+
+    def __iter__(self) -> Iterator[Check]:
+        return iter(self._checks.values())
+
+    def select(self, kind: str, profile: Profile, output: str,
+               stage: str | None = None) -> tuple[Check, ...]:
+        """The checks for the `output` files of one target, in registration order."""
+        return tuple(check for check in self
+                     if (stage is None or check.stage == stage)
+                     and check.applies(kind, profile, output))
+
+
+def builtin_checks() -> list[Check]:
+    from briefs.formats.pdf import PDF_STANDARDS
+
+    return [PDF_STANDARDS]
+
+
+def plugin_checks(diagnostics: Diagnostics, taken: set[str]) -> list[Check]:
+    """Checks from installed packages; a broken one is reported and skipped."""
+    found: list[Check] = []
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        where = f"the plug-in check {entry.name} ({entry.value})"
+        for value in loaded_entry(entry, Check, where, diagnostics):
+            if not isinstance(value, Check) or not value.name or value.stage not in STAGES:
+                diagnostics.error(f"{where} is not a briefs Check with a name and a stage "
+                                  f"(got {type(value).__name__})")
+            elif value.name in taken:
+                diagnostics.error(f'{where} defines the check "{value.name}", which exists '
+                                  "already; it is ignored")
+            else:
+                taken.add(value.name)
+                found.append(value)
+    return found
+
+
+def load_checks(diagnostics: Diagnostics) -> CheckRegistry:
+    """Built-in checks, then plug-ins' (problems go to `diagnostics`)."""
+    checks = builtin_checks()
+    return CheckRegistry([*checks, *plugin_checks(diagnostics, {c.name for c in checks})])

@@ -1,0 +1,100 @@
+"""The registry of output formats: PDF, built in, and those of plug-in packages.
+
+Adding an output format is one module (an `OutputFormat` subclass) and one registration
+(`[project.entry-points."briefs.outputs"]`); nothing else in briefs needs to know it exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from importlib.metadata import entry_points
+
+from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.formats.format import OutputFormat
+from briefs.formats.plugins import loaded_entry
+
+ENTRY_POINT_GROUP = "briefs.outputs"
+SUFFIX = re.compile(r"\.[a-z0-9]{1,10}")
+"""One extension: two formats, or a format and a profile's suffix, cannot make one name."""
+PRIMARY = "pdf"
+"""Every target is laid out as a PDF; the other formats are made from that render."""
+
+
+class UnknownFormat(ValueError):
+    """An output format name no one registered."""
+
+
+class FormatRegistry:
+    """Every output format a build can make, by name."""
+
+    def __init__(self, formats: Iterable[OutputFormat] = ()) -> None:
+        self._formats: dict[str, OutputFormat] = {}
+        for output in formats:
+            self.register(output)
+
+    def register(self, output: OutputFormat) -> None:
+        if not usable(output):
+            raise ValueError(f"{output!r} needs a name and a suffix such as .html")
+        if output.name in self._formats:
+            raise ValueError(f'an output format named "{output.name}" is registered twice')
+        self._formats[output.name] = output
+
+    def get(self, name: str) -> OutputFormat | None:
+        return self._formats.get(name)
+
+    def names(self) -> list[str]:
+        return list(self._formats)
+
+    def __iter__(self) -> Iterator[OutputFormat]:
+        return iter(self._formats.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name in self._formats
+
+    def select(self, names: Iterable[str] = ()) -> tuple[OutputFormat, ...]:
+        """The formats named (PDF always first: the others are made from it)."""
+        chosen = [PRIMARY, *(name for name in names if name != PRIMARY)]
+        for name in chosen:
+            if name not in self._formats:
+                raise UnknownFormat(f'no output format "{name}"'
+                                    f"{did_you_mean(name, self.names())}; formats: "
+                                    f"{', '.join(self.names())}")
+        return tuple(self._formats[name] for name in dict.fromkeys(chosen))
+
+
+def usable(output: OutputFormat) -> bool:
+    """A name, and one lower-case extension as suffix."""
+    return bool(output.name) and SUFFIX.fullmatch(output.suffix) is not None
+
+
+def builtin_formats() -> list[OutputFormat]:
+    from briefs.formats.pdf import PDF
+
+    return [PDF]
+
+
+def plugin_formats(diagnostics: Diagnostics, taken: set[str]) -> list[OutputFormat]:
+    """Formats from installed packages; a broken one is reported and skipped."""
+    found: list[OutputFormat] = []
+    suffixes = {".pdf"}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        where = f"the plug-in output format {entry.name} ({entry.value})"
+        for value in loaded_entry(entry, OutputFormat, where, diagnostics):
+            if not isinstance(value, OutputFormat) or not usable(value):
+                diagnostics.error(f"{where} is not a briefs OutputFormat with a name and a "
+                                  f"suffix (got {type(value).__name__})")
+            elif value.name in taken or value.suffix in suffixes:
+                diagnostics.error(f'{where} defines the format "{value.name}" ({value.suffix}),'
+                                  " whose name or suffix is taken already; it is ignored")
+            else:
+                taken.add(value.name)
+                suffixes.add(value.suffix)
+                found.append(value)
+    return found
+
+
+def load_formats(diagnostics: Diagnostics) -> FormatRegistry:
+    """PDF, then plug-ins' formats (problems go to `diagnostics`)."""
+    formats = builtin_formats()
+    return FormatRegistry([*formats, *plugin_formats(diagnostics, {f.name for f in formats})])

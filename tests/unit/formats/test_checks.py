@@ -1,0 +1,94 @@
+"""The check registry: checks selected by kind, profile, output format and stage."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from briefs.content.config import Profile
+from briefs.core.diagnostics import Diagnostics, Problem
+from briefs.formats import checks
+from briefs.formats.pdf import PDF_STANDARDS
+
+
+class PrintOnly(checks.Check):
+    name = "print-only"
+    output = "pdf"
+    stage = "render"
+
+    def applies(self, kind: str, profile: Profile, output: str) -> bool:
+        return output == "pdf" and profile.crop_marks and kind == "flyer"
+
+    def check(self, data: bytes) -> list[Problem]:
+        return [Problem.warning("toy.print", "checked")]
+
+
+class HtmlSize(checks.Check):
+    name = "html-size"
+    output = "html"
+
+    def check(self, data: bytes) -> list[Problem]:
+        return [Problem.error("toy.size", "too big")] if len(data) > 3 else []
+
+
+REGISTRY = checks.CheckRegistry([PDF_STANDARDS, PrintOnly(), HtmlSize()])
+SCREEN, PRINT = Profile(), Profile(suffix=".print", crop_marks=True)
+
+
+def names(found: tuple[checks.Check, ...]) -> list[str]:
+    return [check.name for check in found]
+
+
+def test_checks_are_selected_by_kind_profile_output_and_stage() -> None:
+    assert names(REGISTRY.select("flyer", SCREEN, "pdf")) == ["pdf-standards"]
+    assert names(REGISTRY.select("flyer", PRINT, "pdf")) == ["pdf-standards", "print-only"]
+    assert names(REGISTRY.select("key-messages", PRINT, "pdf")) == ["pdf-standards"]
+    assert names(REGISTRY.select("flyer", PRINT, "html")) == ["html-size"]
+    assert names(REGISTRY.select("flyer", PRINT, "html", stage="render")) == []
+    assert names(REGISTRY.select("flyer", PRINT, "pdf", stage="output")) == []
+
+
+def test_the_pdf_standards_check_returns_typed_problems() -> None:
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    data = io.BytesIO()
+    pdf.save(data)
+    found = PDF_STANDARDS.check(data.getvalue())
+    assert {p.code for p in found} >= {"pdf.title", "pdf.lang"}
+    assert all(isinstance(p, Problem) and not p.is_error for p in found
+               if p.code in ("pdf.title", "pdf.lang"))
+
+
+def test_a_plugin_check_is_loaded_and_a_broken_one_reported(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> checks.Check:
+        raise RuntimeError("boom")
+
+    class Nameless(checks.Check):
+        pass
+
+    points = [SimpleNamespace(name=n, value=f"x:{n}", load=load) for n, load in
+              (("size", HtmlSize), ("broken", broken), ("nameless", Nameless),
+               ("again", lambda: [PDF_STANDARDS]))]
+    monkeypatch.setattr(checks, "entry_points",
+                        lambda group: points if group == checks.ENTRY_POINT_GROUP else [])
+    diagnostics = Diagnostics()
+    registry = checks.load_checks(diagnostics)
+    assert registry.names() == ["pdf-standards", "html-size"]
+    messages = [d.message for d in diagnostics]
+    assert "cannot be loaded: RuntimeError: boom" in messages[0]
+    assert "is not a briefs Check with a name and a stage" in messages[1]
+    assert 'defines the check "pdf-standards", which exists already' in messages[2]
+
+
+def test_a_check_without_a_stage_is_refused() -> None:
+    class Odd(HtmlSize):
+        stage = "later"
+
+    with pytest.raises(ValueError, match="needs a name and a stage"):
+        checks.CheckRegistry([Odd()])
