@@ -40,7 +40,10 @@ class WebPage(OutputFormat):
         try:
             page = web_page(source.html, source.mounts, files_dir)
         except WebPageError as exc:
-            return Made(problems=[Problem.error("web.file", str(exc))])
+            return Made(problems=[Problem.error(
+                "web.file", f"the web page cannot use {exc}",
+                "it uses only files inside the workspace (and briefs' own); copy the file "
+                "into the workspace and name it from there")])
         made = Made({source.name.path: page.html},
                     [Problem.warning("web.font", warning) for warning in page.warnings])
         for name, data in page.files.items():
