@@ -60,6 +60,8 @@ class Selection:
     docs: tuple[str, ...] = ()
     locales: tuple[str, ...] = ()
     profiles: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    """Output formats made besides the PDF (`briefs serve --format html,social`)."""
 
 
 class Builder:
@@ -156,7 +158,8 @@ class Builder:
         diagnostics = Diagnostics()
         self._counts, self._output_dir = None, workspace.output_dir
         try:
-            session = BuildSession(workspace, BuildOptions(profiles=self.selection.profiles),
+            session = BuildSession(workspace, BuildOptions(profiles=self.selection.profiles,
+                                                              formats=self.selection.formats),
                                    [self._on_event], diagnostics)
         except UnknownProfile as exc:
             diagnostics.error(f"{exc} to preview", workspace.config_path)
