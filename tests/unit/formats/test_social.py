@@ -42,3 +42,15 @@ def test_a_body_without_a_class_gets_one() -> None:
 def test_html_without_head_or_body_is_an_error() -> None:
     with pytest.raises(ValueError, match="</head>"):
         framed_html("<p>no head</p>", Frame.parse("1080x1080"))
+
+
+def test_a_long_title_is_set_smaller_and_wide_characters_count_twice() -> None:
+    from briefs.formats.social import title_scale
+
+    assert title_scale("") == 1.0 and title_scale("x" * 50) == 1.0
+    assert 0.6 < title_scale("x" * 85) < 0.8
+    assert title_scale("x" * 1000) == 0.6
+    assert title_scale("第三届城乡联系国际论坛" * 3) < 1.0 < title_scale("x" * 33) + 0.01
+    html = framed_html(HTML.replace("<h1>Title</h1>", f"<h1>{'Long ' * 30}</h1>"),
+                       Frame.parse("1080x1080"))
+    assert "--title-scale: 0.6" in html
