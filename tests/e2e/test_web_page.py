@@ -33,6 +33,7 @@ def built_web(tmp_path_factory: pytest.TempPathFactory, built_sample: Path) -> P
     shutil.copytree(built_sample, root, symlinks=True)
     result = run_cli("build", "--format", "html,social,png", workspace=root)
     assert result.exit_code == 0, result.stderr
+    assert "holds only part" not in result.stderr  # every frame fits its head and facts
     return root
 
 
