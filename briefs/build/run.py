@@ -115,7 +115,8 @@ def warm_up(session: BuildSession, plan: Plan, renderer: Renderer,
         if not keep_going():
             return
         html = render_html(session, target) if target.locale == source else None
-        if html is None or font_faces(html) in seen or renderer.is_warm_for(font_faces(html)):
+        if html is None or font_faces(html) in seen or \
+                renderer.is_warm_for(font_faces(html), session.assets.mounts.owner):
             continue
         seen.append(font_faces(html))
         renderer.submit(render_job(session, target, html))
@@ -167,6 +168,9 @@ def _slug_line(target: Target) -> str:
 def _prepare(session: BuildSession, target: Target, cache: BuildCache,
              result: BuildResult) -> tuple[str, RenderJob] | None:
     """The target's key and render job, or None when it failed or is up to date."""
+    if session.options.strict and target.warnings:  # reported while planning
+        _fail(session, target, result, "warnings under --strict")
+        return None
     html = render_html(session, target)
     if html is None:
         _fail(session, target, result, "template error")

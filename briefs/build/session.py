@@ -8,7 +8,6 @@ workspaces in one process share nothing but the process's WeasyPrint engine.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -18,6 +17,7 @@ from briefs.brand.fonts import CoverageCache
 from briefs.brand.printed import Printed, stylesheet_text, svg_text
 from briefs.build.cache import FileHashes
 from briefs.build.events import EventBus, Listener, OutputRef
+from briefs.build.request import BuildOptions
 from briefs.build.targets import OutputName, TargetKey
 from briefs.content.config import Profile
 from briefs.core.diagnostics import Diagnostics
@@ -45,25 +45,7 @@ from briefs.render.templating import (
 )
 
 CACHE_DIR = ".cache"
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How to run a build: which profiles, strictness, parallelism, caches, extra outputs."""
-
-    profiles: tuple[str, ...] = ()
-    """Profile names (`all` for every one); none: the workspace's default profile."""
-    variant: str | None = None
-    """A PDF standard forced on every output (`--pdf-variant`)."""
-    strict: bool = False
-    jobs: int = 1
-    force: bool = False
-    emit_html: bool = False
-    shard: tuple[int, int] | None = None
-    writes: bool = True
-    """False for `briefs check`: caches are only read, nothing is written."""
-    formats: tuple[str, ...] = ()
-    """Output formats made besides the PDF (names in the format registry)."""
+__all__ = ["BuildOptions", "BuildSession"]
 
 
 class BuildSession:

@@ -4,12 +4,13 @@ each with a typed key, and where its file goes."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from briefs.brand.brands import LoadedBrand, ResolvedFace
-from briefs.content.config import Profile
-from briefs.content.documents import DocumentSource
-from briefs.i18n.formatting import locale_script
-from briefs.render.profiles import output_suffix, pdf_variant
+if TYPE_CHECKING:  # keys and names stay light: build events (and the build server's
+    # client, which only draws them) import this module without pydantic or Babel
+    from briefs.brand.brands import LoadedBrand, ResolvedFace
+    from briefs.content.config import Profile
+    from briefs.content.documents import DocumentSource
 
 
 @dataclass(frozen=True, order=True)
@@ -39,6 +40,8 @@ class OutputName:
     @classmethod
     def of(cls, key: TargetKey, profile: Profile, extension: str = ".pdf") -> OutputName:
         """The name of `key`'s file of one output format (`extension`: `.pdf`, `.html`)."""
+        from briefs.render.profiles import output_suffix
+
         stem = f"{key.document}.{key.locale}{output_suffix(profile, key.variant)}"
         return cls(stem, f"{key.document}/{stem}{extension}")
 
@@ -73,9 +76,13 @@ class Target:
 
     @property
     def pdf_variant(self) -> str | None:
+        from briefs.render.profiles import pdf_variant
+
         return pdf_variant(self.profile, self.key.variant)
 
     @property
     def faces(self) -> tuple[ResolvedFace, ...]:
         """The brand's font faces for the script this target's locale is written in."""
+        from briefs.i18n.formatting import locale_script
+
         return self.brand.faces_for(locale_script(self.locale))

@@ -72,26 +72,12 @@ for command in _commands(cli):
 
 def main() -> None:
     """The `briefs` command (a build it runs may be handed to a running build server)."""
-    from briefs.server.state import ENTRY_ARGS
-
-    ENTRY_ARGS.set(sys.argv[1:])
     try:
         cli.main(prog_name="briefs", standalone_mode=False)
     except (click.ClickException, click.Abort, click.exceptions.Exit) as exc:
         sys.exit(_exit_code(exc))
     except BrokenPipeError:
         _quiet_broken_pipe()
-
-
-def run(args: list[str]) -> int:
-    """Run `briefs <args>` in this process and return its exit code (the build server)."""
-    try:
-        cli.main(args=args, prog_name="briefs", standalone_mode=False)
-    except (click.ClickException, click.Abort, click.exceptions.Exit) as exc:
-        return _exit_code(exc)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else EXIT_FAILED if exc.code else EXIT_OK
-    return EXIT_OK
 
 
 def _exit_code(exc: Exception) -> int:

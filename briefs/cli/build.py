@@ -5,33 +5,28 @@ from __future__ import annotations
 import json
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from briefs.cli.common import (
+    EXIT_INTERNAL,
     Reporter,
     finish,
     handle_errors,
     json_option,
     locale_option,
-    open_session,
-    open_workspace,
     plural,
     profile_option,
-    select,
     strict_option,
 )
 from briefs.cli.completion import complete_documents
 from briefs.cli.progress import progress_listener, summary
 
 if TYPE_CHECKING:
-    from briefs.build.plan import Plan
-    from briefs.build.run import BuildResult
-    from briefs.build.session import BuildOptions, BuildSession
-    from briefs.core.workspace import Workspace
+    from briefs.build.report import BuildReport
+    from briefs.build.request import BuildRequest
     from briefs.render.workers import Renderer
 
 PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u",
@@ -83,156 +78,97 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
           output_file: str | None, open_result: bool, strict: bool, as_json: bool,
           quiet: bool) -> None:
     """Build PDFs into build/<doc>/<doc>.<locale>[.print].pdf and build/manifest.json."""
+    from briefs.build.request import BuildOptions, BuildRequest
+
     if output_file == STDOUT and as_json:
         raise click.UsageError("-o - writes the PDF to stdout; it cannot go with --json")
-    arguments = {"docs": sorted(docs), "locales": sorted(locales), "profile": profile_name,
-                 "pdf_variant": pdf_variant, "shard": shard, "strict": strict,
-                 "emit_html": emit_html, "formats": sorted(set(formats))}
+    options = BuildOptions(
+        profiles=(profile_name,) if profile_name else (), variant=pdf_variant, strict=strict,
+        jobs=jobs or 0, force=force, emit_html=emit_html, shard=_shard(shard),
+        formats=tuple(dict.fromkeys(formats)))
+    start = Path(ctx.obj["workspace"])
+    request = BuildRequest(start.absolute(), docs, locales, options,
+                           single=output_file is not None)
     if not force and output_file is None:
-        outputs = report_noop(ctx.obj["workspace"], arguments, as_json, quiet)
+        outputs = report_noop(start, request.stamp_arguments(), as_json, quiet)
         if outputs is not None:
             if open_result:
-                open_outputs(ctx.obj["workspace"], outputs)
+                open_outputs(start, outputs)
             return
-    if output_file is None and not open_result:
-        served = _build_by_server()
-        if served is not None:
-            sys.exit(served)
-    from briefs.render.workers import Renderer, default_jobs
-    from briefs.server.state import WARM_RENDERER
+    from briefs.core.workspace import quick_root
 
-    def build_with(renderer: Renderer) -> None:
-        from briefs.build.session import BuildOptions
-        from briefs.build.sharding import BadShard, parse_shard
-
-        try:
-            share = parse_shard(shard) if shard else None
-        except BadShard as exc:
-            raise click.UsageError(str(exc)) from exc
-        options = BuildOptions(
-            profiles=(profile_name,) if profile_name else (), variant=pdf_variant,
-            strict=strict, jobs=renderer.workers, force=force, emit_html=emit_html, shard=share,
-            formats=tuple(dict.fromkeys(formats)))
-        run_request(ctx, Request(docs, locales, options, arguments, as_json, quiet, output_file,
-                                 open_result), renderer)
-
-    warm = WARM_RENDERER.get()
-    if warm is not None and warm.workers == (jobs or default_jobs()):
-        warm.start()  # in the build server: its workers stay warm for the next build
-        build_with(warm)
-        return
-    # Something changed: start the render workers first, so that their WeasyPrint import runs
-    # while this process imports the rest of briefs and loads and validates the content.
-    with Renderer(jobs or default_jobs()) as renderer:
-        renderer.start()
-        build_with(renderer)
+    reporter = Reporter(quick_root(start), quiet=quiet or as_json)
+    report = _by_server(request, reporter) if output_file is None and not open_result \
+        else None
+    report = report or build_here(request, reporter)
+    report_build(report, reporter, as_json, output_file, open_result)
 
 
-def _build_by_server() -> int | None:
-    """The exit code of this command run by the user's build server, when one is running
-    for this toolkit and environment (`briefs server start`); None to build here."""
-    from briefs.server.state import ENTRY_ARGS
+def _shard(text: str | None) -> tuple[int, int] | None:
+    from briefs.build.sharding import BadShard, parse_shard
 
-    args = ENTRY_ARGS.get()
-    if args is None:  # not the command line (a test, the server itself)
-        return None
-    from briefs.server.client import build_by_server
-
-    return build_by_server(args)
+    try:
+        return parse_shard(text) if text is not None else None
+    except BadShard as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
-@dataclass(frozen=True)
-class Request:
-    """What `briefs build` was asked for."""
+def build_here(request: BuildRequest, reporter: Reporter,
+               renderer: Renderer | None = None) -> BuildReport:
+    """Run the build in this process, drawing its progress."""
+    from briefs.build.entry import run
+    from briefs.build.report import BuildReport
+    from briefs.build.request import BadRequest
 
-    docs: tuple[str, ...]
-    locales: tuple[str, ...]
-    options: BuildOptions
-    arguments: dict[str, Any]
-    """The arguments that make an unchanged rebuild a no-op (the stamp's key)."""
-    as_json: bool
-    quiet: bool
-    output_file: str | None = None
-    open_result: bool = False
-
-
-def run_request(ctx: click.Context, request: Request, renderer: Renderer) -> None:
-    """One build as asked, holding the output folder's build lock; exits 1 (SystemExit)
-    when something failed."""
-    from briefs.build.lock import build_lock
-    from briefs.build.plan import plan_build
-
-    workspace = open_workspace(ctx)
-    doc_ids, chosen = _selection(workspace, request)
-    reporter = Reporter(workspace.root, quiet=request.quiet or request.as_json)
     with progress_listener(reporter) as progress:
-        session = open_session(workspace, request.options, [progress])
-        if request.output_file is not None and len(session.profiles) != 1:
-            raise click.UsageError("-o needs one output: choose one --profile")
-        with build_lock(session.output_dir, reporter.progress):
-            plan = plan_build(session, doc_ids, chosen)
-            strict, diagnostics = request.options.strict, session.diagnostics
-            if (strict and diagnostics.warnings) or (diagnostics.has_errors()
-                                                     and not plan.targets):
-                progress.close()
-                finish(reporter, diagnostics, strict, request.as_json, {"outputs": []},
-                       built=0)
-            result = _run(session, plan, request, renderer)
-    _report(session, plan, request, reporter, result)
+        try:
+            return BuildReport.of(run(request, [progress], renderer))
+        except BadRequest as exc:
+            raise click.UsageError(str(exc)) from exc
 
 
-def _selection(workspace: Workspace, request: Request) -> tuple[list[str], list[str]]:
-    doc_ids, chosen = select(workspace, request.docs, request.locales)
-    if request.output_file is None:
-        return doc_ids, chosen
-    if len(doc_ids) != 1:
-        raise click.UsageError("-o needs one output: name one document")
-    if not request.locales:
-        chosen = [workspace.config.source_locale]
-    if len(chosen) != 1:
-        raise click.UsageError("-o needs one output: give one -l LOCALE")
-    return doc_ids, chosen
+def _by_server(request: BuildRequest, reporter: Reporter) -> BuildReport | None:
+    """The build, run by the user's build server when one runs for this toolkit and
+    environment (`briefs server start`); None to build here."""
+    import os
+
+    if os.environ.get("BRIEFS_SERVER") == "0":
+        return None
+    from briefs.build.request import BadRequest
+    from briefs.server.client import ServerGone, connect, served_build
+
+    connection = connect()
+    if connection is None:
+        return None
+    try:
+        with connection, progress_listener(reporter) as progress:
+            return served_build(connection, request, progress)
+    except BadRequest as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ServerGone as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INTERNAL)
 
 
-def _run(session: BuildSession, plan: Plan, request: Request,
-         renderer: Renderer) -> BuildResult:
-    from briefs.build.noop import forget, write_stamp
-    from briefs.build.run import run_build
-
-    result = run_build(session, plan, renderer)
-    if len(session.diagnostics) == 0 and not result.failed:
-        system_fonts = sorted({str(face.path) for target in plan.targets
-                               for face in target.brand.faces if not face.bundled})
-        write_stamp(session.writer, session.workspace.root, request.arguments,
-                    [path for entry in result.entries for path in
-                     [entry["path"], *(f["path"] for f in entry.get("files", []))]],
-                    system_fonts)
-    else:
-        forget(session.writer)
-    return result
-
-
-def _report(session: BuildSession, plan: Plan, request: Request, reporter: Reporter,
-            result: BuildResult) -> None:
-    root = session.workspace.root
-    to_stdout = request.output_file == STDOUT
-    for path in result.written:
-        if not request.as_json and not to_stdout:
-            click.echo(path.relative_to(root).as_posix())
-    finish(reporter, session.diagnostics, request.options.strict, request.as_json, {
-        "outputs": result.entries, "failed": sorted(result.failed),
-        "rendered": result.rendered, "up_to_date": result.up_to_date},
-        built=len(result.written) + len(result.up_to_date))
-    outputs = [entry["path"] for entry in result.entries]
-    if request.output_file is not None:
-        copied = copy_output(session, outputs, request.output_file)
-        if request.open_result and copied is not None:
+def report_build(report: BuildReport, reporter: Reporter, as_json: bool = False,
+                 output_file: str | None = None, open_result: bool = False) -> None:
+    """The paths written, every diagnostic, the JSON report; exit 1 when the build failed."""
+    to_stdout = output_file == STDOUT
+    for path in report.written:
+        if not as_json and not to_stdout:
+            click.echo(path.relative_to(report.root).as_posix())
+    finish(reporter, report.diagnostics, report.strict, as_json, report.as_json(),
+           built=report.built)
+    outputs = report.outputs()
+    if output_file is not None:
+        copied = copy_output(report.output_dir, outputs, output_file)
+        if open_result and copied is not None:
             click.launch(str(copied))
-    elif request.open_result:
-        open_outputs(root, outputs, session.output_dir)
+    elif open_result:
+        open_outputs(report.root, outputs, report.output_dir)
 
 
-def copy_output(session: BuildSession, outputs: list[str], destination: str) -> Path | None:
+def copy_output(output_dir: Path, outputs: list[str], destination: str) -> Path | None:
     """The one output, copied to `destination` (atomically) or written to stdout."""
     from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
     from briefs.output.writer import write_workspace_file
@@ -240,7 +176,7 @@ def copy_output(session: BuildSession, outputs: list[str], destination: str) -> 
     if len(outputs) != 1:
         raise BriefsError([Diagnostic(Severity.ERROR, f"-o needs one output, but "
                                       f"{plural(len(outputs), 'output')} were built")])
-    data = (session.output_dir / outputs[0]).read_bytes()
+    data = (output_dir / outputs[0]).read_bytes()
     if destination == STDOUT:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -50,7 +50,14 @@ def environment() -> list[Finding]:
                                 f"install Pango: {system_install_hint()}")]
     number = pango.pango_version()
     pango_version = (number // 10000, number // 100 % 100, number % 100)
-    found += [Finding(True, f"WeasyPrint {weasyprint.__version__}"),
+    from briefs.render.hooks import SUPPORTED, missing_hooks, supported
+
+    missing = missing_hooks()
+    found += [Finding(supported(weasyprint.__version__) and not missing,
+                      f"WeasyPrint {weasyprint.__version__}",
+                      f"briefs uses WeasyPrint's internals and is checked with {SUPPORTED}"
+                      + (f" (missing: {', '.join(missing)})" if missing else "")
+                      + f'; install it: pip install "weasyprint{SUPPORTED}"'),
               Finding(pango_version[:2] >= MIN_PANGO,
                       f"Pango {'.'.join(map(str, pango_version))}",
                       f"Pango 1.44 or newer is needed: {system_install_hint()}")]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from briefs.cli.build import Request, run_request
+from briefs.cli.build import build_here, report_build
 from briefs.cli.common import (
     Reporter,
     handle_errors,
@@ -19,6 +19,7 @@ from briefs.cli.common import (
 from briefs.cli.completion import complete_documents
 
 if TYPE_CHECKING:
+    from briefs.build.request import BuildRequest
     from briefs.render.workers import Renderer
 
 
@@ -56,14 +57,14 @@ class Changes:
 def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
           profile_name: str | None, jobs: int | None, strict: bool, quiet: bool) -> None:
     """Build, then build again what a saved file affects, until Ctrl+C."""
-    from briefs.build.session import BuildOptions
+    from briefs.build.request import BuildOptions, BuildRequest
     from briefs.preview.watcher import Watcher
     from briefs.render.workers import Renderer, default_jobs
 
     workspace = open_workspace(ctx)
     options = BuildOptions(profiles=(profile_name,) if profile_name else (), strict=strict,
                            jobs=jobs or default_jobs())
-    request = Request(docs, locales, options, {}, as_json=False, quiet=quiet)
+    request = BuildRequest(workspace.root, docs, locales, options)
     reporter = Reporter(workspace.root)
     changes = Changes()
     watcher = Watcher(workspace.root, workspace.output_dir, changes.add,
@@ -73,7 +74,7 @@ def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
         watcher.start()
         try:
             while True:
-                _build_once(ctx, request, renderer, reporter)
+                _build_once(request, renderer, Reporter(workspace.root, quiet=quiet))
                 reporter.line("Watching for changes (Ctrl+C to stop).")
                 paths = changes.take()
                 reporter.line(f"\nChanged: {', '.join(paths[:5])}"
@@ -85,14 +86,13 @@ def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
             watcher.stop(timeout=2)
 
 
-def _build_once(ctx: click.Context, request: Request, renderer: Renderer,
-                reporter: Reporter) -> None:
+def _build_once(request: BuildRequest, renderer: Renderer, reporter: Reporter) -> None:
     """One build; its failure (bad content, a broken briefs.yaml) waits for the next save."""
     from briefs.core.diagnostics import BriefsError, Diagnostic, Severity, summary_line
     from briefs.output.writer import WriteError
 
     try:
-        run_request(ctx, request, renderer)
+        report_build(build_here(request, reporter, renderer), reporter)
     except SystemExit:
         pass  # the problems were reported; fix them and save
     except (BriefsError, WriteError) as exc:

@@ -112,6 +112,11 @@ class Mounts:
     def folders(self) -> list[Path]:
         return [root for _, root in self.roots]
 
+    @property
+    def owner(self) -> str:
+        """The workspace these mounts serve (what per-process caches are kept apart by)."""
+        return next((str(root) for name, root in self.roots if name == WORKSPACE), "")
+
     def url(self, path: Path) -> str:
         """The location-independent URL of a file inside one of the mounted folders."""
         resolved = path.resolve()

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefs.build.entry import BuildOutcome, Steering, run
 from briefs.build.events import (
     BuildEvent,
     Failed,
@@ -25,10 +26,9 @@ from briefs.build.events import (
     Started,
     UpToDate,
 )
-from briefs.build.plan import plan_build
-from briefs.build.run import run_build, warm_up
-from briefs.build.session import BuildOptions, BuildSession
-from briefs.content.config import load_workspace
+from briefs.build.request import BadRequest, BuildOptions, BuildRequest
+from briefs.build.run import warm_up
+from briefs.build.session import BuildSession
 from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
 from briefs.core.workspace import Workspace
 from briefs.i18n.status import StatusRow, translation_status
@@ -47,7 +47,6 @@ from briefs.preview.state import (
     problems,
     translation_detail,
 )
-from briefs.render.profiles import UnknownProfile
 from briefs.render.workers import Renderer
 
 Log = Callable[[str], None]
@@ -93,6 +92,8 @@ class Builder:
         self._scope = EVERYTHING
         self._output_dir = root / "build"
         self._warm = False
+        self._session: BuildSession | None = None
+        self._planned: list[str] = []
 
     def start(self) -> None:
         """Start the builder thread and the first build."""
@@ -149,50 +150,73 @@ class Builder:
                                       problems=(problem,), summary="Internal error"))
 
     def build_once(self, scope: Scope = EVERYTHING) -> Snapshot:
-        """Build what `scope` covers of the selection (incrementally) and publish the result."""
+        """Build what `scope` covers of the selection (incrementally) and publish the result.
+
+        The build is the one every runner makes (`build.entry.run`): it holds the output
+        folder's build lock, so a `briefs build` beside the preview waits for it."""
         started = time.monotonic()
+        self._counts, self._session = None, None
+        request = BuildRequest(self.root, (), self.selection.locales,
+                               BuildOptions(profiles=self.selection.profiles,
+                                            formats=self.selection.formats))
+        steering = Steering(narrow=lambda session, docs: self._narrow(session, docs, scope),
+                            first=lambda target: target.key in self.watched,
+                            after=self._warm_up)
+        outcome = None
         try:
-            workspace = load_workspace(self.root)
+            outcome = run(request, [self._on_event], self.renderer, steering)
         except BriefsError as exc:
-            return self._publish_unloadable(exc.diagnostics, started)
-        diagnostics = Diagnostics()
-        self._counts, self._output_dir = None, workspace.output_dir
-        try:
-            session = BuildSession(workspace, BuildOptions(profiles=self.selection.profiles,
-                                                              formats=self.selection.formats),
-                                   [self._on_event], diagnostics)
-        except UnknownProfile as exc:
-            diagnostics.error(f"{exc} to preview", workspace.config_path)
-            return self._publish_finished(workspace, [], diagnostics, [], started)
-        selected = [d for d in workspace.document_ids()
-                    if not self.selection.docs or d in self.selection.docs]
+            if self._session is None:
+                return self._publish_unloadable(exc.diagnostics, started)
+            self._session.diagnostics.extend(exc.diagnostics)
+        except BadRequest as exc:
+            if self._session is None:
+                return self._publish_unloadable(
+                    [Diagnostic(Severity.ERROR, f"{exc} to preview",
+                                self.root / "briefs.yaml")], started)
+        except WriteError as exc:
+            if self._session is None:
+                return self._publish_unloadable(
+                    [Diagnostic(Severity.ERROR, exc.message, exc.path)], started)
+            self._session.diagnostics.error(exc.message, exc.path)
+        session = outcome.session if outcome is not None else self._session
+        assert session is not None
+        doc_ids = outcome.doc_ids if outcome is not None else self._planned
+        translations = replace(session.translation_scope(), diagnostics=Diagnostics())
+        rows = translation_status(translations, doc_ids, list(self.snapshot.locales))
+        return self._publish_finished(session.workspace, doc_ids, session.diagnostics, rows,
+                                      started)
+
+    def _narrow(self, session: BuildSession, known: list[str], scope: Scope) -> list[str]:
+        """The documents of the selection this build plans (those `scope` covers), and the
+        snapshot that says the build began."""
+        workspace = session.workspace
+        self._session, self._output_dir = session, workspace.output_dir
+        selected = [d for d in known if not self.selection.docs or d in self.selection.docs]
         gone = scope.docs is not None and not scope.docs <= set(selected)
         self._scope = EVERYTHING if gone else scope
         doc_ids = [d for d in selected if self._scope.covers(d)]
         locales = [loc for loc in workspace.config.locales
                    if not self.selection.locales or loc in self.selection.locales]
+        self._planned = doc_ids
         self._publish(replace(self.snapshot, name=workspace.config.name, building=True,
                               docs=self._docs(workspace, session, selected, doc_ids),
                               locales=tuple(locales),
                               source_locale=workspace.config.source_locale,
                               profiles=tuple(session.profiles), queued=frozenset(),
                               summary="Building"))
-        plan = None
-        try:
-            plan = plan_build(session, doc_ids, locales)
-            plan.targets.sort(key=lambda target: target.key not in self.watched)
-            run_build(session, plan, self.renderer)
-        except WriteError as exc:
-            diagnostics.error(exc.message, exc.path)
-        translations = replace(session.translation_scope(), diagnostics=Diagnostics())
-        rows = translation_status(translations, doc_ids, locales)
-        snapshot = self._publish_finished(workspace, doc_ids, diagnostics, rows, started)
-        if plan is not None and not self._warm:  # after the first build is shown: so that
-            self._warm = True                       # the first edit is as quick as the next
-            with contextlib.suppress(WriteError):
-                warm_up(session, plan, self.renderer, lambda: not (
-                    self._stopping.is_set() or self._requests.pending))
-        return snapshot
+        return doc_ids
+
+    def _warm_up(self, outcome: BuildOutcome) -> None:
+        """After the first build: render one output per set of fonts and drop it, so that the
+        first edit is as quick as the next (still under the build lock: it may write font
+        subsets)."""
+        if self._warm:
+            return
+        self._warm = True
+        with contextlib.suppress(WriteError):
+            warm_up(outcome.session, outcome.plan, self.renderer, lambda: not (
+                self._stopping.is_set() or self._requests.pending))
 
     def _docs(self, workspace: Workspace, session: BuildSession, selected: list[str],
               doc_ids: list[str]) -> tuple[DocInfo, ...]:

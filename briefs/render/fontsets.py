@@ -33,9 +33,14 @@ def font_faces(html: str) -> dict[Face, str]:
 class _Configuration:
     configuration: Any
     faces: dict[Face, str] = field(default_factory=dict)
+    owner: str = ""
+    """The workspace whose renders registered these faces: a family one workspace declares
+    must never draw another workspace's text (one that names it without declaring it would
+    get it instead of its fallback) in a long-lived process (the build server)."""
 
-    def accepts(self, faces: dict[Face, str]) -> bool:
-        return all(self.faces.get(face, url) == url for face, url in faces.items())
+    def accepts(self, faces: dict[Face, str], owner: str) -> bool:
+        return owner == self.owner and \
+            all(self.faces.get(face, url) == url for face, url in faces.items())
 
 
 class FontConfigurations:
@@ -60,13 +65,14 @@ class FontConfigurations:
         self._pid = 0
         self._inherited: list[Any] = []
 
-    def knows(self, faces: dict[Face, str]) -> bool:
+    def knows(self, faces: dict[Face, str], owner: str = "") -> bool:
         """Whether a configuration of this process has every one of `faces` registered."""
         return self._pid == os.getpid() and any(
-            all(entry.faces.get(face) == url for face, url in faces.items())
+            entry.owner == owner and all(entry.faces.get(face) == url
+                                         for face, url in faces.items())
             for entry in self._entries)
 
-    def for_faces(self, faces: dict[Face, str]) -> Any:
+    def for_faces(self, faces: dict[Face, str], owner: str = "") -> Any:
         """A configuration in which `faces` are (or can be) registered without a clash."""
         from weasyprint.text.fonts import FontConfiguration
 
@@ -81,10 +87,10 @@ class FontConfigurations:
             from multiprocessing import util
 
             util.Finalize(None, self.close, exitpriority=10)
-        found = next((entry for entry in self._entries if entry.accepts(faces)), None)
+        found = next((entry for entry in self._entries if entry.accepts(faces, owner)), None)
         if found is not None:
             self._entries.remove(found)
-        entry = found or _Configuration(FontConfiguration())
+        entry = found or _Configuration(FontConfiguration(), owner=owner)
         entry.faces.update(faces)
         self._entries.insert(0, entry)  # the most recently used first
         del self._entries[MAX_FONT_CONFIGURATIONS:]

@@ -196,7 +196,7 @@ class Engine:
         note on the wrong page."""
         import weasyprint
 
-        font_config = self.fonts.for_faces(font_faces(job.html))
+        font_config = self.fonts.for_faces(font_faces(job.html), job.mounts.owner)
         document = None
         for extra in FOOTNOTE_FALLBACKS:
             sheets = [weasyprint.CSS(string=css) for css in (fit_css, extra) if css]

@@ -94,10 +94,10 @@ class Renderer:
             self._submitted = []
             self.shut_down(at_once=True)
 
-    def is_warm_for(self, faces: dict[tuple[str, str, str], str]) -> bool:
-        """Whether a render with these font faces would find them loaded (in this process;
-        workers' state is not known, so never for a pool)."""
-        return self.in_process and _ENGINE.fonts.knows(faces)
+    def is_warm_for(self, faces: dict[tuple[str, str, str], str], owner: str = "") -> bool:
+        """Whether a render with these font faces (of the workspace `owner`) would find them
+        loaded (in this process; workers' state is not known, so never for a pool)."""
+        return self.in_process and _ENGINE.fonts.knows(faces, owner)
 
     @property
     def in_process(self) -> bool:

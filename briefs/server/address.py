@@ -16,15 +16,13 @@ import sys
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-PER_REQUEST = frozenset({"SOURCE_DATE_EPOCH", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES",
-                         "TERM", "CI"})
-"""Variables a request carries to the server, which sets them for that build only."""
 KEYED_NAMES = frozenset({"PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR",
-                         "VIRTUAL_ENV"})
+                         "VIRTUAL_ENV", "SOURCE_DATE_EPOCH"})
 KEYED_PREFIXES = ("LC_", "XDG_", "FONTCONFIG", "PYTHON", "PANGO", "CAIRO", "HB_", "G_", "GIO_",
                   "GDK_", "BRIEFS_")
 """Variables a build may depend on (fonts, locale, caches, paths): part of the server's name.
-Others (a terminal's window id, an SSH session) do not change what a build makes."""
+Others (a terminal's window id, an SSH session, NO_COLOR, COLUMNS: the client draws the build's
+progress and report itself) do not change what a build makes."""
 NOT_KEYED = frozenset({"BRIEFS_SERVER"})
 
 
@@ -51,7 +49,7 @@ def server_key(environ: dict[str, str] | None = None) -> str:
     environ = dict(os.environ if environ is None else environ)
     digest = hashlib.sha256()
     for name in sorted(environ):
-        if name not in NOT_KEYED and name not in PER_REQUEST and (
+        if name not in NOT_KEYED and (
                 name in KEYED_NAMES or name.startswith(KEYED_PREFIXES)):
             digest.update(f"{name}={environ[name]}\0".encode("utf-8", "surrogateescape"))
     digest.update(f"{sys.executable}\0{sys.version}\0{_umask()}\0".encode())

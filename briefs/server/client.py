@@ -1,56 +1,103 @@
-"""Hand a build to a running build server and relay what it prints; standard library only.
+"""Hand a build to a running build server: send the request, draw the events it streams
+back with this command's own progress listener, and return its report; standard library
+only (and the build's light modules).
 
 Nothing changes for the person running the command: the same output on the same streams, the
 same exit code. When no server runs for this toolkit and environment, it is busy, or it goes
-away before printing anything, the command builds in its own process as always.
+away before the build began, the command builds in its own process as always.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
+import json
 import socket
-import sys
 from pathlib import Path
 from typing import Any
 
-from briefs.server.address import PER_REQUEST, socket_path
+from briefs.build.events import Listener
+from briefs.build.report import BuildReport, unwire
+from briefs.build.request import BadRequest, BuildRequest
+from briefs.core.diagnostics import BriefsError
+from briefs.server.address import socket_path
 from briefs.server.protocol import (
-    EXIT,
+    EVENT,
+    FAILURE,
+    INTERNAL,
+    INTERRUPTED,
     PROTOCOL,
+    REFUSED,
     REPLY,
+    REPORT,
     REQUEST,
-    STDERR,
-    STDOUT,
     receive,
     receive_json,
     send_json,
 )
+from briefs.server.wire import event_of, request_json
 
 CONNECT_SECONDS = 2.0
-EXIT_INTERRUPTED = 130
-EXIT_INTERNAL = 3
+INTERRUPT_SECONDS = 10.0
 
 
-def build_by_server(args: list[str]) -> int | None:
-    """The exit code of `briefs <args>` run by this user's build server, or None when no
-    server could take it (then build here)."""
-    if os.environ.get("BRIEFS_SERVER") == "0":
-        return None
-    connection = connect()
-    if connection is None:
-        return None
-    with connection:
-        env = {name: os.environ.get(name) for name in sorted(PER_REQUEST)}
-        tty = [sys.stdout.isatty(), sys.stderr.isatty()]
-        if tty[1] and not env["COLUMNS"]:  # the server's streams are not this terminal
-            size = shutil.get_terminal_size()
-            env["COLUMNS"], env["LINES"] = str(size.columns), str(size.lines)
-        send_json(connection, REQUEST, {"protocol": PROTOCOL, "command": "build",
-                                        "args": args, "cwd": os.getcwd(), "env": env,
-                                        "tty": tty})
-        return _relay(connection)
+class ServerGone(ConnectionError):
+    """The server stopped (or failed) in the middle of a build."""
+
+
+def served_build(connection: socket.socket, request: BuildRequest,
+                 listener: Listener) -> BuildReport | None:
+    """The report of `request` built by the server on `connection`, its events handed to
+    `listener` as they come; None when the server is busy or went away before the build
+    began (then build here). BadRequest, BriefsError as the build itself would raise them;
+    ServerGone when it stopped during the build; KeyboardInterrupt after the server stopped
+    the build for a Ctrl+C here."""
+    send_json(connection, REQUEST, {"protocol": PROTOCOL, "command": "build",
+                                    "request": request_json(request)})
+    began = False
+    try:
+        while True:
+            try:
+                kind, payload = receive(connection)
+            except ConnectionError as exc:
+                if not began:
+                    return None
+                raise ServerGone("the build server stopped during the build; run the build "
+                                 "again (`BRIEFS_SERVER=0` builds without it)") from exc
+            if kind == REPLY:
+                return None  # busy with another build
+            began = True
+            if kind == EVENT:
+                listener(event_of(json.loads(payload)))
+            else:
+                return _ending(kind, json.loads(payload))
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError):
+            connection.shutdown(socket.SHUT_WR)  # the server stops the build
+        _wait_for_the_end(connection)
+        raise
+
+
+def _ending(kind: bytes, data: Any) -> BuildReport:
+    if kind == REPORT:
+        return BuildReport.from_wire(data)
+    if kind == REFUSED:
+        raise BadRequest(str(data["message"]))
+    if kind == FAILURE:
+        raise BriefsError([unwire(d) for d in data["diagnostics"]])
+    if kind == INTERRUPTED:
+        raise KeyboardInterrupt
+    if kind == INTERNAL:
+        raise ServerGone(f"internal error in the build server: {data['message']} (its log "
+                         "is beside its socket; please report it)")
+    raise ServerGone(f"the build server sent a frame of kind {kind!r}")
+
+
+def _wait_for_the_end(connection: socket.socket) -> None:
+    """Let the server finish stopping the build (its lock released, its files clean)."""
+    connection.settimeout(INTERRUPT_SECONDS)
+    with contextlib.suppress(ConnectionError, TimeoutError, OSError, KeyboardInterrupt):
+        while receive(connection)[0] not in (REPORT, INTERRUPTED, FAILURE, INTERNAL):
+            pass
 
 
 def control(command: str, path: Path | None = None) -> dict[str, Any] | None:
@@ -62,7 +109,7 @@ def control(command: str, path: Path | None = None) -> dict[str, Any] | None:
         try:
             send_json(connection, REQUEST, {"protocol": PROTOCOL, "command": command})
             reply: dict[str, Any] = receive_json(connection, REPLY)
-        except ConnectionError:
+        except (ConnectionError, TimeoutError):
             return None
     return reply
 
@@ -90,57 +137,3 @@ def connect(path: Path | None = None) -> socket.socket | None:
         return None
     connection.settimeout(None)
     return connection
-
-
-def _relay(connection: socket.socket) -> int | None:
-    """Copy the server's output frames to this process's streams; the exit code at the end.
-    Ctrl+C asks the server to stop the build (it ends as an interrupted build does)."""
-    streams = {STDOUT: sys.stdout, STDERR: sys.stderr}
-    try:
-        return _copy_frames(connection, streams)
-    except KeyboardInterrupt:
-        with contextlib.suppress(OSError):
-            connection.shutdown(socket.SHUT_WR)  # the server stops the build
-        try:
-            return _finish_after_interrupt(connection, streams)
-        except KeyboardInterrupt:
-            return EXIT_INTERRUPTED
-
-
-def _copy_frames(connection: socket.socket, streams: dict[bytes, Any]) -> int | None:
-    relayed = False
-    while True:
-        try:
-            kind, payload = receive(connection)
-        except ConnectionError:
-            if not relayed:
-                return None  # gone before the build began: build here
-            sys.stderr.write("error: the build server stopped during the build; run the "
-                             "build again (`BRIEFS_SERVER=0` builds without it)\n")
-            return EXIT_INTERNAL
-        if kind == EXIT:
-            return int(payload)
-        if kind == REPLY:
-            return None  # busy with another build: build here
-        if kind in streams:
-            relayed = True
-            _write(streams[kind], payload)
-
-
-def _write(stream: Any, payload: bytes) -> None:
-    stream.flush()
-    stream.buffer.write(payload)
-    stream.buffer.flush()
-
-
-def _finish_after_interrupt(connection: socket.socket, streams: dict[bytes, Any]) -> int:
-    connection.settimeout(10)
-    try:
-        while True:
-            kind, payload = receive(connection)
-            if kind == EXIT:
-                return int(payload)
-            if kind in streams:
-                _write(streams[kind], payload)
-    except (ConnectionError, TimeoutError):
-        return EXIT_INTERRUPTED

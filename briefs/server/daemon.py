@@ -2,17 +2,19 @@
 
 `python -m briefs.server.daemon SOCKET IDLE_SECONDS` (started by `briefs server start`). It
 listens on a socket in a private folder and answers only processes of its own user (checked
-with the peer's credentials). A build request is run as `briefs build` would run it, in the
-client's folder with the client's per-build variables, its output sent back as it is
-written; a second request while a build runs is told the server is busy (the client then
-builds by itself). It ends after IDLE_SECONDS without a request, on `briefs server stop`,
-or within seconds of its socket file being removed.
+with the peer's credentials). Each connection is read on a thread of its own, within a few
+seconds and a megabyte, and must hold one message of the schema (`server/schema.py`): a
+build request, or a control question. A build is run by the one build entry point
+(`build.entry.run`) on the main thread, its events streamed back for the client to draw; a
+second request while a build runs is told the server is busy (the client then builds by
+itself). The server never changes its folder or environment and imports nothing of the
+command line. It ends after IDLE_SECONDS without a request, on `briefs server stop`, or
+within seconds of its socket file being removed or replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import queue
 import socket
@@ -24,53 +26,31 @@ from pathlib import Path
 from typing import Any
 
 from briefs.server.protocol import (
-    EXIT,
-    PROTOCOL,
+    EVENT,
+    FAILURE,
+    INTERNAL,
+    INTERRUPTED,
+    REFUSED,
     REPLY,
+    REPORT,
     REQUEST,
-    STDERR,
-    STDOUT,
     ProtocolError,
-    receive_json,
-    send,
+    receive,
     send_json,
 )
+from briefs.server.schema import BuildMessage, Refused, parse_message
 
 REQUEST_SECONDS = 5.0
+"""How long a connection may take to send its request (an idle one is closed after it)."""
 CHECK_SECONDS = 2.0
-"""How often an idle server checks that its socket file is still there."""
-EXIT_INTERRUPTED = 130
-_Job = tuple[socket.socket, dict[str, Any]]
-
-
-class _FrameWriter(io.RawIOBase):
-    """A stream whose bytes go to the client as frames of one kind (stdout or stderr)."""
-
-    def __init__(self, connection: socket.socket, kind: bytes, tty: bool) -> None:
-        self._connection, self._kind, self._tty = connection, kind, tty
-
-    def writable(self) -> bool:
-        return True
-
-    def isatty(self) -> bool:
-        return self._tty
-
-    def write(self, data: Any) -> int:
-        payload = bytes(data)
-        with contextlib.suppress(OSError):  # the client went away: the build goes on
-            send(self._connection, self._kind, payload)
-        return len(payload)
-
-
-def _text_stream(connection: socket.socket, kind: bytes, tty: bool) -> io.TextIOWrapper:
-    """Text written to it reaches the client line by line; `isatty` is the client's."""
-    return io.TextIOWrapper(io.BufferedWriter(_FrameWriter(connection, kind, tty)),
-                            encoding="utf-8", errors="replace", line_buffering=True,
-                            write_through=True)
+"""How often an idle server checks that its socket file is still its own."""
+MAX_CONNECTIONS = 32
+"""Connections read at once; more are closed at once (the client then builds by itself)."""
+_Job = tuple[socket.socket, BuildMessage]
 
 
 class Server:
-    """Accepts requests on one thread and runs builds on the main one."""
+    """Accepts connections on one thread, reads each on its own, runs builds on the main one."""
 
     def __init__(self, path: Path, idle_seconds: float) -> None:
         from briefs.render.workers import Renderer, default_jobs
@@ -80,50 +60,61 @@ class Server:
         self.jobs: queue.Queue[_Job | None] = queue.Queue()
         self.busy = threading.Event()
         self.stopping = threading.Event()
+        self.readers = threading.BoundedSemaphore(MAX_CONNECTIONS)
         self.started, self.builds = time.time(), 0
         self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.identity: tuple[int, int] | None = None
 
     def serve(self) -> None:
-        from briefs.server.state import WARM_RENDERER
-
+        # Bound beside its path and listening before it is moved there: a client never finds
+        # a socket that refuses connections (it would remove it as a dead server's).
+        staging = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         old_mask = os.umask(0o177)  # the socket file: this user only
         try:
-            self.listener.bind(str(self.path))
+            with contextlib.suppress(FileNotFoundError):
+                staging.unlink()
+            self.listener.bind(str(staging))
         finally:
             os.umask(old_mask)
-        self.listener.listen(8)
+        self.listener.listen(64)
+        os.replace(staging, self.path)
+        self.identity = _identity(self.path)
         self.renderer.start()
-        WARM_RENDERER.set(self.renderer)
         threading.Thread(target=self._accept, daemon=True).start()
         _log(f"listening on {self.path} (pid {os.getpid()}, {self.renderer.workers} workers)")
-        pristine = os.getcwd(), dict(os.environ)
         try:
             while (job := self._next_job()) is not None:
                 began = time.monotonic()
+                connection, message = job
                 try:
-                    self._build(*job)
+                    self._build(connection, message)
                 except KeyboardInterrupt:
                     _log("build interrupted")
                 finally:
-                    _log(f"build {' '.join(job[1]['args'])} in {job[1]['cwd']}: "
+                    _log(f"build in {message.request.workspace}: "
                          f"{time.monotonic() - began:.1f} s")
-                    _restore(pristine)
-                    _close(job[0])
+                    _close(connection)
                     self.renderer.forget_pending()
                     self.builds += 1
                     self.busy.clear()
         finally:
             self.listener.close()
             self.renderer.shut_down(at_once=True)
-            for leftover in (self.path, self.path.with_suffix(".log")):  # kept after a crash
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+            if self.owns_socket():  # kept after a crash; never another server's
+                for leftover in (self.path, self.path.with_suffix(".log")):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
+
+    def owns_socket(self) -> bool:
+        """Whether the socket path is still the socket this server bound (not removed, not
+        replaced by another file or another server's socket)."""
+        return self.identity is not None and _identity(self.path) == self.identity
 
     def _next_job(self) -> _Job | None:
-        """The next build to run; None to end (stopped, idle, or the socket file is gone,
-        its folder cleaned up)."""
+        """The next build to run; None to end (stopped, idle, or the socket file is gone or
+        replaced)."""
         last = time.monotonic()
-        while not self.stopping.is_set() and self.path.exists():
+        while not self.stopping.is_set() and self.owns_socket():
             try:
                 job = self.jobs.get(timeout=min(self.idle_seconds, CHECK_SECONDS))
             except queue.Empty:
@@ -140,77 +131,99 @@ class Server:
                 connection, _ = self.listener.accept()
             except OSError:
                 return
-            try:
-                self._take(connection)
-            except (ConnectionError, ProtocolError, OSError, ValueError):
-                connection.close()
+            if not self.readers.acquire(blocking=False):
+                _close(connection)
+                continue
+            threading.Thread(target=self._read, args=(connection,), daemon=True).start()
+
+    def _read(self, connection: socket.socket) -> None:
+        """One connection, on its own thread: whatever it sends, this never stops the
+        server from accepting others."""
+        try:
+            self._take(connection)
+        except Exception:  # a malformed request, a client gone: close and forget it
+            _close(connection)
+        finally:
+            self.readers.release()
 
     def _take(self, connection: socket.socket) -> None:
         """Read one request (from this user only) and answer it, or hand it to the builder."""
         if _peer_uid(connection) != os.getuid():
-            connection.close()
+            _close(connection)
             return
         connection.settimeout(REQUEST_SECONDS)
-        request = receive_json(connection, REQUEST)
+        kind, payload = receive(connection)
         connection.settimeout(None)
-        if not isinstance(request, dict) or request.get("protocol") != PROTOCOL:
-            raise ProtocolError("not a request of this protocol")
-        command = request.get("command")
-        if command == "status":
+        if kind != REQUEST:
+            raise ProtocolError(f"expected a request, got {kind!r}")
+        try:
+            message = parse_message(payload)
+        except Refused:
+            _close(connection)
+            return
+        if isinstance(message, BuildMessage):
+            if not self.busy.is_set() and not self.stopping.is_set():
+                self.busy.set()
+                self.jobs.put((connection, message))
+                return
+            send_json(connection, REPLY, {"busy": True})
+        elif message.command == "status":
             send_json(connection, REPLY, self.status())
-        elif command == "stop":
+        else:
             send_json(connection, REPLY, {"stopping": True, "pid": os.getpid()})
             self.stopping.set()
             self.jobs.put(None)
-        elif command == "build" and _valid_build(request) and not self.busy.is_set():
-            self.busy.set()
-            self.jobs.put((connection, request))
-            return
-        else:
-            send_json(connection, REPLY, {"busy": self.busy.is_set()})
-        connection.close()
+        _close(connection)
 
     def status(self) -> dict[str, Any]:
         return {"pid": os.getpid(), "started": self.started, "builds": self.builds,
                 "busy": self.busy.is_set(), "workers": self.renderer.workers,
                 "idle_seconds": self.idle_seconds}
 
-    def _build(self, connection: socket.socket, request: dict[str, Any]) -> None:
-        """Run the build as the client's `briefs build` would, and send its exit code."""
-        from briefs.cli import run
+    def _build(self, connection: socket.socket, message: BuildMessage) -> None:
+        """Run the build with the one build entry point; stream its events, then its end."""
+        from briefs.build.entry import run
+        from briefs.build.report import BuildReport, wire
+        from briefs.build.request import BadRequest
+        from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
+        from briefs.output.writer import WriteError
+        from briefs.server.wire import event_json
+
+        def tell(kind: bytes, value: Any) -> None:
+            with contextlib.suppress(OSError):  # the client went away: the build goes on
+                send_json(connection, kind, value)
 
         done = threading.Event()
         threading.Thread(target=_interrupt_when_gone, args=(connection, done),
                          daemon=True).start()
-        os.chdir(request["cwd"])
-        for name, value in request["env"].items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        out = _text_stream(connection, STDOUT, bool(request["tty"][0]))
-        err = _text_stream(connection, STDERR, bool(request["tty"][1]))
-        code = EXIT_INTERRUPTED
+        request = message.build_request()
+        own = not request.options.jobs or request.options.jobs == self.renderer.workers
         try:
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                try:
-                    code = run(list(request["args"]))
-                except KeyboardInterrupt:
-                    err.write("Aborted.\n")
+            outcome = run(request, [lambda event: tell(EVENT, event_json(event))],
+                          self.renderer if own else None)
+            done.set()
+            tell(REPORT, BuildReport.of(outcome).to_wire())
+        except BadRequest as exc:
+            tell(REFUSED, {"message": str(exc)})
+        except (BriefsError, WriteError) as exc:
+            found = exc.diagnostics if isinstance(exc, BriefsError) else \
+                [Diagnostic(Severity.ERROR, exc.message, exc.path)]
+            tell(FAILURE, {"diagnostics": [wire(d) for d in found]})
+        except KeyboardInterrupt:
+            tell(INTERRUPTED, {})
+        except Exception as exc:  # a bug: reported to the client, the server goes on
+            _log(f"internal error: {type(exc).__name__}: {exc}")
+            tell(INTERNAL, {"message": f"{type(exc).__name__}: {exc}"})
         finally:
             done.set()
-            for stream in (out, err):
-                with contextlib.suppress(Exception):
-                    stream.flush()
-            with contextlib.suppress(OSError):
-                send(connection, EXIT, str(code).encode())
 
 
-def _restore(state: tuple[str, dict[str, str]]) -> None:
-    """The server's own folder and environment, as they were before a build."""
-    os.chdir(state[0])
-    os.environ.clear()
-    os.environ.update(state[1])
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _close(connection: socket.socket) -> None:
@@ -226,18 +239,6 @@ def _log(message: str) -> None:
     if stream is not None:
         stream.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {message}\n")
         stream.flush()
-
-
-def _valid_build(request: dict[str, Any]) -> bool:
-    from briefs.server.address import PER_REQUEST
-
-    args, env, tty = request.get("args"), request.get("env"), request.get("tty")
-    return (isinstance(args, list) and all(isinstance(a, str) for a in args)
-            and "build" in args and isinstance(request.get("cwd"), str)
-            and os.path.isdir(request["cwd"]) and isinstance(env, dict)
-            and all(name in PER_REQUEST and (value is None or isinstance(value, str))
-                    for name, value in env.items())
-            and isinstance(tty, list) and len(tty) == 2)
 
 
 def _peer_uid(connection: socket.socket) -> int:

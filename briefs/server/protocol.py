@@ -1,8 +1,10 @@
 """Frames between a build client and the server: a kind byte, a length, the bytes.
 
-The client sends one request (JSON); the server answers with standard output and error
-frames as the build writes them, then the exit code, or with one reply (JSON) for a control
-request or when it is busy. Standard library only.
+The client sends one request (JSON: a build request, or a control question); the server
+answers a build with event frames as the build goes, then one frame that ends it (the
+report, a refusal, the failure that stopped it before it began, an internal error, or an
+interruption), or with one reply (JSON) for a control request or when it is busy. Standard
+library only.
 """
 
 from __future__ import annotations
@@ -13,14 +15,21 @@ import struct
 from typing import Any
 
 REQUEST = b"q"
-STDOUT = b"o"
-STDERR = b"e"
-EXIT = b"x"
 REPLY = b"r"
+EVENT = b"v"
+REPORT = b"d"
+"""The build ran: what it did (`BuildReport.to_wire`)."""
+REFUSED = b"u"
+"""The request is a usage error (an unknown document, locale, profile or format)."""
+FAILURE = b"f"
+"""The build could not begin (briefs.yaml broken, the output folder not writable)."""
+INTERNAL = b"i"
+INTERRUPTED = b"c"
+ENDINGS = (REPORT, REFUSED, FAILURE, INTERNAL, INTERRUPTED)
 HEADER = struct.Struct(">cI")
 MAX_REQUEST_BYTES = 1 << 20
 MAX_FRAME_BYTES = 1 << 30
-PROTOCOL = 1
+PROTOCOL = 2
 
 
 class ProtocolError(ConnectionError):
@@ -49,7 +58,7 @@ def receive_json(connection: socket.socket, kind: bytes, limit: int = MAX_REQUES
         raise ProtocolError(f"expected a {kind!r} frame, got {found!r}")
     try:
         return json.loads(payload)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise ProtocolError(f"not JSON: {exc}") from exc
 
 

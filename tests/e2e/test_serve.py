@@ -421,7 +421,7 @@ def test_broken_config_and_internal_errors_never_stop_the_server(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("briefs.preview.builder.plan_build", broken)
+    monkeypatch.setattr("briefs.build.entry.plan_build", broken)
     builds = preview.snapshot.builds
     preview.builder.request()
     snapshot = preview.builder.wait_for(

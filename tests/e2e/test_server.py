@@ -116,7 +116,10 @@ def test_ctrl_c_stops_the_served_build_and_the_server_goes_on(server_env: dict[s
         [sys.executable, "-m", "briefs", "build", "-j", "2", "--force"], cwd=root,
         env=server_env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(0.6)
+    deadline = time.monotonic() + 60  # Ctrl+C once the server builds (not while importing)
+    while "building now" not in briefs("server", "status", cwd=root, env=server_env).stdout:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=TIMEOUT)
     assert process.returncode in (0, 1, 130), err  # 0: it had finished already

@@ -7,9 +7,9 @@ import socket
 import pytest
 
 from briefs.server.protocol import (
+    EVENT,
     REPLY,
     REQUEST,
-    STDOUT,
     ProtocolError,
     receive,
     receive_json,
@@ -21,9 +21,9 @@ from briefs.server.protocol import (
 def test_frames_arrive_whole_and_in_order() -> None:
     left, right = socket.socketpair()
     with left, right:
-        send(left, STDOUT, b"x" * 100_000)
+        send(left, EVENT, b"x" * 100_000)
         send_json(left, REQUEST, {"a": [1, 2]})
-        assert receive(right) == (STDOUT, b"x" * 100_000)
+        assert receive(right) == (EVENT, b"x" * 100_000)
         assert receive_json(right, REQUEST) == {"a": [1, 2]}
 
 

@@ -1,0 +1,58 @@
+"""What a build is asked for: a workspace, documents, locales and options, as plain data.
+
+Standard library only: the command line computes the no-op stamp's key from a request before
+importing anything heavy, and the build server receives requests as JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class BadRequest(ValueError):
+    """A request no build can satisfy (an unknown document, locale, profile or format): a
+    usage error, reported before anything is built."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to run a build: which profiles, strictness, parallelism, caches, extra outputs."""
+
+    profiles: tuple[str, ...] = ()
+    """Profile names (`all` for every one); none: the workspace's default profile."""
+    variant: str | None = None
+    """A PDF standard forced on every output (`--pdf-variant`)."""
+    strict: bool = False
+    jobs: int = 1
+    force: bool = False
+    emit_html: bool = False
+    shard: tuple[int, int] | None = None
+    writes: bool = True
+    """False for `briefs check`: caches are only read, nothing is written."""
+    formats: tuple[str, ...] = ()
+    """Output formats made besides the PDF (names in the format registry)."""
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """One build: of the workspace `workspace` is in, these documents in these locales (none
+    named: all), with these options."""
+
+    workspace: Path
+    docs: tuple[str, ...] = ()
+    locales: tuple[str, ...] = ()
+    options: BuildOptions = field(default_factory=BuildOptions)
+    single: bool = False
+    """Exactly one output is wanted (`build -o`): one document, one locale (the source
+    locale unless named), one profile; anything else is a bad request."""
+
+    def stamp_arguments(self) -> dict[str, Any]:
+        """What, besides the input files, an unchanged rebuild must share to be a no-op."""
+        options = self.options
+        return {"docs": sorted(self.docs), "locales": sorted(self.locales),
+                "profiles": sorted(options.profiles), "pdf_variant": options.variant,
+                "shard": "/".join(map(str, options.shard)) if options.shard else None,
+                "strict": options.strict, "emit_html": options.emit_html,
+                "formats": sorted(set(options.formats)), "single": self.single}
