@@ -38,6 +38,11 @@ MAX_OPENED = 4
 """`--open` opens each PDF up to this many; more, and it opens the output folder instead."""
 
 
+def split_names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--format png,html --format social` as (png, html, social)."""
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+
+
 @click.command()
 @click.argument("docs", nargs=-1, shell_complete=complete_documents)
 @locale_option
@@ -51,9 +56,12 @@ MAX_OPENED = 4
 @click.option("--force", is_flag=True, help="Render every output, even those up to date.")
 @click.option("--shard", metavar="K/N", help="Build only the K-th of N balanced shares (CI).")
 @click.option("--emit-html", is_flag=True, help="Also write each output's HTML beside it.")
-@click.option("--format", "formats", multiple=True, metavar="NAME",
-              help="Also make this output format of each output (repeatable; `briefs doctor` "
-                   "lists the formats installed). The PDF is always made.")
+@click.option("--format", "formats", multiple=True, metavar="NAME[,NAME...]",
+              callback=lambda _ctx, _param, values: split_names(values),
+              help="Also make these output formats of each output: png, jpeg, webp (page "
+                   "images), social (post images), html (web page), email; options after a "
+                   "colon (png:1200x630). Repeatable; `briefs doctor` lists the formats "
+                   "installed. The PDF is always made.")
 @click.option("-o", "--output", "output_file", metavar="FILE.pdf",
               help="Also copy the one output selected (one document, one locale: -l, "
                    "default the source locale) to FILE.pdf; `-` writes it to stdout.")

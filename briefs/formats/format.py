@@ -64,6 +64,11 @@ class OutputFormat:
         (one image per page) are named `<main path without suffix>.<anything><suffix>`."""
         return OutputName.of(key, profile, self.suffix)
 
+    def configured(self, options: str) -> OutputFormat:
+        """This format with options (`--format png:1200x630` gives `1200x630`); ValueError
+        saying what it takes. A format without options refuses any."""
+        raise ValueError(f"the output format {self.name} takes no options")
+
     def make(self, source: Source) -> Made:
         """This format's files for one target (never called for the PDF itself)."""
         raise NotImplementedError(f"the output format {self.name} makes no files")

@@ -53,14 +53,25 @@ class FormatRegistry:
         return isinstance(name, str) and name in self._formats
 
     def select(self, names: Iterable[str] = ()) -> tuple[OutputFormat, ...]:
-        """The formats named (PDF always first: the others are made from it)."""
+        """The formats named (PDF always first: the others are made from it). A name may
+        carry options after a colon (`png:1200x630`), which the format reads
+        (`OutputFormat.configured`); UnknownFormat names what is wrong."""
         chosen = [PRIMARY, *(name for name in names if name != PRIMARY)]
-        for name in chosen:
+        selected: dict[str, OutputFormat] = {}
+        for spec in chosen:
+            name, _, options = spec.partition(":")
             if name not in self._formats:
                 raise UnknownFormat(f'no output format "{name}"'
                                     f"{did_you_mean(name, self.names())}; formats: "
                                     f"{', '.join(self.names())}")
-        return tuple(self._formats[name] for name in dict.fromkeys(chosen))
+            output = self._formats[name]
+            if options:
+                try:
+                    output = output.configured(options)
+                except ValueError as exc:
+                    raise UnknownFormat(f"--format {spec}: {exc}") from exc
+            selected.setdefault(output.name, output)
+        return tuple(selected.values())
 
 
 def usable(output: OutputFormat) -> bool:
@@ -69,15 +80,20 @@ def usable(output: OutputFormat) -> bool:
 
 
 def builtin_formats() -> list[OutputFormat]:
+    from briefs.formats.frames import SOCIAL
+    from briefs.formats.images import JPEG, PNG, WEBP
     from briefs.formats.pdf import PDF
+    from briefs.formats.web import EMAIL, WEB
 
-    return [PDF]
+    return [PDF, PNG, JPEG, WEBP, SOCIAL, WEB, EMAIL]
 
 
-def plugin_formats(diagnostics: Diagnostics, taken: set[str]) -> list[OutputFormat]:
-    """Formats from installed packages; a broken one is reported and skipped."""
+def plugin_formats(diagnostics: Diagnostics, taken: set[str],
+                   suffixes: set[str] | None = None) -> list[OutputFormat]:
+    """Formats from installed packages; a broken one, or one whose name or suffix is
+    `taken` already, is reported and skipped."""
     found: list[OutputFormat] = []
-    suffixes = {".pdf"}
+    suffixes = set(suffixes or {".pdf"})
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         where = f"the plug-in output format {entry.name} ({entry.value})"
         for value in loaded_entry(entry, OutputFormat, where, diagnostics):
@@ -97,4 +113,5 @@ def plugin_formats(diagnostics: Diagnostics, taken: set[str]) -> list[OutputForm
 def load_formats(diagnostics: Diagnostics) -> FormatRegistry:
     """PDF, then plug-ins' formats (problems go to `diagnostics`)."""
     formats = builtin_formats()
-    return FormatRegistry([*formats, *plugin_formats(diagnostics, {f.name for f in formats})])
+    return FormatRegistry([*formats, *plugin_formats(diagnostics, {f.name for f in formats},
+                                                     {f.suffix for f in formats})])

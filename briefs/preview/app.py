@@ -171,16 +171,32 @@ def page_image(preview: Preview, request: Request) -> Response:
     return Response(png, media_type="image/png", headers=headers)
 
 
+SERVED = {".pdf": "application/pdf", ".html": "text/html; charset=utf-8",
+          ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp",
+          ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml", ".ttf": "font/ttf",
+          ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
+"""What the preview serves from the output folder: PDFs, and the other formats' files."""
+
+
 def build_file(preview: Preview, request: Request) -> Response:
-    """A PDF from the output folder; nothing else, nothing outside it, nothing hidden."""
-    path = safe_build_path(preview.output_dir, request.path_params["path"])
+    """An output from the output folder: a PDF or another format's file; nothing else,
+    nothing outside it, nothing hidden. A web page gets its own policy (no script) as a
+    header too; an SVG is served only as an image (no script in it would run)."""
+    path = safe_build_path(preview.output_dir, request.path_params["path"], tuple(SERVED))
     if path is None:
-        raise HTTPException(404, "only PDFs in the build folder are served")
-    return FileResponse(path, media_type="application/pdf", headers={"Cache-Control": "no-cache"})
+        raise HTTPException(404, "only outputs in the build folder are served")
+    headers = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"}
+    if path.suffix.lower() in (".html", ".svg"):
+        from briefs.formats.webpage import CSP
+
+        headers["Content-Security-Policy"] = CSP
+    return FileResponse(path, media_type=SERVED[path.suffix.lower()], headers=headers)
 
 
-def safe_build_path(output_dir: Path, relative: str) -> Path | None:
-    """The PDF `relative` names inside `output_dir`, or None when it is anything else."""
+def safe_build_path(output_dir: Path, relative: str,
+                    suffixes: tuple[str, ...] = (".pdf",)) -> Path | None:
+    """The file `relative` names inside `output_dir`, with one of `suffixes`, or None when
+    it is anything else."""
     parts = relative.replace("\\", "/").split("/")
     if not relative or "\x00" in relative or any(p in ("", ".", "..") or p.startswith(".")
                                                 for p in parts):
@@ -189,7 +205,7 @@ def safe_build_path(output_dir: Path, relative: str) -> Path | None:
         path = (output_dir / Path(*parts)).resolve(strict=True)
     except (OSError, RuntimeError, ValueError):
         return None
-    if not path.is_relative_to(output_dir) or path.suffix.lower() != ".pdf":
+    if not path.is_relative_to(output_dir) or path.suffix.lower() not in suffixes:
         return None
     return path if path.is_file() else None
 

@@ -59,6 +59,8 @@ class Selection:
     docs: tuple[str, ...] = ()
     locales: tuple[str, ...] = ()
     profiles: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    """Output formats made besides the PDF (`briefs serve --format html,social`)."""
 
 
 class Builder:
@@ -155,7 +157,8 @@ class Builder:
         started = time.monotonic()
         self._counts, self._session = None, None
         request = BuildRequest(self.root, (), self.selection.locales,
-                               BuildOptions(profiles=self.selection.profiles))
+                               BuildOptions(profiles=self.selection.profiles,
+                                            formats=self.selection.formats))
         steering = Steering(narrow=lambda session, docs: self._narrow(session, docs, scope),
                             first=lambda target: target.key in self.watched,
                             after=self._warm_up)

@@ -34,6 +34,7 @@ class ServeOptions:
     docs: tuple[str, ...] = ()
     locales: tuple[str, ...] = ()
     profiles: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
     open_browser: bool = False
     watch: bool = True
 
@@ -47,7 +48,8 @@ def make_app(root: Path, output_dir: Path, options: ServeOptions, log: Log) -> S
     from briefs.preview.watcher import Watcher
 
     pages = PageImages(output_dir / ".cache" / "preview", Writer(output_dir))
-    builder = Builder(root, Selection(options.docs, options.locales, options.profiles), pages,
+    builder = Builder(root, Selection(options.docs, options.locales, options.profiles,
+                                     options.formats), pages,
                       log)
     watcher = None
     if options.watch:

@@ -83,11 +83,56 @@ def document_context(snapshot: Snapshot, pages: PageImages, output_dir: Path, do
              for loc in snapshot.locales if loc in outputs]
     views = [view(snapshot, pages, output_dir, outputs[loc]) for loc in (locale, compare) if loc]
     return {"doc": doc, "profile": profile, "locale": locale, "compare": compare,
+            "others": other_files(output_dir, outputs[locale]),
             "cards": cards, "views": views, "rows": _rows(views),
             "problems": snapshot.problems_of(doc_id),
             "single_href": doc_href(doc, locale, profile, None, snapshot),
             "profile_links": [(name, doc_href(doc, locale, name, compare, snapshot))
                               for name in snapshot.profiles]}
+
+
+@dataclass(frozen=True)
+class OtherFile:
+    """A file another output format made of the output shown (a web page, an image)."""
+
+    format: str
+    path: str
+    bytes: int
+    alt: str = ""
+
+    @property
+    def href(self) -> str:
+        return "/build/" + quote(self.path)
+
+    @property
+    def is_image(self) -> bool:
+        return self.path.endswith((".png", ".jpg", ".webp"))
+
+
+MAX_ALT_SHOWN = 4000
+
+
+def other_files(output_dir: Path, output: Output) -> list[OtherFile]:
+    """The web pages and images the last build made of `output` (from the manifest), with
+    each image's alt text; fonts and images copied for a web page are left out."""
+    from briefs.output.manifest import read_manifest
+
+    entry = next((e for e in read_manifest(output_dir)["outputs"] if e["path"] == output.path),
+                 None)
+    found = []
+    for record in (entry or {}).get("files", []):
+        path = record.get("path") if isinstance(record, dict) else None
+        if not isinstance(path, str) or ".files/" in path or path.endswith(".alt.txt"):
+            continue
+        alt = ""
+        if path.endswith((".png", ".jpg", ".webp")):
+            try:
+                alt = (output_dir / f"{path}.alt.txt").read_text("utf-8")[:MAX_ALT_SHOWN]
+            except (OSError, UnicodeDecodeError):
+                alt = ""
+        found.append(OtherFile(str(record.get("format", "")), path,
+                               int(record.get("bytes", 0) or 0), alt))
+    return found
 
 
 def card(snapshot: Snapshot, pages: PageImages, output_dir: Path, output: Output,

@@ -13,6 +13,8 @@ from briefs.formats import registry
 from briefs.formats.format import Made, OutputFormat, Source
 from briefs.formats.pdf import PDF
 
+BUILT_IN = [output.name for output in registry.builtin_formats()]
+
 
 class Text(OutputFormat):
     name = "text"
@@ -51,7 +53,7 @@ def test_a_plugin_format_is_found_by_its_entry_point(monkeypatch: pytest.MonkeyP
     plugins(monkeypatch, point("text", Text))  # a class: called, as a factory
     diagnostics = Diagnostics()
     formats = registry.load_formats(diagnostics)
-    assert formats.names() == ["pdf", "text"] and not diagnostics.items
+    assert formats.names() == [*BUILT_IN, "text"] and not diagnostics.items
 
 
 def test_broken_or_clashing_plugins_are_reported_and_skipped(
@@ -69,7 +71,7 @@ def test_broken_or_clashing_plugins_are_reported_and_skipped(
             point("d", Dotted), point("text", Text), point("text2", Text))
     diagnostics = Diagnostics()
     formats = registry.load_formats(diagnostics)
-    assert formats.names() == ["pdf", "text"]
+    assert formats.names() == [*BUILT_IN, "text"]
     messages = [d.message for d in diagnostics]
     assert "cannot be loaded: ImportError: no module named briefs_x" in messages[0]
     assert "is not a briefs OutputFormat with a name and a suffix (got int)" in messages[1]
@@ -77,6 +79,17 @@ def test_broken_or_clashing_plugins_are_reported_and_skipped(
     assert "(got Dotted)" in messages[3]
     assert "whose name or suffix is taken already" in messages[4]
     assert len(messages) == 5
+
+
+def test_a_plugin_cannot_take_a_built_in_formats_suffix(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    class Page(Text):
+        name, suffix = "page", ".html"  # the web page's
+
+    plugins(monkeypatch, point("page", Page))
+    diagnostics = Diagnostics()
+    assert "page" not in registry.load_formats(diagnostics).names()
+    assert "whose name or suffix is taken already" in diagnostics.items[0].message
 
 
 def test_registering_twice_is_refused() -> None:
