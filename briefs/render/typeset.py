@@ -26,6 +26,7 @@ from typing import Any
 import lxml.html
 from lxml.html import HtmlElement
 
+from briefs.i18n.clusters import boundaries, clusters, widen, word_mask
 from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
@@ -46,7 +47,8 @@ THAI = r"\u0e00-\u0e7f"
 SOFT_BREAK = re.compile(rf"(?<=[{CJK}{THAI}])[ \t]*\n[ \t\n]*(?=[{CJK}{THAI}])")
 FOLDED_SPACE = re.compile(rf"(?<=[{CJK}])[ ](?=[{CJK}])")
 HYPHENS = "-\u2010\u2011"
-WORD = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
+WORD = re.compile(rf"a+(?:[{HYPHENS}]a+)*")
+"""A word, over `clusters.word_mask` of the text: whole clusters of letters, joined by hyphens."""
 LTR_RUN = re.compile(
     r"https?://[^\s<>\"]+[^\s<>\".,;:!?)»]"            # URLs
     r"|www\.[^\s<>\"]+[^\s<>\".,;:!?)»]"
@@ -153,7 +155,7 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     pieces: list[Any] = _split([text], ISOLATE, _isolate)
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
-    pieces = _split(pieces, WORD, _guard_word)
+    pieces = _split(pieces, WORD, _guard_word, masked=True)
     if rules.script.breaking == "keep-all":
         pieces = _split(pieces, HANGUL_WORD, lambda run: _element("span", run, NO_BREAK))
     elif short and rules.phrases is not None:
@@ -163,20 +165,24 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
 
 
 def _split(pieces: list[Any], pattern: re.Pattern[str],
-           make: Callable[[str], HtmlElement | str]) -> list[Any]:
-    """Replace each match of `pattern` in the string pieces by `make(match)`."""
+           make: Callable[[str], HtmlElement | str], masked: bool = False) -> list[Any]:
+    """Replace each match of `pattern` in the string pieces by `make(match)`, widened to whole
+    grapheme clusters (over `word_mask` of the piece if `masked`)."""
     result: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, str):
             result.append(piece)
             continue
-        start = 0
-        for match in pattern.finditer(piece):
-            made = make(match.group())
+        bounds, start = boundaries(piece), 0
+        for match in pattern.finditer(word_mask(piece) if masked else piece):
+            begin, end = widen(*match.span(), bounds)
+            if begin < start:
+                continue
+            made = make(piece[begin:end])
             if isinstance(made, str):
                 continue
-            result += [piece[start:match.start()], made]
-            start = match.end()
+            result += [piece[start:begin], made]
+            start = end
         result.append(piece[start:])
     return [piece for piece in result if not isinstance(piece, str) or piece]
 
@@ -190,8 +196,8 @@ def _guard_word(word: str) -> HtmlElement | str:
     """A compound or a word in capitals is never hyphenated; a short compound never breaks."""
     parts = re.split(f"[{HYPHENS}]", word)
     if len(parts) > 1:
-        short = len(word) <= SHORT_COMPOUND_CHARS or \
-            min(len(part) for part in parts) <= SHORT_COMPOUND_PART
+        short = len(clusters(word)) <= SHORT_COMPOUND_CHARS or \
+            min(len(clusters(part)) for part in parts) <= SHORT_COMPOUND_PART
         return _element("span", word, NO_BREAK if short else NO_HYPHEN)
     if len(word) > 1 and word.isupper():
         return _element("span", word, NO_HYPHEN)
@@ -207,7 +213,7 @@ def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],
         if not isinstance(piece, str):
             result.append(piece)
             continue
-        for index, phrase in enumerate(parse(piece)):
+        for index, phrase in enumerate(_whole_phrases(piece, parse(piece))):
             if index and separator:
                 result.append(separator)
             stripped = phrase.strip()
@@ -216,6 +222,17 @@ def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],
             else:
                 result.append(phrase)
     return _joined(result)
+
+
+def _whole_phrases(text: str, phrases: list[str]) -> list[str]:
+    """The phrases, a phrase that ends inside a grapheme cluster joined with the next."""
+    bounds, whole, position = set(boundaries(text)), [""], 0
+    for phrase in phrases:
+        whole[-1] += phrase
+        position += len(phrase)
+        if position in bounds:
+            whole.append("")
+    return [phrase for phrase in whole if phrase]
 
 
 def _joined(pieces: list[Any]) -> list[Any]:

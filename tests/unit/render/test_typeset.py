@@ -87,3 +87,37 @@ def test_a_translator_isolates_a_run_by_hand() -> None:
     out = typeset("<p>המחיר \u2066A + B = C\u2069 בלבד</p>", "he", "rtl", "Hebr")
     assert '<bdi dir="ltr">A + B = C</bdi>' in out and "\u2066" not in out
     assert '<bdi dir="rtl">שלום</bdi>' in typeset("<p>Hello \u2067שלום\u2069!</p>")
+
+
+def _wrapped_runs(out: str) -> list[str]:
+    return [span.text or "" for span in lxml.html.fromstring(out).iter("span", "bdi")
+            if span.get("class") or span.tag == "bdi"]
+
+
+def _whole_clusters(text: str, run: str) -> bool:
+    """`run` starts and ends on extended grapheme cluster boundaries of `text`."""
+    import unicode_segmentation_rs
+
+    bounds, position = {0}, 0
+    for cluster in unicode_segmentation_rs.graphemes(text, True):
+        position += len(cluster)
+        bounds.add(position)
+    start = text.find(run)
+    return start >= 0 and start in bounds and start + len(run) in bounds
+
+
+def test_markup_never_splits_a_grapheme_cluster_in_devanagari() -> None:
+    source = "हमने बाज़ार-कस्बे में विचार-विमर्श किया, आर-पार"
+    out = typeset(f"<h2>{source}</h2><p>{source}</p>", "hi", "ltr", "Deva")
+    runs = _wrapped_runs(out)
+    assert "बाज़ार-कस्बे" in runs and "विचार-विमर्श" in runs and "आर-पार" in runs
+    for run in runs:
+        assert _whole_clusters(source, run), run
+    assert lxml.html.fromstring(out).text_content() == source + source
+
+
+def test_a_phrase_that_ends_inside_a_cluster_is_joined_with_the_next() -> None:
+    from briefs.render.typeset import _whole_phrases
+
+    assert _whole_phrases("กำลังน้ำ", ["ก", "ำลัง", "น้", "ำ"]) == ["กำลัง", "น้ำ"]
+    assert _whole_phrases("สำคัญ ที่", ["สำคัญ", " ", "ที่"]) == ["สำคัญ", " ", "ที่"]
