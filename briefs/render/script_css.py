@@ -3,7 +3,10 @@
 They are generated rather than written in base.css so that a workspace replacing the layout
 stylesheets cannot lose them: tracking and capitals only where the script has case, emphasis
 without faux italics, no justification where it opens gaps, the locale's digits in footnote
-marks and numbered lists, and the classes `render/typeset.py` wraps words in.
+marks and numbered lists, and the classes `render/typeset.py` wraps words in. A line-end
+hyphen is drawn with the same hyphen-minus as a written one (WeasyPrint's U+2010 would give
+the shared glyph that text everywhere); the text layer marks the added ones as soft hyphens
+(`render/tagging/actual.py`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from briefs.i18n.scripts import Script
 from briefs.render.typeset import NO_BREAK, NO_HYPHEN
 
 BASE_RULES = f"""\
-html {{ font-synthesis: none; }}
+html {{ font-synthesis: none; hyphenate-character: "-"; }}
 .{NO_HYPHEN} {{ hyphens: manual; }}
 .{NO_BREAK} {{ hyphens: manual; white-space: nowrap; }}
 """
