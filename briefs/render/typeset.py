@@ -8,8 +8,8 @@
 - A line break in the source between two Chinese, Japanese or Thai characters joins them
   without a space.
 - Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks).
-- Headings and short lines in Chinese, Japanese and Thai break only between phrases, found
-  with Google's BudouX.
+- Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
+  BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
 
 Text is changed only by wrapping runs in elements with the classes below (styled by
 `render/script_css.py`) and by removing source line breaks between CJK characters.
@@ -34,9 +34,6 @@ NO_BREAK = "ts-nobreak"
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
                 "textarea", "title"}
 SHORT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-SHORT_BLOCKS = {"p", "li", "dt", "dd", "figcaption", "th", "td", "caption", "span"}
-SHORT_LINE_CHARS = 36
-"""A block with at most this many characters is a short line: segmented into phrases."""
 ZERO_WIDTH_SPACE = "\u200b"
 DICTIONARY_BREAKING = {"Thai", "Laoo", "Khmr", "Mymr"}
 SHORT_COMPOUND_PART = 3
@@ -266,13 +263,12 @@ def _inside(element: HtmlElement, test: Callable[[HtmlElement], bool]) -> bool:
 
 
 def _is_short(element: HtmlElement) -> bool:
-    """Headings, and blocks holding a short line, are broken between phrases only."""
-    if element.tag in SHORT_TAGS:
-        return True
-    if element.tag not in SHORT_BLOCKS:
-        return False
-    block = element if element.tag != "span" else element.getparent()
-    return block is not None and len(block.text_content().strip()) <= SHORT_LINE_CHARS
+    """Headings, and the one-line labels inside them, are broken between phrases only.
+
+    Body text, however short, wraps by the script's own rules: an unbreakable phrase in a
+    flex or grid item raises its min-content width and widens its column (the Japanese flyer
+    and fact sheet collapsed so)."""
+    return _inside(element, lambda e: e.tag in SHORT_TAGS)
 
 
 @lru_cache(maxsize=8)

@@ -63,15 +63,22 @@ def test_cjk_headings_break_between_phrases_only() -> None:
     assert NO_BREAK not in typeset(long_paragraph, "ja", "ltr", "Jpan")
 
 
+def test_short_body_lines_wrap_by_the_scripts_rules() -> None:
+    for body in ("<p>レンブルックまたはオンラインでご参加ください</p>",
+                 "<li>オールドミル会議センターおよびオンライン</li>",
+                 "<dd><span>会場と日時</span></dd>"):
+        assert NO_BREAK not in typeset(body, "ja", "ltr", "Jpan"), body
+
+
 def test_thai_phrases_get_a_break_opportunity() -> None:
     out = typeset("<h2>การฟื้นฟูพื้นที่ราบน้ำท่วมถึง</h2>", "th", "ltr", "Thai")
     assert "\u200b" in out
 
 
 def test_a_text_node_stays_one_item_of_a_flex_container() -> None:
-    out = typeset('<li><span class="box"></span>我同意在网上发布照片。</li>', "zh", "ltr",
+    out = typeset('<h3><span class="box"></span>我同意在网上发布照片。</h3>', "zh", "ltr",
                   "Hans")
-    item = next(lxml.html.fromstring(out).iter("li"))
+    item = next(lxml.html.fromstring(out).iter("h3"))
     assert [child.tag for child in item] == ["span", "span"]
     assert item[1].get("class") is None  # one plain span holding the phrases
 
