@@ -11,7 +11,15 @@ import pytest
 import yaml
 
 from tests.conftest import run_cli, workspace_file
-from tests.e2e.pdfpages import centre_x, font_names, page_texts, text_boxes, union, visual_lines
+from tests.e2e.pdfpages import (
+    centre_x,
+    font_names,
+    glyph_texts,
+    page_texts,
+    text_boxes,
+    union,
+    visual_lines,
+)
 
 DOCS = ("forum-key-messages", "river-dialogue-flyer", "urban-water-fact-sheet")
 SAMPLE_LOCALES = ("en", "fr", "es", "ru", "zh", "ar")
@@ -134,7 +142,7 @@ def test_no_letter_spacing_in_joined_scripts(built_sample: Path, built_scripts: 
     root = workspace_of(built_sample, built_scripts, locale)
     text = prose(root, doc, locale)
     label = text.get("event_name") or text["kicker"]
-    first_line = page_texts(pdf_of(root, doc, locale))[0].splitlines()[0]
+    first_line = glyph_texts(pdf_of(root, doc, locale))[0].splitlines()[0]
     first_line = re.sub(r"\s*[\u064b-\u065f\u0670]", "", first_line).strip()  # marks
     tokens = first_line.split()
     assert first_line.count(" ") <= label.count(" "), first_line
@@ -143,7 +151,7 @@ def test_no_letter_spacing_in_joined_scripts(built_sample: Path, built_scripts: 
 
 def test_latin_labels_are_still_tracked(built_sample: Path) -> None:
     """The measure above can fail: the English kicker is letter-spaced and in capitals."""
-    first_line = page_texts(pdf_of(built_sample, "river-dialogue-flyer", "en"))[0]
+    first_line = glyph_texts(pdf_of(built_sample, "river-dialogue-flyer", "en"))[0]
     assert first_line.splitlines()[0].startswith("S C I E N C E")
 
 
