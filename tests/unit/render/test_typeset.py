@@ -128,3 +128,12 @@ def test_a_phrase_that_ends_inside_a_cluster_is_joined_with_the_next() -> None:
 
     assert _whole_phrases("กำลังน้ำ", ["ก", "ำลัง", "น้", "ำ"]) == ["กำลัง", "น้ำ"]
     assert _whole_phrases("สำคัญ ที่", ["สำคัญ", " ", "ที่"]) == ["สำคัญ", " ", "ที่"]
+
+
+def test_persian_digits_are_wrapped_to_keep_their_forms() -> None:
+    from briefs.render.typeset import NATIVE_DIGITS
+
+    out = typeset("<p>بیش از ۴۰۰ نفر، ۷۰٪ آنها</p>", "fa", "rtl", "Arab")
+    assert f'<span class="{NATIVE_DIGITS}">۴۰۰</span>' in out
+    assert f'<span class="{NATIVE_DIGITS}">۷۰٪</span>' in out
+    assert NATIVE_DIGITS not in typeset("<p>أكثر من ٤٠٠</p>", "ar", "rtl", "Arab")
