@@ -12,8 +12,11 @@
 - Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
 
+- French text gets its no-break spaces before `; : ! ?` and inside `« »`.
+
 Text is changed only by wrapping runs in elements with the classes below (styled by
-`render/script_css.py`) and by removing source line breaks between CJK characters.
+`render/script_css.py`), by removing source line breaks between CJK characters, and by
+French no-break spaces.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from briefs.i18n.clusters import boundaries, clusters, widen, word_mask
+from briefs.i18n.punctuation import french_spacing
 from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
@@ -77,13 +81,15 @@ class Rules:
     """Drop a space between two CJK characters (a line folded by YAML)."""
     persian_digits: bool = False
     """Wrap runs of Persian digits so that they keep their Persian forms."""
+    french_spacing: bool = False
+    """No-break spaces before `; : ! ?` and inside `« »` (i18n/punctuation.py)."""
 
 
 def rules_for(lang: str, direction: str, script: Script) -> Rules:
     language = lang.split("-")[0].split("_")[0]
     phrases = _phrase_parser(script.code) if script.breaking == "phrases" else None
     return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"),
-                 persian_digits=language == "fa")
+                 persian_digits=language == "fa", french_spacing=language == "fr")
 
 
 def typeset_html(html: str, rules: Rules) -> str:
@@ -157,6 +163,8 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
         text = SOFT_BREAK.sub("", text)
         if rules.fold_spaces:
             text = FOLDED_SPACE.sub("", text)
+    if rules.french_spacing:
+        text = french_spacing(text)
     pieces: list[Any] = _split([text], ISOLATE, _isolate)
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))

@@ -137,3 +137,12 @@ def test_persian_digits_are_wrapped_to_keep_their_forms() -> None:
     assert f'<span class="{NATIVE_DIGITS}">۴۰۰</span>' in out
     assert f'<span class="{NATIVE_DIGITS}">۷۰٪</span>' in out
     assert NATIVE_DIGITS not in typeset("<p>أكثر من ٤٠٠</p>", "ar", "rtl", "Arab")
+
+
+def test_french_punctuation_gets_no_break_spaces() -> None:
+    out = typeset("<p>Eau partagée : planifier ; ensemble ! <em>Pourquoi</em> ? « Oui » "
+                  "à 09:30, https://x.example/?a=1</p>", "fr", "ltr", "Latn")
+    text = lxml.html.fromstring(out).text_content()
+    assert "partagée\u00a0: planifier\u202f; ensemble\u202f! Pourquoi\u202f?" in text
+    assert "«\u202fOui\u202f»" in text and "09:30" in text and "https://x.example/?a=1" in text
+    assert "\u202f" not in typeset("<p>Why? Because!</p>")
