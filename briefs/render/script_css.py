@@ -14,22 +14,20 @@ from __future__ import annotations
 from briefs.brand.model import Brand, Emphasis
 from briefs.i18n.numbering import LocaleFormat
 from briefs.i18n.scripts import Script
-from briefs.render.typeset import NATIVE_DIGITS, NO_BREAK, NO_HYPHEN
+from briefs.render.typeset import NO_BREAK, NO_HYPHEN
 
 BASE_RULES = f"""\
 html {{ font-synthesis: none; hyphenate-character: "-"; }}
 .{NO_HYPHEN} {{ hyphens: manual; }}
 .{NO_BREAK} {{ hyphens: manual; white-space: nowrap; }}
-.{NATIVE_DIGITS} {{ font-feature-settings: "locl" 0; }}
 """
 PERSIAN_DIGIT_RULES = """\
-/* Persian digits in generated numbers too (list, note and page numbers): see typeset.py */
-::before, ::after, ::marker, ::footnote-call, ::footnote-marker { font-feature-settings: "locl" 0; }
-@page { """ + " ".join(f"@{box} {{ font-feature-settings: \"locl\" 0; }}" for box in (
-    "top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
-    "bottom-left-corner", "bottom-left", "bottom-center", "bottom-right",
-    "bottom-right-corner", "left-top", "left-middle", "left-bottom", "right-top",
-    "right-middle", "right-bottom")) + " }\n"
+/* Persian digits in their Persian forms whatever the face: Noto Naskh Arabic's `locl` turns
+   ۴ ۶ ۷ into Urdu and Arabic forms for every language system, FAR included. Drawn as one
+   run with the text (a span per number would be a box of its own, which WeasyPrint orders
+   wrongly in right-to-left lines). */
+html { font-feature-settings: "locl" 0; }
+"""
 UNCASED_RULES = """\
 /* No tracking or capitals: they tear joined letters apart and break headline bars. */
 *, *::before, *::after, ::marker, ::footnote-call, ::footnote-marker {
@@ -50,7 +48,7 @@ def script_css(script: Script, brand: Brand, fmt: LocaleFormat) -> str:
         rules.append("html { word-break: keep-all; }\n")
     rules.append(_emphasis_rule(emphasis_for(brand, script)))
     style = fmt.counter_style
-    if style == "persian":
+    if style == "persian" and fmt.locale.replace("-", "_").split("_")[0] == "fa":
         rules.append(PERSIAN_DIGIT_RULES)
     if style != "decimal":
         rules.append(

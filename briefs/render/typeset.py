@@ -7,7 +7,6 @@
   a translator isolates any other run by hand between U+2066 (LRI) and U+2069 (PDI).
 - A line break in the source between two Chinese, Japanese or Thai characters joins them
   without a space.
-- Persian digits keep their Persian forms (۴ ۶ ۷) in any face (no `locl` on them).
 - Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks).
 - Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
@@ -36,10 +35,6 @@ from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
 NO_BREAK = "ts-nobreak"
-NATIVE_DIGITS = "ts-digits"
-PERSIAN_DIGITS = re.compile("[\u06f0-\u06f9][\u06f0-\u06f9\u066b\u066c\u066a%٪.,/]*")
-"""A run of Persian digits (with its separators): drawn without the face's `locl`, which in
-Noto Naskh Arabic turns ۴ ۶ ۷ into their Urdu and Arabic forms whatever the language."""
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
                 "textarea", "title"}
 SHORT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -79,8 +74,6 @@ class Rules:
     """Splits text into phrases (BudouX), for scripts that break between phrases."""
     fold_spaces: bool
     """Drop a space between two CJK characters (a line folded by YAML)."""
-    persian_digits: bool = False
-    """Wrap runs of Persian digits so that they keep their Persian forms."""
     french_spacing: bool = False
     """No-break spaces before `; : ! ?` and inside `« »` (i18n/punctuation.py)."""
 
@@ -89,7 +82,7 @@ def rules_for(lang: str, direction: str, script: Script) -> Rules:
     language = lang.split("-")[0].split("_")[0]
     phrases = _phrase_parser(script.code) if script.breaking == "phrases" else None
     return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"),
-                 persian_digits=language == "fa", french_spacing=language == "fr")
+                 french_spacing=language == "fr")
 
 
 def typeset_html(html: str, rules: Rules) -> str:
@@ -169,9 +162,6 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
     pieces = _split(pieces, WORD, _guard_word, masked=True)
-    if rules.persian_digits:
-        pieces = _split(pieces, PERSIAN_DIGITS,
-                        lambda run: _element("span", run, NATIVE_DIGITS))
     if rules.script.breaking == "keep-all":
         pieces = _split(pieces, HANGUL_WORD, lambda run: _element("span", run, NO_BREAK))
     elif short and rules.phrases is not None:

@@ -1,7 +1,7 @@
-"""What readers, search and copy-paste get: the text of every PDF of every document in 13
+"""What readers, search and copy-paste get: the text of every PDF of every document in 14
 locales, extracted by independent engines, word for word against the source after Markdown.
 
-The six UN languages come from the sample, he hi ja ko th fa from tests/projects/more-scripts
+The six UN languages come from the sample, he hi ja ko th fa el from tests/projects/more-scripts
 (our own sentences). Each required engine must recover >= 99% of the source's words (phrases
 in zh, ja, th), with no dotted circle and no U+2010 where the source has a hyphen-minus.
 Where an engine is known to fall short, the case is a strict xfail with the measured reason,
@@ -20,7 +20,7 @@ from tests.textlayer.engines import mupdf, pdfium, poppler
 
 DOCS = ("forum-key-messages", "river-dialogue-flyer", "urban-water-fact-sheet")
 SAMPLE = ("en", "fr", "es", "ru", "zh", "ar")
-SCRIPTS = ("he", "hi", "ja", "ko", "th", "fa")
+SCRIPTS = ("he", "hi", "ja", "ko", "th", "fa", "el")
 ENGINES = {"poppler": poppler, "pdfium": pdfium, "mupdf": mupdf}
 REQUIRED = 0.99
 RTL_LIGATURES = ("Arabic-script ligatures (lam-alef) and vowel marks map to the wrong text in "

@@ -46,9 +46,24 @@ def actual_text(box: Any) -> str | None:
         return text[:-len(box.style["hyphenate_character"])] + SOFT_HYPHEN
     if _right_to_left(text):
         return None  # PDFium and MuPDF reverse an /ActualText in right-to-left runs
+    written = _as_written(box, text)
+    if written is not None:
+        return written
     if _spaced(box.style) or _shaped(text):
         return text
     return None
+
+
+def _as_written(box: Any, text: str) -> str | None:
+    """The text before `text-transform`, when the box shows its element's whole text (a
+    kicker in capitals: Greek capitals drop their accents, search needs them)."""
+    if box.style["text_transform"] == "none":
+        return None
+    element = getattr(box, "element", None)
+    if element is None or len(element):
+        return None
+    written = " ".join((element.text or "").split())
+    return written if written and len(written) == len(" ".join(text.split())) else None
 
 
 def add_actual_texts(marked: dict[Key, Marked], texts: dict[Key, str]) -> None:

@@ -11,9 +11,11 @@ import pydyf
 from briefs.render.tagging.actual import SOFT_HYPHEN, _wrap, actual_text
 
 
-def box(text: str, written: str | None = None, spacing: Any = "normal") -> Any:
+def box(text: str, written: str | None = None, spacing: Any = "normal",
+        transform: str = "none") -> Any:
     element = lxml.html.fromstring(f"<p>{written if written is not None else text}</p>")
-    style = {"hyphenate_character": "-", "letter_spacing": spacing}
+    style = {"hyphenate_character": "-", "letter_spacing": spacing,
+             "text_transform": transform}
     return SimpleNamespace(text=text, element=element, style=style)
 
 
@@ -43,3 +45,10 @@ def test_the_span_is_nested_inside_its_sequence() -> None:
     _wrap(tokens, 2, "कि")
     assert tokens[3:6] == ["/Span", tokens[4], b"BDC"] and "ActualText" in tokens[4]
     assert tokens[-3:] == [b"EMC", b"EMC", "/P"]
+
+
+def test_capitals_made_by_css_read_as_written() -> None:
+    kicker = box("ΔΙΑΛΟΓΟΣ ΕΠΙΣΤΗΜΗΣ", "Διάλογος επιστήμης", transform="uppercase")
+    assert actual_text(kicker) == "Διάλογος επιστήμης"
+    line = box("ΔΙΑΛΟΓΟΣ", "Διάλογος επιστήμης", transform="uppercase")
+    assert actual_text(line) is None  # one line of several: its part is not known

@@ -130,15 +130,6 @@ def test_a_phrase_that_ends_inside_a_cluster_is_joined_with_the_next() -> None:
     assert _whole_phrases("สำคัญ ที่", ["สำคัญ", " ", "ที่"]) == ["สำคัญ", " ", "ที่"]
 
 
-def test_persian_digits_are_wrapped_to_keep_their_forms() -> None:
-    from briefs.render.typeset import NATIVE_DIGITS
-
-    out = typeset("<p>بیش از ۴۰۰ نفر، ۷۰٪ آنها</p>", "fa", "rtl", "Arab")
-    assert f'<span class="{NATIVE_DIGITS}">۴۰۰</span>' in out
-    assert f'<span class="{NATIVE_DIGITS}">۷۰٪</span>' in out
-    assert NATIVE_DIGITS not in typeset("<p>أكثر من ٤٠٠</p>", "ar", "rtl", "Arab")
-
-
 def test_french_punctuation_gets_no_break_spaces() -> None:
     out = typeset("<p>Eau partagée : planifier ; ensemble ! <em>Pourquoi</em> ? « Oui » "
                   "à 09:30, https://x.example/?a=1</p>", "fr", "ltr", "Latn")
