@@ -92,7 +92,10 @@ def _over(style: Any, below: Rgb) -> Rgb | None:
     if images:
         return None
     color = style["background_color"]
-    return _blend(_rgb(color), color.alpha, below)
+    if color.alpha == 0:
+        return below
+    rgb = _rgb(color)
+    return None if rgb is None else _blend(rgb, color.alpha, below)
 
 
 def _measure(box: Any, background: Rgb) -> LowContrast | None:
@@ -102,7 +105,10 @@ def _measure(box: Any, background: Rgb) -> LowContrast | None:
     color = style["color"]
     if color.alpha == 0 or style["visibility"] != "visible" or style["font_size"] <= 0:
         return None
-    text = _blend(_rgb(color), color.alpha, background)
+    rgb = _rgb(color)
+    if rgb is None:
+        return None
+    text = _blend(rgb, color.alpha, background)
     ratio = Color("srgb", list(text)).contrast(Color("srgb", list(background)),
                                               method="wcag21")
     size, bold = style["font_size"], style["font_weight"] >= BOLD
@@ -114,8 +120,17 @@ def _measure(box: Any, background: Rgb) -> LowContrast | None:
                        round(size * 0.75, 1), bold, _hex(text), _hex(background))
 
 
-def _rgb(color: Any) -> Rgb:
-    red, green, blue = color.to("srgb").coordinates
+def _rgb(color: Any) -> Rgb | None:
+    """sRGB channels; a `device-cmyk()` colour (print brands) by the naive conversion CSS
+    Color 5 gives for it, as no profile is known here."""
+    if color.space == "device-cmyk":
+        cyan, magenta, yellow, black = (float(value) for value in color.coordinates)
+        return ((1 - cyan) * (1 - black), (1 - magenta) * (1 - black),
+                (1 - yellow) * (1 - black))
+    try:
+        red, green, blue = color.to("srgb").coordinates
+    except NotImplementedError:  # a colour space tinycss2 cannot convert: not measured
+        return None
     return (float(red), float(green), float(blue))
 
 

@@ -56,3 +56,10 @@ def test_an_accent_equal_to_the_main_colour_is_invisible() -> None:
 def test_tokens_are_read_from_the_custom_properties() -> None:
     assert brand_tokens(TOKENS) == {"#1f5c45": "--color-primary", "#d9a21b": "--color-accent",
                                     "#ffffff": "--color-paper"}
+
+
+def test_device_cmyk_colours_are_measured_too() -> None:
+    document, _ = lay_out('<p style="color: device-cmyk(0 0.55 0.85 0)">Print accent</p>'
+                          '<p style="color: device-cmyk(0 0 0 1)">Black</p>')
+    [finding] = low_contrast(document)
+    assert finding.sample == "Print accent" and finding.color == "#ff7326"
