@@ -67,9 +67,9 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_scripts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample's documents in he, hi, ja, ko, th and fa (tests/projects/more-scripts laid
-    over a copy of the sample: a shorter English source, six translations, their catalogs),
-    built once for the session."""
+    """The sample's documents in he, hi, ja, ko, th, fa and el (tests/projects/more-scripts
+    laid over a copy of the sample: a shorter English source, seven translations, their
+    catalogs), built once for the session."""
     root = tmp_path_factory.mktemp("scripts") / "ws"
     init_workspace(root, template="full")
     shutil.copytree(PROJECTS / "more-scripts", root, dirs_exist_ok=True)

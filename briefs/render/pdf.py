@@ -12,6 +12,7 @@ from briefs.core.diagnostics import Problem
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.kinds.fit import FitPlan
 from briefs.render.conformance import written
+from briefs.render.contrast import contrast_warnings
 from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
@@ -162,6 +163,7 @@ class Engine:
             findings = check_layout(document, job.min_image_dpi)
             result.errors += [f"{title}: {message}" for message in findings.errors]
             result.preflight_warnings += findings.warnings
+            result.preflight_warnings += contrast_warnings(document, job.html)
             if not result.errors and not result.refused and not job.layout_only:
                 _write(document, job, result, log)
         finally:

@@ -3,7 +3,10 @@
 They are generated rather than written in base.css so that a workspace replacing the layout
 stylesheets cannot lose them: tracking and capitals only where the script has case, emphasis
 without faux italics, no justification where it opens gaps, the locale's digits in footnote
-marks and numbered lists, and the classes `render/typeset.py` wraps words in.
+marks and numbered lists, and the classes `render/typeset.py` wraps words in. A line-end
+hyphen is drawn with the same hyphen-minus as a written one (WeasyPrint's U+2010 would give
+the shared glyph that text everywhere); the text layer marks the added ones as soft hyphens
+(`render/tagging/actual.py`).
 """
 
 from __future__ import annotations
@@ -14,9 +17,16 @@ from briefs.i18n.scripts import Script
 from briefs.render.typeset import NO_BREAK, NO_HYPHEN
 
 BASE_RULES = f"""\
-html {{ font-synthesis: none; }}
+html {{ font-synthesis: none; hyphenate-character: "-"; }}
 .{NO_HYPHEN} {{ hyphens: manual; }}
 .{NO_BREAK} {{ hyphens: manual; white-space: nowrap; }}
+"""
+PERSIAN_DIGIT_RULES = """\
+/* Persian digits in their Persian forms whatever the face: Noto Naskh Arabic's `locl` turns
+   ۴ ۶ ۷ into Urdu and Arabic forms for every language system, FAR included. Drawn as one
+   run with the text (a span per number would be a box of its own, which WeasyPrint orders
+   wrongly in right-to-left lines). */
+html { font-feature-settings: "locl" 0; }
 """
 UNCASED_RULES = """\
 /* No tracking or capitals: they tear joined letters apart and break headline bars. */
@@ -38,6 +48,8 @@ def script_css(script: Script, brand: Brand, fmt: LocaleFormat) -> str:
         rules.append("html { word-break: keep-all; }\n")
     rules.append(_emphasis_rule(emphasis_for(brand, script)))
     style = fmt.counter_style
+    if style == "persian" and fmt.locale.replace("-", "_").split("_")[0] == "fa":
+        rules.append(PERSIAN_DIGIT_RULES)
     if style != "decimal":
         rules.append(
             f"::footnote-call {{ content: counter(footnote, {style}); }}\n"

@@ -8,11 +8,14 @@
 - A line break in the source between two Chinese, Japanese or Thai characters joins them
   without a space.
 - Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks).
-- Headings and short lines in Chinese, Japanese and Thai break only between phrases, found
-  with Google's BudouX.
+- Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
+  BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
+
+- French text gets its no-break spaces before `; : ! ?` and inside `« »`.
 
 Text is changed only by wrapping runs in elements with the classes below (styled by
-`render/script_css.py`) and by removing source line breaks between CJK characters.
+`render/script_css.py`), by removing source line breaks between CJK characters, and by
+French no-break spaces.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from typing import Any
 import lxml.html
 from lxml.html import HtmlElement
 
+from briefs.i18n.clusters import boundaries, clusters, widen, word_mask
+from briefs.i18n.punctuation import french_spacing
 from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
@@ -33,9 +38,6 @@ NO_BREAK = "ts-nobreak"
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
                 "textarea", "title"}
 SHORT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-SHORT_BLOCKS = {"p", "li", "dt", "dd", "figcaption", "th", "td", "caption", "span"}
-SHORT_LINE_CHARS = 36
-"""A block with at most this many characters is a short line: segmented into phrases."""
 ZERO_WIDTH_SPACE = "\u200b"
 DICTIONARY_BREAKING = {"Thai", "Laoo", "Khmr", "Mymr"}
 SHORT_COMPOUND_PART = 3
@@ -46,7 +48,8 @@ THAI = r"\u0e00-\u0e7f"
 SOFT_BREAK = re.compile(rf"(?<=[{CJK}{THAI}])[ \t]*\n[ \t\n]*(?=[{CJK}{THAI}])")
 FOLDED_SPACE = re.compile(rf"(?<=[{CJK}])[ ](?=[{CJK}])")
 HYPHENS = "-\u2010\u2011"
-WORD = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
+WORD = re.compile(rf"a+(?:[{HYPHENS}]a+)*")
+"""A word, over `clusters.word_mask` of the text: whole clusters of letters, joined by hyphens."""
 LTR_RUN = re.compile(
     r"https?://[^\s<>\"]+[^\s<>\".,;:!?)»]"            # URLs
     r"|www\.[^\s<>\"]+[^\s<>\".,;:!?)»]"
@@ -71,12 +74,15 @@ class Rules:
     """Splits text into phrases (BudouX), for scripts that break between phrases."""
     fold_spaces: bool
     """Drop a space between two CJK characters (a line folded by YAML)."""
+    french_spacing: bool = False
+    """No-break spaces before `; : ! ?` and inside `« »` (i18n/punctuation.py)."""
 
 
 def rules_for(lang: str, direction: str, script: Script) -> Rules:
     language = lang.split("-")[0].split("_")[0]
     phrases = _phrase_parser(script.code) if script.breaking == "phrases" else None
-    return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"))
+    return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"),
+                 french_spacing=language == "fr")
 
 
 def typeset_html(html: str, rules: Rules) -> str:
@@ -150,10 +156,12 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
         text = SOFT_BREAK.sub("", text)
         if rules.fold_spaces:
             text = FOLDED_SPACE.sub("", text)
+    if rules.french_spacing:
+        text = french_spacing(text)
     pieces: list[Any] = _split([text], ISOLATE, _isolate)
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
-    pieces = _split(pieces, WORD, _guard_word)
+    pieces = _split(pieces, WORD, _guard_word, masked=True)
     if rules.script.breaking == "keep-all":
         pieces = _split(pieces, HANGUL_WORD, lambda run: _element("span", run, NO_BREAK))
     elif short and rules.phrases is not None:
@@ -163,20 +171,24 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
 
 
 def _split(pieces: list[Any], pattern: re.Pattern[str],
-           make: Callable[[str], HtmlElement | str]) -> list[Any]:
-    """Replace each match of `pattern` in the string pieces by `make(match)`."""
+           make: Callable[[str], HtmlElement | str], masked: bool = False) -> list[Any]:
+    """Replace each match of `pattern` in the string pieces by `make(match)`, widened to whole
+    grapheme clusters (over `word_mask` of the piece if `masked`)."""
     result: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, str):
             result.append(piece)
             continue
-        start = 0
-        for match in pattern.finditer(piece):
-            made = make(match.group())
+        bounds, start = boundaries(piece), 0
+        for match in pattern.finditer(word_mask(piece) if masked else piece):
+            begin, end = widen(*match.span(), bounds)
+            if begin < start:
+                continue
+            made = make(piece[begin:end])
             if isinstance(made, str):
                 continue
-            result += [piece[start:match.start()], made]
-            start = match.end()
+            result += [piece[start:begin], made]
+            start = end
         result.append(piece[start:])
     return [piece for piece in result if not isinstance(piece, str) or piece]
 
@@ -190,8 +202,8 @@ def _guard_word(word: str) -> HtmlElement | str:
     """A compound or a word in capitals is never hyphenated; a short compound never breaks."""
     parts = re.split(f"[{HYPHENS}]", word)
     if len(parts) > 1:
-        short = len(word) <= SHORT_COMPOUND_CHARS or \
-            min(len(part) for part in parts) <= SHORT_COMPOUND_PART
+        short = len(clusters(word)) <= SHORT_COMPOUND_CHARS or \
+            min(len(clusters(part)) for part in parts) <= SHORT_COMPOUND_PART
         return _element("span", word, NO_BREAK if short else NO_HYPHEN)
     if len(word) > 1 and word.isupper():
         return _element("span", word, NO_HYPHEN)
@@ -207,7 +219,7 @@ def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],
         if not isinstance(piece, str):
             result.append(piece)
             continue
-        for index, phrase in enumerate(parse(piece)):
+        for index, phrase in enumerate(_whole_phrases(piece, parse(piece))):
             if index and separator:
                 result.append(separator)
             stripped = phrase.strip()
@@ -216,6 +228,17 @@ def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],
             else:
                 result.append(phrase)
     return _joined(result)
+
+
+def _whole_phrases(text: str, phrases: list[str]) -> list[str]:
+    """The phrases, a phrase that ends inside a grapheme cluster joined with the next."""
+    bounds, whole, position = set(boundaries(text)), [""], 0
+    for phrase in phrases:
+        whole[-1] += phrase
+        position += len(phrase)
+        if position in bounds:
+            whole.append("")
+    return [phrase for phrase in whole if phrase]
 
 
 def _joined(pieces: list[Any]) -> list[Any]:
@@ -249,13 +272,12 @@ def _inside(element: HtmlElement, test: Callable[[HtmlElement], bool]) -> bool:
 
 
 def _is_short(element: HtmlElement) -> bool:
-    """Headings, and blocks holding a short line, are broken between phrases only."""
-    if element.tag in SHORT_TAGS:
-        return True
-    if element.tag not in SHORT_BLOCKS:
-        return False
-    block = element if element.tag != "span" else element.getparent()
-    return block is not None and len(block.text_content().strip()) <= SHORT_LINE_CHARS
+    """Headings, and the one-line labels inside them, are broken between phrases only.
+
+    Body text, however short, wraps by the script's own rules: an unbreakable phrase in a
+    flex or grid item raises its min-content width and widens its column (the Japanese flyer
+    and fact sheet collapsed so)."""
+    return _inside(element, lambda e: e.tag in SHORT_TAGS)
 
 
 @lru_cache(maxsize=8)

@@ -14,6 +14,31 @@ Box = tuple[float, float, float, float]
 """left, bottom, right, top, in PDF points."""
 
 
+def glyph_texts(pdf: Path) -> list[str]:
+    """`page_texts` of the glyphs alone: the PDF without its /ActualText spans (which give a
+    letter-spaced or shaped run's text as written), to see where the glyphs were drawn."""
+    import pikepdf
+
+    bare = pdf.with_name(pdf.stem + ".glyphs.pdf")
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            kept, open_spans = [], [False]
+            for operands, operator in pikepdf.parse_content_stream(page):
+                name = str(operator)
+                if name in ("BDC", "BMC"):
+                    spans = name == "BDC" and isinstance(operands[1], pikepdf.Dictionary) \
+                        and "/ActualText" in operands[1] and "/MCID" not in operands[1]
+                    open_spans.append(spans)
+                    if spans:
+                        continue
+                elif name == "EMC" and open_spans.pop():
+                    continue
+                kept.append((operands, operator))
+            page.Contents = document.make_stream(pikepdf.unparse_content_stream(kept))
+        document.save(bare)
+    return page_texts(bare)
+
+
 def page_texts(pdf: Path) -> list[str]:
     """The text of each page, in logical order, as PDFium extracts it from glyph positions
     (letters set far apart come out with spaces between them)."""

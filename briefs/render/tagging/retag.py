@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefs.render.tagging.actual import actual_text, add_actual_texts
 from briefs.render.tagging.recover import boxes_by_mcid, marked_sequences
 from briefs.render.tagging.tree import TreeBuilder
 from briefs.render.tagging.write import StructureWriter
@@ -16,4 +17,7 @@ def retag(document: Any, pdf: Any) -> None:
         return
     boxes = boxes_by_mcid(document, pdf)
     structure = TreeBuilder(document, boxes, document.metadata.lang).build()
-    StructureWriter(pdf, structure, marked_sequences(pdf)).write()
+    marked = marked_sequences(pdf)
+    StructureWriter(pdf, structure, marked).write()
+    add_actual_texts(marked, {key: text for key, box in boxes.items()
+                              if key in marked and (text := actual_text(box))})

@@ -45,3 +45,10 @@ def test_footnote_marks_and_lists_in_the_locale_digits() -> None:
     assert "::footnote-call { content: counter(footnote, persian); }" in css
     assert "ol { list-style-type: persian; }" in css
     assert "counter(footnote," not in script_css(script_info("Arab"), BRAND, LocaleFormat.of("ar"))
+
+
+def test_persian_digits_are_drawn_without_the_faces_local_forms() -> None:
+    rule = 'font-feature-settings: "locl" 0;'
+    assert rule in script_css(script_info("Arab"), BRAND, LocaleFormat.of("fa"))
+    assert rule not in script_css(script_info("Arab"), BRAND, LocaleFormat.of("ar"))
+    assert rule not in script_css(script_info("Arab"), BRAND, LocaleFormat.of("ur"))

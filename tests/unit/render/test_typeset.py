@@ -63,15 +63,22 @@ def test_cjk_headings_break_between_phrases_only() -> None:
     assert NO_BREAK not in typeset(long_paragraph, "ja", "ltr", "Jpan")
 
 
+def test_short_body_lines_wrap_by_the_scripts_rules() -> None:
+    for body in ("<p>レンブルックまたはオンラインでご参加ください</p>",
+                 "<li>オールドミル会議センターおよびオンライン</li>",
+                 "<dd><span>会場と日時</span></dd>"):
+        assert NO_BREAK not in typeset(body, "ja", "ltr", "Jpan"), body
+
+
 def test_thai_phrases_get_a_break_opportunity() -> None:
     out = typeset("<h2>การฟื้นฟูพื้นที่ราบน้ำท่วมถึง</h2>", "th", "ltr", "Thai")
     assert "\u200b" in out
 
 
 def test_a_text_node_stays_one_item_of_a_flex_container() -> None:
-    out = typeset('<li><span class="box"></span>我同意在网上发布照片。</li>', "zh", "ltr",
+    out = typeset('<h3><span class="box"></span>我同意在网上发布照片。</h3>', "zh", "ltr",
                   "Hans")
-    item = next(lxml.html.fromstring(out).iter("li"))
+    item = next(lxml.html.fromstring(out).iter("h3"))
     assert [child.tag for child in item] == ["span", "span"]
     assert item[1].get("class") is None  # one plain span holding the phrases
 
@@ -87,3 +94,46 @@ def test_a_translator_isolates_a_run_by_hand() -> None:
     out = typeset("<p>המחיר \u2066A + B = C\u2069 בלבד</p>", "he", "rtl", "Hebr")
     assert '<bdi dir="ltr">A + B = C</bdi>' in out and "\u2066" not in out
     assert '<bdi dir="rtl">שלום</bdi>' in typeset("<p>Hello \u2067שלום\u2069!</p>")
+
+
+def _wrapped_runs(out: str) -> list[str]:
+    return [span.text or "" for span in lxml.html.fromstring(out).iter("span", "bdi")
+            if span.get("class") or span.tag == "bdi"]
+
+
+def _whole_clusters(text: str, run: str) -> bool:
+    """`run` starts and ends on extended grapheme cluster boundaries of `text`."""
+    import unicode_segmentation_rs
+
+    bounds, position = {0}, 0
+    for cluster in unicode_segmentation_rs.graphemes(text, True):
+        position += len(cluster)
+        bounds.add(position)
+    start = text.find(run)
+    return start >= 0 and start in bounds and start + len(run) in bounds
+
+
+def test_markup_never_splits_a_grapheme_cluster_in_devanagari() -> None:
+    source = "हमने बाज़ार-कस्बे में विचार-विमर्श किया, आर-पार"
+    out = typeset(f"<h2>{source}</h2><p>{source}</p>", "hi", "ltr", "Deva")
+    runs = _wrapped_runs(out)
+    assert "बाज़ार-कस्बे" in runs and "विचार-विमर्श" in runs and "आर-पार" in runs
+    for run in runs:
+        assert _whole_clusters(source, run), run
+    assert lxml.html.fromstring(out).text_content() == source + source
+
+
+def test_a_phrase_that_ends_inside_a_cluster_is_joined_with_the_next() -> None:
+    from briefs.render.typeset import _whole_phrases
+
+    assert _whole_phrases("กำลังน้ำ", ["ก", "ำลัง", "น้", "ำ"]) == ["กำลัง", "น้ำ"]
+    assert _whole_phrases("สำคัญ ที่", ["สำคัญ", " ", "ที่"]) == ["สำคัญ", " ", "ที่"]
+
+
+def test_french_punctuation_gets_no_break_spaces() -> None:
+    out = typeset("<p>Eau partagée : planifier ; ensemble ! <em>Pourquoi</em> ? « Oui » "
+                  "à 09:30, https://x.example/?a=1</p>", "fr", "ltr", "Latn")
+    text = lxml.html.fromstring(out).text_content()
+    assert "partagée\u00a0: planifier\u202f; ensemble\u202f! Pourquoi\u202f?" in text
+    assert "«\u202fOui\u202f»" in text and "09:30" in text and "https://x.example/?a=1" in text
+    assert "\u202f" not in typeset("<p>Why? Because!</p>")
