@@ -13,6 +13,8 @@ from markupsafe import Markup
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from briefs.content.tables import shape_tables
+
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
 PROSE_LIST_CLASS = "prose-list"
@@ -23,7 +25,7 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": True, "linkify": False})
-    md.enable(["replacements", "strikethrough"])
+    md.enable(["replacements", "strikethrough", "table"])
     md.disable(["image", "html_block", "html_inline"])
     md.use(footnote_plugin, inline=False)
     md.use(attrs_plugin, spans=True, allowed=["lang"])
@@ -36,12 +38,15 @@ def _safe_link(url: str) -> bool:
 
 
 def render_block(text: str) -> Markup:
-    """Paragraphs, lists, emphasis, links; `[^n]` references become `float: footnote` spans."""
+    """Paragraphs, lists, tables, emphasis, links; `[^n]` references become
+    `float: footnote` spans."""
     md = _parser()
     env: dict[str, object] = {}
     tokens = md.parse(text, env)
     _drop_bad_languages(tokens)
     notes, body = _split_footnotes(md, tokens, env)
+    body = shape_tables(body, lambda words: [token for token in md.parseInline(words, env)
+                                              if token.type == "inline"])
     for token in body:
         if token.type == "inline" and token.children:
             token.children = [_footnote_span(child, notes) for child in token.children]

@@ -52,3 +52,21 @@ def test_bad_language_codes_are_reported() -> None:
 
     with pytest.raises(ValueError, match="is not a language code"):
         checked_markdown("[a]{lang=1}")
+
+
+def test_a_pipe_table_with_caption_source_alignment_and_numbers() -> None:
+    html = render_block(": Use by *region*\n\n| Region | Share | Note |\n|:--|--|:-:|\n"
+                        "| North | 1 647 | a |\n| South | 14,8 % | – |\n\n: Source: a survey\n\n"
+                        "After.")
+    assert html.startswith('<div class="table-block"><table class="prose-table">\n'
+                           "<caption>Use by <em>region</em></caption>")
+    assert '<th scope="col" class="align-start">Region</th>' in html
+    assert '<th scope="col" class="num">Share</th>' in html
+    assert '<td class="num">1 647</td>' in html and '<td class="num">14,8 %</td>' in html
+    assert '<td class="align-center">a</td>' in html and "style=" not in html
+    assert html.endswith('<p class="table-source">Source: a survey</p></div><p>After.</p>')
+
+
+def test_a_colon_paragraph_away_from_tables_stays_a_paragraph() -> None:
+    assert render_block(": not a caption") == "<p>: not a caption</p>"
+    assert "<script>" not in render_block("| <script> |\n|--|\n| x |")
