@@ -4,7 +4,7 @@ and `[words]{lang=xx}` for a phrase in another language."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -18,6 +18,9 @@ from briefs.content.tables import shape_tables
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
 PROSE_LIST_CLASS = "prose-list"
+FIGURE_REFERENCE = re.compile(r"^\[figure:\s*([a-z0-9][a-z0-9-]{0,63})\s*\]$")
+"""A paragraph that is only `[figure: name]` stands for the figure of that name."""
+FigureHtml = Callable[[str], "Markup | None"]
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 """BCP 47 in shape (`zh`, `pt-BR`, `sr-Latn`), as PDF/UA wants a structure element's /Lang."""
 
@@ -37,14 +40,15 @@ def _safe_link(url: str) -> bool:
     return url.strip().lower().startswith(ALLOWED_LINK_SCHEMES)
 
 
-def render_block(text: str) -> Markup:
+def render_block(text: str, figure: FigureHtml | None = None) -> Markup:
     """Paragraphs, lists, tables, emphasis, links; `[^n]` references become
-    `float: footnote` spans."""
+    `float: footnote` spans; a `[figure: name]` paragraph becomes `figure(name)`."""
     md = _parser()
     env: dict[str, object] = {}
     tokens = md.parse(text, env)
     _drop_bad_languages(tokens)
     notes, body = _split_footnotes(md, tokens, env)
+    body = _place_figures(body, figure)
     body = shape_tables(body, lambda words: [token for token in md.parseInline(words, env)
                                               if token.type == "inline"])
     for token in body:
@@ -53,6 +57,28 @@ def render_block(text: str) -> Markup:
         elif token.type in LIST_OPENERS:
             token.attrSet("class", PROSE_LIST_CLASS)  # markers from the brand's fonts
     return Markup(md.renderer.render(body, md.options, env).strip())
+
+
+def _place_figures(tokens: list[Token], figure: FigureHtml | None) -> list[Token]:
+    """Each `[figure: name]` paragraph replaced by the figure's HTML (left out when the
+    figure could not be made: its problem has been reported)."""
+    placed: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        inline = tokens[index + 1] if index + 2 < len(tokens) else None
+        match = (FIGURE_REFERENCE.match(inline.content.strip())
+                 if token.type == "paragraph_open" and inline is not None
+                 and inline.type == "inline" else None)
+        if match is None:
+            placed.append(token)
+            index += 1
+            continue
+        html = Token("html_block", "", 0)
+        html.content = str(figure(match[1]) or "") if figure is not None else ""
+        placed.append(html)
+        index += 3
+    return placed
 
 
 def render_inline(text: str) -> Markup:

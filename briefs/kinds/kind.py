@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefs.content.schema import CommonSettings, Strict
+from pydantic import Field, create_model
+
+from briefs.content.schema import CommonSettings, FigureText, Slug, Strict
 from briefs.kinds.fit import FitStep
 
 TEMPLATE_FILE = "template.html.j2"
@@ -62,6 +64,11 @@ class Kind:
     """Which blocks the content may mark `optional: true`, in words, for the overflow error
     ("a teaser in more_events, or the image")."""
 
+    def __post_init__(self) -> None:
+        """Every kind's prose may describe the figures its settings name (`body_figures:`)."""
+        if "body_figures" not in self.text_model.model_fields:
+            object.__setattr__(self, "text_model", with_figure_texts(self.text_model))
+
     @property
     def template_name(self) -> str:
         """The name templates and documents use for this kind's template."""
@@ -89,3 +96,13 @@ class Kind:
         value = text.get(self.title_field) if isinstance(text, dict) else \
             getattr(text, self.title_field, None)
         return value if isinstance(value, str) else ""
+
+
+def with_figure_texts(model: type[Strict]) -> type[Strict]:
+    """`model` with the prose of the document's figures (title, caption, credit, labels)."""
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        model.__name__, __base__=model, __module__=model.__module__,
+        __doc__=model.__doc__,
+        body_figures=(dict[Slug, FigureText], Field(
+            default_factory=dict, description="What readers read about each figure: "
+            "title, caption, credit, alt text, labels for the data's names")))

@@ -24,7 +24,8 @@ def field_reference(kind: Kind) -> str:
     """A Markdown section: every field of document.yaml and of the prose, with its limit."""
     lines = [f"## `{kind.name}`", "", kind.description + ".", ""]
     for title, model, skip in (("document.yaml", kind.settings_model, COMMON),
-                               ("<locale>.yaml (prose)", kind.text_model, set())):
+                               ("<locale>.yaml (prose)", kind.text_model,
+                                {"body_figures"})):
         lines += [f"**{title}**", "", "| field | type | required | limit | what it is |",
                   "|---|---|---|---|---|"]
         lines += [_row(*entry) for entry in _fields(model, "", skip)]

@@ -18,6 +18,7 @@ from briefs.i18n import formatting
 from briefs.i18n.numbering import LocaleFormat
 from briefs.i18n.scripts import script_info
 from briefs.render.assets import Assets
+from briefs.render.figures import Look, figure_views
 from briefs.render.profiles import page_css
 from briefs.render.script_css import script_css
 
@@ -101,6 +102,8 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "modified": dates[1],
         "stylesheets": [assets.url(sheet) for sheet in stylesheets],
         "images": _images(document, text, assets, image_file or (lambda path: path)),
+        "body_figures": figure_views(document, text, (locale, fmt), _look(brand, script, direction),
+                                assets, image_file or (lambda path: path)),
         "contacts": (contacts := merged_contacts(brand, document, text)),
         "contact": contacts[0],
         "credit_style": brand.model.image_credit,
@@ -108,6 +111,14 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "counter_content": counter_content,
         "css_string": lambda value: Markup(css_string(str(value))),
     }
+
+
+def _look(brand: LoadedBrand, script: str | None, direction: str) -> Look:
+    """What a chart takes from the brand (palette, the script's body fonts) and locale."""
+    colors = brand.model.colors
+    stack = brand.model.scripts.get(script or "") or brand.model.typography
+    return Look((colors.primary, colors.accent, colors.secondary, colors.muted),
+                tuple(stack.body), colors.text, colors.secondary, direction == "rtl")
 
 
 def _images(document: DocumentSource, text: Any, assets: Assets,
