@@ -46,7 +46,7 @@ class DataProblem(ValueError):
 
     def __init__(self, message: str, line: int = 1) -> None:
         super().__init__(message)
-        self.line = line
+        self.line = max(1, line)
 
 
 def load_data(path: Path, roots: tuple[Path, ...], diagnostics: Diagnostics) -> DataTable | None:
@@ -102,18 +102,18 @@ def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
 
 
 def _yaml_rows(data: object) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """YAML: `columns: [...]` and `rows: [[...], ...]`, or a list of mappings."""
-    if isinstance(data, dict) and set(data) == {"columns", "rows"}:
-        columns, rows = data["columns"], data["rows"]
-        if isinstance(columns, list) and isinstance(rows, list) and all(
-                isinstance(row, list) for row in rows):
+    """YAML: `columns: [...]` with `rows: [[...], ...]`, or `rows:` a list of mappings."""
+    rows = data.get("rows") if isinstance(data, dict) else None
+    columns = data.get("columns") if isinstance(data, dict) else None
+    if isinstance(data, dict) and set(data) <= {"columns", "rows"} and isinstance(rows, list):
+        if isinstance(columns, list) and all(isinstance(row, list) for row in rows):
             return ([_scalar(c) for c in columns],
                     [(0, [_scalar(cell) for cell in row]) for row in rows])
-    elif isinstance(data, list) and data and all(isinstance(row, dict) for row in data):
-        columns = list(dict.fromkeys(key for row in data for key in row))
-        return columns, [(0, [_scalar(row.get(c)) for c in columns]) for row in data]
-    raise DataProblem("a YAML data file holds `columns: [...]` and `rows: [[...], ...]`, or a "
-                      "list of rows (`- {region: North, 2015: 14.8}`)")
+        if columns is None and rows and all(isinstance(row, dict) for row in rows):
+            names = list(dict.fromkeys(str(key) for row in rows for key in row))
+            return names, [(0, [_scalar(row.get(c)) for c in names]) for row in rows]
+    raise DataProblem("a YAML data file holds `columns: [...]` and `rows: [[...], ...]`, or "
+                      "`rows:` as a list of mappings (`- {region: North, 2015: 14.8}`)")
 
 
 def _scalar(value: object) -> str:
