@@ -72,7 +72,12 @@ def starter_files(kind: Kind) -> dict[str, str | Path]:
     prose = [f"# The prose of a document of kind {kind.name} in the source language.",
              "# Translations copy this file to <locale>.yaml and translate the values, keeping",
              "# the keys. Text fields accept Markdown (*emphasis*, [links](https://...)).",
-             *_fields(kind.text_model.model_fields, 0, None)]
+             *_fields({name: info for name, info in kind.text_model.model_fields.items()
+                       if name != "body_figures"}, 0, None),
+             "# body_figures:            # titles, captions, credits of the figures placed in",
+             "#   water: {title: ..., caption: ..., labels: {region: Region}}   # the text"]
+    settings += ["# body_figures:            # photos, charts and tables placed in the text by a",
+                 "#   water: {data: data/water.csv, chart: column}   # paragraph [figure: water]"]
     files["document.yaml"] = "\n".join(settings) + "\n"
     files["source.yaml"] = "\n".join(prose) + "\n"
     return files
