@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from briefs.content.schema import MARKDOWN_TEXT, ImageText
 from briefs.content.config import load_workspace
+from briefs.content.schema import MARKDOWN_TEXT, ImageText
 from briefs.core.diagnostics import Diagnostics
 from briefs.kinds.registry import load_kinds
 from briefs.scaffold.workspace import init_workspace
