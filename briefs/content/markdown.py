@@ -21,6 +21,9 @@ PROSE_LIST_CLASS = "prose-list"
 FIGURE_REFERENCE = re.compile(r"^\[figure:\s*([a-z0-9][a-z0-9-]{0,63})\s*\]$")
 """A paragraph that is only `[figure: name]` stands for the figure of that name."""
 FigureHtml = Callable[[str], "Markup | None"]
+UNSPACED = "\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+UNSPACED_BREAK = re.compile(rf"(?<=[{UNSPACED}])[ \t]*\n[ \t]*(?=[{UNSPACED}])")
+SPACED_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 """BCP 47 in shape (`zh`, `pt-BR`, `sr-Latn`), as PDF/UA wants a structure element's /Lang."""
 
@@ -135,7 +138,7 @@ def _split_footnotes(md: MarkdownIt, tokens: list[Token],
             current, inner = token.meta["id"], []
         elif token.type == "footnote_close" and current is not None:
             html = md.renderer.render(inner, md.options, env)
-            notes[current] = html.replace("<p>", "").replace("</p>", " ").strip()
+            notes[current] = _joined(html.replace("<p>", "").replace("</p>", " ").strip())
             current = None
         elif current is not None:
             if token.type != "footnote_anchor":
@@ -143,6 +146,13 @@ def _split_footnotes(md: MarkdownIt, tokens: list[Token],
         elif not inside_block:
             body.append(token)
     return notes, body
+
+
+def _joined(html: str) -> str:
+    """A note's source lines joined as Markdown joins them (WeasyPrint 70 keeps a newline
+    inside a `float: footnote` element as a line break): with a space, or with nothing
+    between two Chinese, Japanese, Korean or Thai characters."""
+    return SPACED_BREAK.sub(" ", UNSPACED_BREAK.sub("", html))
 
 
 def _footnote_span(token: Token, notes: dict[int, str]) -> Token:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,7 @@ from briefs.brand.css import css_string
 
 MEASURING_FAMILY = "DejaVu Sans"
 WIDTH_INCHES = 6.3
-HEIGHT_INCHES = 3.0
+HEIGHT_INCHES = 2.3
 PROLOG = re.compile(rb"^.*?(?=<svg)", re.DOTALL)
 METADATA = re.compile(rb"<metadata>.*?</metadata>\s*", re.DOTALL)
 
@@ -58,7 +59,8 @@ def chart_svg(spec: ChartSpec) -> bytes:
                 "axes.unicode_minus": True, "text.color": spec.text_color,
                 "axes.labelcolor": spec.text_color, "xtick.color": spec.text_color,
                 "ytick.color": spec.text_color}
-    with mpl.rc_context(settings):
+    with mpl.rc_context(settings), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # glyphs DejaVu lacks: WeasyPrint sets them
         figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES))
         axes = figure.subplots()
         _draw(axes, spec)

@@ -107,7 +107,7 @@ class FigureMaker:
             chart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
             alt = alt or self._alt(words, table, (x or 0, series), label)
         shown = settings.table if settings.table is not None else True
-        view = self._table(settings, table, label, words) if shown else None
+        view = self._table(settings, table, (x or 0, label), words) if shown else None
         return FigureView(name, "data", words.title, words.caption, words.credit, alt,
                           chart=chart, table=view)
 
@@ -126,9 +126,11 @@ class FigureMaker:
         return label(str(value)) if value is not None else ""
 
     def _table(self, settings: FigureSettings, table: DataTable,
-               label: Callable[[str], str], words: FigureText) -> TableView:
-        row_headers = not table.numeric[0]
-        headers = tuple((self._column_label(name, label), table.numeric[i])
+               labelled: tuple[int, Callable[[str], str]], words: FigureText) -> TableView:
+        """The data as a table; the categories' column (x) heads its rows."""
+        x, label = labelled
+        numeric = [flag and i != x for i, flag in enumerate(table.numeric)]
+        headers = tuple((self._column_label(name, label), numeric[i])
                         for i, name in enumerate(table.columns))
         rows = []
         for row in table.rows:
@@ -136,12 +138,12 @@ class FigureMaker:
             for i, cell in enumerate(row):
                 decimals = settings.decimals if settings.decimals is not None else \
                     table.decimals[i]
-                if table.numeric[i]:
+                if numeric[i]:
                     cells.append((self.number(cell, decimals), True))
                 else:
                     cells.append((self.category(cell, label), False))
             rows.append(tuple(cells))
-        return TableView(words.title, headers, tuple(rows), row_headers)
+        return TableView(words.title, headers, tuple(rows), x == 0)
 
     def _column_label(self, name: str, label: Callable[[str], str]) -> str:
         if name.isdigit() and int(name) in YEAR_RANGE and name not in (

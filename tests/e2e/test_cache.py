@@ -22,8 +22,8 @@ def build_report(root: Path, *args: str) -> dict:
 def test_unchanged_rebuild_renders_nothing(workspace_copy: Path) -> None:
     report = build_report(workspace_copy)
     assert report["rendered"] == []
-    assert len(report["up_to_date"]) == 18
-    assert len(report["outputs"]) == 18
+    assert len(report["up_to_date"]) == 24
+    assert len(report["outputs"]) == 24
 
 
 def test_no_op_fast_path_needs_no_heavy_imports(workspace_copy: Path) -> None:
@@ -39,7 +39,7 @@ def test_no_op_fast_path_needs_no_heavy_imports(workspace_copy: Path) -> None:
             "assert not heavy, heavy")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert re.search(r"^0 built, 18 up to date, 0 failed in 0\.\d s; nothing changed since the "
+    assert re.search(r"^0 built, 24 up to date, 0 failed in 0\.\d s; nothing changed since the "
                      r"last build\.$", result.stderr, re.MULTILINE), result.stderr
 
 
@@ -48,7 +48,7 @@ def test_editing_one_locale_renders_only_its_outputs(workspace_copy: Path) -> No
     path.write_text(path.read_text().replace("kicker: ", "kicker: Nouveau ", 1))
     report = build_report(workspace_copy)
     assert report["rendered"] == [f"{FLYER}.fr"]
-    assert len(report["up_to_date"]) == 17
+    assert len(report["up_to_date"]) == 23
 
 
 def test_template_change_renders_every_output_using_it(workspace_copy: Path) -> None:

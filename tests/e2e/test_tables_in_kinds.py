@@ -69,7 +69,7 @@ def test_a_pipe_table_in_every_markdown_field_of_every_kind(tmp_path: Path) -> N
     shutil.copytree(PROJECTS / "custom-kind" / "kinds", root / "kinds")
     registry = load_kinds(load_workspace(root), Diagnostics())
     expected: dict[str, int] = {}
-    for name in ("key-messages", "flyer", "fact-sheet", "event-report"):
+    for name in ("key-messages", "flyer", "fact-sheet", "policy-brief", "event-report"):
         kind = registry.get(name)
         assert kind is not None, name
         doc = f"t-{name}"

@@ -76,7 +76,7 @@ def test_sharded_builds_merge_into_the_full_manifest(workspace_copy: Path, tmp_p
         shard_manifest.write_text(json.dumps({"version": 1, "outputs": report["outputs"]}))
         manifests.append(shard_manifest)
         built.append(set(report["rendered"]))
-    assert not built[0] & built[1] and len(built[0] | built[1]) == 6  # 3 documents x 2 locales
+    assert not built[0] & built[1] and len(built[0] | built[1]) == 8  # 4 documents x 2 locales
     merged = run_cli("manifest", "merge", *map(str, manifests), "-o", str(tmp_path / "out"))
     assert merged.exit_code == 0, merged.stderr
     outputs = json.loads((tmp_path / "out" / "manifest.json").read_text())["outputs"]

@@ -70,3 +70,12 @@ def test_a_pipe_table_with_caption_source_alignment_and_numbers() -> None:
 def test_a_colon_paragraph_away_from_tables_stays_a_paragraph() -> None:
     assert render_block(": not a caption") == "<p>: not a caption</p>"
     assert "<script>" not in render_block("| <script> |\n|--|\n| x |")
+
+
+def test_a_note_written_over_several_lines_is_one_line_of_text() -> None:
+    """WeasyPrint breaks a footnote at each newline of its source: the lines are joined as
+    Markdown joins them, with a space, or with nothing between Chinese characters."""
+    html = render_block("Claim.[^1] Más.[^2]\n\n[^1]: The survey of\n    2023, page 4.\n\n"
+                        "[^2]: 统计\n    年鉴, *and*\n    more.")
+    assert '<span class="footnote">The survey of 2023, page 4.</span>' in html
+    assert '<span class="footnote">统计年鉴, <em>and</em> more.</span>' in html

@@ -20,7 +20,7 @@ def test_init_full_creates_the_sample_workspace(tmp_path: Path) -> None:
     assert not (root / "templates").exists()  # built-in templates come from briefs itself
     workspace = load_workspace(root)
     assert workspace.document_ids() == ["forum-key-messages", "river-dialogue-flyer",
-                                        "urban-water-fact-sheet"]
+                                        "urban-water-fact-sheet", "water-access-policy-brief"]
     assert workspace.brand_ids() == ["civic-blue", "field-green"]
 
 
