@@ -42,6 +42,9 @@ COUNTER_STYLES = {
     "laoo": "lao", "tibt": "tibetan", "mymr": "myanmar", "khmr": "khmer", "mong": "mongolian",
 }
 """The CSS counter style (predefined in CSS Counter Styles 3) writing each system's digits."""
+DEFAULT_CONVENTIONS = {"en": "en_GB"}
+"""Bare `en` writes dates as international English does ("19–20 October 2021"), as the
+README and docs/fields.md promise; `formats: {en: en_US}` in briefs.yaml for US dates."""
 BUDDHIST_ERA = {"th": "พ.ศ."}
 BUDDHIST_OFFSET = 543
 ASCII_DIGITS = re.compile(r"[0-9]")
@@ -75,7 +78,8 @@ class LocaleFormat:
     def of(cls, locale: str, format_locale: str | None = None, digits: str | None = None,
            calendar: str | None = None) -> LocaleFormat:
         chosen: Calendar = calendar if calendar in CALENDARS else "gregorian"  # type: ignore[assignment]
-        return cls(format_locale or locale, numbering_system(locale, digits), chosen)
+        conventions = format_locale or DEFAULT_CONVENTIONS.get(locale, locale)
+        return cls(conventions, numbering_system(locale, digits), chosen)
 
     @property
     def counter_style(self) -> str:

@@ -71,7 +71,9 @@ class FlyerSettings(CommonSettings):
     registration: Registration | None = None
     """Where to register (shown as text and as a QR code); leave out when there is none."""
     website: WebLink | None = None
-    """The event's own website, printed at the foot (default: the brand's website)."""
+    """The event's own website, printed at the foot (default: the brand's website, on the
+    brand's own events only: none when `organiser` or `organiser_logo` says it is someone
+    else's)."""
     organiser_logo: ImageRef | None = None
     """The logo of the organisation holding the event, when it is not the brand's."""
     image: ImageRef | None = None

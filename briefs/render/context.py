@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+from pydantic import BaseModel, ValidationError
 
 from briefs.brand.brands import LoadedBrand, ResolvedFace
 from briefs.brand.css import brand_css, counter_content, css_string
@@ -54,12 +55,24 @@ def merged_contacts(brand: LoadedBrand, document: DocumentSource,
 
 
 def _blocks(value: Any) -> list[ContactBlock]:
-    """A contact field as a list of blocks (a kind's own `contact` field may be anything)."""
+    """A contact field as a list of blocks: briefs' own contact blocks, or a workspace kind's
+    own `contact` object (or list of them) whose fields are named like a block's."""
+    items = value if isinstance(value, list) else [value]
+    return [block for block in map(_block, items) if block is not None]
+
+
+def _block(value: Any) -> ContactBlock | None:
     if isinstance(value, ContactBlock):
-        return [value]
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, ContactBlock)]
-    return []
+        return value
+    data = value.model_dump() if isinstance(value, BaseModel) else value
+    if not isinstance(data, dict):
+        return None
+    known = {key: item for key, item in data.items()
+             if key in ContactBlock.model_fields and isinstance(item, str) and item}
+    try:
+        return ContactBlock(**known) if known else None
+    except ValidationError:
+        return None  # validated as the kind's own field; what a block refuses is left out
 
 
 def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],

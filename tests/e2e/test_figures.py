@@ -85,8 +85,8 @@ def text_of(root: Path, locale: str) -> str:
 def test_the_chart_text_is_text_in_the_locale(built: tuple[Path, str]) -> None:
     root, _ = built
     english, french = text_of(root, "en"), text_of(root, "fr")
-    assert "North side" in english and "1,600" in english and "1,647.5" in english
-    assert "Nord" in french and "1 600" in french and "1 647,5" in french
+    assert "North side" in english and "1,000" in english and "1,647.5" in english
+    assert "Nord" in french and "1 000" in french and "1 647,5" in french
     assert "1,647.5" not in french and "Région" in french
 
 

@@ -77,3 +77,18 @@ def test_numbers_from_data_follow_the_locale() -> None:
     assert LocaleFormat.of("en").decimal(Decimal("3.0"), 2, trim=True) == "3"
     assert LocaleFormat.of("th", calendar="buddhist").year(2022) == "2565"
     assert LocaleFormat.of("ar", digits="native").year(2022) == "٢٠٢٢"
+
+
+def test_english_dates_are_international_by_default() -> None:
+    """README and docs/fields.md promise "19–20 October 2021" for a bare `en`; a workspace
+    may still ask for US dates with `formats: {en: en_US}`."""
+    import datetime as dt
+
+    from briefs.i18n.numbering import LocaleFormat
+
+    start, end = dt.date(2021, 10, 19), dt.date(2021, 10, 20)
+    def plain(text: str) -> str:
+        return text.replace("\u2009", "")  # CLDR's thin spaces around the dash
+
+    assert plain(LocaleFormat.of("en").date_range(start, end)) == "19–20 October 2021"
+    assert plain(LocaleFormat.of("en", "en_US").date_range(start, end)) == "October 19–20, 2021"
