@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field, create_model
 
-from briefs.content.schema import CommonSettings, FigureText, Slug, Strict
+from briefs.content.schema import CommonSettings, FigureText, ShortText, Slug, Strict
 from briefs.kinds.fit import FitStep
 
 TEMPLATE_FILE = "template.html.j2"
@@ -65,9 +65,10 @@ class Kind:
     ("a teaser in more_events, or the image")."""
 
     def __post_init__(self) -> None:
-        """Every kind's prose may describe the figures its settings name (`body_figures:`)."""
+        """Every kind's prose may describe the figures its settings name (`body_figures:`)
+        and translate the PDF's keywords (`keywords:`)."""
         if "body_figures" not in self.text_model.model_fields:
-            object.__setattr__(self, "text_model", with_figure_texts(self.text_model))
+            object.__setattr__(self, "text_model", with_common_texts(self.text_model))
 
     @property
     def template_name(self) -> str:
@@ -98,11 +99,15 @@ class Kind:
         return value if isinstance(value, str) else ""
 
 
-def with_figure_texts(model: type[Strict]) -> type[Strict]:
-    """`model` with the prose of the document's figures (title, caption, credit, labels)."""
+def with_common_texts(model: type[Strict]) -> type[Strict]:
+    """`model` with the prose every kind has: the words of the document's figures (title,
+    caption, credit, labels), and the PDF's keywords in the locale."""
+    keywords: dict[str, Any] = {} if "keywords" in model.model_fields else {
+        "keywords": (list[ShortText], Field(default_factory=list, description=(
+            "The PDF's keywords in this language (default: document.yaml's)")))}
     return create_model(  # type: ignore[call-overload,no-any-return]
         model.__name__, __base__=model, __module__=model.__module__,
-        __doc__=model.__doc__,
+        __doc__=model.__doc__, **keywords,
         body_figures=(dict[Slug, FigureText], Field(
             default_factory=dict, description="What readers read about each figure: "
             "title, caption, credit, alt text, labels for the data's names")))

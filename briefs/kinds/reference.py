@@ -25,7 +25,7 @@ def field_reference(kind: Kind) -> str:
     lines = [f"## `{kind.name}`", "", kind.description + ".", ""]
     for title, model, skip in (("document.yaml", kind.settings_model, COMMON),
                                ("<locale>.yaml (prose)", kind.text_model,
-                                {"body_figures"})):
+                                {"body_figures", "keywords"})):
         lines += [f"**{title}**", "", "| field | type | required | limit | what it is |",
                   "|---|---|---|---|---|"]
         lines += [_row(*entry) for entry in _fields(model, "", skip)]
@@ -157,7 +157,9 @@ LENGTH_ERROR
 Every document also has the common settings `brand`, `template`, `paper` (`A4` or
 `letter`), `keywords`, `published` (a day, for the PDF's metadata), `locales` and
 `body_figures` (photos, charts and tables placed in the text, with their prose under
-`body_figures:` in each `<locale>.yaml`: see "Tables, charts and figures" below).
+`body_figures:` in each `<locale>.yaml`: see "Tables, charts and figures" below). The prose
+of every kind may also give `keywords:`, the PDF's keywords in its language (default: the
+`keywords` of document.yaml).
 
 Dates may be as precise as the facts: a year (`2023`), a month (`2023-06`) or a day
 (`2023-06-19`), and where the field says so a range of two of the same precision

@@ -73,7 +73,7 @@ def starter_files(kind: Kind) -> dict[str, str | Path]:
              "# Translations copy this file to <locale>.yaml and translate the values, keeping",
              "# the keys. Text fields accept Markdown (*emphasis*, [links](https://...)).",
              *_fields({name: info for name, info in kind.text_model.model_fields.items()
-                       if name != "body_figures"}, 0, None),
+                       if name not in ("body_figures", "keywords")}, 0, None),
              "# body_figures:            # titles, captions, credits of the figures placed in",
              "#   water: {title: ..., caption: ..., labels: {region: Region}}   # the text"]
     settings += ["# body_figures:            # photos, charts and tables placed in the text by a",

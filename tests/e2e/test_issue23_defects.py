@@ -28,3 +28,24 @@ def test_the_flyer_leaves_out_the_publishers_website_on_someone_elses_event(
     assert result.exit_code == 0, result.stderr
     text = flyer_text(small)
     assert "Riverside Residents" in text and "www.example.org" not in text
+
+
+def test_pdf_keywords_are_translated(small: Path) -> None:
+    """`keywords:` in the prose (like any prose key: in the source first) are translated
+    and replace document.yaml's in that locale's PDF."""
+    from pypdf import PdfReader
+
+    brief = "first-brief"
+    source = small / "content" / brief / "en.yaml"
+    source.write_text(source.read_text() + "\nkeywords: [key messages, team planning]\n")
+    path = small / "content" / brief / "fr.yaml"
+    path.write_text(path.read_text() + "\nkeywords: [messages clés, planification]\n")
+    result = run_cli("build", brief, workspace=small)
+    assert result.exit_code == 0, result.stderr
+
+    def keywords(locale: str) -> str:
+        reader = PdfReader(small / "build" / brief / f"{brief}.{locale}.pdf")
+        return str(reader.metadata.get("/Keywords"))
+
+    assert keywords("fr") == "messages clés, planification"
+    assert keywords("en") == "key messages, team planning"
