@@ -49,3 +49,19 @@ def test_pdf_keywords_are_translated(small: Path) -> None:
 
     assert keywords("fr") == "messages clés, planification"
     assert keywords("en") == "key messages, team planning"
+
+
+def test_a_consent_line_with_a_link_and_emphasis_is_one_line_of_text(small: Path) -> None:
+    """Each run of a consent line (text, link, emphasis) was a flex item: five columns."""
+    path = small / "content" / FLYER / "en.yaml"
+    line = ("I agree to *be photographed* under the [privacy notice](https://example.org/p) "
+            "of the day.")
+    path.write_text(path.read_text() + f'\nconsent:\n  - "{line}"\n')
+    result = run_cli("build", FLYER, "-l", "en", workspace=small)
+    assert result.exit_code == 0, result.stderr
+    text = flyer_text(small)
+    start = text.index("I agree")
+    block = text[start:text.index("of the day.", start) + len("of the day.")]
+    assert " ".join(block.split()) == ("I agree to be photographed under the privacy notice "
+                                       "of the day.")
+    assert len(block.splitlines()) <= 2, block  # the column's width, not five columns
