@@ -10,6 +10,7 @@ from typing import Any
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.kinds.fit import FitPlan
+from briefs.render.css_warnings import with_stylesheet
 from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
@@ -158,7 +159,7 @@ class Engine:
         finally:
             logger.removeHandler(handler)
         result.dependencies = sorted(set(log.fetched))
-        _sort_messages(result, handler.messages, log, title)
+        _sort_messages(result, handler.messages, log, title, job.mounts.folders)
         return result
 
     def _fit(self, job: RenderJob, log: FetchLog, document: Any,
@@ -253,7 +254,8 @@ def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:
     return sorted(used - declared) if declared else []
 
 
-def _sort_messages(result: RenderResult, messages: list[str], log: FetchLog, title: str) -> None:
+def _sort_messages(result: RenderResult, messages: list[str], log: FetchLog, title: str,
+                   roots: list[Path]) -> None:
     """WeasyPrint's log: a missing glyph fails the output; other messages are warnings."""
     for message in messages:
         if ".notdef glyph" in message:
@@ -261,7 +263,7 @@ def _sort_messages(result: RenderResult, messages: list[str], log: FetchLog, tit
                                  "brand.yaml")
             result.pdf = None
         elif not _is_refusal_echo(message, log):
-            result.warnings.append(message)
+            result.warnings.append(with_stylesheet(message, log.fetched, roots))
 
 
 def _is_refusal_echo(message: str, log: FetchLog) -> bool:
