@@ -65,3 +65,20 @@ def test_a_consent_line_with_a_link_and_emphasis_is_one_line_of_text(small: Path
     assert " ".join(block.split()) == ("I agree to be photographed under the privacy notice "
                                        "of the day.")
     assert len(block.splitlines()) <= 2, block  # the column's width, not five columns
+
+
+def test_a_cover_without_organisers_gives_their_room_to_the_photo(small: Path) -> None:
+    """Without organisers the cover left some 70 mm empty under the photo's caption."""
+    import re
+
+    brief = "first-brief"
+    path = small / "content" / brief / "en.yaml"
+    path.write_text(re.sub(r"organisers:.*\n(  - .*\n)+", "", path.read_text()))
+    result = run_cli("build", brief, "-l", "en", workspace=small)
+    assert result.exit_code == 0, result.stderr
+    pdf = small / "build" / brief / f"{brief}.en.pdf"
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', boxes)[1])
+    caption_top = float(re.search(r'yMin="([\d.]+)"[^>]*>Participants<', boxes)[1])
+    assert caption_top > 0.82 * height  # the caption near the foot, not 70 mm above it
