@@ -144,5 +144,6 @@ KIND = Kind(
     cost=1.0,
     fit=parse_steps(["photo 80%", "body 8.5pt", "space 75%", "photo 60%", "leading 1.3",
                      "body 8pt", "leading 1.25", "space 50%", "body 7.5pt", "optional"]),
-    optional_blocks="a teaser or the photo (image)",
+    optional_blocks="a teaser",
+    optional_images=("image",),
 )

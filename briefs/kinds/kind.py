@@ -61,6 +61,9 @@ class Kind:
     """Copyfitting: the steps tried, in order, when a document is longer than its page
     limit (`kinds/fit.py`); none: an overflow is an error at once."""
     optional_blocks: str = ""
+    optional_images: tuple[str, ...] = ()
+    """Image settings whose prose may be marked optional (the flyer's `image`): named in the
+    overflow advice only when the document has one."""
     """Which blocks the content may mark `optional: true`, in words, for the overflow error
     ("a teaser in more_events, or the image")."""
 
@@ -69,6 +72,13 @@ class Kind:
         and translate the PDF's keywords (`keywords:`)."""
         if "body_figures" not in self.text_model.model_fields:
             object.__setattr__(self, "text_model", with_common_texts(self.text_model))
+
+    def optional_advice(self, settings: Any) -> str:
+        """What the content may mark `optional: true`, as the overflow advice says it: "a
+        teaser or the photo (image)", without the photo when the document has none."""
+        images = [f"the photo ({name})" for name in self.optional_images
+                  if getattr(settings, name, None) is not None]
+        return " or ".join([self.optional_blocks, *images]) if self.optional_blocks else ""
 
     @property
     def template_name(self) -> str:
