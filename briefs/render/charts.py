@@ -21,6 +21,7 @@ from briefs.brand.css import css_string
 MEASURING_FAMILY = "DejaVu Sans"
 WIDTH_INCHES = 6.3
 HEIGHT_INCHES = 2.3
+CHART_URI = re.compile(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)")
 PROLOG = re.compile(rb"^.*?(?=<svg)", re.DOTALL)
 METADATA = re.compile(rb"<metadata>.*?</metadata>\s*", re.DOTALL)
 
@@ -131,3 +132,12 @@ def _with_families(svg: bytes, families: Sequence[str]) -> bytes:
     stack = stack.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return svg.replace(f"'{MEASURING_FAMILY}'".encode(), stack.encode()).replace(
         f"font-family: {MEASURING_FAMILY}".encode(), f"font-family: {stack}".encode())
+
+
+def chart_texts(html: str) -> list[str]:
+    """The text of every chart an HTML page holds (as data: URIs), for the font subsets:
+    a chart's labels are printed too, though no character of them is in the HTML's text."""
+    import base64
+
+    return [base64.b64decode(match[1]).decode("utf-8", "replace")
+            for match in CHART_URI.finditer(html)]

@@ -56,3 +56,15 @@ def test_right_to_left_puts_the_first_category_on_the_right() -> None:
     ltr, rtl = chart_svg(spec()), chart_svg(spec(rtl=True))
     assert first_x(ltr, "North") < first_x(ltr, "South")
     assert first_x(rtl, "North") > first_x(rtl, "South")
+
+
+def test_the_text_of_charts_in_a_page_is_found_for_the_font_subsets() -> None:
+    """A chart's labels are printed though they are not in the HTML's text (base64): the
+    subsets of large fonts must hold them (a Chinese chart lost its labels' glyphs)."""
+    import base64
+
+    from briefs.render.charts import chart_texts
+
+    svg = chart_svg(spec(label="北塞拉诺"))
+    html = f'<p>x</p><img src="data:image/svg+xml;base64,{base64.b64encode(svg).decode()}">'
+    assert any("北塞拉诺" in text for text in chart_texts(html))
