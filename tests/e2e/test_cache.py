@@ -11,6 +11,7 @@ from tests.conftest import run_cli, workspace_file
 BRIEF = "forum-key-messages"
 FLYER = "river-dialogue-flyer"
 FACT_SHEET = "urban-water-fact-sheet"  # the brief's brand, civic-blue, too
+POLICY_BRIEF = "water-access-policy-brief"
 
 
 def build_report(root: Path, *args: str) -> dict:
@@ -71,13 +72,15 @@ def test_brand_font_change_renders_its_outputs(workspace_copy: Path) -> None:
     font.write_bytes((workspace_copy / "styles" / "civic-blue" / "fonts" /
                       "NotoSans-Bold.ttf").read_bytes())
     report = build_report(workspace_copy)
-    assert sorted(report["rendered"]) == sorted(f"{doc}.{loc}" for doc in (BRIEF, FACT_SHEET)
-                                                for loc in ("en", "fr", "es", "ru", "zh", "ar"))
+    assert sorted(report["rendered"]) == sorted(
+        f"{doc}.{loc}" for doc in (BRIEF, FACT_SHEET, POLICY_BRIEF)  # the ones in Civic Serif
+        for loc in ("en", "fr", "es", "ru", "zh", "ar"))
 
 
 def test_force_renders_everything(workspace_copy: Path) -> None:
     report = build_report(workspace_copy, "--force", "-l", "en")
-    assert sorted(report["rendered"]) == [f"{BRIEF}.en", f"{FLYER}.en", f"{FACT_SHEET}.en"]
+    assert sorted(report["rendered"]) == [f"{BRIEF}.en", f"{FLYER}.en", f"{FACT_SHEET}.en",
+                                          f"{POLICY_BRIEF}.en"]
 
 
 def test_a_damaged_output_is_rendered_again(workspace_copy: Path) -> None:
