@@ -97,8 +97,9 @@ def overflow_message(session: BuildSession, target: Target, overflow: Overflow,
     if overflow.own_page:
         advice[0] += f" before it (what page {overflow.limit} holds)"
 
-    if kind.optional_blocks and fit_plan(target).drop_optional:
-        advice.append(f"set optional: true on {kind.optional_blocks}")
+    blocks = kind.optional_advice(target.document.settings)
+    if blocks and fit_plan(target).drop_optional:
+        advice.append(f"set optional: true on {blocks}")
     path, position, why = page_limit_source(target)
     pages = f"{overflow.limit} page{'s' if overflow.limit != 1 else ''}"
     if kind.pages.fixed is None and kind.pages.setting:

@@ -12,6 +12,7 @@ from briefs.build.targets import Target
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.paths import RefusedPath
 from briefs.i18n.catalogs import po_path
+from briefs.render.charts import chart_texts
 from briefs.render.context import build_context
 from briefs.render.metadata import FALLBACK_DATE
 from briefs.render.templating import make_environment, render_template
@@ -55,7 +56,7 @@ def render_html(session: BuildSession, target: Target, *, for_render: bool = Tru
         html = typeset_html(html, rules_for(context["lang"], context["dir"],
                                             context["script_facts"]))
     if html is not None and large:  # after typesetting: subsets hold what is printed
-        points = characters(html, *_stylesheet_texts(session, target))
+        points = characters(html, *_stylesheet_texts(session, target), *chart_texts(html))
         for placeholder, resolved in large.items():
             html = html.replace(placeholder, _font_url(session, resolved, (target, points)))
     if translations is not None and translations.missing:

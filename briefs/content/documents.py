@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefs.content.figure_files import FigureFiles, check_figures, check_references
 from briefs.content.images import ImageInfo, ImageProblem, inspect_image
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
 from briefs.content.schema import CommonSettings, ImageRef, Strict
@@ -54,6 +55,8 @@ class DocumentSource:
     untranslated_locales: list[str] = field(default_factory=list)
     settings_file: LoadedYaml | None = None
     """document.yaml as read, to point at a setting (the page limit) after rendering."""
+    figures: FigureFiles = field(default_factory=FigureFiles)
+    """The photos and data files of the figures placed in the text."""
 
     def made_in(self, locale: str) -> bool:
         """Whether the document is made in `locale` (its own `locales:`, if it lists any)."""
@@ -92,6 +95,8 @@ def load_document(workspace: Workspace, kinds: KindRegistry, doc_id: str,
               if document.made_in(locale)]
     errors_before = len(diagnostics.errors)
     _check_images(workspace, document, loaded, diagnostics)
+    document.figures = check_figures(workspace, folder, settings.body_figures, loaded, diagnostics,
+                                     wanted)
     _check_brand(workspace, settings, loaded, diagnostics)
     _check_locales(workspace, settings, loaded, diagnostics)
     settings_failed = len(diagnostics.errors) > errors_before
@@ -164,6 +169,7 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
     source_text = validate(model, source, diagnostics) if source else None
     if source is not None and source_text is not None:
         _check_alt_text(document, source_text, source, diagnostics)
+        check_references(document.settings.body_figures, source, diagnostics)
     if source is None or source_text is None or len(diagnostics.errors) > errors_before:
         document.failed_locales.update(locales)
         _check_translations_alone(workspace, model, document.folder, diagnostics,

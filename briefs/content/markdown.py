@@ -4,7 +4,7 @@ and `[words]{lang=xx}` for a phrase in another language."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -13,9 +13,17 @@ from markupsafe import Markup
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from briefs.content.tables import shape_tables
+
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 LIST_OPENERS = {"bullet_list_open", "ordered_list_open"}
 PROSE_LIST_CLASS = "prose-list"
+FIGURE_REFERENCE = re.compile(r"^\[figure:\s*([a-z0-9][a-z0-9-]{0,63})\s*\]$")
+"""A paragraph that is only `[figure: name]` stands for the figure of that name."""
+FigureHtml = Callable[[str], "Markup | None"]
+UNSPACED = "\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+UNSPACED_BREAK = re.compile(rf"(?<=[{UNSPACED}])[ \t]*\n[ \t]*(?=[{UNSPACED}])")
+SPACED_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 """BCP 47 in shape (`zh`, `pt-BR`, `sr-Latn`), as PDF/UA wants a structure element's /Lang."""
 
@@ -23,7 +31,7 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": True, "linkify": False})
-    md.enable(["replacements", "strikethrough"])
+    md.enable(["replacements", "strikethrough", "table"])
     md.disable(["image", "html_block", "html_inline"])
     md.use(footnote_plugin, inline=False)
     md.use(attrs_plugin, spans=True, allowed=["lang"])
@@ -38,19 +46,45 @@ def _safe_link(url: str) -> bool:
         ord(char) < 0x20 or 0x7f <= ord(char) <= 0x9f for char in text)
 
 
-def render_block(text: str) -> Markup:
-    """Paragraphs, lists, emphasis, links; `[^n]` references become `float: footnote` spans."""
+def render_block(text: str, figure: FigureHtml | None = None) -> Markup:
+    """Paragraphs, lists, tables, emphasis, links; `[^n]` references become
+    `float: footnote` spans; a `[figure: name]` paragraph becomes `figure(name)`."""
     md = _parser()
     env: dict[str, object] = {}
     tokens = md.parse(text, env)
     _drop_bad_languages(tokens)
     notes, body = _split_footnotes(md, tokens, env)
+    body = _place_figures(body, figure)
+    body = shape_tables(body, lambda words: [token for token in md.parseInline(words, env)
+                                              if token.type == "inline"])
     for token in body:
         if token.type == "inline" and token.children:
             token.children = [_footnote_span(child, notes) for child in token.children]
         elif token.type in LIST_OPENERS:
             token.attrSet("class", PROSE_LIST_CLASS)  # markers from the brand's fonts
     return Markup(md.renderer.render(body, md.options, env).strip())
+
+
+def _place_figures(tokens: list[Token], figure: FigureHtml | None) -> list[Token]:
+    """Each `[figure: name]` paragraph replaced by the figure's HTML (left out when the
+    figure could not be made: its problem has been reported)."""
+    placed: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        inline = tokens[index + 1] if index + 2 < len(tokens) else None
+        match = (FIGURE_REFERENCE.match(inline.content.strip())
+                 if token.type == "paragraph_open" and inline is not None
+                 and inline.type == "inline" else None)
+        if match is None:
+            placed.append(token)
+            index += 1
+            continue
+        html = Token("html_block", "", 0)
+        html.content = str(figure(match[1]) or "") if figure is not None else ""
+        placed.append(html)
+        index += 3
+    return placed
 
 
 def render_inline(text: str) -> Markup:
@@ -107,7 +141,7 @@ def _split_footnotes(md: MarkdownIt, tokens: list[Token],
             current, inner = token.meta["id"], []
         elif token.type == "footnote_close" and current is not None:
             html = md.renderer.render(inner, md.options, env)
-            notes[current] = html.replace("<p>", "").replace("</p>", " ").strip()
+            notes[current] = _joined(html.replace("<p>", "").replace("</p>", " ").strip())
             current = None
         elif current is not None:
             if token.type != "footnote_anchor":
@@ -115,6 +149,13 @@ def _split_footnotes(md: MarkdownIt, tokens: list[Token],
         elif not inside_block:
             body.append(token)
     return notes, body
+
+
+def _joined(html: str) -> str:
+    """A note's source lines joined as Markdown joins them (WeasyPrint 70 keeps a newline
+    inside a `float: footnote` element as a line break): with a space, or with nothing
+    between two Chinese, Japanese, Korean or Thai characters."""
+    return SPACED_BREAK.sub(" ", UNSPACED_BREAK.sub("", html))
 
 
 def _footnote_span(token: Token, notes: dict[int, str]) -> Token:

@@ -228,6 +228,81 @@ Contacts = ContactBlock | list[ContactBlock]
 """One contact block, or several (`- {unit: ...}` items), merged item by item."""
 
 
+FOCUS = re.compile(r"^(\d{1,3}(?:\.\d+)?)%\s+(\d{1,3}(?:\.\d+)?)%$")
+"""`focus: X% Y%`: the point a crop keeps, from the left and the top."""
+ChartType = Literal["bar", "column", "line", "stacked-bar"]
+Length = Annotated[str, Field(pattern=r"^\d{1,3}(\.\d{1,2})?mm$")]
+
+
+class FigureSettings(Strict):
+    """One figure: a photo (`src`) or data (`data`) shown as a table, a chart, or both."""
+
+    src: ShortText | None = None
+    """A photo or drawing in the document folder; `images/<locale>/<name>` wins in a locale
+    that has one."""
+    focus: str | None = None
+    """The point a crop keeps in view, from the left and the top: `50% 30%`."""
+    fit: Literal["cover", "contain"] = "contain"
+    """`cover` fills the frame and crops (keeping the focus), `contain` shows it whole."""
+    height: Length | None = None
+    """The frame's height (`60mm`); a photo with `fit: cover` is cropped to it."""
+    data: ShortText | None = None
+    """A table in the document folder: `data/water.csv` (a header row, numbers as 1647.5),
+    or YAML."""
+    chart: ChartType | None = None
+    """Draw the data as a chart: `bar`, `column`, `line` or `stacked-bar`."""
+    x: ShortText | None = None
+    """The column of categories (or years) along the chart's axis (default: the first)."""
+    series: list[ShortText] = Field(default_factory=list)
+    """The number columns to draw (default: every number column)."""
+    table: bool | None = None
+    """Print the data as a table too (default: yes; a chart is always followed by its data
+    for readers unless `table: false`)."""
+    decimals: int | None = Field(default=None, ge=0, le=6)
+    """Decimals printed for numbers (default: as many as the data file writes)."""
+
+    @field_validator("focus")
+    @classmethod
+    def _focus(cls, value: str | None) -> str | None:
+        match = FOCUS.match(value.strip()) if value is not None else None
+        if value is not None and (match is None or float(match[1]) > 100
+                                  or float(match[2]) > 100):
+            raise ValueError(f'focus "{value}" is not two percentages from the left and the '
+                             "top, such as `50% 30%`")
+        return value
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FigureSettings:
+        if (self.src is None) == (self.data is None):
+            raise ValueError("a figure shows either an image (`src:`) or data (`data:`)")
+        if self.data is None and (self.chart or self.series or self.x):
+            raise ValueError("chart, x and series need `data:` (a data file)")
+        return self
+
+    @property
+    def focus_point(self) -> tuple[float, float]:
+        match = FOCUS.match((self.focus or "50% 50%").strip())
+        assert match is not None
+        return float(match[1]) / 100, float(match[2]) / 100
+
+
+class FigureText(Strict):
+    """What readers read about a figure, in one language."""
+
+    title: ShortText | None = None
+    """The title over a chart or table."""
+    alt: ShortText | None = None
+    """What a photo shows (a chart's alt text is written from its data when left out)."""
+    caption: Markdown | None = None
+    """Printed under the figure."""
+    credit: ShortText | None = None
+    """Who made the photo, or where the data come from."""
+    labels: dict[Annotated[str, Field(max_length=200)], ShortText] = Field(
+        default_factory=dict)
+    """Printed names for the data's column names and category values: `{region: Région}`;
+    numbers are never translated, they follow the locale by themselves."""
+
+
 class CommonSettings(Strict):
     """What every document.yaml may say, whatever its kind."""
 
@@ -238,6 +313,8 @@ class CommonSettings(Strict):
     keywords: list[ShortText] = Field(default_factory=list)
     published: dt.date | None = None
     """Creation date written into the PDF (else SOURCE_DATE_EPOCH, else the last git commit)."""
+    body_figures: dict[Slug, FigureSettings] = Field(default_factory=dict)
+    """Photos, charts and tables placed in the text by a paragraph `[figure: name]`."""
     locales: list[Locale] | None = Field(default=None, min_length=1)
     """The languages this document is made in (default: every locale in briefs.yaml);
     `[en]` for a document that is only ever in English."""

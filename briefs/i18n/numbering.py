@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_time, tokenize_pattern
+from babel.numbers import UnsupportedNumberingSystemError, format_decimal
 
 from briefs.content.dates import DateSpan, PartialDate
 from briefs.i18n import formatting
@@ -40,6 +42,9 @@ COUNTER_STYLES = {
     "laoo": "lao", "tibt": "tibetan", "mymr": "myanmar", "khmr": "khmer", "mong": "mongolian",
 }
 """The CSS counter style (predefined in CSS Counter Styles 3) writing each system's digits."""
+DEFAULT_CONVENTIONS = {"en": "en_GB"}
+"""Bare `en` writes dates as international English does ("19–20 October 2021"), as the
+README and docs/fields.md promise; `formats: {en: en_US}` in briefs.yaml for US dates."""
 BUDDHIST_ERA = {"th": "พ.ศ."}
 BUDDHIST_OFFSET = 543
 ASCII_DIGITS = re.compile(r"[0-9]")
@@ -73,7 +78,8 @@ class LocaleFormat:
     def of(cls, locale: str, format_locale: str | None = None, digits: str | None = None,
            calendar: str | None = None) -> LocaleFormat:
         chosen: Calendar = calendar if calendar in CALENDARS else "gregorian"  # type: ignore[assignment]
-        return cls(format_locale or locale, numbering_system(locale, digits), chosen)
+        conventions = format_locale or DEFAULT_CONVENTIONS.get(locale, locale)
+        return cls(conventions, numbering_system(locale, digits), chosen)
 
     @property
     def counter_style(self) -> str:
@@ -90,6 +96,26 @@ class LocaleFormat:
 
     def number(self, value: int) -> str:
         return self.digits(value)
+
+    def decimal(self, value: Decimal, decimals: int = 0, trim: bool = False) -> str:
+        """A number from data (1647.5) as the locale writes it: its group and decimal
+        separators and digits (1 647,5; ١٬٦٤٧٫٥), with `decimals` places (fewer with
+        `trim`, for axis ticks)."""
+        places = ("." + ("#" if trim else "0") * decimals) if decimals else ""
+        pattern = "#,##0" + places
+        try:
+            text = format_decimal(value, format=pattern, locale=self._babel,
+                                  numbering_system=self.numbering)
+        except (UnsupportedNumberingSystemError, KeyError):
+            text = format_decimal(value, format=pattern, locale=self._babel)
+        return self.digits(text.replace("-", "\u2212"))
+
+    def year(self, year: int) -> str:
+        """A year on its own (a chart's axis, a table's column): in the Buddhist era where
+        the locale's calendar says so, never grouped (2022, not 2,022)."""
+        if self.calendar == "buddhist":
+            year += BUDDHIST_OFFSET
+        return self.digits(year)
 
     def date_long(self, value: DateLike) -> str:
         """19 October 2021; June 2023 or 2023 for a date known only to the month or year; a

@@ -71,7 +71,9 @@ class FlyerSettings(CommonSettings):
     registration: Registration | None = None
     """Where to register (shown as text and as a QR code); leave out when there is none."""
     website: WebLink | None = None
-    """The event's own website, printed at the foot (default: the brand's website)."""
+    """The event's own website, printed at the foot (default: the brand's website, on the
+    brand's own events only: none when `organiser` or `organiser_logo` says it is someone
+    else's)."""
     organiser_logo: ImageRef | None = None
     """The logo of the organisation holding the event, when it is not the brand's."""
     image: ImageRef | None = None
@@ -142,5 +144,6 @@ KIND = Kind(
     cost=1.0,
     fit=parse_steps(["photo 80%", "body 8.5pt", "space 75%", "photo 60%", "leading 1.3",
                      "body 8pt", "leading 1.25", "space 50%", "body 7.5pt", "optional"]),
-    optional_blocks="a teaser or the photo (image)",
+    optional_blocks="a teaser",
+    optional_images=("image",),
 )

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefs.content.schema import CommonSettings, Strict
+from pydantic import Field, create_model
+
+from briefs.content.schema import CommonSettings, FigureText, ShortText, Slug, Strict
 from briefs.kinds.fit import FitStep
 
 TEMPLATE_FILE = "template.html.j2"
@@ -59,8 +61,24 @@ class Kind:
     """Copyfitting: the steps tried, in order, when a document is longer than its page
     limit (`kinds/fit.py`); none: an overflow is an error at once."""
     optional_blocks: str = ""
+    optional_images: tuple[str, ...] = ()
+    """Image settings whose prose may be marked optional (the flyer's `image`): named in the
+    overflow advice only when the document has one."""
     """Which blocks the content may mark `optional: true`, in words, for the overflow error
     ("a teaser in more_events, or the image")."""
+
+    def __post_init__(self) -> None:
+        """Every kind's prose may describe the figures its settings name (`body_figures:`)
+        and translate the PDF's keywords (`keywords:`)."""
+        if "body_figures" not in self.text_model.model_fields:
+            object.__setattr__(self, "text_model", with_common_texts(self.text_model))
+
+    def optional_advice(self, settings: Any) -> str:
+        """What the content may mark `optional: true`, as the overflow advice says it: "a
+        teaser or the photo (image)", without the photo when the document has none."""
+        images = [f"the photo ({name})" for name in self.optional_images
+                  if getattr(settings, name, None) is not None]
+        return " or ".join([self.optional_blocks, *images]) if self.optional_blocks else ""
 
     @property
     def template_name(self) -> str:
@@ -89,3 +107,17 @@ class Kind:
         value = text.get(self.title_field) if isinstance(text, dict) else \
             getattr(text, self.title_field, None)
         return value if isinstance(value, str) else ""
+
+
+def with_common_texts(model: type[Strict]) -> type[Strict]:
+    """`model` with the prose every kind has: the words of the document's figures (title,
+    caption, credit, labels), and the PDF's keywords in the locale."""
+    keywords: dict[str, Any] = {} if "keywords" in model.model_fields else {
+        "keywords": (list[ShortText], Field(default_factory=list, description=(
+            "The PDF's keywords in this language (default: document.yaml's)")))}
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        model.__name__, __base__=model, __module__=model.__module__,
+        __doc__=model.__doc__, **keywords,
+        body_figures=(dict[Slug, FigureText], Field(
+            default_factory=dict, description="What readers read about each figure: "
+            "title, caption, credit, alt text, labels for the data's names")))

@@ -24,7 +24,8 @@ def field_reference(kind: Kind) -> str:
     """A Markdown section: every field of document.yaml and of the prose, with its limit."""
     lines = [f"## `{kind.name}`", "", kind.description + ".", ""]
     for title, model, skip in (("document.yaml", kind.settings_model, COMMON),
-                               ("<locale>.yaml (prose)", kind.text_model, set())):
+                               ("<locale>.yaml (prose)", kind.text_model,
+                                {"body_figures", "keywords"})):
         lines += [f"**{title}**", "", "| field | type | required | limit | what it is |",
                   "|---|---|---|---|---|"]
         lines += [_row(*entry) for entry in _fields(model, "", skip)]
@@ -154,7 +155,11 @@ LENGTH_ERROR
 ```
 
 Every document also has the common settings `brand`, `template`, `paper` (`A4` or
-`letter`), `keywords`, `published` (a day, for the PDF's metadata) and `locales`.
+`letter`), `keywords`, `published` (a day, for the PDF's metadata), `locales` and
+`body_figures` (photos, charts and tables placed in the text, with their prose under
+`body_figures:` in each `<locale>.yaml`: see "Tables, charts and figures" below). The prose
+of every kind may also give `keywords:`, the PDF's keywords in its language (default: the
+`keywords` of document.yaml).
 
 Dates may be as precise as the facts: a year (`2023`), a month (`2023-06`) or a day
 (`2023-06-19`), and where the field says so a range of two of the same precision
@@ -164,10 +169,76 @@ Dates may be as precise as the facts: a year (`2023`), a month (`2023-06`) or a 
 """
 
 
+FIGURES_SECTION = """## Tables, charts and figures
+
+Every Markdown field of every kind (not the one-line ones: titles, captions, list items)
+takes a **pipe table**. A paragraph `: text` right above it is its caption, one right below
+it its source line; `:--` and `--:` align a column to the start or the end of the line (so
+they mirror in Arabic); a column of numbers is set right in tabular figures by itself. The
+header row is repeated on every page a long table runs over.
+
+```markdown
+: Households with safe drinking water (%)
+
+| District | 2015 | 2023 |
+|:--|--:|--:|
+| Orvanne | 71,4 | 86,9 |
+
+: Source: provincial household survey
+```
+
+**Figures placed in the text** are named in `document.yaml` under `body_figures:` and placed
+in any Markdown field by a paragraph of their own, `[figure: name]`:
+
+```yaml
+# document.yaml
+body_figures:
+  access-chart:
+    data: data/access.csv     # a header row; numbers written 1647.5 (no separators)
+    chart: column             # bar, column, line or stacked-bar
+    x: district               # the categories (default: the first column)
+    series: ["2015", "2023"]  # the number columns drawn (default: all)
+    table: false              # the data also as a table under the chart (default: yes)
+  access-table:
+    data: data/access.csv     # no chart: the data as a table
+    decimals: 1               # default: as many as the file writes
+  floodplain:
+    src: images/floodplain.jpg   # images/<locale>/floodplain.jpg wins in that locale
+    fit: cover                # cover: fill the frame and crop; contain: show it whole
+    height: 60mm
+    focus: 42% 62%            # the point the crop keeps, from the left and the top
+```
+
+```yaml
+# en.yaml (each locale translates words, never numbers)
+body_figures:
+  access-chart:
+    title: Households with safe drinking water, 2015 and 2023 (%)
+    credit: "Source: provincial household survey"
+    labels: {Orvanne: Orvanne}      # printed names of columns and categories
+  access-table:
+    title: Households and access by district (%)
+    labels: {district: District, households: Households}
+  floodplain:
+    alt: A river winds between meadows towards a distant town.
+    caption: The springs above the floodplain feed villages and town alike.
+    credit: Illustration © Riverlands Research Alliance
+```
+
+Numbers from a data file are printed in each locale's way (1,647.5; 1 647,5; ١٬٦٤٧٫٥), years
+in its calendar (2565 in Thai with `calendars: {th: buddhist}`); a chart is drawn in the
+brand's colours and body fonts, its text kept as text, its axis mirrored right to left, and
+its alt text written from the data when the prose gives none. A data file is at most 256 KB,
+500 rows and 24 columns. A photo cropped by more than 40 % of its area, or by more than 15 %
+around its centre when it has no `focus:`, is a warning naming the figure and the page.
+"""
+
+
 def reference_page() -> str:
     """docs/fields.md: the reference of every built-in kind."""
     from briefs.core.diagnostics import Diagnostics
     from briefs.kinds.registry import builtin_kinds
 
     sections = [field_reference(kind) for kind in builtin_kinds(Diagnostics())]
-    return PAGE_HEAD.replace("LENGTH_ERROR", LENGTH_ERROR) + "\n".join(sections)
+    return (PAGE_HEAD.replace("LENGTH_ERROR", LENGTH_ERROR) + "\n".join(sections) + "\n"
+            + FIGURES_SECTION)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+from pydantic import BaseModel, ValidationError
 
 from briefs.brand.brands import LoadedBrand, ResolvedFace
 from briefs.brand.css import brand_css, counter_content, css_string
@@ -19,6 +20,7 @@ from briefs.i18n.numbering import LocaleFormat
 from briefs.i18n.scripts import script_info
 from briefs.render.assets import Assets
 from briefs.render.exposure import TemplateFunction
+from briefs.render.figures import Look, figure_views
 from briefs.render.profiles import page_css
 from briefs.render.script_css import script_css
 
@@ -56,12 +58,24 @@ def merged_contacts(brand: LoadedBrand, document: DocumentSource,
 
 
 def _blocks(value: Any) -> list[ContactBlock]:
-    """A contact field as a list of blocks (a kind's own `contact` field may be anything)."""
+    """A contact field as a list of blocks: briefs' own contact blocks, or a workspace kind's
+    own `contact` object (or list of them) whose fields are named like a block's."""
+    items = value if isinstance(value, list) else [value]
+    return [block for block in map(_block, items) if block is not None]
+
+
+def _block(value: Any) -> ContactBlock | None:
     if isinstance(value, ContactBlock):
-        return [value]
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, ContactBlock)]
-    return []
+        return value
+    data = value.model_dump() if isinstance(value, BaseModel) else value
+    if not isinstance(data, dict):
+        return None
+    known = {key: item for key, item in data.items()
+             if key in ContactBlock.model_fields and isinstance(item, str) and item}
+    try:
+        return ContactBlock(**known) if known else None
+    except ValidationError:
+        return None  # validated as the kind's own field; what a block refuses is left out
 
 
 def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
@@ -105,6 +119,8 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "modified": dates[1],
         "stylesheets": [assets.url(sheet) for sheet in stylesheets],
         "images": _images(document, text, assets, image_file or (lambda path: path)),
+        "body_figures": figure_views(document, text, (locale, fmt), _look(brand, script, direction),
+                                assets, image_file or (lambda path: path)),
         "contacts": (contacts := merged_contacts(brand, document, text)),
         "contact": contacts[0] if contacts else ContactBlock(),
         "credit_style": brand.model.image_credit,
@@ -113,6 +129,14 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "css_string": TemplateFunction(lambda value: Markup(css_string(str(value))),
                                        "css_string"),
     }
+
+
+def _look(brand: LoadedBrand, script: str | None, direction: str) -> Look:
+    """What a chart takes from the brand (palette, the script's body fonts) and locale."""
+    colors = brand.model.colors
+    stack = brand.model.scripts.get(script or "") or brand.model.typography
+    return Look((colors.primary, colors.accent, colors.secondary, colors.muted),
+                tuple(stack.body), colors.text, colors.secondary, direction == "rtl")
 
 
 def _images(document: DocumentSource, text: Any, assets: Assets,

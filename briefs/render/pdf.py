@@ -13,6 +13,7 @@ from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.kinds.fit import FitPlan
 from briefs.render.conformance import written
 from briefs.render.contrast import contrast_warnings
+from briefs.render.css_warnings import with_stylesheet
 from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
@@ -170,7 +171,7 @@ class Engine:
             logger.removeHandler(handler)
         result.dependencies = sorted(set(log.fetched))
         result.refusals = list(log.refusals) if result.refused else []
-        _sort_messages(result, handler.messages, log, title)
+        _sort_messages(result, handler.messages, log, title, job.mounts.folders)
         return result
 
     def _fit(self, job: RenderJob, log: FetchLog, document: Any,
@@ -274,7 +275,8 @@ def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:
     return sorted(used - declared) if declared else []
 
 
-def _sort_messages(result: RenderResult, messages: list[str], log: FetchLog, title: str) -> None:
+def _sort_messages(result: RenderResult, messages: list[str], log: FetchLog, title: str,
+                   roots: list[Path]) -> None:
     """WeasyPrint's log: a missing glyph fails the output; other messages are warnings."""
     for message in messages:
         if ".notdef glyph" in message:
@@ -282,7 +284,7 @@ def _sort_messages(result: RenderResult, messages: list[str], log: FetchLog, tit
                                  "brand.yaml")
             result.pdf = None
         elif not _is_refusal_echo(message, log):
-            result.warnings.append(message)
+            result.warnings.append(with_stylesheet(message, log.fetched, roots))
 
 
 def _is_refusal_echo(message: str, log: FetchLog) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 from briefs.core.diagnostics import Problem
 from briefs.core.paths import URL_PREFIX
+from briefs.render.crops import crop_warning
 
 CSS_PX_PER_INCH = 96
 TOLERANCE_PX = 0.5
@@ -76,6 +77,10 @@ def check_layout(document: Any, min_image_dpi: int) -> Findings:
                     findings.warnings.append(
                         f"{_shown_source(src)} is printed at {dpi:.0f} dpi on page {number}, "
                         f"below {min_image_dpi} dpi; supply a larger image")
+            if getattr(box, "replacement", None) is not None and element is not None:
+                crop = crop_warning(box, _shown_source(element.get("src", "")), number)
+                if crop is not None and crop not in findings.warnings:
+                    findings.warnings.append(crop)
             if _text_outside(box, width, height):
                 findings.errors.append(
                     f'text "{box.text.strip()[:40]}" on page {number} runs outside the trim '

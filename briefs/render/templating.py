@@ -124,7 +124,7 @@ def make_environment(loader: TemplateLoader, locale: str | LocaleFormat,
     install_escaped_gettext(env, translations or gettext.NullTranslations())
     bound_filters(env.filters)
     env.filters.update({
-        "markdown": lambda text: render_block(text) if text else Markup(""),
+        "markdown": _markdown_with_figures,
         "markdown_inline": lambda text: render_inline(text) if text else Markup(""),
         "date_long": fmt.date_long,
         "date_full": fmt.date_full,
@@ -139,6 +139,27 @@ def make_environment(loader: TemplateLoader, locale: str | LocaleFormat,
     })
     env.seal()
     return env
+
+
+@jinja2.pass_context
+def _markdown_with_figures(context: jinja2.runtime.Context, text: str | None) -> Markup:
+    """The `markdown` filter: a `[figure: name]` paragraph is laid out by the template
+    `partials/figure.html.j2` (a workspace may replace it) with the target's figure."""
+    if not text:
+        return Markup("")
+    views = context.get("body_figures") or {}
+
+    def figure(name: str) -> Markup | None:
+        view = views.get(name)
+        if view is None:
+            return None
+        template = context.environment.get_template(FIGURE_TEMPLATE)
+        return Markup(template.render({**context.get_all(), "figure": view}))
+
+    return render_block(text, figure)
+
+
+FIGURE_TEMPLATE = "partials/figure.html.j2"
 
 
 def web_link(address: object) -> str:

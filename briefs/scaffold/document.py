@@ -104,10 +104,43 @@ def starter_files(kind: Kind) -> dict[str, str | Path]:
     prose = [f"# The prose of a document of kind {kind.name} in the source language.",
              "# Translations copy this file to <locale>.yaml and translate the values, keeping",
              "# the keys. Text fields accept Markdown (*emphasis*, [links](https://...)).",
-             *_fields(kind.text_model.model_fields, 0, None)]
+             *_fields({name: info for name, info in kind.text_model.model_fields.items()
+                       if name not in ("body_figures", "keywords")}, 0, None),
+             "# body_figures:            # titles, captions, credits of the figures placed in",
+             "#   water: {title: ..., caption: ..., labels: {region: Region}}   # the text"]
+    settings += ["# body_figures:            # photos, charts and tables placed in the text by a",
+                 "#   water: {data: data/water.csv, chart: column}   # paragraph [figure: water]"]
+    setting = kind.pages.setting
+    if setting in own:  # a page limit of 1 (the sample of any number) failed the starter
+        limit = _starter_page_limit(kind, own[setting])
+        settings = [f"{setting}: {limit}" if line == f"{setting}: 1" else line
+                    for line in settings]
     files["document.yaml"] = "\n".join(settings) + "\n"
     files["source.yaml"] = "\n".join(prose) + "\n"
     return files
+
+
+STARTER_PAGES = 6
+"""The page limit a starter written from a kind's schema gets when the kind sets no default:
+room for its sample text, which the writer then tightens."""
+
+
+def _starter_page_limit(kind: Kind, info: Any) -> int:
+    limit = kind.pages.default or STARTER_PAGES
+    for item in [*getattr(info, "metadata", ()), *_metadata(info.annotation)]:
+        maximum = getattr(item, "le", None)
+        limit = min(limit, maximum) if isinstance(maximum, int) else limit
+    return limit
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    """The constraints inside an annotation (`Optional[Annotated[int, Le(3)]]`)."""
+    found = list(getattr(annotation, "__metadata__", ()))
+    for arg in typing.get_args(annotation):
+        found += _metadata(arg)
+    for item in list(found):
+        found += list(getattr(item, "metadata", ()))
+    return found
 
 
 def _fields(fields: dict[str, Any], depth: int, images: dict[str, str | Path] | None,

@@ -11,6 +11,7 @@ from tests.conftest import run_cli, workspace_file
 BRIEF = "forum-key-messages"
 FLYER = "river-dialogue-flyer"
 FACT_SHEET = "urban-water-fact-sheet"  # the brief's brand, civic-blue, too
+POLICY_BRIEF = "water-access-policy-brief"
 
 
 def build_report(root: Path, *args: str) -> dict:
@@ -22,8 +23,8 @@ def build_report(root: Path, *args: str) -> dict:
 def test_unchanged_rebuild_renders_nothing(workspace_copy: Path) -> None:
     report = build_report(workspace_copy)
     assert report["rendered"] == []
-    assert len(report["up_to_date"]) == 18
-    assert len(report["outputs"]) == 18
+    assert len(report["up_to_date"]) == 24
+    assert len(report["outputs"]) == 24
 
 
 def test_no_op_fast_path_needs_no_heavy_imports(workspace_copy: Path) -> None:
@@ -39,7 +40,7 @@ def test_no_op_fast_path_needs_no_heavy_imports(workspace_copy: Path) -> None:
             "assert not heavy, heavy")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert re.search(r"^0 built, 18 up to date, 0 failed in 0\.\d s; nothing changed since the "
+    assert re.search(r"^0 built, 24 up to date, 0 failed in 0\.\d s; nothing changed since the "
                      r"last build\.$", result.stderr, re.MULTILINE), result.stderr
 
 
@@ -48,7 +49,7 @@ def test_editing_one_locale_renders_only_its_outputs(workspace_copy: Path) -> No
     path.write_text(path.read_text().replace("kicker: ", "kicker: Nouveau ", 1))
     report = build_report(workspace_copy)
     assert report["rendered"] == [f"{FLYER}.fr"]
-    assert len(report["up_to_date"]) == 17
+    assert len(report["up_to_date"]) == 23
 
 
 def test_template_change_renders_every_output_using_it(workspace_copy: Path) -> None:
@@ -71,13 +72,15 @@ def test_brand_font_change_renders_its_outputs(workspace_copy: Path) -> None:
     font.write_bytes((workspace_copy / "styles" / "civic-blue" / "fonts" /
                       "NotoSans-Bold.ttf").read_bytes())
     report = build_report(workspace_copy)
-    assert sorted(report["rendered"]) == sorted(f"{doc}.{loc}" for doc in (BRIEF, FACT_SHEET)
-                                                for loc in ("en", "fr", "es", "ru", "zh", "ar"))
+    assert sorted(report["rendered"]) == sorted(
+        f"{doc}.{loc}" for doc in (BRIEF, FACT_SHEET, POLICY_BRIEF)  # the ones in Civic Serif
+        for loc in ("en", "fr", "es", "ru", "zh", "ar"))
 
 
 def test_force_renders_everything(workspace_copy: Path) -> None:
     report = build_report(workspace_copy, "--force", "-l", "en")
-    assert sorted(report["rendered"]) == [f"{BRIEF}.en", f"{FLYER}.en", f"{FACT_SHEET}.en"]
+    assert sorted(report["rendered"]) == [f"{BRIEF}.en", f"{FLYER}.en", f"{FACT_SHEET}.en",
+                                          f"{POLICY_BRIEF}.en"]
 
 
 def test_a_damaged_output_is_rendered_again(workspace_copy: Path) -> None:

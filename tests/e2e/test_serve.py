@@ -114,7 +114,7 @@ def test_index_lists_documents_locales_thumbnails_pages_and_state(
         for locale in ("en", "fr", "es", "ru", "zh", "ar"):
             assert f'href="/doc/{doc}?locale={locale}"' in html
             assert f"/page/{doc}/{locale}/screen/1.png?size=thumb&amp;v=" in html
-    assert html.count("Up to date</span>") == 18
+    assert html.count("Up to date</span>") == 24
     assert "5 pages" in html and "1 page<" in html
     assert "Making Room for the River" in html  # the document's own title
     assert 'class="build-status is-ok" role="status" aria-live="polite"' in html
@@ -182,7 +182,7 @@ def test_status_static_and_not_found(shared: tuple[TestClient, Preview]) -> None
     client, _ = shared
     status = client.get("/status.json").json()
     assert status["builds"] == 1 and status["building"] is False and status["errors"] == 0
-    assert len(status["outputs"]) == 18
+    assert len(status["outputs"]) == 24
     assert client.get("/static/preview.css").status_code == 200
     assert "EventSource" in client.get("/static/preview.js").text
     for url in ("/nope", f"/doc/{BRIEF}x", f"/doc/{BRIEF}?locale=xx",

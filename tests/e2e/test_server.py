@@ -212,7 +212,7 @@ def test_a_served_build_on_a_terminal_draws_its_progress_bar(server_env: dict[st
 
 def test_a_build_while_the_server_is_busy_builds_by_itself(server_env: dict[str, str],
                                                            tmp_path: Path) -> None:
-    first = init_workspace(tmp_path / "a", template="full")  # 18 outputs: seconds to build
+    first = init_workspace(tmp_path / "a", template="full")  # 24 outputs: seconds to build
     second = init_workspace(tmp_path / "b")
     before = served(first, server_env)
     running = subprocess.Popen([sys.executable, "-m", "briefs", "build", "--force"], cwd=first,

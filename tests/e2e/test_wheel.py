@@ -73,4 +73,4 @@ def test_the_wheel_installs_and_builds_outside_the_checkout(tmp_path: Path) -> N
     full = run([briefs, "init", "--template", "full", "sample"], cwd=tmp_path)
     assert full.returncode == 0, full.stderr
     check = run([briefs, "check", "-w", "sample"], cwd=tmp_path)
-    assert check.returncode == 0 and "OK: 18 outputs checked." in check.stdout, check.stderr
+    assert check.returncode == 0 and "OK: 24 outputs checked." in check.stdout, check.stderr

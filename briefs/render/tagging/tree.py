@@ -215,9 +215,12 @@ class TreeBuilder:
                 self.walk(child, self.structure.root, page, artifact)
 
     def _repeated(self, box: Any, page: int) -> Artifact | None:
-        """A fixed-position element is painted on every page: read once."""
+        """A fixed-position element is painted on every page, a table's header and footer
+        rows on every page the table runs over: read once."""
         element = box.element
-        if element is None or box.style["position"] != "fixed":
+        repeated_rows = isinstance(box, boxes.TableRowGroupBox) and (box.is_header
+                                                                     or box.is_footer)
+        if element is None or (box.style["position"] != "fixed" and not repeated_rows):
             return None
         first = self.shown.setdefault(id(element), page)
         self.elements.append(element)

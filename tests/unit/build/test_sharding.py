@@ -78,12 +78,12 @@ def test_sharded_builds_merge_into_the_full_manifest(workspace_copy: Path, tmp_p
         shard_manifest.write_text(json.dumps({"version": 1, "outputs": report["outputs"]}))
         manifests.append(shard_manifest)
         built.append(set(report["rendered"]))
-    assert not built[0] & built[1] and len(built[0] | built[1]) == 6  # 3 documents x 2 locales
+    assert not built[0] & built[1] and len(built[0] | built[1]) == 8  # 4 documents x 2 locales
     out = workspace_copy / "build"  # where both shards' PDFs are
     merged = run_cli("manifest", "merge", *map(str, manifests), "-o", str(out))
     assert merged.exit_code == 0, merged.stderr
     outputs = json.loads((out / "manifest.json").read_text())["outputs"]
-    assert len(outputs) == 6
+    assert len(outputs) == 8
 
 
 def test_conflicting_manifests_are_refused(tmp_path: Path) -> None:

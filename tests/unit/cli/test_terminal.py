@@ -52,7 +52,7 @@ def test_head_reads_the_first_line_without_an_error(small: Path) -> None:
 @pytest.mark.parametrize(("args", "docs"), [
     ((), ["first-brief", "first-flyer"]),
     (("--template", "full"), ["forum-key-messages", "river-dialogue-flyer",
-                              "urban-water-fact-sheet"]),
+                              "urban-water-fact-sheet", "water-access-policy-brief"]),
     (("--blank",), []),
 ])
 def test_init_templates_and_next_steps(tmp_path: Path, args: tuple[str, ...],

@@ -60,3 +60,30 @@ def test_hidden_and_protocol_relative_schemes_are_not_links() -> None:
         html = render_inline(f"[click]({url})")
         assert "href" not in html, (url, html)
     assert 'href="HTTPS://ok.example/"' in render_inline("[ok](HTTPS://ok.example/)")
+
+
+def test_a_pipe_table_with_caption_source_alignment_and_numbers() -> None:
+    html = render_block(": Use by *region*\n\n| Region | Share | Note |\n|:--|--|:-:|\n"
+                        "| North | 1 647 | a |\n| South | 14,8 % | – |\n\n: Source: a survey\n\n"
+                        "After.")
+    assert html.startswith('<div class="table-block"><table class="prose-table">\n'
+                           "<caption>Use by <em>region</em></caption>")
+    assert '<th scope="col" class="align-start">Region</th>' in html
+    assert '<th scope="col" class="num">Share</th>' in html
+    assert '<td class="num">1 647</td>' in html and '<td class="num">14,8 %</td>' in html
+    assert '<td class="align-center">a</td>' in html and "style=" not in html
+    assert html.endswith('<p class="table-source">Source: a survey</p></div><p>After.</p>')
+
+
+def test_a_colon_paragraph_away_from_tables_stays_a_paragraph() -> None:
+    assert render_block(": not a caption") == "<p>: not a caption</p>"
+    assert "<script>" not in render_block("| <script> |\n|--|\n| x |")
+
+
+def test_a_note_written_over_several_lines_is_one_line_of_text() -> None:
+    """WeasyPrint breaks a footnote at each newline of its source: the lines are joined as
+    Markdown joins them, with a space, or with nothing between Chinese characters."""
+    html = render_block("Claim.[^1] Más.[^2]\n\n[^1]: The survey of\n    2023, page 4.\n\n"
+                        "[^2]: 统计\n    年鉴, *and*\n    more.")
+    assert '<span class="footnote">The survey of 2023, page 4.</span>' in html
+    assert '<span class="footnote">统计年鉴, <em>and</em> more.</span>' in html

@@ -58,3 +58,37 @@ def test_buddhist_era() -> None:
 
 def test_formatting_locale_is_kept() -> None:
     assert LocaleFormat.of("en", "en_GB").date_long(JUNE_11) == "11 June 2026"
+
+
+def test_numbers_from_data_follow_the_locale() -> None:
+    """Data files write 1647.5; each output writes it its locale's way (never a translator's
+    job): group and decimal separators, digits, a true minus; years in the locale's era."""
+    from decimal import Decimal
+
+    from briefs.i18n.numbering import LocaleFormat
+
+    value = Decimal("1647.5")
+    assert LocaleFormat.of("en").decimal(value, 1) == "1,647.5"
+    assert LocaleFormat.of("fr").decimal(value, 2) == "1\u202f647,50"
+    assert LocaleFormat.of("es").decimal(Decimal("14.8"), 1) == "14,8"
+    assert LocaleFormat.of("ru").decimal(value, 1) == "1\xa0647,5"
+    assert LocaleFormat.of("ar", digits="native").decimal(value, 1) == "١٬٦٤٧٫٥"
+    assert LocaleFormat.of("fa").decimal(Decimal("-2"), 0) == "\u2212۲"
+    assert LocaleFormat.of("en").decimal(Decimal("3.0"), 2, trim=True) == "3"
+    assert LocaleFormat.of("th", calendar="buddhist").year(2022) == "2565"
+    assert LocaleFormat.of("ar", digits="native").year(2022) == "٢٠٢٢"
+
+
+def test_english_dates_are_international_by_default() -> None:
+    """README and docs/fields.md promise "19–20 October 2021" for a bare `en`; a workspace
+    may still ask for US dates with `formats: {en: en_US}`."""
+    import datetime as dt
+
+    from briefs.i18n.numbering import LocaleFormat
+
+    start, end = dt.date(2021, 10, 19), dt.date(2021, 10, 20)
+    def plain(text: str) -> str:
+        return text.replace("\u2009", "")  # CLDR's thin spaces around the dash
+
+    assert plain(LocaleFormat.of("en").date_range(start, end)) == "19–20 October 2021"
+    assert plain(LocaleFormat.of("en", "en_US").date_range(start, end)) == "October 19–20, 2021"

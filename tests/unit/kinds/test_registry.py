@@ -40,7 +40,7 @@ def entry_points(*values: object) -> object:
 def test_built_in_kinds(tmp_path: Path) -> None:
     diagnostics = Diagnostics()
     kinds = registry.load_kinds(workspace(tmp_path), diagnostics)
-    assert kinds.names() == ["key-messages", "flyer", "fact-sheet"]
+    assert kinds.names() == ["key-messages", "flyer", "fact-sheet", "policy-brief"]
     assert not diagnostics.errors
     assert kinds.get("flyer").pages.fixed == 1  # type: ignore[union-attr]
     assert kinds.get("fact-sheet").pages.fixed == 2  # type: ignore[union-attr]

@@ -54,3 +54,19 @@ def test_a_block_with_nothing_under_its_heading_is_left_out() -> None:
     assert merged_contacts(empty, document, SimpleNamespace(contact=None)) == []
     labelled = SimpleNamespace(contact=ContactBlock(label="Contact us:"))
     assert merged_contacts(empty, document, labelled) == []
+
+
+def test_a_workspace_kinds_own_contact_field_is_used() -> None:
+    """A kind.yaml `contact: {type: object, fields: {name, email, ...}}` is its own model,
+    not briefs' ContactBlock: its fields named like a block's are printed (they were
+    ignored, and the brand's defaults printed instead)."""
+    from pydantic import create_model
+
+    Own = create_model("Own", name=(str | None, None), email=(str | None, None),
+                       room=(str | None, None))
+    [block] = contacts(None, Own(name="Lea Park", email="lea@example.org", room="B12"))
+    assert (block.name, block.email, block.unit) == ("Lea Park", "lea@example.org",
+                                                     "Communications")
+    assert [b.email for b in contacts(None, [Own(email="a@example.org"),
+                                             Own(email="b@example.org")])] == [
+        "a@example.org", "b@example.org"]

@@ -20,7 +20,7 @@ def test_init_full_creates_the_sample_workspace(tmp_path: Path) -> None:
     assert not (root / "templates").exists()  # built-in templates come from briefs itself
     workspace = load_workspace(root)
     assert workspace.document_ids() == ["forum-key-messages", "river-dialogue-flyer",
-                                        "urban-water-fact-sheet"]
+                                        "urban-water-fact-sheet", "water-access-policy-brief"]
     assert workspace.brand_ids() == ["civic-blue", "field-green"]
 
 
@@ -127,3 +127,24 @@ def test_new_and_eject_on_a_full_disk_leave_the_workspace_as_it_was(
     with pytest.raises(BriefsError, match='cannot create document "climate-forum"'):
         new_document(load_workspace(root), "climate-forum", KEY_MESSAGES)  # copies its images
     assert files_under(root) == before
+
+
+def test_a_starter_from_a_kind_schema_gets_room_for_its_pages(tmp_path: Path) -> None:
+    """`briefs new` for a workspace kind whose page limit is a setting wrote `max_pages: 1`
+    (the sample of any number), and its starter then failed to build."""
+    from briefs.core.diagnostics import Diagnostics
+    from briefs.kinds.spec import load_kind
+    from briefs.scaffold.document import starter_files
+
+    folder = tmp_path / "kinds" / "report"
+    folder.mkdir(parents=True)
+    (folder / "kind.yaml").write_text(
+        "description: A report\npages: {setting: max_pages}\nsettings:\n"
+        "  max_pages: {type: number, minimum: 1, maximum: 3}\n  copies: number\n"
+        "text:\n  title: {type: text, required: true}\n")
+    (folder / "template.html.j2").write_text("{{ text.title }}")
+    (folder / "style.css").write_text("")
+    kind = load_kind(folder, Diagnostics(), set(), roots=(tmp_path,), origin="workspace")
+    assert kind is not None
+    document = str(starter_files(kind)["document.yaml"])
+    assert "max_pages: 3" in document.splitlines() and "copies: 1" in document.splitlines()
