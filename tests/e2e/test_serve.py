@@ -475,7 +475,9 @@ def test_address_loopback_and_open(monkeypatch: pytest.MonkeyPatch) -> None:
     class Started:
         started = True
 
-    serve._open_when_started(Started(), "http://127.0.0.1:1/")  # type: ignore[arg-type]
+    logged: list[str] = []
+    serve.open_when_started(Started(), "http://127.0.0.1:1/",  # type: ignore[arg-type]
+                            logged.append)
     assert opened == ["http://127.0.0.1:1/"]
 
 
