@@ -55,15 +55,18 @@ def actual_text(box: Any) -> str | None:
 
 
 def _as_written(box: Any, text: str) -> str | None:
-    """The text before `text-transform`, when the box shows its element's whole text (a
-    kicker in capitals: Greek capitals drop their accents, search needs them)."""
+    """The text before `text-transform`, when the box shows its element's whole text and the
+    capitals lost more than case (Greek capitals drop their accents, which search needs);
+    `Date` shown as `DATE` keeps its capitals."""
     if box.style["text_transform"] == "none":
         return None
     element = getattr(box, "element", None)
     if element is None or len(element):
         return None
-    written = " ".join((element.text or "").split())
-    return written if written and len(written) == len(" ".join(text.split())) else None
+    written, shown = " ".join((element.text or "").split()), " ".join(text.split())
+    if written and len(written) == len(shown) and written.upper() != shown.upper():
+        return written
+    return None
 
 
 def add_actual_texts(marked: dict[Key, Marked], texts: dict[Key, str]) -> None:

@@ -52,3 +52,4 @@ def test_capitals_made_by_css_read_as_written() -> None:
     assert actual_text(kicker) == "Διάλογος επιστήμης"
     line = box("ΔΙΑΛΟΓΟΣ", "Διάλογος επιστήμης", transform="uppercase")
     assert actual_text(line) is None  # one line of several: its part is not known
+    assert actual_text(box("DATE", "Date", transform="uppercase")) is None  # only case lost
