@@ -51,3 +51,27 @@ def _clamped(value: float) -> float:
 def _number(value: float) -> str:
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return text or "0"
+
+
+AA_NORMAL_TEXT = 4.5
+"""WCAG 2.2 AA (1.4.3) for text under 18 pt (14 pt bold)."""
+
+
+def readable_on(foreground: str, background: str, ends: tuple[str, ...],
+                ratio: float = AA_NORMAL_TEXT) -> str:
+    """`foreground`, mixed in small steps toward whichever of `ends` (the paper, the text
+    colour) stands out most from `background`, until it reaches `ratio` against it (WCAG 2
+    contrast, by coloraide); the colour itself when it already does, or when a colour is
+    `device-cmyk()` (a press colour: how it looks on screen is not what it prints)."""
+    if not all(color.startswith("#") for color in (foreground, background, *ends)):
+        return foreground
+    from coloraide import Color
+
+    base, back = Color(foreground), Color(background)
+    end = max((Color(color) for color in ends),
+              key=lambda color: color.contrast(back, method="wcag21"))
+    for step in range(21):
+        mixed = base.mix(end, step / 20, space="srgb")
+        if mixed.contrast(back, method="wcag21") >= ratio:
+            return normalized_color(mixed.to_string(hex=True))
+    return normalized_color(end.to_string(hex=True))

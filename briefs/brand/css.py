@@ -8,7 +8,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from briefs.brand.brands import LoadedBrand, ResolvedFace
-from briefs.brand.colors import rgb_channels
+from briefs.brand.colors import readable_on, rgb_channels
 from briefs.brand.fonts import CoverageCache, FontProblem
 
 
@@ -50,6 +50,9 @@ def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
     properties = [f"  --color-{name}: {value};" for name, value in colors.items()]
     properties += [f"  --color-{name}-rgb: {rgb_channels(value)};"
                    for name, value in colors.items()]
+    # The accent as text on the primary band (kickers): readable whatever the brand's pair
+    on_band = readable_on(colors["accent"], colors["primary"], (colors["paper"], colors["text"]))
+    properties.append(f"  --color-accent-on-primary: {on_band};")
     for role in ("body", "heading"):
         stack = ", ".join(css_string(f) for f in brand.model.stack(role, script))
         properties.append(f"  --font-{role}: {stack};")

@@ -38,7 +38,7 @@ def test_a_brand_yml_folder_is_a_brand(small: Path) -> None:
     model = brand.model
     assert model.name == "Riverlands Research Alliance"
     assert (model.colors.primary, model.colors.accent, model.colors.tint) == \
-        ("#1f5c45", "#d9a21b", "#eef4ef")
+        ("#1f5c45", "#8a6100", "#eef4ef")
     assert [(f.family, f.weight, f.style) for f in model.fonts] == [
         ("Lato", 400, "normal"), ("Lato", 400, "italic"), ("Lato", 700, "normal")]
     assert model.typography.body == ["Lato"] and model.typography.heading == ["Lato"]
