@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from briefs.content.loader import decode_text, load_yaml_text
+from briefs.content.loader import load_yaml_text, read_checked_text
 from briefs.core.diagnostics import Diagnostics, Position
-from briefs.core.paths import RefusedPath, read_bytes
 
 MAX_DATA_BYTES = 256_000
 MAX_ROWS = 500
@@ -51,19 +50,9 @@ class DataProblem(ValueError):
 
 def load_data(path: Path, roots: tuple[Path, ...], diagnostics: Diagnostics) -> DataTable | None:
     """The table in `path` (CSV, or YAML), or None with the problem in `diagnostics`."""
-    try:
-        raw = read_bytes(path, roots, MAX_DATA_BYTES)
-    except RefusedPath as exc:
-        message = str(exc)
-        if "-byte limit" in message:
-            message = (f"data file is over the {MAX_DATA_BYTES}-byte limit; a table in a "
-                       "brief holds a few dozen rows: summarise the data first")
-        diagnostics.error(message, path, Position(1, 1))
-        return None
-    except OSError as exc:
-        diagnostics.error(f"cannot read data file: {exc.strerror or exc}", path)
-        return None
-    text = decode_text(raw, path, diagnostics)
+    text = read_checked_text(path, roots, MAX_DATA_BYTES, diagnostics,
+                             f"data file is over the {MAX_DATA_BYTES}-byte limit; a table in a "
+                             "brief holds a few dozen rows: summarise the data first")
     if text is None:
         return None
     try:

@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefs.content.yaml_errors import CURLY_QUOTES, report_syntax_error
 from briefs.core.diagnostics import Diagnostics, Position
-from briefs.core.paths import RefusedPath, read_bytes
+from briefs.core.paths import RefusedPath, TooLarge, read_bytes
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 24
@@ -143,22 +143,30 @@ def load_yaml_file(path: Path, diagnostics: Diagnostics, *,
     The file is read only once its real location (symlinks resolved) is known to lie inside
     one of `roots` (the workspace).
     """
+    text = read_checked_text(path, roots, MAX_FILE_BYTES, diagnostics,
+                             f"file is over the {MAX_FILE_BYTES}-byte limit for content files; "
+                             "split it or move large data elsewhere")
+    if text is None:
+        return None
+    return load_yaml_text(text, path, diagnostics)
+
+
+def read_checked_text(path: Path, roots: tuple[Path, ...], limit: int,
+                      diagnostics: Diagnostics, too_large: str) -> str | None:
+    """The text of a workspace file through the checked read (no link out, at most `limit`
+    bytes, UTF-8); None with the problem in `diagnostics` (`too_large` when over the limit)."""
     try:
-        raw = read_bytes(path, roots, MAX_FILE_BYTES)
+        raw = read_bytes(path, roots, limit)
+    except TooLarge:
+        diagnostics.error(too_large, path, Position(1, 1))
+        return None
     except RefusedPath as exc:
-        message = str(exc)
-        if "-byte limit" in message:
-            message = (f"file is over the {MAX_FILE_BYTES}-byte limit for content files; "
-                       "split it or move large data elsewhere")
-        diagnostics.error(message, path, Position(1, 1))
+        diagnostics.error(str(exc), path, Position(1, 1))
         return None
     except OSError as exc:
         diagnostics.error(f"cannot read file: {exc.strerror or exc}", path)
         return None
-    text = decode_text(raw, path, diagnostics)
-    if text is None:
-        return None
-    return load_yaml_text(text, path, diagnostics)
+    return decode_text(raw, path, diagnostics)
 
 
 def load_yaml_text(text: str, path: Path, diagnostics: Diagnostics) -> LoadedYaml | None:

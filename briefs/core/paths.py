@@ -31,6 +31,10 @@ class RefusedPath(ValueError):
     """A path or URL that points outside the allowed folders or cannot be read."""
 
 
+class TooLarge(RefusedPath):
+    """A file over the size limit of what reads it."""
+
+
 def checked(path: Path, roots: Iterable[Path]) -> Path:
     """`path` with every symlink resolved, when it lies inside one of `roots`.
 
@@ -72,11 +76,11 @@ def read_regular(path: Path, limit: int | None = None, shown_as: str | None = No
                           "give a file")
     if limit is not None and status.st_size > limit:
         os.close(descriptor)
-        raise RefusedPath(f"{name} is over the {limit}-byte limit")
+        raise TooLarge(f"{name} is over the {limit}-byte limit")
     with os.fdopen(descriptor, "rb") as stream:
         data = stream.read(limit + 1 if limit is not None else -1)
     if limit is not None and len(data) > limit:
-        raise RefusedPath(f"{name} is over the {limit}-byte limit")
+        raise TooLarge(f"{name} is over the {limit}-byte limit")
     return data
 
 
