@@ -21,9 +21,11 @@ TITLE_COLUMNS = 50
 SIZE = re.compile(r"^(\d{2,4})x(\d{2,4})$")
 HIDDEN = ("context", "focus", "consent", "notes", "more-events", "flyer-foot", "qr", "deadline",
           "introduction", "messages", "back-cover", "organisers",
-          "sheet-foot", "summary", "chart-page", "footnote")
+          "sheet-foot", "summary", "chart-page", "footnote",
+          "brief-summary", "brief-body", "recommendations", "brief-end")
 """Classes of what no frame shows (the flyer's text, the brief's messages, the fact sheet's
-second page...): their text is in the post; a frame shows the head, the photo and the facts."""
+second page, the policy brief's argument...): their text is in the post; a frame shows the
+head, the photo and the facts."""
 HIDDEN_WIDE = ("register",)
 """And what a wide frame has no room for."""
 

@@ -16,6 +16,7 @@ from briefs.content.validation import format_key_path
 from briefs.i18n.inline import XLIFF2, Codes, fill, original_data
 from briefs.i18n.lock import compare, prose_leaves, read_lock
 from briefs.i18n.status import Scope, document_source
+from briefs.i18n.translated_files import key_token
 
 FORMATS = {"xliff": ".xlf", "po": ".po"}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -46,7 +47,13 @@ class Unit:
     @property
     def id(self) -> str:
         """An XML-safe id: messages[2].title -> messages.2.title."""
-        return ".".join(str(part) for part in self.key)
+        return ".".join(key_token(part) for part in self.key)
+
+    @property
+    def context(self) -> str:
+        """The PO msgctxt: messages[2].title, with data labels escaped as in `id`."""
+        return format_key_path(tuple(part if isinstance(part, int) else key_token(part)
+                                     for part in self.key))
 
 
 @dataclass
@@ -193,7 +200,7 @@ def to_po(exchange: Exchange, project: str = "briefs") -> bytes:
     store.updateheader(PO_Revision_Date=made)  # not gettext's YEAR-MO-DA placeholder
     for unit in exchange.units:
         created = store.UnitClass(unit.source)
-        created.setcontext(unit.name)
+        created.setcontext(unit.context)
         created.addlocation(f"{exchange.source_path}:{unit.line}")
         if unit.translation is not None:
             created.target = unit.translation

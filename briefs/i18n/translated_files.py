@@ -22,7 +22,7 @@ from briefs.i18n.inline import XLIFF2, InlineProblem, flatten, read_codes
 MAX_FILE_BYTES = 20_000_000
 MAX_INDEX = 9_999
 """The largest list index a unit id may name (no document has ten thousand items)."""
-NAME = r"[A-Za-z_][A-Za-z0-9_-]{0,63}"
+NAME = r"[A-Za-z_][A-Za-z0-9_-]{0,199}"
 INDEX = r"(?:0|[1-9][0-9]{0,3})"
 XLIFF_ID = re.compile(rf"{NAME}(?:\.(?:{NAME}|{INDEX}))*\Z", re.ASCII)
 PO_CONTEXT = re.compile(rf"{NAME}(?:\.{NAME}|\[{INDEX}\])*\Z", re.ASCII)
@@ -60,18 +60,42 @@ class TranslatedFile:
         return next((unit.line for unit in self.units if unit.key == key), 1)
 
 
+PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}\Z", re.ASCII)
+ESCAPED = re.compile(r"_x([0-9A-F]{4,6})_")
+
+
+def key_token(part: str | int) -> str:
+    """A key part as unit ids and PO contexts write it: a plain name as it is, any other
+    mapping key (a data label such as "Valle Alto", "2015" or "Ribeña") with each character
+    outside ASCII letters, digits and hyphens, and a leading digit, as `_xHHHH_` (XLIFF ids
+    are XML NMTOKENs: no spaces)."""
+    if isinstance(part, int):
+        return str(part)
+    if PLAIN_NAME.match(part) and "_x" not in part:
+        return part
+    return "".join(
+        char if (char.isascii() and (char.isalnum() or char == "-") and (index or
+                                                                          not char.isdigit()))
+        else f"_x{ord(char):04X}_" for index, char in enumerate(part))
+
+
+def _name_of(token: str) -> str:
+    return ESCAPED.sub(lambda match: chr(int(match[1], 16)), token)
+
+
 def key_of(text: str, separator: str) -> KeyPath | None:
     """"messages.2.title" (XLIFF id) or "messages[2].title" (PO context) -> a key path; None
     when the text is not a key (the grammar is strict: ASCII names, indexes up to 9999)."""
     if separator == ".":
         if not XLIFF_ID.match(text):
             return None
-        parts: list[str | int] = [int(part) if part.isdigit() else part
+        parts: list[str | int] = [int(part) if part.isdigit() else _name_of(part)
                                   for part in text.split(".")]
     else:
         if not PO_CONTEXT.match(text):
             return None
-        parts = [int(index) if index else name for name, index in PO_PART.findall(text)]
+        parts = [int(index) if index else _name_of(name)
+                 for name, index in PO_PART.findall(text)]
     return tuple(parts) if len(parts) <= MAX_KEY_PARTS else None
 
 

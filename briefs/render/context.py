@@ -98,15 +98,8 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "text": text,
         "kind": document.kind.name,
         "doc_id": document.id,
-        "locale": locale,
-        "lang": locale.replace("_", "-"),
-        "dir": direction,
-        "script": script,
+        **_locale_context(locale, script, direction, fmt),
         "script_facts": facts,
-        "start_side": "right" if direction == "rtl" else "left",
-        "end_side": "left" if direction == "rtl" else "right",
-        "page_counter_style": fmt.counter_style,
-        "language_name": formatting.language_name(locale),
         "brand": brand.model,
         "brand_logo": assets.url(brand.logo),
         "brand_logo_inverse": assets.url(brand.logo_inverse or brand.logo),
@@ -128,6 +121,21 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "counter_content": TemplateFunction(counter_content, "counter_content"),
         "css_string": TemplateFunction(lambda value: Markup(css_string(str(value))),
                                        "css_string"),
+    }
+
+
+def _locale_context(locale: str, script: str | None, direction: str,
+                    fmt: LocaleFormat) -> dict[str, Any]:
+    """The language, script and writing direction of the output, as templates use them."""
+    return {
+        "locale": locale,
+        "lang": locale.replace("_", "-"),
+        "dir": direction,
+        "script": script,
+        "start_side": "right" if direction == "rtl" else "left",
+        "end_side": "left" if direction == "rtl" else "right",
+        "page_counter_style": fmt.counter_style,
+        "language_name": formatting.language_name(locale),
     }
 
 

@@ -251,6 +251,13 @@ def bounded_render(template: jinja2.Template, context: dict[str, Any]) -> str:
                 inspect.GEN_SUSPENDED:
             stream.throw(exc)  # stopped between two pieces: raised where the template is
         raise
+    except TypeError as exc:
+        # the time limit landed on an instruction without a line number, and Jinja's
+        # traceback rewriting failed on it: still the time limit (its line unknown)
+        limit = exc.__context__
+        if isinstance(limit, TimeLimitExceeded):
+            raise TimeLimitExceeded(limit.what, limit.seconds) from None
+        raise
     return "".join(pieces)
 
 
@@ -262,7 +269,10 @@ def _located(env: jinja2.Environment, name: str) -> Path | None:
 def _template_frame(exc: BaseException) -> tuple[Path | None, Position | None]:
     """The innermost traceback frame that belongs to a template file."""
     found: tuple[Path | None, Position | None] = (None, None)
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename.endswith((".j2", ".html", ".jinja")) and frame.lineno:
-            found = (Path(frame.filename), Position(frame.lineno, 1))
+    # walk_tb, not extract_tb: extract_tb also computes column ranges, which fails
+    # (TypeError) on some frames a time limit interrupts inside Jinja's generated code
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if filename.endswith((".j2", ".html", ".jinja")) and line:
+            found = (Path(filename), Position(line, 1))
     return found

@@ -17,15 +17,24 @@ def test_the_init_brand_passes(small: Path) -> None:
 
 def test_a_failing_brand_is_named_with_its_ratio(small: Path) -> None:
     brand = small / "styles" / "team" / "brand.yaml"
-    text = brand.read_text()
-    primary = text.split('primary: "')[1].split('"')[0]
-    brand.write_text(text.replace('accent: "#b34a22"', f'accent: "{primary}"'))
-    (small / "styles" / "team" / "brand.css").write_text("")  # the kicker in the accent again
+    brand.write_text(brand.read_text().replace('accent: "#b34a22"', 'accent: "#f2d94e"'))
     result = run_cli("check", "--layout", workspace=small)
     assert result.exit_code == 0, result.stderr
-    assert "warning: " in result.stderr and "text contrast 1.00:1" in result.stderr
-    assert f"--color-accent {primary} on --color-primary {primary}" in result.stderr \
-        or f"--color-primary {primary} on --color-primary {primary}" in result.stderr
+    assert "warning: " in result.stderr and "text contrast 1.4" in result.stderr
+    assert "--color-accent #f2d94e on --color-paper #ffffff" in result.stderr
     strict = run_cli("check", "--layout", "--strict", workspace=small)
     assert strict.exit_code == 1
     assert "text contrast" in strict.stderr and "Aborted" in strict.stderr
+
+
+def test_a_kicker_on_the_band_reads_even_when_the_accent_is_the_main_colour(
+        small: Path) -> None:
+    """The kicker takes --color-accent-on-primary, the accent mixed until it reads on the
+    band: an accent equal to the primary colour (an invisible kicker before) passes."""
+    brand = small / "styles" / "team" / "brand.yaml"
+    text = brand.read_text()
+    primary = text.split('primary: "')[1].split('"')[0]
+    brand.write_text(text.replace('accent: "#b34a22"', f'accent: "{primary}"'))
+    (small / "styles" / "team" / "brand.css").write_text("")  # no kicker colour of its own
+    result = run_cli("check", "--layout", "--strict", workspace=small)
+    assert "kicker" not in result.stderr, result.stderr

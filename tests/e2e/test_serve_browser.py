@@ -87,7 +87,7 @@ def _browse(sync_api: Any, page: Any, url: str, screenshots: Path) -> None:
     expect = sync_api.expect
     page.goto(url)
     expect(page.get_by_role("heading", name="Documents", level=1)).to_be_visible()
-    expect(page.locator(".card")).to_have_count(18)
+    expect(page.locator(".card")).to_have_count(24)  # 4 documents x 6 locales
     _wait_for_images(page)
     page.screenshot(path=str(screenshots / "index.png"), full_page=True)
 

@@ -250,3 +250,16 @@ def test_many_drafts_are_one_warning_and_the_first_ones(
     assert result.exit_code == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
     assert sum("units are drafts" in line for line in warnings) == 1 and len(warnings) == 4
+
+
+@pytest.mark.parametrize("label", ["Valle Alto", "2015", "Ribeña", "a_x20_b", "x-y", "北部"])
+def test_data_labels_in_unit_ids_are_nmtokens_and_read_back(label: str) -> None:
+    """A chart's labels are keyed by the data's own names: escaped in XLIFF ids (NMTOKENs) and
+    PO contexts, read back as they were."""
+    from briefs.i18n.translated_files import key_of, key_token
+
+    token = key_token(label)
+    assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", token), token
+    key = ("body_figures", "access-table", "labels", label)
+    assert key_of(".".join([*key[:3], token]), ".") == key
+    assert key_of(f"body_figures.access-table.labels.{token}", "[") == key

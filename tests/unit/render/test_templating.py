@@ -136,11 +136,13 @@ def test_a_template_that_never_ends_is_stopped(templates: Path,
     import briefs.render.templating as templating
 
     monkeypatch.setattr(templating, "TEMPLATE_SECONDS", 0.5)
-    body = ("ok\n{% for a in range(100000) %}{% for b in range(100000) %}{{ a }}"
-            "{% endfor %}{% endfor %}\n")
+    # writes nothing, so that the output limit cannot stop it first on a fast machine
+    body = ("ok\n{% for a in range(100000) %}{% for b in range(100000) %}"
+            "{% if a < 0 %}{{ a }}{% endif %}{% endfor %}{% endfor %}\n")
     html, problems = render(templates, body)
     assert html is None
-    assert re.match(r"templates/t\.html\.j2:2:1: error: rendering the template t\.html\.j2 "
+    # the line is known unless the limit lands where Python has no line number
+    assert re.match(r"templates/t\.html\.j2(:2:1)?: error: rendering the template t\.html\.j2 "
                     r"took longer than 0\.5 s", problems[0]), problems
 
 
