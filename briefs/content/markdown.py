@@ -21,7 +21,8 @@ PROSE_LIST_CLASS = "prose-list"
 FIGURE_REFERENCE = re.compile(r"^\[figure:\s*([a-z0-9][a-z0-9-]{0,63})\s*\]$")
 """A paragraph that is only `[figure: name]` stands for the figure of that name."""
 FigureHtml = Callable[[str], "Markup | None"]
-UNSPACED = "\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+UNSPACED = "\u0e00-\u0e7f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+"""Scripts written without spaces between words (Thai, Han, kana): Korean is not one of them."""
 UNSPACED_BREAK = re.compile(rf"(?<=[{UNSPACED}])[ \t]*\n[ \t]*(?=[{UNSPACED}])")
 SPACED_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
@@ -154,7 +155,7 @@ def _split_footnotes(md: MarkdownIt, tokens: list[Token],
 def _joined(html: str) -> str:
     """A note's source lines joined as Markdown joins them (WeasyPrint 70 keeps a newline
     inside a `float: footnote` element as a line break): with a space, or with nothing
-    between two Chinese, Japanese, Korean or Thai characters."""
+    between two Chinese, Japanese or Thai characters (Korean puts spaces between words)."""
     return SPACED_BREAK.sub(" ", UNSPACED_BREAK.sub("", html))
 
 

@@ -87,3 +87,8 @@ def test_a_note_written_over_several_lines_is_one_line_of_text() -> None:
                         "[^2]: 统计\n    年鉴, *and*\n    more.")
     assert '<span class="footnote">The survey of 2023, page 4.</span>' in html
     assert '<span class="footnote">统计年鉴, <em>and</em> more.</span>' in html
+
+
+def test_a_korean_note_over_two_lines_keeps_the_space_between_its_words() -> None:
+    html = render_block("글.[^1]\n\n[^1]: 나라에 있으며, 대개\n    지방자치단체가 맡는다.")
+    assert "대개 지방자치단체가" in html
