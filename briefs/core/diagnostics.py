@@ -121,17 +121,29 @@ def display_path(path: Path, relative_to: Path | None) -> str:
 
 @dataclass
 class Diagnostics:
-    """An ordered collection of diagnostics from one run."""
+    """An ordered collection of diagnostics from one run; the same problem at the same place
+    (a template error met by every locale that renders it) is kept once."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        given, self.items = self.items, []
+        self.extend(given)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Keep `diagnostic` unless the same one is already kept."""
+        if diagnostic not in self._seen:
+            self._seen.add(diagnostic)
+            self.items.append(diagnostic)
 
     def error(self, message: str, path: Path | None = None,
               position: Position | None = None, source: str | None = None) -> None:
-        self.items.append(Diagnostic(Severity.ERROR, message, path, position, source))
+        self.add(Diagnostic(Severity.ERROR, message, path, position, source))
 
     def warning(self, message: str, path: Path | None = None,
                 position: Position | None = None) -> None:
-        self.items.append(Diagnostic(Severity.WARNING, message, path, position))
+        self.add(Diagnostic(Severity.WARNING, message, path, position))
 
     def problem(self, problem: Problem, path: Path | None = None,
                 position: Position | None = None, prefix: str = "",
@@ -142,11 +154,12 @@ class Diagnostics:
             problem = Problem(problem.severity, problem.code, problem.message,
                               hint=hint if problem.hint is None else f"{problem.hint}; {hint}",
                               subject=problem.subject)
-        self.items.append(Diagnostic(severity or problem.severity, prefix + problem.line(),
-                                     path, position, code=problem.code, hint=problem.hint))
+        self.add(Diagnostic(severity or problem.severity, prefix + problem.line(), path,
+                            position, code=problem.code, hint=problem.hint))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
-        self.items.extend(other)
+        for diagnostic in other:
+            self.add(diagnostic)
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.items)

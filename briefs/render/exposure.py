@@ -113,10 +113,11 @@ class Record(Mapping[str, Any]):
     """Named values, read by attribute (`doc.title`) or item (`doc["title"]`), with no method
     a template can reach but `items`, `keys`, `values` and `get`."""
 
-    __slots__ = ("_values",)
+    __slots__ = ("_kind", "_values")
 
-    def __init__(self, values: dict[str, Any]) -> None:
+    def __init__(self, values: dict[str, Any], kind: str = "record") -> None:
         self._values = values
+        self._kind = kind
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -135,6 +136,12 @@ class Record(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         return f"Record({self._values!r})"
+
+
+def kind_of(record: Record) -> str:
+    """What a record holds (a content model's class name), for messages about it; a function,
+    not an attribute, so that no name of a template's data is shadowed."""
+    return record._kind
 
 
 class TemplateFunction:
@@ -175,7 +182,7 @@ def template_data(value: Any, depth: int = 0) -> Any:
         return _model(value, depth)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return Record({field.name: template_data(getattr(value, field.name), depth + 1)
-                       for field in dataclasses.fields(value)})
+                       for field in dataclasses.fields(value)}, type(value).__name__)
     if isinstance(value, Mapping):
         return Record({str(key): template_data(item, depth + 1)
                        for key, item in value.items()})
@@ -198,7 +205,8 @@ def _model(model: BaseModel, depth: int) -> Record:
     values.update((model.__pydantic_extra__ or {}).items())
     for name in getattr(cls, "template_methods", ()):
         values[name] = TemplateFunction(getattr(model, name), f"{cls.__name__}.{name}")
-    return Record({key: template_data(item, depth + 1) for key, item in values.items()})
+    return Record({key: template_data(item, depth + 1) for key, item in values.items()},
+                  cls.__name__)
 
 
 def allowed_attribute(obj: Any, attr: str) -> bool:

@@ -26,8 +26,9 @@ from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, checked
 from briefs.i18n.numbering import LocaleFormat
 from briefs.render.deadline import TimeLimitExceeded, time_limit
-from briefs.render.exposure import Record, template_data
+from briefs.render.exposure import template_data
 from briefs.render.limits import BoundedSandbox, bound_filters
+from briefs.render.undefined import TemplateUndefined
 
 MAX_TEMPLATE_BYTES = 1_000_000
 MAX_OUTPUT_CHARS = 20_000_000
@@ -114,7 +115,7 @@ def make_environment(loader: TemplateLoader, locale: str | LocaleFormat,
     env = BoundedSandbox(
         loader=loader,
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=TemplateUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
@@ -217,8 +218,7 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
         diagnostics.error(f'template "{exc.name}" not found in templates/', path, position)
     except jinja2.UndefinedError as exc:
         path, position = _template_frame(exc)
-        message = (exc.message or "").replace(f"'{Record.__module__}.Record object'", "the value")
-        diagnostics.error(f"template error: {message}; check the name, or guard it with "
+        diagnostics.error(f"template error: {exc.message}; check the name, or guard it with "
                           "`{% if ... is defined %}`", path, position)
     except jinja2.TemplateError as exc:
         path, position = _template_frame(exc)

@@ -148,7 +148,7 @@ BAD_INPUTS = [
                  'no brand "field-gren" in styles/ (did you mean "field-green"?)', id="bad-brand"),
     pytest.param(edit("templates/flyer.html.j2", "{{ text.kicker }}</p>",
                       "{{ text.kickr }}</p>"), "templates/flyer.html.j2",
-                 "template error: the value has no attribute 'kickr'",
+                 "has no field 'kickr' (did you mean 'kicker'?)",
                  id="template-undefined"),
     pytest.param(edit("templates/flyer.html.j2", "{% block body %}", "{% block body %}{% if %}"),
                  "templates/flyer.html.j2", "template syntax error", id="template-syntax"),

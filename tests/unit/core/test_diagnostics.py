@@ -63,3 +63,17 @@ def test_summary_and_suggestions() -> None:
     assert summary_line(3) == "Aborted with 3 errors."
     assert did_you_mean("titel", ["title", "text"]) == ' (did you mean "title"?)'
     assert did_you_mean("zzz", ["title"]) == ""
+
+
+def test_the_same_problem_at_the_same_place_is_kept_once() -> None:
+    """A template error is met by every locale that renders the template: one report, one fix."""
+    from briefs.core.diagnostics import Diagnostic, Diagnostics, Position, Severity
+
+    diagnostics = Diagnostics()
+    for _ in range(2):
+        diagnostics.error("template error: x", Path("templates/flyer.html.j2"), Position(51, 1))
+    diagnostics.extend([Diagnostic(Severity.ERROR, "template error: x",
+                                   Path("templates/flyer.html.j2"), Position(51, 1))])
+    diagnostics.error("template error: x", Path("templates/flyer.html.j2"), Position(52, 1))
+    assert [d.position.line for d in diagnostics if d.position] == [51, 52]
+    assert len(Diagnostics([*diagnostics.items, *diagnostics.items])) == 2
