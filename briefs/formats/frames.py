@@ -4,14 +4,15 @@ PNG of exactly that many pixels, with its alt text beside it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefs.build.targets import OutputName
 from briefs.core.diagnostics import Problem
 from briefs.formats.alttext import alt_text
+from briefs.formats.fill import filled_share, scale_to_fill
 from briefs.formats.format import Made, OutputFormat, Source
 from briefs.formats.images import ALT_SUFFIX
-from briefs.formats.raster import ENCODERS, ImageSpec, ImageTooLarge, page_images
+from briefs.formats.raster import ENCODERS, ImageSpec, ImageTooLarge, encode, render_pages
 from briefs.formats.social import PRESETS, Frame, framed_html
 
 if TYPE_CHECKING:
@@ -57,8 +58,7 @@ class SocialImages(OutputFormat):
         made = Made()
         stem = source.name.path[: -len(self.suffix)]
         for frame in self.frames:
-            job = _frame_job(source, frame)
-            result = run_job(job)
+            result = run_job(_frame_job(source, frame))
             if not result.ok or result.pdf is None:
                 made.problems += [Problem.error("social.layout", message)
                                   for message in result.errors + result.refused]
@@ -69,8 +69,11 @@ class SocialImages(OutputFormat):
                     "and facts (they need more than one frame)",
                     "shorten the title or the programme line for this language"))
             spec = ImageSpec(self.encoder, frame.width, frame.height)
+            [page] = render_pages(result.pdf, spec)
+            if result.pages == 1:
+                page = _filled(source, frame, spec, page)
             try:
-                [image] = page_images(result.pdf, spec)
+                image = encode(page, spec)
             except ImageTooLarge as exc:
                 made.problems.append(Problem.error("image.too-large", str(exc)))
                 continue
@@ -84,13 +87,29 @@ class SocialImages(OutputFormat):
         return super().owns(name, main)
 
 
-def _frame_job(source: Source, frame: Frame) -> RenderJob:
+def _filled(source: Source, frame: Frame, spec: ImageSpec, page: Any) -> Any:
+    """The frame laid out again with larger type when its content leaves much of it empty
+    (a policy brief's head and facts in a tall frame), halfway up if that runs over."""
+    from briefs.render.workers import run_job
+
+    scale = scale_to_fill(filled_share(page))
+    for tried in (scale, 1 + (scale - 1) / 2):
+        if tried <= 1.02:
+            break
+        result = run_job(_frame_job(source, frame, tried))
+        if result.ok and result.pdf is not None and result.pages == 1:
+            [larger] = render_pages(result.pdf, spec)
+            return larger
+    return page
+
+
+def _frame_job(source: Source, frame: Frame, scale: float = 1.0) -> RenderJob:
     """The target laid out for the frame: its HTML with the frame's page and stylesheet, its
     fonts (a machine's font filling in is an error, as in the PDF), screen image options."""
     from briefs.render.pdf import RenderJob
 
     target = source.target
-    return RenderJob(html=framed_html(source.html, frame), mounts=source.mounts,
+    return RenderJob(html=framed_html(source.html, frame, scale), mounts=source.mounts,
                      title=f"{target.title} in the {frame.name} frame",
                      target_id=f"{target.id}.social-{frame.name}",
                      font_families=frozenset(resolved.face.family for resolved in target.faces),

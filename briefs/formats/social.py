@@ -57,10 +57,11 @@ class Frame:
         ratio = self.width / self.height
         return "wide" if ratio > 1.3 else "tall" if ratio < 0.9 else "square"
 
-    def css(self, title: str = "") -> str:
+    def css(self, title: str = "", scale: float = 1.0) -> str:
         """The page of the frame's size and the frame's stylesheet, after the document's own;
-        a long `title` is set smaller (`--title-scale`), so the head leaves the photo room."""
-        unit = min(self.width, self.height) / 1000
+        a long `title` is set smaller (`--title-scale`), so the head leaves the photo room;
+        `scale` sets all type and spacing up (a frame the content leaves half empty)."""
+        unit = min(self.width, self.height) / 1000 * scale
         photo = {"square": 0.24, "tall": 0.40, "wide": 1.0}[self.shape] * self.height
         cover = {"square": 0.30, "tall": 0.40, "wide": 1.0}[self.shape] * self.height
         hidden = ", ".join(f".frame .{name}" for name in self.hidden if name != "figcaption")
@@ -89,12 +90,12 @@ def title_scale(title: str) -> float:
     return max(0.6, min(1.0, (TITLE_COLUMNS / columns) ** 0.5)) if columns else 1.0
 
 
-def framed_html(html: str, frame: Frame) -> str:
+def framed_html(html: str, frame: Frame, scale: float = 1.0) -> str:
     """The target's HTML with the frame's page and stylesheet last in the head (so they win
     over the print layout), and the body marked with the frame's shape."""
     heading = H1.search(html)
     title = TAG.sub("", heading[1]) if heading else ""
-    style = f"<style>\n{frame.css(title)}</style>\n"
+    style = f"<style>\n{frame.css(title, scale)}</style>\n"
     head_end = html.find("</head>")
     if head_end < 0:
         raise ValueError("the template's HTML has no </head>")
