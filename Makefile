@@ -9,12 +9,19 @@ STAMP := $(VENV)/.installed
 TOOLS := tests/tools
 TOOLS_STAMP := $(TOOLS)/node_modules/.package-lock.json
 
-.PHONY: setup system build test lint clean bench
+.PHONY: setup setup-build system system-test build test lint clean bench
 
-setup: system $(STAMP) $(TOOLS_STAMP)
+# `make build` installs what building needs; `make test` adds the tests' tools (PDF checkers,
+# a browser, node packages).
+setup-build: system $(STAMP)
+
+setup: system-test $(STAMP) $(TOOLS_STAMP)
 
 system:
 	@bash scripts/setup-system.sh
+
+system-test:
+	@bash scripts/setup-system.sh --test
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +35,7 @@ $(STAMP): pyproject.toml
 $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
 	@npm ci --silent --no-audit --no-fund --prefix $(TOOLS)
 
-build: setup
+build: setup-build
 	$(BIN)/briefs build
 
 test: setup

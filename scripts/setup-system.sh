@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Install the system packages briefs needs (Pango for WeasyPrint, HarfBuzz subsetting,
-# fonts, PDF tools for tests) when they are missing. Idempotent: prints nothing to do twice.
+# fonts; with --test, the PDF tools and browser the tests use) when they are missing.
+# Idempotent: prints nothing to do twice.
 set -euo pipefail
 
+# What building needs (`make build`): Pango and HarfBuzz for WeasyPrint, the sample's fonts.
 PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
   fonts-noto-core fonts-noto-cjk
+)
+# What the tests add (`make test`, or `scripts/setup-system.sh --test`).
+TEST_PACKAGES=(
   fonts-open-sans  # an installed Google font family, for the posit brand.yml test
   poppler-utils qpdf
   gettext       # msgfmt -c checks the exported PO files in the tests
@@ -13,6 +18,9 @@ PACKAGES=(
   libgs-common  # a CMYK ICC profile (ghostscript default_cmyk.icc) for the PDF/X-4 tests
   chromium      # headless browser for the `briefs serve` end-to-end test (Playwright)
 )
+if [ "${1:-}" = "--test" ]; then
+  PACKAGES+=("${TEST_PACKAGES[@]}")
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do
