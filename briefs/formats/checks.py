@@ -15,7 +15,7 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 from briefs.core.diagnostics import Diagnostics, Problem
-from briefs.formats.plugins import loaded_entry
+from briefs.core.plugins import PluginSpec, load_plugins
 
 if TYPE_CHECKING:
     from briefs.content.config import Profile
@@ -83,22 +83,14 @@ def builtin_checks() -> list[Check]:
     return [PDF_STANDARDS]
 
 
+CHECK_PLUGINS: PluginSpec[Check] = PluginSpec(
+    "check", Check, "a briefs Check with a name and a stage",
+    usable=lambda check: bool(check.name) and check.stage in STAGES)
+
+
 def plugin_checks(diagnostics: Diagnostics, taken: set[str]) -> list[Check]:
     """Checks from installed packages; a broken one is reported and skipped."""
-    found: list[Check] = []
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        where = f"the plug-in check {entry.name} ({entry.value})"
-        for value in loaded_entry(entry, Check, where, diagnostics):
-            if not isinstance(value, Check) or not value.name or value.stage not in STAGES:
-                diagnostics.error(f"{where} is not a briefs Check with a name and a stage "
-                                  f"(got {type(value).__name__})")
-            elif value.name in taken:
-                diagnostics.error(f'{where} defines the check "{value.name}", which exists '
-                                  "already; it is ignored")
-            else:
-                taken.add(value.name)
-                found.append(value)
-    return found
+    return load_plugins(entry_points(group=ENTRY_POINT_GROUP), CHECK_PLUGINS, diagnostics, taken)
 
 
 def load_checks(diagnostics: Diagnostics) -> CheckRegistry:
