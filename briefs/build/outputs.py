@@ -65,13 +65,14 @@ def _made(session: BuildSession, target: Target, output: OutputFormat,
         made = output.make(source)
     except Exception as exc:  # a plug-in's bug fails its output, not the build
         session.diagnostics.error(f"{target.id}: the output format {output.name} failed: "
-                                  f"{type(exc).__name__}: {exc}")
+                                  f"{type(exc).__name__}: {exc}", document=target.key.document)
         return None
     strays = [path for path in made.files if not output.owns(source.name, path)]
     if strays:
         session.diagnostics.error(
             f"{target.id}: the output format {output.name} made {', '.join(strays)}, not named "
-            f"after {source.name.path}; a format writes only files named after its output")
+            f"after {source.name.path}; a format writes only files named after its output",
+            document=target.key.document)
         return None
     checks = session.checks.select(target.document.kind.name, target.profile, output.name,
                                    stage="output")
@@ -87,7 +88,8 @@ def _made(session: BuildSession, target: Target, output: OutputFormat,
 
 def _report(session: BuildSession, target: Target, problem: Problem) -> None:
     severity = Severity.ERROR if session.options.strict else None
-    session.diagnostics.problem(problem, prefix=f"{target.id}: ", severity=severity)
+    session.diagnostics.problem(problem, prefix=f"{target.id}: ", severity=severity,
+                                document=target.key.document)
 
 
 def intact(session: BuildSession, entry: dict[str, Any]) -> bool:

@@ -77,7 +77,8 @@ def wire(diagnostic: Diagnostic) -> dict[str, Any]:
     return {"severity": diagnostic.severity.value, "message": diagnostic.message,
             "path": str(diagnostic.path) if diagnostic.path is not None else None,
             "position": [position.line, position.column] if position else None,
-            "source": diagnostic.source, "code": diagnostic.code, "hint": diagnostic.hint}
+            "source": diagnostic.source, "code": diagnostic.code, "hint": diagnostic.hint,
+            "document": diagnostic.document, "page": diagnostic.page}
 
 
 def unwire(data: dict[str, Any]) -> Diagnostic:
@@ -85,4 +86,5 @@ def unwire(data: dict[str, Any]) -> Diagnostic:
     return Diagnostic(Severity(data["severity"]), str(data["message"]),
                       Path(data["path"]) if data.get("path") else None,
                       Position(*position) if position else None, data.get("source"),
-                      data.get("code"), data.get("hint"))
+                      data.get("code"), data.get("hint"), data.get("document"),
+                      data.get("page"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,8 @@ from briefs.build.outputs import intact, make_others, other_formats, write_other
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
-from briefs.core.diagnostics import Position, Problem
+from briefs.core.diagnostics import Position, Problem, Severity
+from briefs.formats.checks import IN_RENDER
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.fontsets import font_faces
@@ -34,6 +35,10 @@ from briefs.render.profiles import finishing, render_options
 from briefs.render.workers import Renderer
 
 HTML_OWNER = "emitted HTML"
+PAGE_LIMIT = "render.page-limit"
+GLYPHS = ("render.uncovered", "render.notdef")
+"""Problems about characters no declared font has (their subject): reported where the first
+of them is written."""
 
 
 @dataclass
@@ -155,7 +160,7 @@ def render_job(session: BuildSession, target: Target, html: str,
         finishing=finishing(target.profile, target.key.variant, _slug_line(target)),
         fit=fit_plan(target), layout_only=layout_only,
         checks=session.checks.select(target.document.kind.name, target.profile, "pdf",
-                                     stage="render"))
+                                     stage=IN_RENDER))
 
 
 def _slug_line(target: Target) -> str:
@@ -226,12 +231,12 @@ def _fail(session: BuildSession, target: Target, result: BuildResult, reason: st
     session.events.emit(Failed(session.output_ref(target.key), reason, proof))
 
 
-def _report_soft(session: BuildSession, target: Target, messages: list[str]) -> None:
+def _report_soft(session: BuildSession, target: Target, problems: list[Problem]) -> None:
     """Warnings a render found (errors under --strict), named by the target."""
-    diagnostics = session.diagnostics
-    report = diagnostics.error if session.options.strict else diagnostics.warning
-    for message in messages:
-        report(f"{target.id}: {message}")
+    severity = Severity.ERROR if session.options.strict else None
+    for problem in problems:
+        session.diagnostics.problem(problem, prefix=f"{target.id}: ", severity=severity,
+                                    document=target.key.document)
 
 
 def _take(session: BuildSession, target: Target, key: str,
@@ -256,7 +261,7 @@ def _take(session: BuildSession, target: Target, key: str,
     result.rendered.append(target.id)
     result.entries.append(entry)
     cache.record(entry["path"], key, rendered.dependencies + [f.path for f in target.faces],
-                 entry, replay=rendered.warnings + rendered.preflight_warnings)
+                 entry, replay=rendered.soft)
     session.events.emit(Rendered(session.output_ref(target.key), entry["pages"],
                                  entry["bytes"], time.monotonic() - began))
 
@@ -282,24 +287,27 @@ def report_render(session: BuildSession, target: Target, rendered: RenderResult)
     overflow proof's path when the content did not fit (it is written then)."""
     diagnostics = session.diagnostics
     content_file = target.document.texts[target.locale].path
+    prefix, document = f"{target.title}: ", target.key.document
     proof = None
-    for number, message in enumerate(rendered.errors):
-        if number == 0 and rendered.overflowed is not None:
+    for problem in rendered.failures:
+        if problem.code == PAGE_LIMIT and rendered.overflowed is not None:
             proof = report_overflow(session, target, rendered)
-        elif number == 0 and rendered.overflow:
+        elif problem.code == PAGE_LIMIT:
             path, position, why = page_limit_source(target)
-            diagnostics.error(f"{message} ({why}; {rendered.overflow} page"
-                              f"{'s' if rendered.overflow != 1 else ''} over)", path, position)
-        elif rendered.uncovered and rendered.uncovered[0] in message:
-            diagnostics.error(message, *_glyph_location(session, target, rendered.uncovered))
+            over = f"{rendered.overflow} page{'s' if rendered.overflow != 1 else ''} over"
+            diagnostics.problem(replace(problem, message=f"{problem.message} ({why}; {over})"),
+                                path, position, prefix=prefix, document=document)
+        elif problem.code in GLYPHS and problem.subject:
+            found, at = _glyph_location(session, target, problem.subject)
+            diagnostics.problem(problem, found, at, prefix=prefix, document=document)
         else:
-            diagnostics.error(message, content_file)
+            diagnostics.problem(problem, content_file, prefix=prefix, document=document)
     for refusal in rendered.refusals:
         source, where = _refusal_source(session, target, refusal)
-        diagnostics.problem(refusal, source, where, prefix=f"{target.id}: a template or "
-                            "stylesheet asks for ", hint="only files inside the workspace can "
-                            "be used")
-    _report_soft(session, target, rendered.warnings + rendered.preflight_warnings)
+        diagnostics.problem(refusal.hinted("only files inside the workspace can be used"),
+                            source, where, document=document,
+                            prefix=f"{target.id}: a template or stylesheet asks for ")
+    _report_soft(session, target, rendered.soft)
     return proof
 
 
@@ -307,7 +315,7 @@ def _accept(session: BuildSession, target: Target,
             rendered: RenderResult) -> dict[str, Any] | None:
     """Write the PDF if the render passed; return its manifest entry."""
     diagnostics = session.diagnostics
-    soft = rendered.warnings + rendered.preflight_warnings
+    soft = rendered.soft
     if not rendered.ok or rendered.pdf is None or (session.options.strict and soft):
         return None
     try:
@@ -325,7 +333,7 @@ def _accept(session: BuildSession, target: Target,
         "pages": rendered.pages,
         "bytes": len(rendered.pdf),
         "sha256": sha256(rendered.pdf),
-        "warnings": target.warnings + rendered.warnings,
+        "warnings": target.warnings + rendered.log_warnings,
         "preflight": {"errors": [], "warnings": rendered.preflight_warnings},
         "fit": list(rendered.fitted),
         "status": "ok",

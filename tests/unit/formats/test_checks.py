@@ -79,7 +79,7 @@ def test_a_plugin_check_is_loaded_and_a_broken_one_reported(
                         lambda group: points if group == checks.ENTRY_POINT_GROUP else [])
     diagnostics = Diagnostics()
     registry = checks.load_checks(diagnostics)
-    assert registry.names() == ["pdf-standards", "html-size"]
+    assert registry.names() == ["wcag-contrast", "pdf-standards", "html-size"]
     messages = [d.message for d in diagnostics]
     assert "cannot be loaded: RuntimeError: boom" in messages[0]
     assert "is not a briefs Check with a name and a stage" in messages[1]
