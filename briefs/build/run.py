@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from briefs.brand.coverage import find_in_files
 from briefs.brand.subsets import SUBSETS_DIR, prune_subsets
@@ -27,7 +26,8 @@ from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.core.diagnostics import Position, Problem, Severity
 from briefs.formats.checks import IN_RENDER
-from briefs.output.manifest import read_manifest, sha256, write_manifest
+from briefs.output.entries import OutputEntry
+from briefs.output.manifest import read_entries, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.fontsets import font_faces
 from briefs.render.pdf import RenderJob, RenderResult
@@ -50,7 +50,7 @@ class BuildResult:
     """
 
     written: list[Path] = field(default_factory=list)
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[OutputEntry] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
@@ -68,7 +68,7 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
     for key in plan.failed:
         session.events.emit(Failed(session.output_ref(key), "not valid"))
     cache = BuildCache.load(session.workspace.root, session.writer, session.file_hashes)
-    previous = {entry["path"]: entry for entry in read_manifest(session.output_dir)["outputs"]}
+    previous = {entry.path: entry for entry in read_entries(session.output_dir)}
     pending: dict[str, tuple[Target, str]] = {}
     for target in plan.targets:
         prepared = _prepare(session, target, cache, result)
@@ -89,7 +89,7 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
     if session.options.writes:
         prune_subsets(session.output_dir / SUBSETS_DIR, session.writer)
     if result.written:
-        built = {entry["path"] for entry in result.entries}
+        built = {entry.path for entry in result.entries}
         kept = [entry for path, entry in previous.items()
                 if path not in built and (session.output_dir / path).is_file()]
         result.manifest = write_manifest(session.writer, result.entries + kept,
@@ -194,7 +194,8 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
         emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")
         session.writer.write_text(path, emitted, HTML_OWNER)
-    fresh = None if session.options.force else cache.fresh_entry(target.name.path, key)
+    fresh = None if session.options.force else \
+        OutputEntry.from_json(cache.fresh_entry(target.name.path, key))
     if fresh is None or not intact(session, fresh):
         return key, job
     # What the last render found still holds: report it again (and fail on it with --strict),
@@ -251,7 +252,7 @@ def _take(session: BuildSession, target: Target, key: str,
     entry = _accept(session, target, rendered) if others is not None else None
     if entry is not None and others:
         files = write_others(session, target, others)
-        entry = {**entry, "files": files} if files is not None else None
+        entry = entry.with_files(files) if files is not None else None
     if entry is None:
         _fail(session, target, result, "does not fit" if proof else "render failed", proof)
         return
@@ -260,10 +261,10 @@ def _take(session: BuildSession, target: Target, key: str,
     result.written.append(session.output_dir / target.name.path)
     result.rendered.append(target.id)
     result.entries.append(entry)
-    cache.record(entry["path"], key, rendered.dependencies + [f.path for f in target.faces],
-                 entry, replay=rendered.soft)
-    session.events.emit(Rendered(session.output_ref(target.key), entry["pages"],
-                                 entry["bytes"], time.monotonic() - began))
+    cache.record(entry.path, key, rendered.dependencies + [f.path for f in target.faces],
+                 entry.as_json(), replay=rendered.soft)
+    session.events.emit(Rendered(session.output_ref(target.key), entry.pages,
+                                 len(rendered.pdf or b""), time.monotonic() - began))
 
 
 def _glyph_location(session: BuildSession, target: Target,
@@ -312,7 +313,7 @@ def report_render(session: BuildSession, target: Target, rendered: RenderResult)
 
 
 def _accept(session: BuildSession, target: Target,
-            rendered: RenderResult) -> dict[str, Any] | None:
+            rendered: RenderResult) -> OutputEntry | None:
     """Write the PDF if the render passed; return its manifest entry."""
     diagnostics = session.diagnostics
     soft = rendered.soft
@@ -323,18 +324,9 @@ def _accept(session: BuildSession, target: Target,
     except WriteError as exc:
         diagnostics.error(f"{target.id}: {exc.message}", exc.path)
         return None
-    return {
-        "path": target.name.path,
-        "doc": target.document.id,
-        "locale": target.locale,
-        "kind": target.document.kind.name,
-        "profile": target.key.profile,
-        "pdf_variant": target.pdf_variant,
-        "pages": rendered.pages,
-        "bytes": len(rendered.pdf),
-        "sha256": sha256(rendered.pdf),
-        "warnings": target.warnings + rendered.log_warnings,
-        "preflight": {"errors": [], "warnings": rendered.preflight_warnings},
-        "fit": list(rendered.fitted),
-        "status": "ok",
-    }
+    return OutputEntry(
+        path=target.name.path, doc=target.document.id, locale=target.locale,
+        kind=target.document.kind.name, profile=target.key.profile,
+        pdf_variant=target.pdf_variant, pages=rendered.pages, bytes=len(rendered.pdf),
+        sha256=sha256(rendered.pdf), warnings=(*target.warnings, *rendered.log_warnings),
+        preflight_warnings=tuple(rendered.preflight_warnings), fit=rendered.fitted)
