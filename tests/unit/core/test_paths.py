@@ -65,3 +65,17 @@ def test_nothing_outside_the_workspace_is_listed(tmp_path: Path) -> None:
     (root / "doc" / "images").symlink_to(outside)
     assert nearest_file(root, root / "doc", "images/Secret.svg") is None
     assert nearest_file(root, root / "doc", "../../outside/Secret.svg") is None
+
+
+def test_a_refused_url_says_why_apart_from_the_url(tmp_path: Path) -> None:
+    from briefs.core.paths import Mounts
+
+    mounts = Mounts.of(tmp_path)
+    with pytest.raises(RefusedPath) as refused:
+        mounts.path("file:///briefs-workspace/styles/a: b.css")  # a URL holding ": "
+    assert refused.value.reason == "file not found"
+    assert str(refused.value) == "file:///briefs-workspace/styles/a: b.css: file not found"
+    with pytest.raises(RefusedPath) as remote:
+        mounts.path("https://example.org/x.css")
+    assert remote.value.reason.startswith("network and https URLs are not allowed")
+    assert RefusedPath("plain").reason == "plain"
