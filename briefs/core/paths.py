@@ -43,6 +43,13 @@ class RefusedPath(ValueError):
 class TooLarge(RefusedPath):
     """A file over the size limit of what reads it."""
 
+    def __init__(self, name: str, limit: int) -> None:
+        super().__init__(f"{name} is over the {limit}-byte limit")
+        self.name, self.limit = name, limit
+
+    def __reduce__(self) -> tuple[type[TooLarge], tuple[str, int]]:
+        return type(self), (self.name, self.limit)
+
 
 def checked(path: Path, roots: Iterable[Path]) -> Path:
     """`path` with every symlink resolved, when it lies inside one of `roots`.
@@ -85,11 +92,11 @@ def read_regular(path: Path, limit: int | None = None, shown_as: str | None = No
                           "give a file")
     if limit is not None and status.st_size > limit:
         os.close(descriptor)
-        raise TooLarge(f"{name} is over the {limit}-byte limit")
+        raise TooLarge(name, limit)
     with os.fdopen(descriptor, "rb") as stream:
         data = stream.read(limit + 1 if limit is not None else -1)
     if limit is not None and len(data) > limit:
-        raise TooLarge(f"{name} is over the {limit}-byte limit")
+        raise TooLarge(name, limit)
     return data
 
 

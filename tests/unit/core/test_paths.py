@@ -79,3 +79,17 @@ def test_a_refused_url_says_why_apart_from_the_url(tmp_path: Path) -> None:
         mounts.path("https://example.org/x.css")
     assert remote.value.reason.startswith("network and https URLs are not allowed")
     assert RefusedPath("plain").reason == "plain"
+
+
+def test_too_large_names_the_file_and_limit_and_pickles(tmp_path: Path) -> None:
+    import pickle
+
+    from briefs.core.paths import TooLarge
+
+    (tmp_path / "big.yaml").write_bytes(b"x" * 20)
+    with pytest.raises(TooLarge) as raised:
+        read_regular(tmp_path / "big.yaml", 10)
+    assert (raised.value.name, raised.value.limit) == ("big.yaml", 10)
+    assert str(raised.value) == "big.yaml is over the 10-byte limit"
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert (again.name, again.limit, str(again)) == ("big.yaml", 10, str(raised.value))
