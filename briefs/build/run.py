@@ -30,13 +30,12 @@ from briefs.output.entries import OutputEntry
 from briefs.output.manifest import read_entries, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.fontsets import font_faces
-from briefs.render.pdf import RenderJob, RenderResult
+from briefs.render.pdf import NOTDEF, PAGE_LIMIT, UNCOVERED, RenderJob, RenderResult
 from briefs.render.profiles import finishing, render_options
 from briefs.render.workers import Renderer
 
 HTML_OWNER = "emitted HTML"
-PAGE_LIMIT = "render.page-limit"
-GLYPHS = ("render.uncovered", "render.notdef")
+GLYPHS = (UNCOVERED, NOTDEF)
 """Problems about characters no declared font has (their subject): reported where the first
 of them is written."""
 

@@ -46,7 +46,7 @@ FOOTNOTE_FALLBACKS = (
 """Extra CSS for each attempt at a layout that keeps every footnote on its call's page
 (given as a user stylesheet, so `!important` is needed to override the layout's rules)."""
 
-NOTDEF = ".notdef glyph"
+NOTDEF_LOGGED = ".notdef glyph"
 """How WeasyPrint's warning about a character no font has begins (its first argument is
 the character)."""
 IGNORED_LOG_PARTS = (
@@ -83,8 +83,12 @@ class RenderJob:
 
 REFUSED = "render.refused"
 LOG = "render.log"
+PAGE_LIMIT = "render.page-limit"
+UNCOVERED = "render.uncovered"
+NOTDEF = "render.notdef"
 """Codes of problems the build reports apart: a resource the fetcher refused (at the
-template or stylesheet that asks for it), and a line of WeasyPrint's log."""
+template or stylesheet that asks for it), a line of WeasyPrint's log, the page limit (at its
+rule, or at what overflows), characters no declared font has (where they are written)."""
 
 
 @dataclass
@@ -169,7 +173,7 @@ class _CollectingHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if str(record.msg).startswith(NOTDEF):
+        if str(record.msg).startswith(NOTDEF_LOGGED):
             args = record.args if isinstance(record.args, tuple) else ()
             self.missing.append((message, str(args[0]) if args else ""))
             return
@@ -248,7 +252,7 @@ class Engine:
         result.overflow = result.pages - job.max_pages
         result.overflowed = measure_overflow(outcome.document, job.max_pages)
         result.problems.append(Problem.error(
-            "render.page-limit", f"the content needs {result.pages} pages but the limit is "
+            PAGE_LIMIT, f"the content needs {result.pages} pages but the limit is "
             f"{job.max_pages}"))
         if not job.layout_only:
             result.proof = overflow_proof(outcome.document, result.overflowed,
@@ -306,7 +310,7 @@ def _write(document: Any, job: RenderJob, result: RenderResult, log: FetchLog) -
             for char in "".join(font.to_unicode.values()) if not char.isspace()}))
         named = ", ".join(f'U+{ord(c):04X} "{c}"' for c in uncovered[:8])
         result.problems.append(Problem.error(
-            "render.uncovered", f"some characters are not covered by the brand's fonts "
+            UNCOVERED, f"some characters are not covered by the brand's fonts "
             f"({named}), so the machine's {', '.join(strangers)} filled in",
             "declare a font that covers them in brand.yaml", subject=uncovered))
     elif faked:
@@ -340,7 +344,7 @@ def _sort_messages(result: RenderResult, log_lines: _CollectingHandler, log: Fet
     """WeasyPrint's log: a missing glyph fails the output; other messages are warnings."""
     for message, char in log_lines.missing:
         result.problems.append(Problem.error(
-            "render.notdef", message, "declare a font that covers it in brand.yaml",
+            NOTDEF, message, "declare a font that covers it in brand.yaml",
             subject=char or None))
         result.pdf = None
     for message in log_lines.messages:

@@ -156,3 +156,19 @@ def test_a_render_result_derives_its_lines_from_its_problems() -> None:
     assert result.soft == [LOGGED, CHECKED] and not result.ok
     assert (result.log_warnings, result.preflight_warnings) == ([LOGGED.line()],
                                                                 [CHECKED.line()])
+
+
+def test_an_overflow_is_one_page_limit_problem_at_its_field(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefs.render.overflow import Overflow
+
+    limit = Problem.error("render.page-limit", "the content needs 2 pages but the limit is 1")
+    overflow = Overflow(limit=1, label="Context", field="context", millimetres=12.0, words=30,
+                        regions=())
+    monkeypatch.setattr(workers, "run_job",
+                        answer([limit], overflow=1, pages=2, overflowed=overflow))
+    outcome = build(root)
+    [error] = about_french(outcome)
+    assert error.code == "render.page-limit" and error.document == "first-flyer"
+    assert error.path == root / "content" / "first-flyer" / "fr.yaml"
+    assert "Context" in error.message and outcome.result.failed == [FRENCH]
