@@ -48,8 +48,8 @@ def readable_coverage(brand: LoadedBrand, script: str | None, cache: CoverageCac
         return covered_by(brand, script, cache)
     except FontProblem as exc:
         brand_file = brand.folder / "brand.yaml"
-        name = str(exc).split(" ", 1)[0]
-        _, position = find_in_files(name, [brand_file])
+        _, position = find_in_files(exc.subject, [brand_file]) if exc.subject \
+            else (None, None)
         if not any(d.message == str(exc) for d in diagnostics):  # once, not per locale
             diagnostics.error(str(exc), brand_file, position)
         return None

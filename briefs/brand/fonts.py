@@ -26,6 +26,11 @@ MAX_CODE_POINT = 0x10FFFF
 class FontProblem(ValueError):
     """A declared font that cannot be found or read, with what to do about it."""
 
+    def __init__(self, message: str, subject: str = "") -> None:
+        super().__init__(message)
+        self.subject = subject
+        """How brand.yaml names the font (its family, or its file's name)."""
+
 
 @dataclass(frozen=True)
 class InstalledFace:
@@ -102,10 +107,10 @@ def _match_installed_face(name: str, weight: int, italic: bool,
             capture_output=True, text=True, check=True, timeout=30)
     except (OSError, subprocess.SubprocessError) as exc:
         raise FontProblem(f'cannot look up the installed font "{name}" (fontconfig\'s '
-                          f"fc-match failed: {exc}); {how}") from exc
+                          f"fc-match failed: {exc}); {how}", name) from exc
     families, file, index = [*result.stdout.splitlines(), "", "", ""][:3]
     if name.lower() not in [family.strip().lower() for family in families.split(",")]:
-        raise FontProblem(f'the font "{name}" is not installed on this machine; {how}')
+        raise FontProblem(f'the font "{name}" is not installed on this machine; {how}', name)
     return InstalledFace(Path(file), int(index or 0))
 
 
@@ -232,7 +237,7 @@ def _read_cmap(path: Path, index: int) -> frozenset[int]:
             return frozenset(font.getBestCmap() or {})
     except Exception as exc:  # fontTools raises many types for damaged files
         raise FontProblem(f"{path.name} is not a usable font ({type(exc).__name__}: {exc}); "
-                          "use the font file as its foundry ships it") from exc
+                          "use the font file as its foundry ships it", path.name) from exc
 
 
 def _stored_ranges(stored: Path) -> frozenset[int] | None:

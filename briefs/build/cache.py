@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefs.core.diagnostics import Problem
 from briefs.core.paths import file_sha256
 from briefs.core.versions import toolkit_versions
 from briefs.output.writer import Writer
@@ -102,13 +103,21 @@ class BuildCache:
                 return None
         return dict(entry["manifest"])
 
-    def replayed(self, output: str) -> list[str]:
-        """What the last render of `output` warned about (reported again on a cache hit)."""
+    def replayed(self, output: str) -> list[Problem]:
+        """What the last render of `output` warned about, typed (reported again on a cache
+        hit); a cache from before problems were typed kept lines, which come back as
+        warnings of code `render.replayed`."""
         replay = self.entries.get(output, {}).get("replay", [])
-        return [str(message) for message in replay] if isinstance(replay, list) else []
+        found: list[Problem] = []
+        for item in replay if isinstance(replay, list) else []:
+            problem = Problem.from_plain(item) if isinstance(item, dict) else \
+                Problem.warning("render.replayed", str(item))
+            if problem is not None:
+                found.append(problem)
+        return found
 
     def record(self, output: str, key: str, dependencies: list[Path],
-               manifest_entry: dict[str, Any], replay: list[str] | None = None) -> None:
+               manifest_entry: dict[str, Any], replay: list[Problem] | None = None) -> None:
         """Remember what `output` was built from; saved within a second (a crash loses at
         most that: those outputs are rendered again), and by `flush()` at the end of a build.
         Saving after every output rewrote the whole file each time: quadratic in outputs."""
@@ -124,7 +133,7 @@ class BuildCache:
         self.entries[output] = {
             "key": key, "dependencies": deps, "manifest": manifest_entry,
             "output": fingerprint(self.writer.output_dir / output) or {},
-            "replay": replay or [],
+            "replay": [problem.as_plain() for problem in replay or []],
         }
         self._dirty = True
         if time.monotonic() - self._saved_at >= SAVE_INTERVAL_SECONDS:

@@ -63,8 +63,7 @@ class BuildOutcome:
 
     def outputs(self) -> list[str]:
         """The files of every output built or up to date (relative to the output folder)."""
-        return [path for entry in self.result.entries
-                for path in [entry["path"], *(f["path"] for f in entry.get("files", []))]]
+        return [path for entry in self.result.entries for path in entry.file_paths()]
 
 
 def open_session(workspace: Workspace, request: BuildRequest,

@@ -8,12 +8,12 @@ from briefs.build.events import Fitted
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.content.loader import KeyPath, load_yaml_file
-from briefs.core.diagnostics import Diagnostics, Position, display_path
+from briefs.core.diagnostics import Diagnostics, Position, Problem, display_path
 from briefs.core.paths import RefusedPath, read_bytes
 from briefs.kinds.fit import FitPlan, medium_of, plan_fit
 from briefs.output.writer import WriteError
 from briefs.render.overflow import Overflow, overflow_words
-from briefs.render.pdf import RenderResult
+from briefs.render.pdf import PAGE_LIMIT, RenderResult
 
 PROOF_OWNER = "overflow proof"
 PROOF_SUFFIX = ".overflow.pdf"
@@ -71,7 +71,8 @@ def report_overflow(session: BuildSession, target: Target, rendered: RenderResul
             message += f"; {shown} shows the overflow shaded"
 
     file, position = overflow_location(session, target, overflow)
-    session.diagnostics.error(message, file, position)
+    session.diagnostics.problem(Problem.error(PAGE_LIMIT, message), file, position,
+                                document=target.key.document)
     return proof
 
 

@@ -24,7 +24,7 @@ def lay_out_all(session: BuildSession, plan: Plan, renderer: Renderer) -> list[s
     for job, rendered in renderer.results():
         target = targets[job.target_id]
         report_render(session, target, rendered)
-        if rendered.errors or rendered.refused:
+        if any(problem.is_error for problem in rendered.problems):
             if target in plan.targets:
                 plan.targets.remove(target)
                 plan.failed.append(target.key)

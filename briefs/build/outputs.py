@@ -9,12 +9,12 @@ the session's writer. They are recorded in the PDF's manifest entry under `files
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.core.diagnostics import Problem, Severity
 from briefs.formats.format import Made, OutputFormat, Source
+from briefs.output.entries import FileRecord, OutputEntry
 from briefs.output.manifest import sha256
 from briefs.output.writer import WriteError
 
@@ -42,17 +42,16 @@ def make_others(session: BuildSession, target: Target, html: str, pdf: bytes) ->
 
 
 def write_others(session: BuildSession, target: Target,
-                 made: Others) -> list[dict[str, Any]] | None:
+                 made: Others) -> list[FileRecord] | None:
     """Write what `make_others` made; their records for the manifest entry (None: a file
     could not be written, reported)."""
-    records: list[dict[str, Any]] = []
+    records: list[FileRecord] = []
     try:
         for output, files in made:
             for path, data in files.items():
                 session.writer.write(session.output_dir / path, data,
                                      f"{target.title} as {output.name}")
-                records.append({"format": output.name, "path": path, "bytes": len(data),
-                                "sha256": sha256(data)})
+                records.append(FileRecord(output.name, path, len(data), sha256(data)))
     except WriteError as exc:
         session.diagnostics.error(f"{target.id}: {exc.message}", exc.path)
         return None
@@ -65,13 +64,14 @@ def _made(session: BuildSession, target: Target, output: OutputFormat,
         made = output.make(source)
     except Exception as exc:  # a plug-in's bug fails its output, not the build
         session.diagnostics.error(f"{target.id}: the output format {output.name} failed: "
-                                  f"{type(exc).__name__}: {exc}")
+                                  f"{type(exc).__name__}: {exc}", document=target.key.document)
         return None
     strays = [path for path in made.files if not output.owns(source.name, path)]
     if strays:
         session.diagnostics.error(
             f"{target.id}: the output format {output.name} made {', '.join(strays)}, not named "
-            f"after {source.name.path}; a format writes only files named after its output")
+            f"after {source.name.path}; a format writes only files named after its output",
+            document=target.key.document)
         return None
     checks = session.checks.select(target.document.kind.name, target.profile, output.name,
                                    stage="output")
@@ -87,14 +87,14 @@ def _made(session: BuildSession, target: Target, output: OutputFormat,
 
 def _report(session: BuildSession, target: Target, problem: Problem) -> None:
     severity = Severity.ERROR if session.options.strict else None
-    session.diagnostics.problem(problem, prefix=f"{target.id}: ", severity=severity)
+    session.diagnostics.problem(problem, prefix=f"{target.id}: ", severity=severity,
+                                document=target.key.document)
 
 
-def intact(session: BuildSession, entry: dict[str, Any]) -> bool:
+def intact(session: BuildSession, entry: OutputEntry) -> bool:
     """Whether an up-to-date output's other files are all there, of each format selected."""
     wanted = {output.name for output in other_formats(session)}
-    files = [f for f in entry.get("files", []) if isinstance(f, dict)]
-    if {f.get("format") for f in files} != wanted:
+    files = entry.files or ()
+    if {record.format for record in files} != wanted:
         return False
-    return all(isinstance(f.get("path"), str) and
-               (session.output_dir / Path(f["path"])).is_file() for f in files)
+    return all((session.output_dir / Path(record.path)).is_file() for record in files)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefs.core.diagnostics import Diagnostic, Diagnostics, Position, Severity
+from briefs.output.entries import OutputEntry
 
 if TYPE_CHECKING:
     from briefs.build.entry import BuildOutcome
@@ -22,7 +23,7 @@ class BuildReport:
     output_dir: Path
     strict: bool
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[OutputEntry] = field(default_factory=list)
     """The manifest entries of the outputs built or found up to date."""
     written: list[Path] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)
@@ -48,25 +49,28 @@ class BuildReport:
 
     def outputs(self) -> list[str]:
         """The PDFs built or up to date (relative to the output folder)."""
-        return [str(entry["path"]) for entry in self.entries]
+        return [entry.path for entry in self.entries]
 
     def as_json(self) -> dict[str, Any]:
         """The report (`--json`), without `ok` and the diagnostics, which the command adds."""
-        return {"outputs": self.entries, "failed": sorted(self.failed),
+        return {"outputs": [entry.as_json() for entry in self.entries],
+                "failed": sorted(self.failed),
                 "rendered": self.rendered, "up_to_date": self.up_to_date}
 
     def to_wire(self) -> dict[str, Any]:
         """Everything, as JSON (from the build server to its client)."""
         return {"root": str(self.root), "output_dir": str(self.output_dir),
                 "strict": self.strict, "diagnostics": [wire(d) for d in self.diagnostics],
-                "entries": self.entries, "written": [str(p) for p in self.written],
+                "entries": [entry.as_json() for entry in self.entries],
+                "written": [str(p) for p in self.written],
                 "rendered": self.rendered, "up_to_date": self.up_to_date,
                 "failed": self.failed}
 
     @classmethod
     def from_wire(cls, data: dict[str, Any]) -> BuildReport:
         return cls(Path(data["root"]), Path(data["output_dir"]), bool(data["strict"]),
-                   Diagnostics([unwire(d) for d in data["diagnostics"]]), data["entries"],
+                   Diagnostics([unwire(d) for d in data["diagnostics"]]),
+                   [e for e in map(OutputEntry.from_json, data["entries"]) if e is not None],
                    [Path(p) for p in data["written"]], data["rendered"], data["up_to_date"],
                    data["failed"])
 
@@ -77,7 +81,8 @@ def wire(diagnostic: Diagnostic) -> dict[str, Any]:
     return {"severity": diagnostic.severity.value, "message": diagnostic.message,
             "path": str(diagnostic.path) if diagnostic.path is not None else None,
             "position": [position.line, position.column] if position else None,
-            "source": diagnostic.source, "code": diagnostic.code, "hint": diagnostic.hint}
+            "source": diagnostic.source, "code": diagnostic.code, "hint": diagnostic.hint,
+            "document": diagnostic.document, "page": diagnostic.page}
 
 
 def unwire(data: dict[str, Any]) -> Diagnostic:
@@ -85,4 +90,5 @@ def unwire(data: dict[str, Any]) -> Diagnostic:
     return Diagnostic(Severity(data["severity"]), str(data["message"]),
                       Path(data["path"]) if data.get("path") else None,
                       Position(*position) if position else None, data.get("source"),
-                      data.get("code"), data.get("hint"))
+                      data.get("code"), data.get("hint"), data.get("document"),
+                      data.get("page"))

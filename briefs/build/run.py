@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from briefs.brand.coverage import find_in_files
 from briefs.brand.subsets import SUBSETS_DIR, prune_subsets
@@ -25,15 +24,20 @@ from briefs.build.outputs import intact, make_others, other_formats, write_other
 from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
-from briefs.core.diagnostics import Position, Problem
-from briefs.output.manifest import read_manifest, sha256, write_manifest
+from briefs.core.diagnostics import Position, Problem, Severity
+from briefs.formats.checks import IN_RENDER
+from briefs.output.entries import OutputEntry
+from briefs.output.manifest import read_entries, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.fontsets import font_faces
-from briefs.render.pdf import RenderJob, RenderResult
+from briefs.render.pdf import NOTDEF, PAGE_LIMIT, UNCOVERED, RenderJob, RenderResult
 from briefs.render.profiles import finishing, render_options
 from briefs.render.workers import Renderer
 
 HTML_OWNER = "emitted HTML"
+GLYPHS = (UNCOVERED, NOTDEF)
+"""Problems about characters no declared font has (their subject): reported where the first
+of them is written."""
 
 
 @dataclass
@@ -45,7 +49,7 @@ class BuildResult:
     """
 
     written: list[Path] = field(default_factory=list)
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[OutputEntry] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
@@ -63,7 +67,7 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
     for key in plan.failed:
         session.events.emit(Failed(session.output_ref(key), "not valid"))
     cache = BuildCache.load(session.workspace.root, session.writer, session.file_hashes)
-    previous = {entry["path"]: entry for entry in read_manifest(session.output_dir)["outputs"]}
+    previous = {entry.path: entry for entry in read_entries(session.output_dir)}
     pending: dict[str, tuple[Target, str]] = {}
     for target in plan.targets:
         prepared = _prepare(session, target, cache, result)
@@ -84,7 +88,7 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
     if session.options.writes:
         prune_subsets(session.output_dir / SUBSETS_DIR, session.writer)
     if result.written:
-        built = {entry["path"] for entry in result.entries}
+        built = {entry.path for entry in result.entries}
         kept = [entry for path, entry in previous.items()
                 if path not in built and (session.output_dir / path).is_file()]
         result.manifest = write_manifest(session.writer, result.entries + kept,
@@ -155,7 +159,7 @@ def render_job(session: BuildSession, target: Target, html: str,
         finishing=finishing(target.profile, target.key.variant, _slug_line(target)),
         fit=fit_plan(target), layout_only=layout_only,
         checks=session.checks.select(target.document.kind.name, target.profile, "pdf",
-                                     stage="render"))
+                                     stage=IN_RENDER))
 
 
 def _slug_line(target: Target) -> str:
@@ -189,7 +193,8 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
         emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")
         session.writer.write_text(path, emitted, HTML_OWNER)
-    fresh = None if session.options.force else cache.fresh_entry(target.name.path, key)
+    fresh = None if session.options.force else \
+        OutputEntry.from_json(cache.fresh_entry(target.name.path, key))
     if fresh is None or not intact(session, fresh):
         return key, job
     # What the last render found still holds: report it again (and fail on it with --strict),
@@ -226,12 +231,12 @@ def _fail(session: BuildSession, target: Target, result: BuildResult, reason: st
     session.events.emit(Failed(session.output_ref(target.key), reason, proof))
 
 
-def _report_soft(session: BuildSession, target: Target, messages: list[str]) -> None:
+def _report_soft(session: BuildSession, target: Target, problems: list[Problem]) -> None:
     """Warnings a render found (errors under --strict), named by the target."""
-    diagnostics = session.diagnostics
-    report = diagnostics.error if session.options.strict else diagnostics.warning
-    for message in messages:
-        report(f"{target.id}: {message}")
+    severity = Severity.ERROR if session.options.strict else None
+    for problem in problems:
+        session.diagnostics.problem(problem, prefix=f"{target.id}: ", severity=severity,
+                                    document=target.key.document)
 
 
 def _take(session: BuildSession, target: Target, key: str,
@@ -246,7 +251,7 @@ def _take(session: BuildSession, target: Target, key: str,
     entry = _accept(session, target, rendered) if others is not None else None
     if entry is not None and others:
         files = write_others(session, target, others)
-        entry = {**entry, "files": files} if files is not None else None
+        entry = entry.with_files(files) if files is not None else None
     if entry is None:
         _fail(session, target, result, "does not fit" if proof else "render failed", proof)
         return
@@ -255,10 +260,10 @@ def _take(session: BuildSession, target: Target, key: str,
     result.written.append(session.output_dir / target.name.path)
     result.rendered.append(target.id)
     result.entries.append(entry)
-    cache.record(entry["path"], key, rendered.dependencies + [f.path for f in target.faces],
-                 entry, replay=rendered.warnings + rendered.preflight_warnings)
-    session.events.emit(Rendered(session.output_ref(target.key), entry["pages"],
-                                 entry["bytes"], time.monotonic() - began))
+    cache.record(entry.path, key, rendered.dependencies + [f.path for f in target.faces],
+                 entry.as_json(), replay=rendered.soft)
+    session.events.emit(Rendered(session.output_ref(target.key), entry.pages,
+                                 len(rendered.pdf or b""), time.monotonic() - began))
 
 
 def _glyph_location(session: BuildSession, target: Target,
@@ -282,32 +287,35 @@ def report_render(session: BuildSession, target: Target, rendered: RenderResult)
     overflow proof's path when the content did not fit (it is written then)."""
     diagnostics = session.diagnostics
     content_file = target.document.texts[target.locale].path
+    prefix, document = f"{target.title}: ", target.key.document
     proof = None
-    for number, message in enumerate(rendered.errors):
-        if number == 0 and rendered.overflowed is not None:
+    for problem in rendered.failures:
+        if problem.code == PAGE_LIMIT and rendered.overflowed is not None:
             proof = report_overflow(session, target, rendered)
-        elif number == 0 and rendered.overflow:
+        elif problem.code == PAGE_LIMIT:
             path, position, why = page_limit_source(target)
-            diagnostics.error(f"{message} ({why}; {rendered.overflow} page"
-                              f"{'s' if rendered.overflow != 1 else ''} over)", path, position)
-        elif rendered.uncovered and rendered.uncovered[0] in message:
-            diagnostics.error(message, *_glyph_location(session, target, rendered.uncovered))
+            over = f"{rendered.overflow} page{'s' if rendered.overflow != 1 else ''} over"
+            diagnostics.problem(replace(problem, message=f"{problem.message} ({why}; {over})"),
+                                path, position, prefix=prefix, document=document)
+        elif problem.code in GLYPHS and problem.subject:
+            found, at = _glyph_location(session, target, problem.subject)
+            diagnostics.problem(problem, found, at, prefix=prefix, document=document)
         else:
-            diagnostics.error(message, content_file)
+            diagnostics.problem(problem, content_file, prefix=prefix, document=document)
     for refusal in rendered.refusals:
         source, where = _refusal_source(session, target, refusal)
-        diagnostics.problem(refusal, source, where, prefix=f"{target.id}: a template or "
-                            "stylesheet asks for ", hint="only files inside the workspace can "
-                            "be used")
-    _report_soft(session, target, rendered.warnings + rendered.preflight_warnings)
+        diagnostics.problem(refusal.hinted("only files inside the workspace can be used"),
+                            source, where, document=document,
+                            prefix=f"{target.id}: a template or stylesheet asks for ")
+    _report_soft(session, target, rendered.soft)
     return proof
 
 
 def _accept(session: BuildSession, target: Target,
-            rendered: RenderResult) -> dict[str, Any] | None:
+            rendered: RenderResult) -> OutputEntry | None:
     """Write the PDF if the render passed; return its manifest entry."""
     diagnostics = session.diagnostics
-    soft = rendered.warnings + rendered.preflight_warnings
+    soft = rendered.soft
     if not rendered.ok or rendered.pdf is None or (session.options.strict and soft):
         return None
     try:
@@ -315,18 +323,9 @@ def _accept(session: BuildSession, target: Target,
     except WriteError as exc:
         diagnostics.error(f"{target.id}: {exc.message}", exc.path)
         return None
-    return {
-        "path": target.name.path,
-        "doc": target.document.id,
-        "locale": target.locale,
-        "kind": target.document.kind.name,
-        "profile": target.key.profile,
-        "pdf_variant": target.pdf_variant,
-        "pages": rendered.pages,
-        "bytes": len(rendered.pdf),
-        "sha256": sha256(rendered.pdf),
-        "warnings": target.warnings + rendered.warnings,
-        "preflight": {"errors": [], "warnings": rendered.preflight_warnings},
-        "fit": list(rendered.fitted),
-        "status": "ok",
-    }
+    return OutputEntry(
+        path=target.name.path, doc=target.document.id, locale=target.locale,
+        kind=target.document.kind.name, profile=target.key.profile,
+        pdf_variant=target.pdf_variant, pages=rendered.pages, bytes=len(rendered.pdf),
+        sha256=sha256(rendered.pdf), warnings=(*target.warnings, *rendered.log_warnings),
+        preflight_warnings=tuple(rendered.preflight_warnings), fit=rendered.fitted)

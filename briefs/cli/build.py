@@ -217,10 +217,12 @@ def report_noop(start: Path, arguments: dict[str, Any], as_json: bool,
     if outputs is None:
         return None
     if as_json:
-        manifest = json.loads((output_dir / "manifest.json").read_text(encoding="utf-8"))
-        entries = [e for e in manifest.get("outputs", []) if e.get("path") in set(outputs)]
-        ids = sorted(str(e["path"]).rsplit("/", 1)[-1].removesuffix(".pdf") for e in entries)
-        click.echo(json.dumps({"ok": True, "outputs": entries, "failed": [], "rendered": [],
+        from briefs.output.manifest import read_entries
+
+        entries = [e for e in read_entries(output_dir) if e.path in set(outputs)]
+        ids = sorted(e.path.rsplit("/", 1)[-1].removesuffix(".pdf") for e in entries)
+        click.echo(json.dumps({"ok": True, "outputs": [e.as_json() for e in entries],
+                               "failed": [], "rendered": [],
                                "up_to_date": ids, "diagnostics": []},
                               indent=2, ensure_ascii=False, sort_keys=True))
     elif not quiet:

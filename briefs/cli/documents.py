@@ -24,11 +24,11 @@ def list_documents(ctx: click.Context, as_json: bool) -> None:
     """
     from briefs.content.loader import load_yaml_file
     from briefs.core.diagnostics import Diagnostics
-    from briefs.output.manifest import read_manifest
+    from briefs.output.manifest import read_entries
 
     workspace = open_workspace(ctx)
-    built = {entry["path"]: entry for entry in read_manifest(workspace.output_dir)["outputs"]
-             if (workspace.output_dir / entry["path"]).is_file()}
+    built = {entry.path: entry for entry in read_entries(workspace.output_dir)
+             if (workspace.output_dir / entry.path).is_file()}
     rows: list[dict[str, Any]] = []
     for doc_id in workspace.document_ids():
         folder = workspace.content_dir / doc_id
@@ -46,7 +46,7 @@ def list_documents(ctx: click.Context, as_json: bool) -> None:
             elif entry is None:
                 states[locale] = {"state": "not built"}
             else:
-                states[locale] = {"state": "built", "pages": entry.get("pages")}
+                states[locale] = {"state": "built", "pages": entry.pages}
         rows.append({"doc": doc_id, "kind": str(data.get("kind") or "?"),
                      "brand": str(data.get("brand") or workspace.config.default_brand),
                      "locales": states})

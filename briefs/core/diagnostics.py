@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -39,6 +39,11 @@ class Diagnostic:
     """What kind of problem, for tools: a check's rule id (`7.1-3`), `render.refused`..."""
     hint: str | None = None
     """How to fix it, when that is not already said in the message."""
+    document: str | None = None
+    """The document whose output it is about, when it is about one (the preview files it
+    under that document)."""
+    page: int | None = None
+    """The output's page it was found on (1-based), when a render or a check knows it."""
 
     def format(self, relative_to: Path | None = None) -> str:
         location = ""
@@ -67,6 +72,8 @@ class Diagnostic:
             "source": self.source,
             "code": self.code,
             "hint": self.hint,
+            "document": self.document,
+            "page": self.page,
         }
 
 
@@ -84,6 +91,8 @@ class Problem:
     subject: str | None = None
     """What it is about, to find where it is written: the URL a template asked for, the
     characters no declared font covers."""
+    page: int | None = None
+    """The page it is on (1-based), when the check knows it."""
 
     @property
     def is_error(self) -> bool:
@@ -91,17 +100,42 @@ class Problem:
 
     @classmethod
     def error(cls, code: str, message: str, hint: str | None = None,
-              subject: str | None = None) -> Problem:
-        return cls(Severity.ERROR, code, message, hint, subject)
+              subject: str | None = None, page: int | None = None) -> Problem:
+        return cls(Severity.ERROR, code, message, hint, subject, page)
 
     @classmethod
     def warning(cls, code: str, message: str, hint: str | None = None,
-                subject: str | None = None) -> Problem:
-        return cls(Severity.WARNING, code, message, hint, subject)
+                subject: str | None = None, page: int | None = None) -> Problem:
+        return cls(Severity.WARNING, code, message, hint, subject, page)
+
+    def hinted(self, hint: str) -> Problem:
+        """The problem with `hint` added to (or standing for) its own."""
+        return replace(self, hint=hint if self.hint is None else f"{self.hint}; {hint}")
 
     def line(self) -> str:
         """The message with its hint, as one line of a report."""
         return f"{self.message}; {self.hint}" if self.hint else self.message
+
+    def as_plain(self) -> dict[str, object]:
+        """The problem as JSON (the cache keeps what a render found, to report it again)."""
+        return {"severity": self.severity.value, "code": self.code, "message": self.message,
+                "hint": self.hint, "subject": self.subject, "page": self.page}
+
+    @classmethod
+    def from_plain(cls, data: object) -> Problem | None:
+        """A problem `as_plain` wrote, or None when `data` is not one."""
+        if not isinstance(data, dict) or data.get("severity") not in ("error", "warning") \
+                or not isinstance(data.get("message"), str):
+            return None
+        page = data.get("page")
+        return cls(Severity(data["severity"]), str(data.get("code") or "unknown"),
+                   data["message"], _text_or_none(data.get("hint")),
+                   _text_or_none(data.get("subject")),
+                   page if type(page) is int else None)
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def display_path(path: Path, relative_to: Path | None) -> str:
@@ -138,24 +172,24 @@ class Diagnostics:
             self.items.append(diagnostic)
 
     def error(self, message: str, path: Path | None = None,
-              position: Position | None = None, source: str | None = None) -> None:
-        self.add(Diagnostic(Severity.ERROR, message, path, position, source))
+              position: Position | None = None, source: str | None = None,
+              document: str | None = None) -> None:
+        self.add(Diagnostic(Severity.ERROR, message, path, position, source,
+                            document=document))
 
     def warning(self, message: str, path: Path | None = None,
-                position: Position | None = None) -> None:
-        self.add(Diagnostic(Severity.WARNING, message, path, position))
+                position: Position | None = None, document: str | None = None) -> None:
+        self.add(Diagnostic(Severity.WARNING, message, path, position,
+                            document=document))
 
     def problem(self, problem: Problem, path: Path | None = None,
                 position: Position | None = None, prefix: str = "",
-                severity: Severity | None = None, hint: str | None = None) -> None:
-        """A typed problem, kept typed (its code and hint travel on), at a place in a file;
-        `hint` adds to (or stands for) the problem's own."""
-        if hint is not None:
-            problem = Problem(problem.severity, problem.code, problem.message,
-                              hint=hint if problem.hint is None else f"{problem.hint}; {hint}",
-                              subject=problem.subject)
+                severity: Severity | None = None, document: str | None = None) -> None:
+        """A typed problem, kept typed (its code, hint and page travel on), at a place in a
+        file, about `document`'s output."""
         self.add(Diagnostic(severity or problem.severity, prefix + problem.line(), path,
-                            position, code=problem.code, hint=problem.hint))
+                            position, code=problem.code, hint=problem.hint, document=document,
+                            page=problem.page))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         for diagnostic in other:

@@ -30,9 +30,25 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 class RefusedPath(ValueError):
     """A path or URL that points outside the allowed folders or cannot be read."""
 
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason if reason is not None else message
+        """Why, without what was asked for (a URL refused: "file not found")."""
+
+    @classmethod
+    def of_url(cls, url: str, reason: str) -> RefusedPath:
+        return cls(f"{url}: {reason}", reason)
+
 
 class TooLarge(RefusedPath):
     """A file over the size limit of what reads it."""
+
+    def __init__(self, name: str, limit: int) -> None:
+        super().__init__(f"{name} is over the {limit}-byte limit")
+        self.name, self.limit = name, limit
+
+    def __reduce__(self) -> tuple[type[TooLarge], tuple[str, int]]:
+        return type(self), (self.name, self.limit)
 
 
 def checked(path: Path, roots: Iterable[Path]) -> Path:
@@ -76,11 +92,11 @@ def read_regular(path: Path, limit: int | None = None, shown_as: str | None = No
                           "give a file")
     if limit is not None and status.st_size > limit:
         os.close(descriptor)
-        raise TooLarge(f"{name} is over the {limit}-byte limit")
+        raise TooLarge(name, limit)
     with os.fdopen(descriptor, "rb") as stream:
         data = stream.read(limit + 1 if limit is not None else -1)
     if limit is not None and len(data) > limit:
-        raise TooLarge(f"{name} is over the {limit}-byte limit")
+        raise TooLarge(name, limit)
     return data
 
 
@@ -213,10 +229,10 @@ class Mounts:
         if scheme == "data":
             return None
         if scheme != "file":
-            raise RefusedPath(f"{url}: network and {scheme or 'relative'} URLs are not "
-                              "allowed; put the file in the workspace")
+            raise RefusedPath.of_url(url, f"network and {scheme or 'relative'} URLs are not "
+                                          "allowed; put the file in the workspace")
         if parts.netloc not in ("", "localhost"):
-            raise RefusedPath(f"{url}: remote file URLs are not allowed")
+            raise RefusedPath.of_url(url, "remote file URLs are not allowed")
         for name, root in self.roots:
             prefix = urlsplit(f"{URL_PREFIX}{name}/").path
             if parts.path.startswith(prefix):
@@ -225,6 +241,6 @@ class Mounts:
                 if not path.is_relative_to(root):
                     break
                 if not path.is_file():
-                    raise RefusedPath(f"{url}: file not found")
+                    raise RefusedPath.of_url(url, "file not found")
                 return path
-        raise RefusedPath(f"{url}: outside the workspace")
+        raise RefusedPath.of_url(url, "outside the workspace")

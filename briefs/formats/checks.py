@@ -1,27 +1,41 @@
 """Checks as a registry: one object per check, selected by kind, profile and output format.
 
-A check with `stage = "render"` runs in the render worker on the PDF before it is written
-(the render job carries the checks selected for its target); one with `stage = "output"`
-runs in the build on each file an output format made, before it is written. Either way an
-error fails the output (its previous file is kept) and a warning is reported (and fails it
-under `--strict`). Checks come from briefs and from plug-ins (entry points in the group
-`briefs.checks`, each a Check or a function returning one or a list).
+A check with `stage = "layout"` runs in the render worker on the laid-out pages (WeasyPrint's
+boxes, before the PDF is made; `check --layout` runs these too); one with `stage = "render"`
+runs there on the PDF before it is written (the render job carries the checks selected for
+its target); one with `stage = "output"` runs in the build on each file an output format
+made, before it is written. Either way an error fails the output (its previous file is
+kept) and a warning is reported (and fails it under `--strict`). Checks come from briefs and
+from plug-ins (entry points in the group `briefs.checks`, each a Check or a function
+returning one or a list).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefs.core.diagnostics import Diagnostics, Problem
-from briefs.formats.plugins import loaded_entry
+from briefs.core.plugins import PluginSpec, load_plugins
 
 if TYPE_CHECKING:
     from briefs.content.config import Profile
 
 ENTRY_POINT_GROUP = "briefs.checks"
-STAGES = ("render", "output")
+STAGES = ("layout", "render", "output")
+IN_RENDER = ("layout", "render")
+"""The stages a render job carries (its worker runs them)."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a layout check sees: one target's laid-out pages and the HTML they come from."""
+
+    document: Any
+    """WeasyPrint's laid-out `Document` (its pages' boxes)."""
+    html: str
 
 
 class Check:
@@ -39,7 +53,12 @@ class Check:
         return output == self.output
 
     def check(self, data: bytes) -> list[Problem]:
-        raise NotImplementedError(f"the check {self.name} checks nothing")
+        """What a check of stage "render" or "output" finds in a file's bytes."""
+        raise NotImplementedError(f"the check {self.name} checks no file")
+
+    def check_layout(self, layout: Layout) -> list[Problem]:
+        """What a check of stage "layout" finds in the laid-out pages."""
+        raise NotImplementedError(f"the check {self.name} checks no layout")
 
     def __repr__(self) -> str:
         return f"<check {self.name}>"
@@ -70,35 +89,29 @@ class CheckRegistry:
         return iter(self._checks.values())
 
     def select(self, kind: str, profile: Profile, output: str,
-               stage: str | None = None) -> tuple[Check, ...]:
-        """The checks for the `output` files of one target, in registration order."""
+               stage: str | tuple[str, ...] | None = None) -> tuple[Check, ...]:
+        """The checks for the `output` files of one target, of one `stage` (or of any of
+        several), in registration order."""
+        stages = (stage,) if isinstance(stage, str) else stage
         return tuple(check for check in self
-                     if (stage is None or check.stage == stage)
+                     if (stages is None or check.stage in stages)
                      and check.applies(kind, profile, output))
 
 
 def builtin_checks() -> list[Check]:
-    from briefs.formats.pdf import PDF_STANDARDS
+    from briefs.formats.pdf import PDF_CONTRAST, PDF_STANDARDS
 
-    return [PDF_STANDARDS]
+    return [PDF_CONTRAST, PDF_STANDARDS]
+
+
+CHECK_PLUGINS: PluginSpec[Check] = PluginSpec(
+    "check", Check, "a briefs Check with a name and a stage",
+    usable=lambda check: bool(check.name) and check.stage in STAGES)
 
 
 def plugin_checks(diagnostics: Diagnostics, taken: set[str]) -> list[Check]:
     """Checks from installed packages; a broken one is reported and skipped."""
-    found: list[Check] = []
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        where = f"the plug-in check {entry.name} ({entry.value})"
-        for value in loaded_entry(entry, Check, where, diagnostics):
-            if not isinstance(value, Check) or not value.name or value.stage not in STAGES:
-                diagnostics.error(f"{where} is not a briefs Check with a name and a stage "
-                                  f"(got {type(value).__name__})")
-            elif value.name in taken:
-                diagnostics.error(f'{where} defines the check "{value.name}", which exists '
-                                  "already; it is ignored")
-            else:
-                taken.add(value.name)
-                found.append(value)
-    return found
+    return load_plugins(entry_points(group=ENTRY_POINT_GROUP), CHECK_PLUGINS, diagnostics, taken)
 
 
 def load_checks(diagnostics: Diagnostics) -> CheckRegistry:

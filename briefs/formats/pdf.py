@@ -1,11 +1,11 @@
-"""The first output format, PDF, and the checks every PDF gets (the standards it claims)."""
+"""The first output format, PDF, and the checks every PDF gets (contrast, standards)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from briefs.core.diagnostics import Problem
-from briefs.formats.checks import Check
+from briefs.formats.checks import Check, Layout
 from briefs.formats.format import Made, OutputFormat, Source
 
 if TYPE_CHECKING:
@@ -40,5 +40,21 @@ class PdfStandards(Check):
         return check_pdf_bytes(data).problems
 
 
+class PdfContrast(Check):
+    """WCAG 2.2 AA text contrast (1.4.3) of every text box against what it is drawn on,
+    measured on the laid-out pages (`render/contrast.py`): warnings naming brand tokens."""
+
+    name = "wcag-contrast"
+    output = "pdf"
+    stage = "layout"
+    description = "text contrast below WCAG 2.2 AA, measured on the laid-out pages"
+
+    def check_layout(self, layout: Layout) -> list[Problem]:
+        from briefs.render.contrast import contrast_problems
+
+        return contrast_problems(layout.document, layout.html)
+
+
 PDF = PdfFormat()
 PDF_STANDARDS = PdfStandards()
+PDF_CONTRAST = PdfContrast()

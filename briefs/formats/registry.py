@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 
 from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.core.plugins import PluginSpec, load_plugins
 from briefs.formats.format import OutputFormat
-from briefs.formats.plugins import loaded_entry
 
 ENTRY_POINT_GROUP = "briefs.outputs"
 SUFFIX = re.compile(r"\.[a-z0-9]{1,10}")
@@ -88,26 +88,20 @@ def builtin_formats() -> list[OutputFormat]:
     return [PDF, PNG, JPEG, WEBP, SOCIAL, WEB, EMAIL]
 
 
+FORMAT_PLUGINS: PluginSpec[OutputFormat] = PluginSpec(
+    "output format", OutputFormat, "a briefs OutputFormat with a name and a suffix",
+    usable=lambda output: usable(output), claims=lambda output: (output.name, output.suffix),
+    clash=lambda output: f'format "{output.name}" ({output.suffix}), whose name or suffix is '
+                         "taken already")
+
+
 def plugin_formats(diagnostics: Diagnostics, taken: set[str],
                    suffixes: set[str] | None = None) -> list[OutputFormat]:
     """Formats from installed packages; a broken one, or one whose name or suffix is
     `taken` already, is reported and skipped."""
-    found: list[OutputFormat] = []
-    suffixes = set(suffixes or {".pdf"})
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        where = f"the plug-in output format {entry.name} ({entry.value})"
-        for value in loaded_entry(entry, OutputFormat, where, diagnostics):
-            if not isinstance(value, OutputFormat) or not usable(value):
-                diagnostics.error(f"{where} is not a briefs OutputFormat with a name and a "
-                                  f"suffix (got {type(value).__name__})")
-            elif value.name in taken or value.suffix in suffixes:
-                diagnostics.error(f'{where} defines the format "{value.name}" ({value.suffix}),'
-                                  " whose name or suffix is taken already; it is ignored")
-            else:
-                taken.add(value.name)
-                suffixes.add(value.suffix)
-                found.append(value)
-    return found
+    claimed = taken | set(suffixes or {".pdf"})
+    return load_plugins(entry_points(group=ENTRY_POINT_GROUP), FORMAT_PLUGINS, diagnostics,
+                        claimed)
 
 
 def load_formats(diagnostics: Diagnostics) -> FormatRegistry:

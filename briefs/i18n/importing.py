@@ -137,16 +137,18 @@ def _existing(workspace: Any, path: Path, diagnostics: Diagnostics) -> tuple[boo
     """Whether the locale file can be used, and its text (None when there is none); not
     usable after an error (a link out of the workspace, over the content limit, not UTF-8)."""
     from briefs.content.loader import MAX_FILE_BYTES, decode_text
-    from briefs.core.paths import RefusedPath
+    from briefs.core.paths import RefusedPath, TooLarge
 
     if not path.exists() and not path.is_symlink():
         return True, None
     try:
         raw = workspace.read_bytes(path, MAX_FILE_BYTES)
+    except TooLarge as exc:
+        diagnostics.error(f"{exc.name} is over the {exc.limit}-byte limit for content files",
+                          path, Position(1, 1))
+        return False, None
     except RefusedPath as exc:
-        message = str(exc).replace(f"{MAX_FILE_BYTES}-byte limit",
-                                   f"{MAX_FILE_BYTES}-byte limit for content files")
-        diagnostics.error(message, path, Position(1, 1))
+        diagnostics.error(str(exc), path, Position(1, 1))
         return False, None
     except OSError as exc:
         diagnostics.error(f"cannot read the file: {exc.strerror or exc}", path, Position(1, 1))

@@ -16,7 +16,7 @@ from typing import Any
 
 from briefs.content.loader import KeyPath
 from briefs.core.diagnostics import Diagnostics, Position
-from briefs.core.paths import RefusedPath, checked, read_regular
+from briefs.core.paths import RefusedPath, TooLarge, checked, read_regular
 from briefs.i18n.inline import XLIFF2, InlineProblem, flatten, read_codes
 
 MAX_FILE_BYTES = 20_000_000
@@ -111,9 +111,11 @@ def read_file(path: Path, roots: tuple[Path, ...], diagnostics: Diagnostics) -> 
         if any(_lexically_inside(absolute, root) for root in roots[:1]):
             checked(absolute, roots)
         return read_regular(absolute.resolve(), MAX_FILE_BYTES, shown_as=path.name)
+    except TooLarge as exc:
+        diagnostics.error(f"{exc.name} is over the {exc.limit // 1_000_000} MB limit", path,
+                          Position(1, 1))
     except RefusedPath as exc:
-        message = str(exc).replace(f"{MAX_FILE_BYTES}-byte", f"{MAX_FILE_BYTES // 1_000_000} MB")
-        diagnostics.error(message, path, Position(1, 1))
+        diagnostics.error(str(exc), path, Position(1, 1))
     except OSError as exc:
         diagnostics.error(f"cannot read the file: {exc.strerror or exc}", path, Position(1, 1))
     return None

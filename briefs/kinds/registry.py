@@ -7,6 +7,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.core.plugins import PluginSpec, load_plugins
 from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
 
@@ -69,29 +70,13 @@ def builtin_kinds(diagnostics: Diagnostics) -> list[Kind]:
     return kinds
 
 
+KIND_PLUGINS: PluginSpec[Kind] = PluginSpec("kind", Kind, "a briefs Kind")
+
+
 def plugin_kinds(diagnostics: Diagnostics, taken: set[str]) -> list[Kind]:
     """Kinds from installed packages: entry points in the group `briefs.kinds`, each a Kind or a
     function returning one or a list of them."""
-    found: list[Kind] = []
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        where = f"the plug-in kind {entry.name} ({entry.value})"
-        try:
-            loaded = entry.load()
-            value = loaded() if callable(loaded) and not isinstance(loaded, Kind) else loaded
-        except Exception as exc:  # a broken plug-in must not stop the build of other kinds
-            diagnostics.error(f"{where} cannot be loaded: {type(exc).__name__}: {exc}")
-            continue
-        kinds = value if isinstance(value, list | tuple) else [value]
-        for kind in kinds:
-            if not isinstance(kind, Kind):
-                diagnostics.error(f"{where} is not a briefs Kind (got {type(kind).__name__})")
-            elif kind.name in taken:
-                diagnostics.error(f'{where} defines the kind "{kind.name}", which exists '
-                                  "already; it is ignored")
-            else:
-                taken.add(kind.name)
-                found.append(kind)
-    return found
+    return load_plugins(entry_points(group=ENTRY_POINT_GROUP), KIND_PLUGINS, diagnostics, taken)
 
 
 def workspace_kinds(workspace: Workspace, diagnostics: Diagnostics,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefs.core.diagnostics import Diagnostic, Severity
+from briefs.output.entries import OutputEntry
 from briefs.output.manifest import sha256
 
 MAX_MANIFEST_BYTES = 64_000_000
@@ -27,13 +28,13 @@ class ShardManifest:
     """One manifest's outputs, and the shard (K, N) that wrote it, if it says."""
 
     path: Path
-    outputs: list[dict[str, Any]]
+    outputs: list[OutputEntry]
     shard: tuple[int, int] | None = None
 
 
 @dataclass
 class Merged:
-    outputs: list[dict[str, Any]] = field(default_factory=list)
+    outputs: list[OutputEntry] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
 
@@ -61,8 +62,8 @@ def read_shard_manifest(path: Path, problems: list[Diagnostic]) -> ShardManifest
                                f"{MAX_OUTPUTS}", path))
         return None
     before = len(problems)
-    checked = [entry for index, entry in enumerate(outputs)
-               if _entry_ok(entry, f"outputs[{index}]", path, problems)]
+    checked = [entry for index, data in enumerate(outputs)
+               if (entry := _entry(data, f"outputs[{index}]", path, problems)) is not None]
     shard = _shard(data.get("shard"), path, problems)
     return ShardManifest(path, checked, shard) if len(problems) == before else None
 
@@ -92,25 +93,27 @@ def _read_json(path: Path, problems: list[Diagnostic]) -> Any:
     return None
 
 
-def _entry_ok(entry: Any, where: str, path: Path, problems: list[Diagnostic]) -> bool:
+def _entry(entry: Any, where: str, path: Path,
+           problems: list[Diagnostic]) -> OutputEntry | None:
+    """The entry, typed, when its path and digest can be trusted (else a problem)."""
     if not isinstance(entry, dict):
         problems.append(_error(f"{where}: an output must be an object with a path, not "
                                f"{_kind(entry)}", path))
-        return False
+        return None
     target = entry.get("path")
     if not isinstance(target, str) or not target:
         problems.append(_error(f'{where}: an output needs "path", the PDF\'s path inside the '
                                "output folder", path))
-        return False
+        return None
     problem = path_problem(target)
     if problem:
         problems.append(_error(f"{where}: {problem}", path))
-        return False
+        return None
     digest = entry.get("sha256")
     if digest is not None and not (isinstance(digest, str) and SHA256.fullmatch(digest)):
         problems.append(_error(f'{where}: "sha256" must be 64 hexadecimal digits', path))
-        return False
-    return True
+        return None
+    return OutputEntry.from_json(entry)
 
 
 def path_problem(target: str) -> str | None:
@@ -147,17 +150,17 @@ def merge(manifests: list[ShardManifest], output_dir: Path) -> Merged:
     error naming both; an output whose file is not in `output_dir` (or differs from what its
     manifest says) is an error; a shard missing from a split is a warning."""
     result = Merged()
-    merged: dict[str, tuple[dict[str, Any], Path]] = {}
+    merged: dict[str, tuple[OutputEntry, Path]] = {}
     for manifest in manifests:
         for entry in manifest.outputs:
-            target = entry["path"]
+            target = entry.path
             if target in merged:
                 first, source = merged[target]
-                if first.get("sha256") != entry.get("sha256"):
+                if first.sha256 != entry.sha256:
                     result.errors.append(_error(
                         f"{target}: two different builds, in {source} (sha256 "
-                        f"{str(first.get('sha256'))[:12]}…) and in {manifest.path} (sha256 "
-                        f"{str(entry.get('sha256'))[:12]}…): build both shards with the same "
+                        f"{str(first.sha256)[:12]}…) and in {manifest.path} (sha256 "
+                        f"{str(entry.sha256)[:12]}…): build both shards with the same "
                         "briefs, fonts and content", manifest.path))
                 continue
             merged[target] = (entry, manifest.path)
@@ -173,7 +176,7 @@ def merge(manifests: list[ShardManifest], output_dir: Path) -> Merged:
 
 
 def _file_problem(output_dir: Path, root: Path | None, target: str,
-                  entry: dict[str, Any]) -> str | None:
+                  entry: OutputEntry) -> str | None:
     file = output_dir / target
     try:
         info = os.lstat(file)
@@ -183,11 +186,11 @@ def _file_problem(output_dir: Path, root: Path | None, target: str,
         return "not a regular file (a link, a folder or a device)"
     if root is None or not file.resolve().is_relative_to(root):
         return f"leads out of {output_dir}"
-    size = entry.get("bytes")
-    if isinstance(size, int) and size != info.st_size:
+    size = entry.bytes
+    if size is not None and size != info.st_size:
         return f"{info.st_size} bytes, but the manifest says {size}"
-    digest = entry.get("sha256")
-    if isinstance(digest, str) and sha256(file.read_bytes()) != digest:
+    digest = entry.sha256
+    if digest is not None and sha256(file.read_bytes()) != digest:
         return "its content differs from what the manifest says (sha256)"
     return None
 

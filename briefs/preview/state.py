@@ -67,6 +67,7 @@ class Problem:
     doc: str | None = None
     excerpt: str = ""  # the source line the position points into
     column: int = 0
+    code: str = ""  # what kind of problem: a check's rule id, `render.page-limit`...
 
     @property
     def marked(self) -> tuple[str, str, str]:
@@ -153,7 +154,8 @@ def problems(diagnostics: Iterable[Diagnostic], root: Path,
         excerpt = _excerpt(diagnostic, root) if number < MAX_EXCERPTS else ""
         found.append(Problem(diagnostic.severity.value, location.rstrip(": "),
                              diagnostic.message, _owner(diagnostic, root, doc_ids), excerpt,
-                             diagnostic.position.column if diagnostic.position else 0))
+                             diagnostic.position.column if diagnostic.position else 0,
+                             diagnostic.code or ""))
     return tuple(found)
 
 
@@ -182,8 +184,7 @@ def _owner(diagnostic: Diagnostic, root: Path, doc_ids: list[str]) -> str | None
         except (OSError, ValueError):
             return None
         return relative.parts[0] if relative.parts and relative.parts[0] in doc_ids else None
-    owners = [doc for doc in doc_ids if diagnostic.message.startswith(f"{doc}.")]
-    return max(owners, key=len) if owners else None
+    return diagnostic.document if diagnostic.document in doc_ids else None
 
 
 def translation_detail(row: Any) -> str:

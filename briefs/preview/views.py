@@ -115,14 +115,13 @@ MAX_ALT_SHOWN = 4000
 def other_files(output_dir: Path, output: Output) -> list[OtherFile]:
     """The web pages and images the last build made of `output` (from the manifest), with
     each image's alt text; fonts and images copied for a web page are left out."""
-    from briefs.output.manifest import read_manifest
+    from briefs.output.manifest import read_entries
 
-    entry = next((e for e in read_manifest(output_dir)["outputs"] if e["path"] == output.path),
-                 None)
+    entry = next((e for e in read_entries(output_dir) if e.path == output.path), None)
     found = []
-    for record in (entry or {}).get("files", []):
-        path = record.get("path") if isinstance(record, dict) else None
-        if not isinstance(path, str) or ".files/" in path or path.endswith(".alt.txt"):
+    for record in (entry.files or ()) if entry is not None else ():
+        path = record.path
+        if ".files/" in path or path.endswith(".alt.txt"):
             continue
         alt = ""
         if path.endswith((".png", ".jpg", ".webp")):
@@ -130,8 +129,7 @@ def other_files(output_dir: Path, output: Output) -> list[OtherFile]:
                 alt = (output_dir / f"{path}.alt.txt").read_text("utf-8")[:MAX_ALT_SHOWN]
             except (OSError, UnicodeDecodeError):
                 alt = ""
-        found.append(OtherFile(str(record.get("format", "")), path,
-                               int(record.get("bytes", 0) or 0), alt))
+        found.append(OtherFile(record.format, path, record.bytes, alt))
     return found
 
 

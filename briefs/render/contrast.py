@@ -11,10 +11,13 @@ colour library, rather than by hand. A colour that equals a brand token is named
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from briefs.core.diagnostics import Problem
 
 NORMAL, LARGE = 4.5, 3.0
 """AA minimum contrast ratios: text, and large text."""
@@ -23,6 +26,7 @@ LARGE_PX, LARGE_BOLD_PX, BOLD = 24.0, 18.66, 700
 PAPER = (1.0, 1.0, 1.0)
 TOKEN = re.compile(r"--color-([A-Za-z0-9_-]+)\s*:\s*(#[0-9A-Fa-f]{3,8})\b")
 Rgb = tuple[float, float, float]
+CODE = "wcag.contrast"
 
 
 @dataclass(frozen=True)
@@ -37,13 +41,21 @@ class LowContrast:
     bold: bool
     color: str
     background: str
+    page: int | None = None
+    """The page it is first seen on (1-based)."""
+
+    def problem(self, tokens: dict[str, str]) -> Problem:
+        """The finding as a warning (code `wcag.contrast`), naming brand tokens."""
+        weight = " bold" if self.bold else ""
+        return Problem.warning(
+            CODE, f"text contrast {self.ratio:.2f}:1 is below WCAG 2.2 AA ({self.required:g}:1 "
+            f"at this size): \"{self.sample}\" ({self.where}, {self.size_pt:g} pt{weight}) "
+            f"in {_named(self.color, tokens)} on {_named(self.background, tokens)}",
+            "choose a darker colour (or a lighter background) in the brand or the rule",
+            page=self.page)
 
     def message(self, tokens: dict[str, str]) -> str:
-        weight = " bold" if self.bold else ""
-        return (f"text contrast {self.ratio:.2f}:1 is below WCAG 2.2 AA ({self.required:g}:1 "
-                f"at this size): \"{self.sample}\" ({self.where}, {self.size_pt:g} pt{weight}) "
-                f"in {_named(self.color, tokens)} on {_named(self.background, tokens)}; "
-                f"choose a darker colour (or a lighter background) in the brand or the rule")
+        return self.problem(tokens).line()
 
 
 def brand_tokens(html: str) -> dict[str, str]:
@@ -58,19 +70,25 @@ def brand_tokens(html: str) -> dict[str, str]:
 def low_contrast(document: Any) -> list[LowContrast]:
     """One finding per colour pair, size class and element kind below AA, first seen first."""
     found: dict[tuple[str, str, float, str], LowContrast] = {}
-    for page in document.pages:
+    for number, page in enumerate(document.pages, 1):
         for box, background in _text_boxes(page._page_box, PAPER):
             finding = _measure(box, background)
             if finding is not None:
+                finding = dataclasses.replace(finding, page=number)
                 key = (finding.color, finding.background, finding.required, finding.where)
                 found.setdefault(key, finding)
     return list(found.values())
 
 
-def contrast_warnings(document: Any, html: str) -> list[str]:
+def contrast_problems(document: Any, html: str) -> list[Problem]:
     """The findings of `low_contrast` as warnings naming brand tokens."""
     tokens = brand_tokens(html)
-    return [finding.message(tokens) for finding in low_contrast(document)]
+    return [finding.problem(tokens) for finding in low_contrast(document)]
+
+
+def contrast_warnings(document: Any, html: str) -> list[str]:
+    """The same, as lines."""
+    return [problem.line() for problem in contrast_problems(document, html)]
 
 
 def _text_boxes(box: Any, background: Rgb | None) -> Iterator[tuple[Any, Rgb]]:

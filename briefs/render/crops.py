@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefs.core.diagnostics import Problem
+
+CODE = "layout.crop"
 MAX_CUT_SHARE = 0.4
 """A crop may take up to this share of the image's area before it is reported."""
 UNFOCUSED_CUT_SHARE = 0.15
@@ -25,7 +28,7 @@ def cut_share(box: Any) -> float | None:
     return max(0.0, 1.0 - shown)
 
 
-def crop_warning(box: Any, shown_as: str, page: int) -> str | None:
+def crop_warning(box: Any, shown_as: str, page: int) -> Problem | None:
     """A warning for a figure photo (`data-focus` on its element) cropped too hard."""
     element = getattr(box, "element", None)
     if element is None or element.get("data-focus") is None:
@@ -36,9 +39,11 @@ def crop_warning(box: Any, shown_as: str, page: int) -> str | None:
     name = element.get("data-figure", "")
     where = f'figure "{name}" ({shown_as}) on page {page}'
     if share > MAX_CUT_SHARE:
-        return (f"{where}: its frame cuts away {share:.0%} of the photo; set `fit: contain`, "
-                "a taller `height:`, or a photo of the frame's shape")
+        return Problem.warning(CODE, f"{where}: its frame cuts away {share:.0%} of the photo",
+                               "set `fit: contain`, a taller `height:`, or a photo of the "
+                               "frame's shape", page=page)
     if share > UNFOCUSED_CUT_SHARE and element.get("data-focus-default"):
-        return (f"{where}: cropped by {share:.0%} around the centre; give `focus: X% Y%` "
-                "(the point to keep, from the left and the top)")
+        return Problem.warning(CODE, f"{where}: cropped by {share:.0%} around the centre",
+                               "give `focus: X% Y%` (the point to keep, from the left and the "
+                               "top)", page=page)
     return None

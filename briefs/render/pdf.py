@@ -10,9 +10,9 @@ from typing import Any
 
 from briefs.core.diagnostics import Problem
 from briefs.core.paths import WORKSPACE_URL, Mounts
+from briefs.formats.checks import Layout
 from briefs.kinds.fit import FitPlan
 from briefs.render.conformance import written
-from briefs.render.contrast import contrast_warnings
 from briefs.render.css_warnings import with_stylesheet
 from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
@@ -46,6 +46,9 @@ FOOTNOTE_FALLBACKS = (
 """Extra CSS for each attempt at a layout that keeps every footnote on its call's page
 (given as a user stylesheet, so `!important` is needed to override the layout's rules)."""
 
+NOTDEF_LOGGED = ".notdef glyph"
+"""How WeasyPrint's warning about a character no font has begins (its first argument is
+the character)."""
 IGNORED_LOG_PARTS = (
     # An image with alt="" is decoration (an artifact); one without alt fails the structure
     # check (7.3-1) with its page, so WeasyPrint's own message would only repeat it.
@@ -73,49 +76,107 @@ class RenderJob:
     layout_only: bool = False
     """Lay out and fit, write no PDF (`briefs check --layout`)."""
     checks: tuple[Any, ...] | None = None
-    """The checks (`briefs.formats.checks.Check`, stage "render") run on the PDF before it
-    is accepted, selected for the target's kind and profile; None: the built-in ones."""
+    """The checks (`briefs.formats.checks.Check`) run in the worker, selected for the
+    target's kind and profile: stage "layout" on the laid-out pages, stage "render" on the
+    PDF before it is accepted; None: the built-in ones."""
+
+
+REFUSED = "render.refused"
+LOG = "render.log"
+PAGE_LIMIT = "render.page-limit"
+UNCOVERED = "render.uncovered"
+NOTDEF = "render.notdef"
+"""Codes of problems the build reports apart: a resource the fetcher refused (at the
+template or stylesheet that asks for it), a line of WeasyPrint's log, the page limit (at its
+rule, or at what overflows), characters no declared font has (where they are written)."""
 
 
 @dataclass
 class RenderResult:
-    """What one render produced: the PDF, its page count, and what went wrong on the way."""
+    """What one render produced: the PDF, its page count, and what went wrong on the way,
+    as typed problems (plain data: it crosses from a worker process to the build)."""
 
     pdf: bytes | None
     pages: int
-    errors: list[str] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    preflight_warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """Everything the render and the checks it ran found, in the order found: errors (the
+    page limit, characters no declared font covers, a faked face, the checks' errors, a
+    refused resource) fail the output; warnings are reported (and fail it under --strict)."""
+    title: str = ""
+    """How lines name the output ("forum (en, screen)")."""
     dependencies: list[Path] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     overflow: int = 0
-    """Pages beyond the limit (the page-limit error is in `errors`)."""
-    uncovered: str = ""
-    """Characters a machine's font printed (the error about them is in `errors`)."""
+    """Pages beyond the limit (the `render.page-limit` error says so too)."""
     fitted: tuple[str, ...] = ()
     """The fit steps the output needed ("body 8.5 pt", "photo 80%"), if any."""
     overflowed: Overflow | None = None
     """What ran past the page limit, even after every fit step."""
     proof: bytes | None = None
     """The overflow proof (the overflowing layout, shaded), when the output overflowed."""
-    problems: list[Problem] = field(default_factory=list)
-    """What the render's checks found, typed (their lines are in `errors` and
-    `preflight_warnings` too)."""
-    refusals: list[Problem] = field(default_factory=list)
-    """The resources the fetcher refused, typed (the URL as subject; lines in `refused`)."""
+
+    @property
+    def failures(self) -> list[Problem]:
+        """The errors, but for refused resources (`refusals`)."""
+        return [p for p in self.problems if p.is_error and p.code != REFUSED]
+
+    @property
+    def refusals(self) -> list[Problem]:
+        """The resources the fetcher refused (the URL as subject)."""
+        return [p for p in self.problems if p.code == REFUSED]
+
+    @property
+    def soft(self) -> list[Problem]:
+        """The warnings: WeasyPrint's log first, then the checks' (as they are reported)."""
+        warnings = [p for p in self.problems if not p.is_error]
+        return [p for p in warnings if p.code == LOG] + [p for p in warnings if p.code != LOG]
+
+    @property
+    def errors(self) -> list[str]:
+        """The errors but refusals as lines naming the output ("forum (en, screen): ...")."""
+        prefix = f"{self.title}: " if self.title else ""
+        return [prefix + p.line() for p in self.failures]
+
+    @property
+    def refused(self) -> list[str]:
+        return [p.line() for p in self.refusals]
+
+    @property
+    def log_warnings(self) -> list[str]:
+        """WeasyPrint's warnings, as lines (the manifest's `warnings`)."""
+        return [p.line() for p in self.problems if not p.is_error and p.code == LOG]
+
+    @property
+    def preflight_warnings(self) -> list[str]:
+        """The checks' warnings, as lines (the manifest's `preflight.warnings`)."""
+        return [p.line() for p in self.problems if not p.is_error and p.code != LOG]
 
     @property
     def ok(self) -> bool:
-        return self.pdf is not None and not self.errors and not self.refused
+        return self.pdf is not None and not any(p.is_error for p in self.problems)
+
+    @classmethod
+    def failure(cls, title: str, problem: Problem) -> RenderResult:
+        """No PDF, for one reason."""
+        return cls(pdf=None, pages=0, problems=[problem], title=title)
 
 
 class _CollectingHandler(logging.Handler):
+    """WeasyPrint's log during one render. Its lines are text from another library (no
+    codes): a missing glyph is told apart by the record's format string, the one place a
+    message decides anything."""
+
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.messages: list[str] = []
+        self.missing: list[tuple[str, str]] = []
+        """Characters drawn as .notdef (no font had them), each with WeasyPrint's line."""
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
+        if str(record.msg).startswith(NOTDEF_LOGGED):
+            args = record.args if isinstance(record.args, tuple) else ()
+            self.missing.append((message, str(args[0]) if args else ""))
+            return
         if not message.startswith(IGNORED_LOG_PREFIXES) and not any(
                 part in message for part in IGNORED_LOG_PARTS):
             self.messages.append(message)
@@ -146,7 +207,8 @@ class Engine:
                 with time_limit(RENDER_SECONDS, "rendering"):
                     return self._render(job)
             except TimeLimitExceeded as exc:
-                return RenderResult(pdf=None, pages=0, errors=[f"{job.title}: {exc}"])
+                return RenderResult.failure(job.title, Problem.error("render.time-limit",
+                                                                     str(exc)))
 
     def _render(self, job: RenderJob) -> RenderResult:
         """Lay out the job's HTML (its URLs confined to the mounts), check the page limit,
@@ -155,23 +217,24 @@ class Engine:
         handler = _CollectingHandler()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(handler)
-        title = job.title
+        result = RenderResult(pdf=None, pages=0, title=job.title)
         try:
             document = self._lay_out(job, log)
-            result = RenderResult(pdf=None, pages=len(document.pages), refused=log.refused)
+            result.pages = len(document.pages)
             if job.max_pages is not None and result.pages > job.max_pages:
                 document = self._fit(job, log, document, result)
-            findings = check_layout(document, job.min_image_dpi)
-            result.errors += [f"{title}: {message}" for message in findings.errors]
-            result.preflight_warnings += findings.warnings
-            result.preflight_warnings += contrast_warnings(document, job.html)
-            if not result.errors and not result.refused and not job.layout_only:
+            result.problems += check_layout(document, job.min_image_dpi).problems
+            layout = Layout(document, job.html)
+            result.problems += [problem for check in _checks(job, "layout")
+                                for problem in check.check_layout(layout)]
+            if not any(p.is_error for p in result.problems) and not log.refused \
+                    and not job.layout_only:
                 _write(document, job, result, log)
         finally:
             logger.removeHandler(handler)
         result.dependencies = sorted(set(log.fetched))
-        result.refusals = list(log.refusals) if result.refused else []
-        _sort_messages(result, handler.messages, log, title, job.mounts.folders)
+        result.problems += log.refusals
+        _sort_messages(result, handler, log, job.mounts.folders)
         return result
 
     def _fit(self, job: RenderJob, log: FetchLog, document: Any,
@@ -188,8 +251,9 @@ class Engine:
             return outcome.document
         result.overflow = result.pages - job.max_pages
         result.overflowed = measure_overflow(outcome.document, job.max_pages)
-        result.errors.append(f"{job.title}: the content needs {result.pages} pages but the "
-                             f"limit is {job.max_pages}")
+        result.problems.append(Problem.error(
+            PAGE_LIMIT, f"the content needs {result.pages} pages but the limit is "
+            f"{job.max_pages}"))
         if not job.layout_only:
             result.proof = overflow_proof(outcome.document, result.overflowed,
                                           make_url_fetcher(job.mounts, FetchLog()))
@@ -231,43 +295,43 @@ def _write(document: Any, job: RenderJob, result: RenderResult, log: FetchLog) -
         pdf = written(lambda padding: document.write_pdf(
             finisher=finisher(job.finishing, seed, document, padding), **job.options))
     except TaggingError as exc:
-        result.errors.append(f"{job.title}: the structure tree could not be built ({exc}); "
-                             "please report this with the document")
+        result.problems.append(Problem.error(
+            "render.tagging", f"the structure tree could not be built ({exc})",
+            "please report this with the document"))
         return
     strangers = _font_strangers(document, job.font_families)
     faked = synthesised_faces(font for font in document.fonts.values()
                               if font.family not in strangers)
-    if log.refused:  # a sub-resource refused while writing (inside an SVG)
-        result.refused = log.refused
-    elif strangers:
-        result.uncovered = "".join(sorted({
+    if log.refused:  # a sub-resource refused while writing (inside an SVG): reported below
+        return
+    if strangers:
+        uncovered = "".join(sorted({
             char for font in document.fonts.values() if font.family in strangers
             for char in "".join(font.to_unicode.values()) if not char.isspace()}))
-        named = ", ".join(f'U+{ord(c):04X} "{c}"' for c in result.uncovered[:8])
-        result.errors.append(
-            f"{job.title}: some characters are not covered by the brand's fonts ({named}), so "
-            f"the machine's {', '.join(strangers)} filled in; declare a font that covers them "
-            "in brand.yaml")
+        named = ", ".join(f'U+{ord(c):04X} "{c}"' for c in uncovered[:8])
+        result.problems.append(Problem.error(
+            UNCOVERED, f"some characters are not covered by the brand's fonts "
+            f"({named}), so the machine's {', '.join(strangers)} filled in",
+            "declare a font that covers them in brand.yaml", subject=uncovered))
     elif faked:
-        result.errors.append(
-            f"{job.title}: no face for {', '.join(faked)}, so the renderer faked it; declare "
-            "the missing face in brand.yaml, or set `emphasis:` for the script there "
-            "(scripts without italics are emphasised in bold)")
+        result.problems.append(Problem.error(
+            "render.faked-face", f"no face for {', '.join(faked)}, so the renderer faked it",
+            "declare the missing face in brand.yaml, or set `emphasis:` for the script there "
+            "(scripts without italics are emphasised in bold)"))
     else:
-        problems = [problem for check in _checks(job) for problem in check.check(pdf)]
-        result.errors += [f"{job.title}: {p.message}" for p in problems if p.is_error]
-        result.preflight_warnings += [p.message for p in problems if not p.is_error]
+        problems = [problem for check in _checks(job, "render") for problem in check.check(pdf)]
         result.problems += problems
         if not any(p.is_error for p in problems):
             result.pdf = pdf
 
 
-def _checks(job: RenderJob) -> tuple[Any, ...]:
+def _checks(job: RenderJob, stage: str) -> tuple[Any, ...]:
+    """The job's checks of `stage` (the built-in ones when it names none)."""
     if job.checks is not None:
-        return job.checks
+        return tuple(check for check in job.checks if check.stage == stage)
     from briefs.formats.checks import builtin_checks
 
-    return tuple(check for check in builtin_checks() if check.stage == "render")
+    return tuple(check for check in builtin_checks() if check.stage == stage)
 
 
 def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:
@@ -275,16 +339,18 @@ def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:
     return sorted(used - declared) if declared else []
 
 
-def _sort_messages(result: RenderResult, messages: list[str], log: FetchLog, title: str,
+def _sort_messages(result: RenderResult, log_lines: _CollectingHandler, log: FetchLog,
                    roots: list[Path]) -> None:
     """WeasyPrint's log: a missing glyph fails the output; other messages are warnings."""
-    for message in messages:
-        if ".notdef glyph" in message:
-            result.errors.append(f"{title}: {message}; declare a font that covers it in "
-                                 "brand.yaml")
-            result.pdf = None
-        elif not _is_refusal_echo(message, log):
-            result.warnings.append(with_stylesheet(message, log.fetched, roots))
+    for message, char in log_lines.missing:
+        result.problems.append(Problem.error(
+            NOTDEF, message, "declare a font that covers it in brand.yaml",
+            subject=char or None))
+        result.pdf = None
+    for message in log_lines.messages:
+        if not _is_refusal_echo(message, log):
+            result.problems.append(Problem.warning(
+                LOG, with_stylesheet(message, log.fetched, roots)))
 
 
 def _is_refusal_echo(message: str, log: FetchLog) -> bool:

@@ -26,7 +26,7 @@ class Findings:
     """The same, typed (with the rule id or check as code), for checks that pass them on."""
 
     def add(self, problem: Problem) -> None:
-        (self.errors if problem.is_error else self.warnings).append(problem.message)
+        (self.errors if problem.is_error else self.warnings).append(problem.line())
         self.problems.append(problem)
 
     def as_json(self) -> dict[str, list[str]]:
@@ -74,18 +74,20 @@ def check_layout(document: Any, min_image_dpi: int) -> Findings:
                 src = element.get("src", "") if element is not None else ""
                 if dpi is not None and dpi < min_image_dpi and src and src not in reported:
                     reported.add(src)
-                    findings.warnings.append(
-                        f"{_shown_source(src)} is printed at {dpi:.0f} dpi on page {number}, "
-                        f"below {min_image_dpi} dpi; supply a larger image")
+                    findings.add(Problem.warning(
+                        "layout.image-resolution", f"{_shown_source(src)} is printed at "
+                        f"{dpi:.0f} dpi on page {number}, below {min_image_dpi} dpi",
+                        "supply a larger image", subject=src, page=number))
             if getattr(box, "replacement", None) is not None and element is not None:
                 crop = crop_warning(box, _shown_source(element.get("src", "")), number)
-                if crop is not None and crop not in findings.warnings:
-                    findings.warnings.append(crop)
+                if crop is not None and crop not in findings.problems:
+                    findings.add(crop)
             if _text_outside(box, width, height):
-                findings.errors.append(
-                    f'text "{box.text.strip()[:40]}" on page {number} runs outside the trim '
-                    "box and would be cut off")
-    findings.errors += footnotes.problems()
+                findings.add(Problem.error(
+                    "layout.trim-box", f'text "{box.text.strip()[:40]}" on page {number} runs '
+                    "outside the trim box and would be cut off", page=number))
+    for problem in footnotes.found():
+        findings.add(problem)
     return findings
 
 
@@ -103,7 +105,7 @@ class FootnotePages:
             for note in box.children:
                 self.notes.setdefault(id(note.element), (page, _text_of(note)))
 
-    def problems(self) -> list[str]:
+    def found(self) -> list[Problem]:
         """A note not on the page of its call (GCPM: never before it; briefs: never after)."""
         found = []
         for key, (page, mark) in self.calls.items():
@@ -111,10 +113,14 @@ class FootnotePages:
             if note_page == page:
                 continue
             where = f"on page {note_page}" if note_page else "nowhere"
-            found.append(
-                f'footnote {mark} ("{text[:50].rstrip()}") is called on page {page} but printed '
-                f"{where}; shorten the note or the text before it, or move the call")
+            found.append(Problem.error(
+                "layout.footnote", f'footnote {mark} ("{text[:50].rstrip()}") is called on '
+                f"page {page} but printed {where}",
+                "shorten the note or the text before it, or move the call", page=page))
         return found
+
+    def problems(self) -> list[str]:
+        return [problem.line() for problem in self.found()]
 
 
 def footnote_problems(document: Any) -> list[str]:

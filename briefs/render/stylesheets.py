@@ -66,7 +66,7 @@ def _check(path: Path, mounts: Mounts, diagnostics: Diagnostics, depth: int) -> 
 
 
 def _why(exc: RefusedPath) -> str:
-    return str(exc).split(": ", 1)[-1]
+    return exc.reason
 
 
 def _references(nodes: Iterable[Any]) -> Iterator[tuple[str, Any, bool]]:

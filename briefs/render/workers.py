@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from typing import Any
 
+from briefs.core.diagnostics import Problem
 from briefs.render.deadline import RENDER_SECONDS
 from briefs.render.pdf import Engine, RenderJob, RenderResult
 
@@ -43,8 +44,8 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _failure(title: str, message: str) -> RenderResult:
-    return RenderResult(pdf=None, pages=0, errors=[f"{title}: {message}"])
+def _failure(title: str, message: str, code: str = "render.worker") -> RenderResult:
+    return RenderResult.failure(title, Problem.error(code, message))
 
 
 class Renderer:
@@ -138,7 +139,7 @@ class Renderer:
                                        " the other outputs are not affected")
         except TimeoutError:
             return _failure(job.title, f"rendering took longer than {RENDER_TIMEOUT_SECONDS} s "
-                                       "and was stopped")
+                                       "and was stopped", "render.time-limit")
         except Exception as exc:  # a bug in a renderer must not stop other targets
             return _failure(job.title, f"internal error while rendering: "
                                        f"{type(exc).__name__}: {exc}")

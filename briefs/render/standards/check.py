@@ -48,9 +48,8 @@ def check_standards(pdf: Any, require_ua: bool = False) -> RuleReport:
 
     _guarded("the structure tree", report, read)
     if structure is not None:
-        for problem in structure.problems:
-            rule, _, message = problem.partition(": ")
-            report.error(rule if message else "briefs:structure", message or problem)
+        for rule, message in structure.problems:
+            report.error(rule, message)
         parent_tree = number_tree(structure.root.get("/ParentTree"))
         _guarded("the structure tree", report, lambda: check_tree(structure, report))
         _guarded("the page content", report,

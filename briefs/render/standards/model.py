@@ -47,7 +47,8 @@ class Structure:
     root: Any
     role_map: dict[str, str]
     elements: list[Element] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    """What went wrong reading the tree: (rule id, message)."""
     pages: dict[tuple[int, int], int] = field(default_factory=dict)
 
     @classmethod
@@ -88,11 +89,12 @@ class Structure:
             parent.annotations.append(node.get("/Obj"))
             return
         if depth > MAX_DEPTH or len(self.elements) >= MAX_ELEMENTS:
-            self.problems.append("the structure tree is too deep or too large to check")
+            self.problems.append(("briefs:structure",
+                                  "the structure tree is too deep or too large to check"))
             return
         if node.is_indirect and node.objgen in seen:
-            self.problems.append(f"7.1-6: structure element {node.objgen} is reached twice "
-                                 "(a cycle or a shared element)")
+            self.problems.append(("7.1-6", f"structure element {node.objgen} is reached twice "
+                                           "(a cycle or a shared element)"))
             return
         if node.is_indirect:
             seen.add(node.objgen)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefs.brand.brands import load_brand
 from briefs.brand.coverage import check_coverage, check_printed, find_in_files
 from briefs.brand.fonts import CoverageCache
@@ -111,3 +113,27 @@ def test_stylesheet_markers_and_svg_text_are_checked_where_written(built_sample:
         'no font of brand "civic-blue" (Civic Sans); use a character the fonts have (for '
         'list markers, e.g. list-style-type: "– "), or declare a font that covers it in '
         "styles/civic-blue/brand.yaml"]
+
+
+def test_an_unreadable_font_is_reported_at_its_name_not_a_word_of_the_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from briefs.brand import coverage
+    from briefs.brand.fonts import FontProblem
+    from briefs.core.diagnostics import Diagnostics
+
+    (tmp_path / "brand.yaml").write_text("# the brand\nname: the brand\nfonts:\n"
+                                         "  - family: Brand Serif\n")
+
+    def missing(*_args: object) -> frozenset[int]:
+        raise FontProblem('the font "Brand Serif" is not installed on this machine; install '
+                          "it", "Brand Serif")
+
+    monkeypatch.setattr(coverage, "covered_by", missing)
+    diagnostics = Diagnostics()
+    brand = SimpleNamespace(folder=tmp_path)
+    assert coverage.readable_coverage(brand, "latin", None, diagnostics) is None  # type: ignore[arg-type]
+    [error] = diagnostics.errors
+    assert error.path == tmp_path / "brand.yaml" and error.position is not None
+    assert (error.position.line, error.position.column) == (4, 13)

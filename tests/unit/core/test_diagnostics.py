@@ -39,7 +39,7 @@ def test_collection_counts_and_json() -> None:
     assert (len(diagnostics.errors), len(diagnostics.warnings)) == (1, 1)
     assert diagnostics.errors[0].as_json() == {
         "severity": "error", "message": "bad", "path": "a.yaml", "line": 1, "column": 2,
-        "source": None, "code": None, "hint": None}
+        "source": None, "code": None, "hint": None, "document": None, "page": None}
 
 
 def test_a_typed_problem_keeps_its_code_and_hint() -> None:

@@ -65,3 +65,31 @@ def test_nothing_outside_the_workspace_is_listed(tmp_path: Path) -> None:
     (root / "doc" / "images").symlink_to(outside)
     assert nearest_file(root, root / "doc", "images/Secret.svg") is None
     assert nearest_file(root, root / "doc", "../../outside/Secret.svg") is None
+
+
+def test_a_refused_url_says_why_apart_from_the_url(tmp_path: Path) -> None:
+    from briefs.core.paths import Mounts
+
+    mounts = Mounts.of(tmp_path)
+    with pytest.raises(RefusedPath) as refused:
+        mounts.path("file:///briefs-workspace/styles/a: b.css")  # a URL holding ": "
+    assert refused.value.reason == "file not found"
+    assert str(refused.value) == "file:///briefs-workspace/styles/a: b.css: file not found"
+    with pytest.raises(RefusedPath) as remote:
+        mounts.path("https://example.org/x.css")
+    assert remote.value.reason.startswith("network and https URLs are not allowed")
+    assert RefusedPath("plain").reason == "plain"
+
+
+def test_too_large_names_the_file_and_limit_and_pickles(tmp_path: Path) -> None:
+    import pickle
+
+    from briefs.core.paths import TooLarge
+
+    (tmp_path / "big.yaml").write_bytes(b"x" * 20)
+    with pytest.raises(TooLarge) as raised:
+        read_regular(tmp_path / "big.yaml", 10)
+    assert (raised.value.name, raised.value.limit) == ("big.yaml", 10)
+    assert str(raised.value) == "big.yaml is over the 10-byte limit"
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert (again.name, again.limit, str(again)) == ("big.yaml", 10, str(raised.value))

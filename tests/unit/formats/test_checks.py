@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -79,7 +80,7 @@ def test_a_plugin_check_is_loaded_and_a_broken_one_reported(
                         lambda group: points if group == checks.ENTRY_POINT_GROUP else [])
     diagnostics = Diagnostics()
     registry = checks.load_checks(diagnostics)
-    assert registry.names() == ["pdf-standards", "html-size"]
+    assert registry.names() == ["wcag-contrast", "pdf-standards", "html-size"]
     messages = [d.message for d in diagnostics]
     assert "cannot be loaded: RuntimeError: boom" in messages[0]
     assert "is not a briefs Check with a name and a stage" in messages[1]
@@ -92,3 +93,52 @@ def test_a_check_without_a_stage_is_refused() -> None:
 
     with pytest.raises(ValueError, match="needs a name and a stage"):
         checks.CheckRegistry([Odd()])
+
+
+class FlyerLayout(checks.Check):
+    name = "flyer-layout"
+    stage = "layout"
+
+    def applies(self, kind: str, profile: Profile, output: str) -> bool:
+        return output == "pdf" and kind == "flyer"
+
+    def check_layout(self, layout: checks.Layout) -> list[Problem]:
+        return [Problem.warning("toy.layout", f"{len(layout.html)} characters", page=1)]
+
+
+def test_layout_checks_are_selected_like_the_others() -> None:
+    from briefs.formats.pdf import PDF_CONTRAST
+
+    registry = checks.CheckRegistry([PDF_CONTRAST, PDF_STANDARDS, FlyerLayout(), HtmlSize()])
+    assert names(registry.select("flyer", SCREEN, "pdf", stage=checks.IN_RENDER)) == [
+        "wcag-contrast", "pdf-standards", "flyer-layout"]
+    assert names(registry.select("key-messages", SCREEN, "pdf", stage="layout")) == [
+        "wcag-contrast"]
+    assert names(registry.select("flyer", SCREEN, "html", stage=checks.IN_RENDER)) == []
+    assert [c.stage for c in checks.builtin_checks()] == ["layout", "render"]
+    assert FlyerLayout().check_layout(checks.Layout(None, "<p>")) == [
+        Problem.warning("toy.layout", "3 characters", page=1)]
+    with pytest.raises(NotImplementedError, match="checks no layout"):
+        PDF_STANDARDS.check_layout(checks.Layout(None, ""))
+    with pytest.raises(NotImplementedError, match="checks no file"):
+        PDF_CONTRAST.check(b"%PDF")
+
+
+def test_a_render_job_carries_the_layout_and_render_checks(tmp_path: Path) -> None:
+    """`briefs build` and `briefs check --layout` make their jobs the same way, so both run
+    the registry's layout checks (the contrast check among them)."""
+    from briefs.build import layout, run
+    from briefs.build.plan import plan_build
+    from briefs.build.request import BuildOptions
+    from briefs.build.session import BuildSession
+    from briefs.content.config import load_workspace
+    from briefs.scaffold.workspace import init_workspace
+
+    assert layout.render_job is run.render_job
+    root = init_workspace(tmp_path / "ws")
+    session = BuildSession(load_workspace(root), BuildOptions())
+    plan = plan_build(session, session.workspace.document_ids(),
+                      list(session.workspace.config.locales))
+    target = plan.targets[0]
+    job = run.render_job(session, target, "<p>x</p>", layout_only=True)
+    assert names(job.checks or ()) == ["wcag-contrast", "pdf-standards"]

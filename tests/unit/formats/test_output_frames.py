@@ -13,6 +13,7 @@ from PIL import Image
 
 from briefs.build.targets import TargetKey
 from briefs.content.config import Profile
+from briefs.core.diagnostics import Problem
 from briefs.core.paths import Mounts
 from briefs.formats.format import Source
 from briefs.formats.frames import SOCIAL, SocialImages
@@ -79,10 +80,11 @@ def test_a_frame_that_runs_over_is_a_warning_naming_it(laid_out: list[RenderJob]
 
 
 def test_a_failed_layout_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(workers, "run_job", lambda job: RenderResult(
-        pdf=None, pages=0, errors=["doc: no face for Brand Sans bold"]))
+    monkeypatch.setattr(workers, "run_job", lambda job: RenderResult.failure(
+        "doc", Problem.error("render.faked-face", "no face for Brand Sans bold")))
     made = SOCIAL.configured("1080x1080").make(source(SOCIAL, tmp_path))
     assert made.files == {} and [p.code for p in made.problems] == ["social.layout"]
+    assert made.problems[0].message == "doc: no face for Brand Sans bold"
 
 
 @pytest.mark.parametrize("options", ["1080", "1080x1080:gif", "50x50", "1080x1080:1080x"])

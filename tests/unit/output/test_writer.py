@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from briefs.output import writer as output
-from briefs.output.manifest import read_manifest, write_manifest
+from briefs.output.entries import OutputEntry
+from briefs.output.manifest import read_entries, read_manifest, write_manifest
 from briefs.output.writer import PathClaimed, WriteError, Writer, atomic_write
 
 
@@ -38,11 +39,12 @@ def test_failed_write_keeps_the_old_file_and_no_temp(tmp_path: Path,
 
 
 def test_manifest_is_sorted_and_round_trips(tmp_path: Path) -> None:
-    entries = [{"path": "b/b.en.pdf", "sha256": "2"}, {"path": "a/a.en.pdf", "sha256": "1"}]
+    entries = [OutputEntry("b/b.en.pdf", sha256="2"), OutputEntry("a/a.en.pdf", sha256="1")]
     path = write_manifest(Writer(tmp_path), entries)
     data = json.loads(path.read_text())
     assert [e["path"] for e in data["outputs"]] == ["a/a.en.pdf", "b/b.en.pdf"]
     assert read_manifest(tmp_path) == data
+    assert read_entries(tmp_path) == sorted(entries, key=lambda entry: entry.path)
     first = path.read_bytes()
     write_manifest(Writer(tmp_path), list(reversed(entries)))
     assert path.read_bytes() == first

@@ -36,3 +36,11 @@ def test_errors_come_first_and_warnings_are_folded() -> None:
 def test_warnings_alone_are_folded_too() -> None:
     html = panel([Problem("warning", "", "only a warning")])
     assert html.index('<details id="warnings">') < html.index("only a warning")
+
+
+def test_a_problem_shows_its_code() -> None:
+    coded = Problem("error", "content/doc/fr.yaml:2:1", "no font <for> it", code="7.1-3")
+    html = panel([coded, Problem("error", "", "plain")])
+    assert '<code class="code" title="what kind of problem (for tools and reports)">7.1-3</code>' \
+        in html and html.count('class="code"') == 1
+    assert "no font &lt;for&gt; it" in html

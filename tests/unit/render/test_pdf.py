@@ -91,3 +91,47 @@ def test_a_render_does_not_depend_on_the_fonts_of_earlier_renders(tmp_path: Path
     assert engine.render(job("a.ttf")).pdf
     after = engine.render(job("b.ttf")).pdf
     assert alone and after == alone
+
+
+PALE = "<p style='color: #d9d9d9; font-size: 8pt'>Pale words</p>"
+
+
+def test_layout_checks_come_from_the_job_not_the_engine(tmp_path: Path) -> None:
+    """Contrast is a registered check of stage "layout": the job's selection runs, nothing
+    else (a plug-in's layout check sees the laid-out pages)."""
+    from briefs.core.diagnostics import Problem
+    from briefs.formats.checks import Check, Layout
+    from briefs.formats.pdf import PDF_CONTRAST
+
+    class Pages(Check):
+        name, stage = "pages", "layout"
+
+        def check_layout(self, layout: Layout) -> list[Problem]:
+            return [Problem.warning("toy.pages", f"{len(layout.document.pages)} page(s)",
+                                    page=1)]
+
+    default = render_pdf(PALE, tmp_path, title="t")
+    assert [p.code for p in default.problems] == ["wcag.contrast", "pdf.title", "pdf.lang"]
+    assert default.pdf
+    assert default.problems[0].page == 1 and default.problems[0].hint
+    chosen = render_pdf(PALE, tmp_path, title="t", checks=(Pages(),))
+    assert [(p.code, p.message) for p in chosen.problems] == [("toy.pages", "1 page(s)")]
+    both = render_pdf(PALE, tmp_path, title="t", checks=(PDF_CONTRAST, Pages()),
+                      layout_only=True)
+    assert [p.code for p in both.problems] == ["wcag.contrast", "toy.pages"]
+    assert both.pdf is None and both.preflight_warnings[0].startswith("text contrast")
+
+
+def test_render_problems_are_typed(tmp_path: Path) -> None:
+    limit = render_pdf("<p style='break-after: page'>1</p><p>2</p>", tmp_path, title="d",
+                       max_pages=1)
+    assert [p.code for p in limit.failures] == ["render.page-limit"]
+    notdef = render_pdf("<p>\ue000</p>", tmp_path, title="d")
+    assert {(p.code, p.subject) for p in notdef.failures} == {("render.notdef", "\ue000")}
+    stranger = render_pdf("<p style='font-family: serif'>xy</p>", tmp_path, title="d",
+                          font_families=frozenset({"Brand Sans"}))
+    [uncovered] = stranger.failures
+    assert (uncovered.code, uncovered.subject) == ("render.uncovered", "xy")
+    refused = render_pdf('<img src="file:///etc/hostname">', tmp_path, title="d")
+    assert [(p.code, p.subject) for p in refused.refusals] == [
+        ("render.refused", "file:///etc/hostname")] and not refused.failures
