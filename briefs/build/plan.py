@@ -64,7 +64,7 @@ def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list
         plan.failed += [key for locale in locales for key in session.keys(doc_id, locale)]
         return
     brand = _brand(session, document)
-    sheets = [*session.assets.stylesheets(document.kind), *(brand.stylesheets if brand else ())]
+    sheets = session.assets.stylesheets(document.kind, brand)
     styled = session.stylesheets_usable(sheets)
     _untranslated(session, plan, document)
     dates = document_dates(document.folder, document.settings.published)
@@ -164,7 +164,7 @@ def _covered(session: BuildSession, document: DocumentSource, locale: str,
     strings = [*strings_in(text.text.model_dump(mode="json")),
                *strings_in(model.contact.model_dump()), model.slogan or "",
                *(str(v) for v in (catalog.messages.values() if catalog else ()))]
-    files = [text.path, document.folder / f"{workspace.config.source_locale}.yaml",
+    files = [text.path, workspace.text_path(document.id),
              po_path(workspace, locale), brand.folder / "brand.yaml"]
     prose = check_coverage(brand, locale, strings, files, session.diagnostics, session.coverage)
     printed = check_printed(brand, locale, _printed(session, document, brand, locale),
@@ -177,7 +177,7 @@ def _printed(session: BuildSession, document: DocumentSource, brand: LoadedBrand
     """What the target prints besides its text: stylesheet strings, markers and counters
     (with the locale's digits), and the text of its SVG images and the brand's logos."""
     found: list[Printed] = []
-    for sheet in [*session.assets.stylesheets(document.kind), *brand.stylesheets]:
+    for sheet in session.assets.stylesheets(document.kind, brand):
         found += session.printed_in(sheet)
     digits = session.locale_format(locale).digits("0123456789")
     if digits != "0123456789":

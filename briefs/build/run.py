@@ -212,8 +212,8 @@ def _refusal_source(session: BuildSession, target: Target,
     """Where a resource refused while rendering is named: the first of the target's
     template and stylesheets that holds its URL, at that line."""
     template = session.template_loader.locate(target.template_name)
-    candidates: list[Path | None] = [template, *session.assets.stylesheets(target.document.kind),
-                                     *target.brand.stylesheets]
+    candidates: list[Path | None] = [template, *session.assets.stylesheets(
+        target.document.kind, target.brand)]
     files = [f for f in candidates if f is not None]
     path, position = find_in_files(refusal.subject or "", files) if refusal.subject \
         else (None, None)
@@ -267,7 +267,7 @@ def _glyph_location(session: BuildSession, target: Target,
     source text, the template, or an SVG image."""
     document = target.document
     files = [document.texts[target.locale].path,
-             document.folder / f"{session.workspace.config.source_locale}.yaml",
+             session.workspace.text_path(document.id),
              session.template_loader.locate(target.template_name),
              *[path for path, _info in document.images.values() if path.suffix == ".svg"]]
     for char in characters:

@@ -7,12 +7,18 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from briefs.content.loader import load_yaml_file
+from briefs.content.config_file import ConfigFile
 from briefs.content.schema import Locale, NonEmpty, ShortText, Slug, Strict
 from briefs.content.validation import validate
 from briefs.content.wording import describe_pattern
 from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
-from briefs.core.workspace import CONFIG_NAME, Workspace, find_workspace_root
+from briefs.core.workspace import (
+    CONFIG_NAME,
+    DEFAULT_OUTPUT_DIR,
+    Workspace,
+    find_workspace_root,
+    output_dir_of,
+)
 
 PdfVariant = Literal["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u",
                      "pdf/a-3u", "pdf/x-4"]
@@ -64,7 +70,7 @@ class WorkspaceConfig(Strict):
     source_locale: Locale = "en"
     locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
     default_brand: Slug
-    output_dir: str = "build"
+    output_dir: str = DEFAULT_OUTPUT_DIR
     formats: dict[Locale, Locale] = Field(default_factory=dict)
     """Locale whose conventions format dates and numbers, per locale (e.g. en: en_GB)."""
     digits: dict[Locale, DigitChoice] = Field(default_factory=dict)
@@ -87,16 +93,16 @@ class WorkspaceConfig(Strict):
         return self
 
 
-def load_workspace(start: Path) -> Workspace:
-    """Load briefs.yaml from `start` or a parent; raise BriefsError with every problem."""
-    root = find_workspace_root(start).resolve()
-    diagnostics = Diagnostics()
-    loaded = load_yaml_file(root / CONFIG_NAME, diagnostics, roots=(root,))
+def load_workspace(start: Path, read: ConfigFile | None = None) -> Workspace:
+    """Load briefs.yaml from `start` or a parent (or validate the one already `read`, so
+    that a build parses it once); raise BriefsError with every problem."""
+    if read is None:
+        read = ConfigFile.read(find_workspace_root(start))
+    root, loaded, diagnostics = read.root, read.loaded, Diagnostics(list(read.diagnostics.items))
     config = validate(WorkspaceConfig, loaded, diagnostics) if loaded else None
     if config is None or loaded is None:
         raise BriefsError(diagnostics)
-    output = (root / config.output_dir).resolve()
-    if not output.is_relative_to(root) or output == root:
+    if output_dir_of(root, config.output_dir) is None:
         raise BriefsError([Diagnostic(
             Severity.ERROR, "output_dir must be a folder inside the workspace",
             root / CONFIG_NAME, loaded.position_of(("output_dir",), value=True))])

@@ -157,9 +157,9 @@ def _check_images(workspace: Workspace, document: DocumentSource, loaded: Loaded
 def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Diagnostics,
                 locales: list[str]) -> None:
     source_locale = workspace.config.source_locale
-    source_path = document.folder / f"{source_locale}.yaml"
+    source_path = workspace.text_path(document.id)
     if not source_path.is_file():
-        diagnostics.error(f"no source text {source_locale}.yaml for document \"{document.id}\"; "
+        diagnostics.error(f"no source text {source_path.name} for document \"{document.id}\"; "
                           "create it with the document's prose", document.folder / "document.yaml")
         document.failed_locales.update(locales)
         return
@@ -222,7 +222,7 @@ def _check_texts_alone(workspace: Workspace, kind: Kind, folder: Path,
                        diagnostics: Diagnostics, locales: list[str]) -> None:
     """Report the problems of a document's prose files when its settings are broken."""
     source_locale = workspace.config.source_locale
-    source_path = folder / f"{source_locale}.yaml"
+    source_path = workspace.text_path(folder.name)
     if not source_path.is_file():
         return  # said once the settings are fixed; a missing file hides nothing
     source = load_yaml_file(source_path, diagnostics, roots=workspace.read_roots)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from briefs.content.config import WorkspaceConfig
 
 CONFIG_NAME = "briefs.yaml"
+DEFAULT_OUTPUT_DIR = "build"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,11 @@ class Workspace:
     def content_dir(self) -> Path:
         return self.root / "content"
 
+    def text_path(self, doc_id: str, locale: str | None = None) -> Path:
+        """A document's prose in `locale`, by default its source text (the one place the
+        name `content/<doc>/<locale>.yaml` is made)."""
+        return self.content_dir / doc_id / f"{locale or self.config.source_locale}.yaml"
+
     @property
     def templates_dir(self) -> Path:
         """Templates that replace or add to the built-in ones (optional)."""
@@ -46,7 +52,10 @@ class Workspace:
 
     @property
     def output_dir(self) -> Path:
-        return (self.root / self.config.output_dir).resolve()
+        found = output_dir_of(self.root, self.config.output_dir)
+        if found is None:  # load_workspace refuses such a briefs.yaml
+            raise ValueError(f"output_dir {self.config.output_dir!r} is not inside {self.root}")
+        return found
 
     @property
     def read_roots(self) -> tuple[Path, ...]:
@@ -77,6 +86,14 @@ class Workspace:
             entry.name for entry in self.styles_dir.iterdir()
             if (entry / "brand.yaml").is_file() or (entry / "_brand.yml").is_file()
         )
+
+
+def output_dir_of(root: Path, configured: str) -> Path | None:
+    """The output folder that `output_dir: <configured>` in the briefs.yaml of `root` (a
+    resolved path) names, resolved; None unless it is a folder inside the workspace. The one
+    place the output folder is worked out (the workspace, its loading, the no-op path)."""
+    output = (root / configured).resolve()
+    return output if output.is_relative_to(root) and output != root else None
 
 
 def find_workspace_root(start: Path) -> Path:

@@ -94,7 +94,7 @@ def document_source(workspace: Workspace, kinds: KindRegistry, doc_id: str,
     kind = kinds.get(settings.data.get("kind")) if settings else None
     if kind is None or settings is None:
         return None
-    source = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", diagnostics,
+    source = load_yaml_file(workspace.text_path(doc_id), diagnostics,
                             roots=roots)
     made_in = settings.data.get("locales")
     return (source, kind, [str(loc) for loc in made_in] if isinstance(made_in, list)

@@ -43,7 +43,7 @@ def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
         "{{date}}": (today + dt.timedelta(days=60)).isoformat(),
         "{{date_end}}": (today + dt.timedelta(days=61)).isoformat(),
     }
-    source_name = f"{workspace.config.source_locale}.yaml"
+    source_name = workspace.text_path(doc_id).name
     files = starter_files(kind) if not kind.starter_dir.is_dir() else \
         starter_copies(kind, workspace)
     with all_or_nothing([first_missing(folder) or folder], f'create document "{doc_id}"'):
