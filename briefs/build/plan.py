@@ -12,6 +12,7 @@ from briefs.brand.brands import LoadedBrand
 from briefs.brand.coverage import check_coverage, check_printed, strings_in
 from briefs.brand.printed import Printed
 from briefs.build.events import Planned
+from briefs.build.profile_formats import check_profiles
 from briefs.build.session import BuildSession
 from briefs.build.sharding import select_failed, select_shard
 from briefs.build.targets import Target, TargetKey
@@ -45,7 +46,7 @@ def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str]) ->
         _refuse_collisions(session, plan)
     if session.options.shard is not None:
         plan.targets = select_shard(plan.targets, *session.options.shard,
-                                    extra=sum(output.cost for output in session.outputs))
+                                    extra=lambda target: _formats_cost(session, target))
         plan.failed = select_failed(plan.failed, lambda key: session.output_name(key).id,
                                     *session.options.shard)
     session.events.emit(Planned(
@@ -55,6 +56,11 @@ def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str]) ->
                            for key in session.keys(doc, locale)),
         workers=max(1, session.options.jobs)))
     return plan
+
+
+def _formats_cost(session: BuildSession, target: Target) -> float:
+    """What the output formats made of `target` add to its render time (for --shard)."""
+    return sum(output.cost for output in session.outputs_of(target.key.profile))
 
 
 def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list[str]) -> None:
@@ -132,9 +138,10 @@ def _refuse_collisions(session: BuildSession, plan: Plan) -> None:
 
 
 def _profiles_usable(session: BuildSession) -> bool:
-    """PDF/X-4 needs the printer's CMYK profile, a file in the workspace."""
+    """Each output format a profile names is registered; PDF/X-4 needs the printer's CMYK
+    profile, a file in the workspace."""
     workspace, diagnostics = session.workspace, session.diagnostics
-    usable = True
+    usable = check_profiles(workspace, session.formats, session.profiles, diagnostics)
     for name, profile in session.profiles.items():
         if pdf_variant(profile, session.options.variant) != "pdf/x-4":
             continue

@@ -184,13 +184,14 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
                             "fit": [attempt.css for attempt in job.fit.attempts]
                             + [str(job.fit.drop_optional)],
                             "checks": [check.name for check in job.checks or ()],
-                            "formats": [output.name for output in session.outputs]})
+                            "formats": [output.name for output in session.outputs_of(
+                                target.key.profile)]})
     if session.options.emit_html:
         emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")
         session.writer.write_text(path, emitted, HTML_OWNER)
     fresh = None if session.options.force else cache.fresh_entry(target.name.path, key)
-    if fresh is None or not intact(session, fresh):
+    if fresh is None or not intact(session, target, fresh):
         return key, job
     # What the last render found still holds: report it again (and fail on it with --strict),
     # as if it had been rendered now.
@@ -242,7 +243,7 @@ def _take(session: BuildSession, target: Target, key: str,
     job, rendered = done
     proof = report_render(session, target, rendered)
     others = make_others(session, target, job.html, rendered.pdf) \
-        if rendered.ok and rendered.pdf is not None and other_formats(session) else []
+        if rendered.ok and rendered.pdf is not None and other_formats(session, target) else []
     entry = _accept(session, target, rendered) if others is not None else None
     if entry is not None and others:
         files = write_others(session, target, others)

@@ -61,8 +61,9 @@ def split_names(values: tuple[str, ...]) -> tuple[str, ...]:
               callback=lambda _ctx, _param, values: split_names(values),
               help="Also make these output formats of each output: png, jpeg, webp (page "
                    "images), social (post images), html (web page), email; options after a "
-                   "colon (png:1200x630). Repeatable; `briefs doctor` lists the formats "
-                   "installed. The PDF is always made.")
+                   "colon (png:1200x630). Repeatable; adds to the profile's `formats:` in "
+                   "briefs.yaml; `briefs doctor` lists the formats installed. The PDF is "
+                   "always made.")
 @click.option("-o", "--output", "output_file", metavar="FILE.pdf",
               help="Also copy the one output selected (one document, one locale: -l, "
                    "default the source locale) to FILE.pdf; `-` writes it to stdout.")

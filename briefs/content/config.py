@@ -26,6 +26,9 @@ PDF_VARIANTS: tuple[str, ...] = PdfVariant.__args__  # type: ignore[attr-defined
 Suffix = Annotated[str, Field(pattern=describe_pattern(
     r"^(\.[a-z0-9-]+)?$", "must be empty or a dot followed by lower-case letters, digits and "
     "hyphens, such as .draft"))]
+FormatName = Annotated[str, Field(min_length=1, max_length=80, pattern=describe_pattern(
+    r"^[a-z0-9][a-z0-9_-]*(:[^\s]+)?$", "must be an output format's name, such as png, with "
+    "any options after a colon (png:1200x630)"))]
 DigitChoice = Literal["default", "native", "latin", "latn", "arab", "arabext", "deva", "beng",
                       "guru", "gujr", "orya", "taml", "telu", "knda", "mlym", "thai", "laoo",
                       "tibt", "mymr", "khmr", "mong"]
@@ -61,6 +64,10 @@ class Profile(Strict):
     any mark or the slug line is drawn, else none."""
     output_intent_profile: ShortText | None = None
     """A CMYK ICC profile file (from the printer) for PDF/X-4's output intent."""
+    formats: Annotated[list[FormatName], Field(max_length=16)] = Field(default_factory=list)
+    """Output formats made of this profile's outputs besides the PDF, named as `--format`
+    names them: `png`, `jpeg`, `webp` (page images), `social`, `html`, `email`, a plug-in's,
+    with options after a colon (`png:1200x630`). `--format` adds to them."""
 
 
 class WorkspaceConfig(Strict):
@@ -106,4 +113,4 @@ def load_workspace(start: Path, read: ConfigFile | None = None) -> Workspace:
         raise BriefsError([Diagnostic(
             Severity.ERROR, "output_dir must be a folder inside the workspace",
             root / CONFIG_NAME, loaded.position_of(("output_dir",), value=True))])
-    return Workspace(root=root, config=config)
+    return Workspace(root=root, config=config, positions=dict(loaded.value_positions))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
+from briefs.core.diagnostics import BriefsError, Diagnostic, Position, Severity
 from briefs.core.paths import PACKAGE_DIR, checked, read_bytes
 
 if TYPE_CHECKING:
@@ -22,10 +23,21 @@ class Workspace:
 
     root: Path
     config: WorkspaceConfig
+    positions: Mapping[tuple[str | int, ...], Position] = field(
+        default_factory=dict, compare=False, repr=False)
+    """Where each value of briefs.yaml stands (key path -> line and column), for problems
+    found after loading (a profile's unknown output format)."""
 
     @property
     def config_path(self) -> Path:
         return self.root / CONFIG_NAME
+
+    def position_of(self, key_path: tuple[str | int, ...]) -> Position | None:
+        """Where the value at `key_path` in briefs.yaml is, else its nearest parent's."""
+        for depth in range(len(key_path), 0, -1):
+            if key_path[:depth] in self.positions:
+                return self.positions[key_path[:depth]]
+        return None
 
     @property
     def content_dir(self) -> Path:
