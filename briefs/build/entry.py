@@ -20,10 +20,9 @@ from briefs.build.request import BadRequest, BuildRequest, select
 from briefs.build.run import BuildResult, run_build
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
-from briefs.content.config import load_workspace
+from briefs.content.config import Workspace, load_workspace
 from briefs.content.config_file import ConfigFile
 from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
 from briefs.render.workers import Renderer
 
 

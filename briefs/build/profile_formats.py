@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from briefs.content.config import Profile
+from briefs.content.config import Profile, Workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
 from briefs.formats.format import OutputFormat
 from briefs.formats.registry import FormatRegistry, UnknownFormat
 

@@ -20,9 +20,8 @@ from briefs.build.events import EventBus, Listener, OutputRef
 from briefs.build.profile_formats import formats_of
 from briefs.build.request import BuildOptions
 from briefs.build.targets import OutputName, TargetKey
-from briefs.content.config import Profile
+from briefs.content.config import Profile, Workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
 from briefs.formats.checks import CheckRegistry, load_checks
 from briefs.formats.format import OutputFormat
 from briefs.formats.registry import FormatRegistry, load_formats

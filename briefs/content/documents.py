@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefs.content.config import Workspace
 from briefs.content.figure_files import FigureFiles, check_figures, check_references
 from briefs.content.images import ImageInfo, ImageProblem, inspect_image
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
+from briefs.content.overlay import Overlay, overlay
 from briefs.content.schema import CommonSettings, ImageRef, Strict
+from briefs.content.translations_lock import LockEntries, compare, prose_leaves, read_lock
 from briefs.content.validation import check_present, field_extra, format_key_path, validate
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.core.paths import RefusedPath, resolve_inside
-from briefs.core.workspace import Workspace
-from briefs.i18n.lock import LockEntries, compare, prose_leaves, read_lock
-from briefs.i18n.overlay import Overlay, overlay
 
 if TYPE_CHECKING:
     from briefs.kinds.kind import Kind

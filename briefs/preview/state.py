@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from briefs.build.events import OutputRef
 from briefs.build.targets import TargetKey
+from briefs.content.config import Workspace
 from briefs.content.loader import load_yaml_file
 from briefs.core.diagnostics import Diagnostic, Diagnostics
 from briefs.core.paths import RefusedPath, checked
-from briefs.core.workspace import Workspace
 
 if TYPE_CHECKING:
     from briefs.kinds.registry import KindRegistry

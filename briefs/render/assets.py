@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefs.content.config import Workspace
 from briefs.core.paths import PACKAGE_DIR, Mounts
-from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
 from briefs.kinds.registry import KindRegistry
 from briefs.render.templating import TemplateLoader

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from briefs.content.config import Workspace
 from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import MAX_NAME, CommonSettings, ImageRef, is_valid_name, shown_name
 from briefs.core.paths import RefusedPath, checked, read_regular
-from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
 from briefs.scaffold.workspace import BUILTIN_KINDS, all_or_nothing, fail, first_missing
 
