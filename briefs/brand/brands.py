@@ -15,12 +15,12 @@ from briefs.brand.fonts import (
 )
 from briefs.brand.literals import token_literals
 from briefs.brand.model import Brand, FontFace
+from briefs.content.config import Workspace
 from briefs.content.images import ImageProblem, inspect_image
 from briefs.content.loader import LoadedYaml, load_yaml_file
 from briefs.content.validation import validate
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, read_bytes, resolve_inside
-from briefs.core.workspace import Workspace
 from briefs.i18n.scripts import COMPOSITE_OF, SCRIPTS, script_name
 
 FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")

@@ -12,8 +12,8 @@ from briefs.brand.brands import LoadedBrand, ResolvedFace, load_brand
 from briefs.brand.coverage import covered_by
 from briefs.brand.fonts import CoverageCache
 from briefs.brand.readiness import PACKAGES, SAMPLES, used_brands
+from briefs.content.config import Workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
 from briefs.i18n.formatting import locale_script
 
 FONTCONFIG_LANG = {"Hans": "zh-cn", "Hant": "zh-tw", "Jpan": "ja", "Kore": "ko"}

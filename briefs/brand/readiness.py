@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from briefs.brand.brands import LoadedBrand, load_brand
 from briefs.brand.coverage import covered_by
 from briefs.brand.fonts import CoverageCache
+from briefs.content.config import Workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
 from briefs.i18n.formatting import locale_script
 
 SAMPLES = {

@@ -20,9 +20,9 @@ from briefs.build.request import BadRequest, BuildRequest, select
 from briefs.build.run import BuildResult, run_build
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
-from briefs.content.config import load_workspace
+from briefs.content.config import Workspace, load_workspace
+from briefs.content.config_file import ConfigFile
 from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
 from briefs.render.workers import Renderer
 
 
@@ -82,20 +82,22 @@ def open_session(workspace: Workspace, request: BuildRequest,
 
 
 def run(request: BuildRequest, listeners: Iterable[Listener] = (),
-        renderer: Renderer | None = None, steering: Steering | None = None) -> BuildOutcome:
+        renderer: Renderer | None = None, steering: Steering | None = None,
+        config: ConfigFile | None = None) -> BuildOutcome:
     """Build what `request` asks for (BadRequest, BriefsError or WriteError before anything
     is built when it cannot be). With no `renderer`, one is started for this build (first:
-    its workers import WeasyPrint while the content loads)."""
+    its workers import WeasyPrint while the content loads). `config` is the workspace's
+    briefs.yaml when the caller has parsed it already (`briefs build`'s no-op check)."""
     if renderer is None:
         from briefs.render.workers import default_jobs
 
         with Renderer(request.options.jobs or default_jobs()) as own:
             own.start()
-            return run(request, listeners, own, steering)
+            return run(request, listeners, own, steering, config)
     request = dataclasses.replace(request, options=dataclasses.replace(
         request.options, jobs=renderer.workers))
     steering = steering or Steering()
-    workspace = load_workspace(request.workspace)
+    workspace = load_workspace(request.workspace, config)
     doc_ids, locales = select(workspace, request.docs, request.locales, request.single)
     session = open_session(workspace, request, listeners)
     selected = doc_ids

@@ -120,7 +120,7 @@ def overflow_location(session: BuildSession, target: Target,
     document = target.document
     workspace = session.workspace
     files = [document.texts[target.locale].path,
-             document.folder / f"{workspace.config.source_locale}.yaml",
+             workspace.text_path(document.id),
              document.folder / "document.yaml"]
     key_path = _key_path(overflow.field) if overflow.field else None
     for path in dict.fromkeys(files):

@@ -90,7 +90,7 @@ def _font_url(session: BuildSession, resolved: ResolvedFace,
 def _stylesheet_texts(session: BuildSession, target: Target) -> list[str]:
     """The stylesheets the target links (their generated content may print characters)."""
     texts = []
-    for sheet in [*session.assets.stylesheets(target.document.kind), *target.brand.stylesheets]:
+    for sheet in session.assets.stylesheets(target.document.kind, target.brand):
         try:
             texts.append(session.workspace.read_bytes(sheet).decode("utf-8", "replace"))
         except (OSError, RefusedPath):  # the render reports it

@@ -1,9 +1,10 @@
 """The other output formats of a target: made from its render, checked, written, recorded.
 
 The PDF is laid out (and checked) by the render workers; every other format selected for
-the build (`BuildOptions.formats`) makes its files from that render here, each file named
-from the target's `OutputName`, checked by the checks selected for it, and written through
-the session's writer. They are recorded in the PDF's manifest entry under `files`.
+the target (its profile's `formats:` and `--format`'s: `BuildSession.outputs_of`) makes its
+files from that render here, each file named from the target's `OutputName`, checked by the
+checks selected for it, and written through the session's writer. They are recorded in the
+PDF's manifest entry under `files`.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from briefs.output.manifest import sha256
 from briefs.output.writer import WriteError
 
 
-def other_formats(session: BuildSession) -> tuple[OutputFormat, ...]:
-    """The formats selected besides the PDF."""
-    return session.outputs[1:]
+def other_formats(session: BuildSession, target: Target) -> tuple[OutputFormat, ...]:
+    """The formats selected for `target` besides the PDF."""
+    return session.outputs_of(target.key.profile)[1:]
 
 
 Others = list[tuple[OutputFormat, dict[str, bytes]]]
@@ -31,7 +32,7 @@ def make_others(session: BuildSession, target: Target, html: str, pdf: bytes) ->
     """Every other format's files for one target, made and checked (nothing written yet);
     None when one failed (reported: the whole output then fails, its files all kept)."""
     made: Others = []
-    for output in other_formats(session):
+    for output in other_formats(session, target):
         name = output.name_for(target.key, target.profile)
         files = _made(session, target, output,
                       Source(target, name, html, pdf, session.assets.mounts))
@@ -91,9 +92,9 @@ def _report(session: BuildSession, target: Target, problem: Problem) -> None:
                                 document=target.key.document)
 
 
-def intact(session: BuildSession, entry: OutputEntry) -> bool:
+def intact(session: BuildSession, target: Target, entry: OutputEntry) -> bool:
     """Whether an up-to-date output's other files are all there, of each format selected."""
-    wanted = {output.name for output in other_formats(session)}
+    wanted = {output.name for output in other_formats(session, target)}
     files = entry.files or ()
     if {record.format for record in files} != wanted:
         return False

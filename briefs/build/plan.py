@@ -12,6 +12,7 @@ from briefs.brand.brands import LoadedBrand
 from briefs.brand.coverage import check_coverage, check_printed, strings_in
 from briefs.brand.printed import Printed
 from briefs.build.events import Planned
+from briefs.build.profile_formats import check_profiles
 from briefs.build.session import BuildSession
 from briefs.build.sharding import select_failed, select_shard
 from briefs.build.targets import Target, TargetKey
@@ -45,7 +46,7 @@ def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str]) ->
         _refuse_collisions(session, plan)
     if session.options.shard is not None:
         plan.targets = select_shard(plan.targets, *session.options.shard,
-                                    extra=sum(output.cost for output in session.outputs))
+                                    extra=lambda target: _formats_cost(session, target))
         plan.failed = select_failed(plan.failed, lambda key: session.output_name(key).id,
                                     *session.options.shard)
     session.events.emit(Planned(
@@ -57,6 +58,11 @@ def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str]) ->
     return plan
 
 
+def _formats_cost(session: BuildSession, target: Target) -> float:
+    """What the output formats made of `target` add to its render time (for --shard)."""
+    return sum(output.cost for output in session.outputs_of(target.key.profile))
+
+
 def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list[str]) -> None:
     workspace, diagnostics = session.workspace, session.diagnostics
     document = load_document(workspace, session.kinds, doc_id, diagnostics, locales)
@@ -64,7 +70,7 @@ def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list
         plan.failed += [key for locale in locales for key in session.keys(doc_id, locale)]
         return
     brand = _brand(session, document)
-    sheets = [*session.assets.stylesheets(document.kind), *(brand.stylesheets if brand else ())]
+    sheets = session.assets.stylesheets(document.kind, brand)
     styled = session.stylesheets_usable(sheets)
     _untranslated(session, plan, document)
     dates = document_dates(document.folder, document.settings.published)
@@ -132,9 +138,10 @@ def _refuse_collisions(session: BuildSession, plan: Plan) -> None:
 
 
 def _profiles_usable(session: BuildSession) -> bool:
-    """PDF/X-4 needs the printer's CMYK profile, a file in the workspace."""
+    """Each output format a profile names is registered; PDF/X-4 needs the printer's CMYK
+    profile, a file in the workspace."""
     workspace, diagnostics = session.workspace, session.diagnostics
-    usable = True
+    usable = check_profiles(workspace, session.formats, session.profiles, diagnostics)
     for name, profile in session.profiles.items():
         if pdf_variant(profile, session.options.variant) != "pdf/x-4":
             continue
@@ -164,7 +171,7 @@ def _covered(session: BuildSession, document: DocumentSource, locale: str,
     strings = [*strings_in(text.text.model_dump(mode="json")),
                *strings_in(model.contact.model_dump()), model.slogan or "",
                *(str(v) for v in (catalog.messages.values() if catalog else ()))]
-    files = [text.path, document.folder / f"{workspace.config.source_locale}.yaml",
+    files = [text.path, workspace.text_path(document.id),
              po_path(workspace, locale), brand.folder / "brand.yaml"]
     prose = check_coverage(brand, locale, strings, files, session.diagnostics, session.coverage)
     printed = check_printed(brand, locale, _printed(session, document, brand, locale),
@@ -177,7 +184,7 @@ def _printed(session: BuildSession, document: DocumentSource, brand: LoadedBrand
     """What the target prints besides its text: stylesheet strings, markers and counters
     (with the locale's digits), and the text of its SVG images and the brand's logos."""
     found: list[Printed] = []
-    for sheet in [*session.assets.stylesheets(document.kind), *brand.stylesheets]:
+    for sheet in session.assets.stylesheets(document.kind, brand):
         found += session.printed_in(sheet)
     digits = session.locale_format(locale).digits("0123456789")
     if digits != "0123456789":

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from briefs.core.diagnostics import did_you_mean
 
 if TYPE_CHECKING:
-    from briefs.core.workspace import Workspace
+    from briefs.content.config import Workspace
 
 
 class BadRequest(ValueError):

@@ -188,14 +188,15 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
                             "fit": [attempt.css for attempt in job.fit.attempts]
                             + [str(job.fit.drop_optional)],
                             "checks": [check.name for check in job.checks or ()],
-                            "formats": [output.name for output in session.outputs]})
+                            "formats": [output.name for output in session.outputs_of(
+                                target.key.profile)]})
     if session.options.emit_html:
         emitted = session.assets.mounts.real_urls(html)
         path = (session.output_dir / target.name.path).with_suffix(".html")
         session.writer.write_text(path, emitted, HTML_OWNER)
     fresh = None if session.options.force else \
         OutputEntry.from_json(cache.fresh_entry(target.name.path, key))
-    if fresh is None or not intact(session, fresh):
+    if fresh is None or not intact(session, target, fresh):
         return key, job
     # What the last render found still holds: report it again (and fail on it with --strict),
     # as if it had been rendered now.
@@ -217,8 +218,8 @@ def _refusal_source(session: BuildSession, target: Target,
     """Where a resource refused while rendering is named: the first of the target's
     template and stylesheets that holds its URL, at that line."""
     template = session.template_loader.locate(target.template_name)
-    candidates: list[Path | None] = [template, *session.assets.stylesheets(target.document.kind),
-                                     *target.brand.stylesheets]
+    candidates: list[Path | None] = [template, *session.assets.stylesheets(
+        target.document.kind, target.brand)]
     files = [f for f in candidates if f is not None]
     path, position = find_in_files(refusal.subject or "", files) if refusal.subject \
         else (None, None)
@@ -247,7 +248,7 @@ def _take(session: BuildSession, target: Target, key: str,
     job, rendered = done
     proof = report_render(session, target, rendered)
     others = make_others(session, target, job.html, rendered.pdf) \
-        if rendered.ok and rendered.pdf is not None and other_formats(session) else []
+        if rendered.ok and rendered.pdf is not None and other_formats(session, target) else []
     entry = _accept(session, target, rendered) if others is not None else None
     if entry is not None and others:
         files = write_others(session, target, others)
@@ -272,7 +273,7 @@ def _glyph_location(session: BuildSession, target: Target,
     source text, the template, or an SVG image."""
     document = target.document
     files = [document.texts[target.locale].path,
-             document.folder / f"{session.workspace.config.source_locale}.yaml",
+             session.workspace.text_path(document.id),
              session.template_loader.locate(target.template_name),
              *[path for path, _info in document.images.values() if path.suffix == ".svg"]]
     for char in characters:

@@ -17,11 +17,11 @@ from briefs.brand.fonts import CoverageCache
 from briefs.brand.printed import Printed, stylesheet_text, svg_text
 from briefs.build.cache import FileHashes
 from briefs.build.events import EventBus, Listener, OutputRef
+from briefs.build.profile_formats import formats_of
 from briefs.build.request import BuildOptions
 from briefs.build.targets import OutputName, TargetKey
-from briefs.content.config import Profile
+from briefs.content.config import Profile, Workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
 from briefs.formats.checks import CheckRegistry, load_checks
 from briefs.formats.format import OutputFormat
 from briefs.formats.registry import FormatRegistry, load_formats
@@ -62,9 +62,8 @@ class BuildSession:
                                                             self.options.profiles)
         self.kinds: KindRegistry = load_kinds(workspace, self.diagnostics)
         self.formats: FormatRegistry = load_formats(self.diagnostics)
-        self.outputs: tuple[OutputFormat, ...] = self.formats.select(self.options.formats)
-        """The output formats this build makes: the PDF first (UnknownFormat if one is not
-        registered)."""
+        self.formats.select(self.options.formats)  # UnknownFormat: before anything is built
+        self._outputs: dict[str, tuple[OutputFormat, ...]] = {}
         self.checks: CheckRegistry = load_checks(self.diagnostics)
         self.assets = Assets.of(workspace, self.kinds)
         self.writer = Writer(workspace.output_dir)
@@ -92,6 +91,14 @@ class BuildSession:
 
     def output_ref(self, key: TargetKey) -> OutputRef:
         return OutputRef(key, self.output_name(key))
+
+    def outputs_of(self, profile: str) -> tuple[OutputFormat, ...]:
+        """The output formats made of each output of `profile`: the PDF first, then the
+        profile's `formats:` and `--format`'s (`build/profile_formats.py`)."""
+        if profile not in self._outputs:
+            self._outputs[profile] = formats_of(self.formats, self.profiles[profile],
+                                                self.options.formats)
+        return self._outputs[profile]
 
     def keys(self, doc_id: str, locale: str) -> list[TargetKey]:
         """The outputs of one document in one locale: one per selected profile."""

@@ -37,14 +37,18 @@ def parse_shard(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-def estimated_cost(target: Target, extra: float = 0.0) -> float:
+Extra = Callable[["Target"], float]
+"""The cost of the other output formats made of a target (they differ by profile)."""
+
+
+def estimated_cost(target: Target, extra: Extra | None = None) -> float:
     """A rough, input-only estimate of render time: the kind's cost times the script's, plus
-    `extra`, the cost of the other output formats made of it."""
+    `extra`'s, the cost of the other output formats made of it."""
     return target.document.kind.cost * SCRIPT_COST.get(locale_script(target.locale) or "",
-                                                       1.0) + extra
+                                                       1.0) + (extra(target) if extra else 0.0)
 
 
-def assign(targets: list[Target], count: int, extra: float = 0.0) -> list[list[Target]]:
+def assign(targets: list[Target], count: int, extra: Extra | None = None) -> list[list[Target]]:
     """Longest-first greedy partition into `count` shares; ties broken by id (stable)."""
     shares: list[list[Target]] = [[] for _ in range(count)]
     loads = [0.0] * count
@@ -56,7 +60,7 @@ def assign(targets: list[Target], count: int, extra: float = 0.0) -> list[list[T
 
 
 def select_shard(targets: list[Target], index: int, count: int,
-                 extra: float = 0.0) -> list[Target]:
+                 extra: Extra | None = None) -> list[Target]:
     """The targets of share `index` (1-based) of `count`, in their original order."""
     chosen = {id(t) for t in assign(targets, count, extra)[index - 1]}
     return [target for target in targets if id(target) in chosen]

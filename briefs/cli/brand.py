@@ -22,7 +22,7 @@ def brand() -> None:
 @handle_errors
 def import_brand(ctx: click.Context, brand_file: Path, name: str) -> None:
     """Make styles/NAME/ from a brand.yml file: the file, its fonts and logos, checked."""
-    from briefs.brand.brandyml import import_brand_file
+    from briefs.brand.brandyml_import import import_brand_file
     from briefs.core.diagnostics import Diagnostics
 
     workspace = open_workspace(ctx)

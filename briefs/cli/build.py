@@ -28,6 +28,7 @@ from briefs.cli.progress import list_written, progress_listener, summary
 if TYPE_CHECKING:
     from briefs.build.report import BuildReport
     from briefs.build.request import BuildRequest
+    from briefs.content.config_file import ConfigFile
     from briefs.render.workers import Renderer
 
 PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u",
@@ -60,8 +61,9 @@ def split_names(values: tuple[str, ...]) -> tuple[str, ...]:
               callback=lambda _ctx, _param, values: split_names(values),
               help="Also make these output formats of each output: png, jpeg, webp (page "
                    "images), social (post images), html (web page), email; options after a "
-                   "colon (png:1200x630). Repeatable; `briefs doctor` lists the formats "
-                   "installed. The PDF is always made.")
+                   "colon (png:1200x630). Repeatable; adds to the profile's `formats:` in "
+                   "briefs.yaml; `briefs doctor` lists the formats installed. The PDF is "
+                   "always made.")
 @click.option("-o", "--output", "output_file", metavar="FILE.pdf",
               help="Also copy the one output selected (one document, one locale: -l, "
                    "default the source locale) to FILE.pdf; `-` writes it to stdout.")
@@ -89,34 +91,37 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     start = Path(ctx.obj["workspace"])
     request = BuildRequest(start.absolute(), docs, locales, options,
                            single=output_file is not None)
-    if not force and output_file is None:
-        outputs = report_noop(start, request.stamp_arguments(), as_json, quiet)
-        if outputs is not None:
-            if open_result:
-                open_outputs(start, outputs)
-            return
+    from briefs.content.config_file import ConfigFile
     from briefs.core.workspace import quick_root
 
     root = quick_root(start)
+    config = ConfigFile.read(root) if root is not None else None  # the one parse
+    if not force and output_file is None and config is not None:
+        outputs = report_noop(config, request.stamp_arguments(), as_json, quiet)
+        if outputs is not None:
+            if open_result and config.output_dir is not None:
+                open_outputs(outputs, config.output_dir)
+            return
     if output_file is not None:
         checked_destination(output_file, root or start.absolute())  # before anything is built
     reporter = Reporter(root, quiet=quiet or as_json)
     report = _by_server(request, reporter) if output_file is None and not open_result \
         else None
-    report = report or build_here(request, reporter)
+    report = report or build_here(request, reporter, config=config)
     report_build(report, reporter, as_json, output_file, open_result)
 
 
-def build_here(request: BuildRequest, reporter: Reporter,
-               renderer: Renderer | None = None) -> BuildReport:
-    """Run the build in this process, drawing its progress."""
+def build_here(request: BuildRequest, reporter: Reporter, renderer: Renderer | None = None,
+               config: ConfigFile | None = None) -> BuildReport:
+    """Run the build in this process, drawing its progress (`config`: briefs.yaml, if read
+    already)."""
     from briefs.build.entry import run
     from briefs.build.report import BuildReport
     from briefs.build.request import BadRequest
 
     with progress_listener(reporter) as progress:
         try:
-            return BuildReport.of(run(request, [progress], renderer))
+            return BuildReport.of(run(request, [progress], renderer, config=config))
         except BadRequest as exc:
             raise click.UsageError(str(exc)) from exc
 
@@ -159,7 +164,7 @@ def report_build(report: BuildReport, reporter: Reporter, as_json: bool = False,
         if open_result and copied is not None:
             click.launch(str(copied))
     elif open_result:
-        open_outputs(report.root, outputs, report.output_dir)
+        open_outputs(outputs, report.output_dir)
 
 
 def copy_output(report: BuildReport, outputs: list[str], destination: str) -> Path | None:
@@ -181,12 +186,8 @@ def copy_output(report: BuildReport, outputs: list[str], destination: str) -> Pa
     return target
 
 
-def open_outputs(start: Path, outputs: list[str], output_dir: Path | None = None) -> None:
+def open_outputs(outputs: list[str], output_dir: Path) -> None:
     """Open the PDFs (a few) or the output folder in the desktop's viewer."""
-    if output_dir is None:
-        from briefs.content.config import load_workspace
-
-        output_dir = load_workspace(start).output_dir
     if 0 < len(outputs) <= MAX_OPENED:
         for path in outputs:
             click.launch(str(output_dir / path))
@@ -194,26 +195,16 @@ def open_outputs(start: Path, outputs: list[str], output_dir: Path | None = None
         click.launch(str(output_dir))
 
 
-def report_noop(start: Path, arguments: dict[str, Any], as_json: bool,
+def report_noop(config: ConfigFile, arguments: dict[str, Any], as_json: bool,
                 quiet: bool) -> list[str] | None:
     """The fast path of an unchanged rebuild: the outputs when it answered (nothing to do)."""
     from briefs.build.noop import up_to_date
-    from briefs.core.workspace import quick_root
 
     started = time.monotonic()
-    root = quick_root(start)
-    if root is None:
+    output_dir = config.output_dir
+    if config.loaded is None or output_dir is None:
         return None
-    try:
-        import yaml
-
-        config = yaml.safe_load((root / "briefs.yaml").read_text(encoding="utf-8")) or {}
-        output_dir = (root / str(config.get("output_dir") or "build")).resolve()
-    except (OSError, ValueError, AttributeError, yaml.YAMLError):
-        return None
-    if not output_dir.is_relative_to(root) or output_dir == root:
-        return None
-    outputs = up_to_date(root, output_dir, arguments)
+    outputs = up_to_date(config.root, output_dir, arguments)
     if outputs is None:
         return None
     if as_json:

@@ -25,7 +25,7 @@ from briefs.core.diagnostics import (
 if TYPE_CHECKING:
     from briefs.build.events import Listener
     from briefs.build.session import BuildOptions, BuildSession
-    from briefs.core.workspace import Workspace
+    from briefs.content.config import Workspace
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from briefs.cli.build import build_here, report_build
+from briefs.cli.build import build_here, report_build, split_names
 from briefs.cli.common import (
     Reporter,
     handle_errors,
@@ -50,12 +50,18 @@ class Changes:
 @profile_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Render workers (default: the number of cores).")
+@click.option("--format", "formats", multiple=True, metavar="NAME[,NAME...]",
+              callback=lambda _ctx, _param, values: split_names(values),
+              help="Also make these output formats of each output, as `briefs build "
+                   "--format` does (png, jpeg, webp, social, html, email; png:1200x630), "
+                   "besides those its profile lists in briefs.yaml.")
 @strict_option
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary of each build and problems.")
 @click.pass_context
 @handle_errors
 def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
-          profile_name: str | None, jobs: int | None, strict: bool, quiet: bool) -> None:
+          profile_name: str | None, jobs: int | None, formats: tuple[str, ...], strict: bool,
+          quiet: bool) -> None:
     """Build, then build again what a saved file affects, until Ctrl+C."""
     from briefs.build.request import BuildOptions, BuildRequest
     from briefs.preview.watcher import Watcher
@@ -63,7 +69,7 @@ def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
 
     workspace = open_workspace(ctx)
     options = BuildOptions(profiles=(profile_name,) if profile_name else (), strict=strict,
-                           jobs=jobs or default_jobs())
+                           jobs=jobs or default_jobs(), formats=tuple(dict.fromkeys(formats)))
     request = BuildRequest(workspace.root, docs, locales, options)
     reporter = Reporter(workspace.root)
     changes = Changes()

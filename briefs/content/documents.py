@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefs.content.config import Workspace
 from briefs.content.figure_files import FigureFiles, check_figures, check_references
 from briefs.content.images import ImageInfo, ImageProblem, inspect_image
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
+from briefs.content.overlay import Overlay, overlay
 from briefs.content.schema import CommonSettings, ImageRef, Strict
+from briefs.content.translations_lock import LockEntries, compare, prose_leaves, read_lock
 from briefs.content.validation import check_present, field_extra, format_key_path, validate
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.core.paths import RefusedPath, resolve_inside
-from briefs.core.workspace import Workspace
-from briefs.i18n.lock import LockEntries, compare, prose_leaves, read_lock
-from briefs.i18n.overlay import Overlay, overlay
 
 if TYPE_CHECKING:
     from briefs.kinds.kind import Kind
@@ -157,9 +157,9 @@ def _check_images(workspace: Workspace, document: DocumentSource, loaded: Loaded
 def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Diagnostics,
                 locales: list[str]) -> None:
     source_locale = workspace.config.source_locale
-    source_path = document.folder / f"{source_locale}.yaml"
+    source_path = workspace.text_path(document.id)
     if not source_path.is_file():
-        diagnostics.error(f"no source text {source_locale}.yaml for document \"{document.id}\"; "
+        diagnostics.error(f"no source text {source_path.name} for document \"{document.id}\"; "
                           "create it with the document's prose", document.folder / "document.yaml")
         document.failed_locales.update(locales)
         return
@@ -222,7 +222,7 @@ def _check_texts_alone(workspace: Workspace, kind: Kind, folder: Path,
                        diagnostics: Diagnostics, locales: list[str]) -> None:
     """Report the problems of a document's prose files when its settings are broken."""
     source_locale = workspace.config.source_locale
-    source_path = folder / f"{source_locale}.yaml"
+    source_path = workspace.text_path(folder.name)
     if not source_path.is_file():
         return  # said once the settings are fixed; a missing file hides nothing
     source = load_yaml_file(source_path, diagnostics, roots=workspace.read_roots)

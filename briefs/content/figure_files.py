@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefs.content.config import Workspace
 from briefs.content.data import DataTable, load_data
 from briefs.content.figures import figure_references
 from briefs.content.images import ImageInfo, ImageProblem, inspect_image
@@ -15,7 +16,6 @@ from briefs.content.loader import LoadedYaml
 from briefs.content.schema import FigureSettings
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.core.paths import RefusedPath, resolve_inside
-from briefs.core.workspace import Workspace
 
 
 @dataclass

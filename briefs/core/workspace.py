@@ -1,82 +1,23 @@
-"""The workspace: the folder holding `briefs.yaml`, and the folders it is made of."""
+"""Where a workspace is: the folder holding `briefs.yaml`, found from any folder inside it,
+and where its output folder is (no pydantic: the no-op path uses it; the loaded workspace is
+`briefs.content.config.Workspace`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
-from briefs.core.paths import PACKAGE_DIR, checked, read_bytes
-
-if TYPE_CHECKING:
-    from briefs.content.config import WorkspaceConfig
 
 CONFIG_NAME = "briefs.yaml"
+DEFAULT_OUTPUT_DIR = "build"
 
 
-@dataclass(frozen=True)
-class Workspace:
-    """A loaded workspace: its root, its validated `briefs.yaml`, and where things live."""
-
-    root: Path
-    config: WorkspaceConfig
-
-    @property
-    def config_path(self) -> Path:
-        return self.root / CONFIG_NAME
-
-    @property
-    def content_dir(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def templates_dir(self) -> Path:
-        """Templates that replace or add to the built-in ones (optional)."""
-        return self.root / "templates"
-
-    @property
-    def styles_dir(self) -> Path:
-        return self.root / "styles"
-
-    @property
-    def kinds_dir(self) -> Path:
-        """Document kinds the workspace defines itself (optional)."""
-        return self.root / "kinds"
-
-    @property
-    def output_dir(self) -> Path:
-        return (self.root / self.config.output_dir).resolve()
-
-    @property
-    def read_roots(self) -> tuple[Path, ...]:
-        """The folders files may be read from: the workspace, and briefs' own package."""
-        return (self.root, PACKAGE_DIR)
-
-    def check(self, path: Path) -> Path:
-        """`path` resolved, if it stays inside the workspace (or the package); else refused."""
-        return checked(path, self.read_roots)
-
-    def read_bytes(self, path: Path, limit: int | None = None) -> bytes:
-        """Read a file after checking where it really is (symlinks resolved first)."""
-        return read_bytes(path, self.read_roots, limit)
-
-    def document_ids(self) -> list[str]:
-        """Every folder under content/ that holds a document.yaml, sorted."""
-        if not self.content_dir.is_dir():
-            return []
-        return sorted(
-            entry.name for entry in self.content_dir.iterdir()
-            if entry.is_dir() and (entry / "document.yaml").is_file()
-        )
-
-    def brand_ids(self) -> list[str]:
-        if not self.styles_dir.is_dir():
-            return []
-        return sorted(
-            entry.name for entry in self.styles_dir.iterdir()
-            if (entry / "brand.yaml").is_file() or (entry / "_brand.yml").is_file()
-        )
+def output_dir_of(root: Path, configured: str) -> Path | None:
+    """The output folder that `output_dir: <configured>` in the briefs.yaml of `root` (a
+    resolved path) names, resolved; None unless it is a folder inside the workspace. The one
+    place the output folder is worked out (the workspace, its loading, the no-op path)."""
+    output = (root / configured).resolve()
+    return output if output.is_relative_to(root) and output != root else None
 
 
 def find_workspace_root(start: Path) -> Path:

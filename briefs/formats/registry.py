@@ -53,25 +53,31 @@ class FormatRegistry:
         return isinstance(name, str) and name in self._formats
 
     def select(self, names: Iterable[str] = ()) -> tuple[OutputFormat, ...]:
-        """The formats named (PDF always first: the others are made from it). A name may
-        carry options after a colon (`png:1200x630`), which the format reads
-        (`OutputFormat.configured`); UnknownFormat names what is wrong."""
+        """The formats named (PDF always first: the others are made from it), each as
+        `one` reads it; UnknownFormat names what is wrong."""
         chosen = [PRIMARY, *(name for name in names if name != PRIMARY)]
         selected: dict[str, OutputFormat] = {}
         for spec in chosen:
-            name, _, options = spec.partition(":")
-            if name not in self._formats:
-                raise UnknownFormat(f'no output format "{name}"'
-                                    f"{did_you_mean(name, self.names())}; formats: "
-                                    f"{', '.join(self.names())}")
-            output = self._formats[name]
-            if options:
-                try:
-                    output = output.configured(options)
-                except ValueError as exc:
-                    raise UnknownFormat(f"--format {spec}: {exc}") from exc
+            output = self.one(spec)
             selected.setdefault(output.name, output)
         return tuple(selected.values())
+
+    def one(self, spec: str, written: str = "--format ") -> OutputFormat:
+        """The format `spec` names. A name may carry options after a colon (`png:1200x630`),
+        which the format reads (`OutputFormat.configured`); UnknownFormat names what is
+        wrong (`written`: how the user wrote it, before the spec)."""
+        name, _, options = spec.partition(":")
+        if name not in self._formats:
+            raise UnknownFormat(f'no output format "{name}"'
+                                f"{did_you_mean(name, self.names())}; formats: "
+                                f"{', '.join(self.names())}")
+        output = self._formats[name]
+        if options:
+            try:
+                output = output.configured(options)
+            except ValueError as exc:
+                raise UnknownFormat(f"{written}{spec}: {exc}") from exc
+        return output
 
 
 def usable(output: OutputFormat) -> bool:

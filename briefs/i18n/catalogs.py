@@ -19,9 +19,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import write_po
 
+from briefs.content.config import Workspace
 from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Position, Severity
 from briefs.core.paths import PACKAGE_DIR, RefusedPath
-from briefs.core.workspace import Workspace
 from briefs.i18n.pofile import CatalogProblem, read_catalog
 from briefs.output.writer import write_workspace_file
 

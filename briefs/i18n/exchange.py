@@ -12,9 +12,9 @@ from typing import Any
 from lxml import etree
 
 from briefs.content.loader import KeyPath, load_yaml_file
+from briefs.content.translations_lock import compare, prose_leaves, read_lock
 from briefs.content.validation import format_key_path
 from briefs.i18n.inline import XLIFF2, Codes, fill, original_data
-from briefs.i18n.lock import compare, prose_leaves, read_lock
 from briefs.i18n.status import Scope, document_source
 from briefs.i18n.translated_files import key_token
 

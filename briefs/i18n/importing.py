@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_text
-from briefs.content.validation import format_key_path, validate
-from briefs.core.diagnostics import Diagnostics, Position
-from briefs.i18n.lock import (
+from briefs.content.overlay import overlay
+from briefs.content.translations_lock import (
     current_lock_text,
     fingerprint,
     lock_path,
@@ -22,7 +21,8 @@ from briefs.i18n.lock import (
     refreshed_lock,
     structure_problems,
 )
-from briefs.i18n.overlay import overlay
+from briefs.content.validation import format_key_path, validate
+from briefs.core.diagnostics import Diagnostics, Position
 from briefs.i18n.status import Scope, document_source
 from briefs.i18n.translated_files import TranslatedFile, read_translated
 

@@ -10,19 +10,9 @@ from typing import TYPE_CHECKING
 
 from babel.messages.catalog import Catalog
 
+from briefs.content.config import Workspace
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
-from briefs.content.validation import format_key_path
-from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
-from briefs.i18n.catalogs import (
-    TemplateSource,
-    extract,
-    load_translations,
-    needs_catalog,
-    shown_name,
-    update_catalogs,
-)
-from briefs.i18n.lock import (
+from briefs.content.translations_lock import (
     LocaleState,
     LockEntries,
     compare,
@@ -30,6 +20,16 @@ from briefs.i18n.lock import (
     read_lock,
     refreshed_lock,
     write_lock,
+)
+from briefs.content.validation import format_key_path
+from briefs.core.diagnostics import Diagnostics
+from briefs.i18n.catalogs import (
+    TemplateSource,
+    extract,
+    load_translations,
+    needs_catalog,
+    shown_name,
+    update_catalogs,
 )
 
 MARKUP = re.compile(r"\]\([^)]*\)|\[\^[^\]]*\]:?|\]?\{lang=[^}\n]*\}|[*_#>`|]")
@@ -94,7 +94,7 @@ def document_source(workspace: Workspace, kinds: KindRegistry, doc_id: str,
     kind = kinds.get(settings.data.get("kind")) if settings else None
     if kind is None or settings is None:
         return None
-    source = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", diagnostics,
+    source = load_yaml_file(workspace.text_path(doc_id), diagnostics,
                             roots=roots)
     made_in = settings.data.get("locales")
     return (source, kind, [str(loc) for loc in made_in] if isinstance(made_in, list)

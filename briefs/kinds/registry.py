@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from briefs.content.config import Workspace
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.core.plugins import PluginSpec, load_plugins
-from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
 
 ENTRY_POINT_GROUP = "briefs.kinds"

@@ -29,8 +29,8 @@ from briefs.build.events import (
 from briefs.build.request import BadRequest, BuildOptions, BuildRequest
 from briefs.build.run import warm_up
 from briefs.build.session import BuildSession
+from briefs.content.config import Workspace
 from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
-from briefs.core.workspace import Workspace
 from briefs.i18n.status import StatusRow, translation_status
 from briefs.output.writer import WriteError
 from briefs.preview.broadcast import Broadcaster, sse

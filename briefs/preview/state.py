@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from briefs.build.events import OutputRef
 from briefs.build.targets import TargetKey
+from briefs.content.config import Workspace
 from briefs.content.loader import load_yaml_file
 from briefs.core.diagnostics import Diagnostic, Diagnostics
 from briefs.core.paths import RefusedPath, checked
-from briefs.core.workspace import Workspace
 
 if TYPE_CHECKING:
     from briefs.kinds.registry import KindRegistry
@@ -134,7 +134,7 @@ def doc_info(workspace: Workspace, kinds: KindRegistry, doc_id: str) -> DocInfo:
     folder = workspace.content_dir / doc_id
     roots = workspace.read_roots
     settings = load_yaml_file(folder / "document.yaml", Diagnostics(), roots=roots)
-    prose = load_yaml_file(folder / f"{workspace.config.source_locale}.yaml", Diagnostics(),
+    prose = load_yaml_file(workspace.text_path(doc_id), Diagnostics(),
                            roots=roots)
     data = settings.data if settings and isinstance(settings.data, dict) else {}
     text = prose.data if prose and isinstance(prose.data, dict) else {}

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from briefs.content.config import Workspace
 from briefs.core.paths import PACKAGE_DIR, Mounts
-from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
 from briefs.kinds.registry import KindRegistry
 from briefs.render.templating import TemplateLoader
+
+if TYPE_CHECKING:
+    from briefs.brand.brands import LoadedBrand
 
 PACKAGE_TEMPLATES = PACKAGE_DIR / "assets" / "templates"
 PACKAGE_STYLES = PACKAGE_DIR / "assets" / "styles"
@@ -42,11 +46,13 @@ class Assets:
         return TemplateLoader([self.workspace.templates_dir, PACKAGE_TEMPLATES], named,
                               tuple(self.mounts.folders))
 
-    def stylesheets(self, kind: Kind) -> list[Path]:
-        """The layout stylesheets of a kind: the shared base, then the kind's own."""
+    def stylesheets(self, kind: Kind, brand: LoadedBrand | None) -> list[Path]:
+        """Every stylesheet an output of `kind` in `brand` links, in order: the shared base,
+        the kind's own, then the brand's (the one place this list is made)."""
         base = self._override(BASE_STYLESHEET) or PACKAGE_STYLES / "base.css"
         own = self._override(kind.stylesheet_name) or kind.stylesheet_file
-        return [path for path in (base, own) if path.is_file()]
+        layout = [path for path in (base, own) if path.is_file()]
+        return [*layout, *(brand.stylesheets if brand is not None else ())]
 
     def template_files(self) -> list[Path]:
         """Every kind's own template (for extracting template strings)."""

@@ -92,7 +92,7 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
     script = formatting.locale_script(locale)
     facts = script_info(script)
     direction = formatting.text_direction(locale)
-    stylesheets = [*assets.stylesheets(document.kind), *brand.stylesheets]
+    stylesheets = assets.stylesheets(document.kind, brand)
     return {
         "doc": document.settings,
         "text": text,

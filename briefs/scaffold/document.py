@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from briefs.content.config import Workspace
 from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import MAX_NAME, CommonSettings, ImageRef, is_valid_name, shown_name
 from briefs.core.paths import RefusedPath, checked, read_regular
-from briefs.core.workspace import Workspace
 from briefs.kinds.kind import Kind
 from briefs.scaffold.workspace import BUILTIN_KINDS, all_or_nothing, fail, first_missing
 
@@ -43,7 +43,7 @@ def new_document(workspace: Workspace, doc_id: str, kind: Kind) -> Path:
         "{{date}}": (today + dt.timedelta(days=60)).isoformat(),
         "{{date_end}}": (today + dt.timedelta(days=61)).isoformat(),
     }
-    source_name = f"{workspace.config.source_locale}.yaml"
+    source_name = workspace.text_path(doc_id).name
     files = starter_files(kind) if not kind.starter_dir.is_dir() else \
         starter_copies(kind, workspace)
     with all_or_nothing([first_missing(folder) or folder], f'create document "{doc_id}"'):

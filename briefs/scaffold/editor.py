@@ -8,17 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefs.content.editor_schema import (
+from briefs.content.config import Workspace
+from briefs.content.loader import MAX_FILE_BYTES
+from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
+from briefs.output.writer import write_workspace_file
+from briefs.scaffold.editor_schema import (
     MODELINE,
     SCHEMA_FOLDER,
     SchemaFile,
     schema_json,
     workspace_schemas,
 )
-from briefs.content.loader import MAX_FILE_BYTES
-from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
-from briefs.core.workspace import Workspace
-from briefs.output.writer import write_workspace_file
 
 VSCODE_SETTINGS = ".vscode/settings.json"
 MAX_SETTINGS_BYTES = 1_000_000

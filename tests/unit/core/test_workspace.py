@@ -27,3 +27,26 @@ def test_config_errors_are_positioned(tmp_path: Path) -> None:
     [diagnostic] = caught.value.diagnostics
     assert diagnostic.format(tmp_path).startswith(
         'briefs.yaml:3:1: error: unknown key "locale" (did you mean "locales"?)')
+
+
+def test_the_output_folder_is_worked_out_in_one_place(tmp_path: Path) -> None:
+    from briefs.core.workspace import output_dir_of
+
+    root = tmp_path.resolve()
+    assert output_dir_of(root, "build") == root / "build"
+    assert output_dir_of(root, "out/pdf/../pdfs") == root / "out" / "pdfs"
+    assert output_dir_of(root, ".") is None and output_dir_of(root, "..") is None
+    assert output_dir_of(root, "../elsewhere") is None
+    (tmp_path / "briefs.yaml").write_text("name: w\ndefault_brand: b\noutput_dir: ../x\n")
+    with pytest.raises(BriefsError) as caught:
+        load_workspace(tmp_path)
+    assert caught.value.diagnostics[0].format(tmp_path).startswith(
+        "briefs.yaml:3:13: error: output_dir must be a folder inside the workspace")
+
+
+def test_the_source_text_is_named_in_one_place(tmp_path: Path) -> None:
+    (tmp_path / "briefs.yaml").write_text(
+        "name: w\ndefault_brand: b\nsource_locale: fr\nlocales: [fr, en]\n")
+    workspace = load_workspace(tmp_path)
+    assert workspace.text_path("doc") == workspace.content_dir / "doc" / "fr.yaml"
+    assert workspace.text_path("doc", "en") == workspace.content_dir / "doc" / "en.yaml"

@@ -66,8 +66,7 @@ def test_invalid_utf8_is_an_error_at_its_line_and_column(tmp_path: Path) -> None
 
 
 def test_load_translations_reports_with_the_po_line(tmp_path: Path) -> None:
-    from briefs.content.config import WorkspaceConfig
-    from briefs.core.workspace import Workspace
+    from briefs.content.config import Workspace, WorkspaceConfig
     from briefs.i18n.catalogs import load_translations, po_path
 
     workspace = Workspace(tmp_path, WorkspaceConfig(name="w", default_brand="b"))

@@ -7,10 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from briefs.content.config import WorkspaceConfig
+from briefs.content.config import Workspace, WorkspaceConfig
 from briefs.content.schema import CommonSettings, Strict
 from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
 from briefs.kinds import registry
 from briefs.kinds.kind import Kind, PageRule
 

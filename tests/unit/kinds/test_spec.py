@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from briefs.content.translations_lock import prose_leaves
 from briefs.core.diagnostics import Diagnostics
-from briefs.i18n.lock import prose_leaves
 from briefs.kinds.spec import load_kind
 
 KIND = """\

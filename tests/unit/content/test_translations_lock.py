@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefs.core.diagnostics import Diagnostics
-from briefs.core.workspace import Workspace
-from briefs.i18n.lock import (
+from briefs.content.config import Workspace
+from briefs.content.translations_lock import (
     compare,
     fingerprint,
     prose_leaves,
@@ -17,6 +16,7 @@ from briefs.i18n.lock import (
     structure_problems,
     write_lock,
 )
+from briefs.core.diagnostics import Diagnostics
 from briefs.kinds.key_messages import KeyMessagesText
 
 SOURCE = {("title",): "Key messages", ("intro",): "Hello [site](https://a.org).",

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from briefs.content.config import load_workspace
-from briefs.content.editor_schema import MODELINE, SCHEMA_FOLDER
 from briefs.core.diagnostics import BriefsError
 from briefs.scaffold.editor import wire_editors
+from briefs.scaffold.editor_schema import MODELINE, SCHEMA_FOLDER
 from briefs.scaffold.workspace import init_workspace
 from tests.conftest import REPO, run_cli
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from briefs.content.config import Workspace
 from briefs.content.loader import KeyPath
 from briefs.content.validation import field_extra, format_key_path
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, read_regular
-from briefs.core.workspace import Workspace
 from briefs.output.writer import write_workspace_file
 
 LOCK_NAME = "translations.lock"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefs.content.loader import load_yaml_text
+from briefs.content.overlay import overlay
 from briefs.core.diagnostics import Diagnostics
-from briefs.i18n.overlay import overlay
 
 SOURCE = "title: Key messages\nmessages:\n  - title: One\n    text: First\n  - text: Second\n"
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
-    from briefs.core.workspace import Workspace
+    from briefs.content.config import Workspace
     from briefs.kinds.registry import KindRegistry
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

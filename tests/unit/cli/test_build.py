@@ -1,0 +1,93 @@
+"""`briefs build` in-process with a fake renderer: what it reads, and how often."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from briefs.content import loader
+from briefs.render import workers
+from briefs.render.pdf import RenderJob, RenderResult
+from briefs.scaffold.workspace import init_workspace
+from tests.conftest import run_cli
+
+
+def fake_render(job: RenderJob) -> RenderResult:
+    return RenderResult(pdf=f"%PDF-1.7 fake {job.target_id}".encode(), pages=1)
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every parse of a briefs.yaml, by either YAML entry point briefs could use."""
+    seen: list[str] = []
+    load_text, safe_load = loader.load_yaml_text, yaml.safe_load
+
+    def counted_text(text: str, path: Path, *args: Any) -> Any:
+        if path.name == "briefs.yaml":
+            seen.append("load_yaml_text")
+        return load_text(text, path, *args)
+
+    def counted_safe(stream: Any) -> Any:
+        seen.append("safe_load")
+        return safe_load(stream)
+
+    monkeypatch.setattr(loader, "load_yaml_text", counted_text)
+    monkeypatch.setattr(yaml, "safe_load", counted_safe)
+    monkeypatch.setattr(workers, "run_job", fake_render)
+    return seen
+
+
+def test_briefs_yaml_is_parsed_once_per_build(tmp_path: Path, parses: list[str]) -> None:
+    root = init_workspace(tmp_path / "ws")
+    result = run_cli("build", "-j", "1", workspace=root)
+    assert result.exit_code == 0, result.stderr
+    assert (root / "build" / "first-flyer" / "first-flyer.en.pdf").is_file()
+    assert parses == ["load_yaml_text"]
+    parses.clear()
+    again = run_cli("build", "-j", "1", workspace=root)  # the no-op path
+    assert again.exit_code == 0 and "nothing changed" in again.stderr
+    assert parses == ["load_yaml_text"]
+
+
+def test_a_broken_briefs_yaml_is_reported_once_at_its_line(tmp_path: Path,
+                                                           parses: list[str]) -> None:
+    root = init_workspace(tmp_path / "ws")
+    config = root / "briefs.yaml"
+    config.write_text(config.read_text().replace("output_dir: build", "output_dir: [a"))
+    result = run_cli("build", "-j", "1", workspace=root)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("briefs.yaml:") == 1, result.stderr
+    assert parses == ["load_yaml_text"]
+
+
+def test_an_output_dir_outside_the_workspace_is_refused_before_the_no_op_check(
+        tmp_path: Path, parses: list[str]) -> None:
+    root = init_workspace(tmp_path / "ws")
+    config = root / "briefs.yaml"
+    config.write_text(config.read_text().replace("output_dir: build", "output_dir: .."))
+    result = run_cli("build", "-j", "1", workspace=root)
+    assert result.exit_code == 1
+    assert "output_dir must be a folder inside the workspace" in result.stderr
+    assert not (tmp_path / "manifest.json").exists()
+
+
+def test_the_no_op_path_still_needs_no_heavy_imports(tmp_path: Path,
+                                                     parses: list[str]) -> None:
+    import subprocess
+    import sys
+
+    root = init_workspace(tmp_path / "ws")
+    assert run_cli("build", "-j", "1", workspace=root).exit_code == 0  # leaves the stamp
+    code = ("import sys; from briefs.cli import main; sys.argv = ['briefs', '-w', "
+            f"{str(root)!r}, 'build']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('weasyprint', 'pydantic', 'jinja2', 'fontTools') "
+            "if m in sys.modules]\n"
+            "assert not heavy, heavy")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "nothing changed since the last build" in result.stderr
