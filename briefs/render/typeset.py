@@ -7,7 +7,10 @@
   a translator isolates any other run by hand between U+2066 (LRI) and U+2069 (PDI).
 - A line break in the source between two Chinese, Japanese or Thai characters joins them
   without a space.
-- Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks).
+- Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks); a space
+  left alone between two such words is drawn (a zero-width space before it), so that every
+  engine reads it (WeasyPrint draws no text box that is only spaces, and MuPDF infers no space
+  from the gap between Hangul glyphs).
 - Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
 
@@ -37,6 +40,8 @@ NO_HYPHEN = "ts-nohyphen"
 NO_BREAK = "ts-nobreak"
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
                 "textarea", "title"}
+PHRASING = {"a", "abbr", "b", "bdi", "bdo", "cite", "dfn", "em", "i", "mark", "q", "s", "small",
+            "span", "strong", "sub", "sup", "time", "u"}
 SHORT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ZERO_WIDTH_SPACE = "\u200b"
 DICTIONARY_BREAKING = {"Thai", "Laoo", "Khmr", "Mymr"}
@@ -110,6 +115,9 @@ def _typeset_element(element: HtmlElement, rules: Rules) -> None:
     isolated = _inside(element, lambda e: e.tag == "bdi" or e.get("dir") is not None)
     short = rules.phrases is not None and _is_short(element)
     pieces = _rewrite(element.text or "", rules, isolated, short)
+    keep_all = rules.script.breaking == "keep-all"
+    if keep_all:
+        pieces = _drawn_spaces(pieces, False, len(element) > 0)
     element.text = None
     anchor: HtmlElement | None = None
     anchor = _insert(element, anchor, pieces)
@@ -117,7 +125,10 @@ def _typeset_element(element: HtmlElement, rules: Rules) -> None:
         if not isinstance(child.tag, str):
             continue
         tail, child.tail = child.tail or "", None
-        _insert(element, child, _rewrite(tail, rules, isolated, short))
+        pieces = _rewrite(tail, rules, isolated, short)
+        if keep_all and (tail.strip() or _between_words(element, child)):
+            pieces = _drawn_spaces(pieces, True, child.getnext() is not None)
+        _insert(element, child, pieces)
 
 
 def _insert(parent: HtmlElement, after: HtmlElement | None, pieces: list[Any]) -> Any:
@@ -191,6 +202,29 @@ def _split(pieces: list[Any], pattern: re.Pattern[str],
             start = end
         result.append(piece[start:])
     return [piece for piece in result if not isinstance(piece, str) or piece]
+
+
+def _drawn_spaces(pieces: list[Any], before: bool, after: bool) -> list[Any]:
+    """Spaces alone between two elements (two Korean words kept whole) start with a zero-width
+    space: WeasyPrint draws no text box that is only whitespace, and MuPDF infers no space from
+    the gap between Hangul glyphs, so the words ran together. `ZWSP SPACE` is drawn, breaks
+    after the space as before, and adds no width at a line's end (measured; decisions.md).
+    `before`/`after`: an element precedes/follows the pieces."""
+    result = list(pieces)
+    for index, piece in enumerate(pieces):
+        if isinstance(piece, str) and piece and not piece.strip(" \t\n\r") \
+                and (index > 0 or before) and (index + 1 < len(pieces) or after):
+            result[index] = ZERO_WIDTH_SPACE + piece
+    return result
+
+
+def _between_words(parent: HtmlElement, child: HtmlElement) -> bool:
+    """Whether the whitespace after `child` separates two inline elements inside running text
+    (not the indentation between blocks or flex items of a template)."""
+    following = child.getnext()
+    return (following is not None and child.tag in PHRASING and following.tag in PHRASING
+            and (bool((parent.text or "").strip())
+                 or any((node.tail or "").strip() for node in parent)))
 
 
 def _isolate(run: str) -> HtmlElement:

@@ -137,3 +137,23 @@ def test_french_punctuation_gets_no_break_spaces() -> None:
     assert "partagée\u00a0: planifier\u202f; ensemble\u202f! Pourquoi\u202f?" in text
     assert "«\u202fOui\u202f»" in text and "09:30" in text and "https://x.example/?a=1" in text
     assert "\u202f" not in typeset("<p>Why? Because!</p>")
+
+
+def test_a_space_between_korean_words_is_drawn() -> None:
+    """A text box of spaces alone is not drawn (MuPDF then reads the words run together):
+    each space between two words kept whole starts with a zero-width space."""
+    out = typeset("<p>범람원 복원\n<strong>사업</strong> <em>계획</em> (CEST)</p>", "ko", "ltr",
+                  "Kore")
+    body = lxml.html.fromstring(out)
+    spans = body.findall(f".//span[@class='{NO_BREAK}']")
+    assert [span.tail for span in spans[:2]] == ["\u200b ", "\u200b\n"]
+    assert body.find(".//strong").tail == "\u200b "
+    assert "\u200b (" not in out and out.count("\u200b") == 3
+    latin = typeset("<p><strong>two</strong> <em>words</em></p>")
+    assert "\u200b" not in latin
+
+
+def test_template_whitespace_between_blocks_gets_no_zero_width_space() -> None:
+    """A zero-width space between two blocks or flex items would be a line of its own."""
+    out = typeset("<div>\n <p>가</p>\n <p>나</p> <span>다</span></div>", "ko", "ltr", "Kore")
+    assert "\u200b" not in out
