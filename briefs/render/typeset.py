@@ -14,7 +14,8 @@
 - Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
 
-- French text gets its no-break spaces before `; : ! ?` and inside `« »`.
+- French text gets its no-break spaces before `; : ! ?` and inside `« »`, and the suffix of
+  an abbreviated ordinal (`1er`, `2e`, `XXIe`) in superior letters (`i18n/ordinals.py`).
 
 Text is changed only by wrapping runs in elements with the classes below (styled by
 `render/script_css.py`), by removing source line breaks between CJK characters, and by
@@ -33,11 +34,13 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from briefs.i18n.clusters import boundaries, clusters, widen, word_mask
+from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
 from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
 NO_BREAK = "ts-nobreak"
+ORDINAL = "ts-ordinal"
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
                 "textarea", "title"}
 PHRASING = {"a", "abbr", "b", "bdi", "bdo", "cite", "dfn", "em", "i", "mark", "q", "s", "small",
@@ -81,13 +84,15 @@ class Rules:
     """Drop a space between two CJK characters (a line folded by YAML)."""
     french_spacing: bool = False
     """No-break spaces before `; : ! ?` and inside `« »` (i18n/punctuation.py)."""
+    french_ordinals: bool = False
+    """Ordinal suffixes in superior letters: `1er`, `XXIe` (i18n/ordinals.py)."""
 
 
 def rules_for(lang: str, direction: str, script: Script) -> Rules:
     language = lang.split("-")[0].split("_")[0]
     phrases = _phrase_parser(script.code) if script.breaking == "phrases" else None
     return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"),
-                 french_spacing=language == "fr")
+                 french_spacing=language == "fr", french_ordinals=language == "fr")
 
 
 def typeset_html(html: str, rules: Rules) -> str:
@@ -173,6 +178,8 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
     pieces = _split(pieces, WORD, _guard_word, masked=True)
+    if rules.french_ordinals:
+        pieces = _ordinals(pieces)
     if rules.script.breaking == "keep-all":
         pieces = _split(pieces, HANGUL_WORD, lambda run: _element("span", run, NO_BREAK))
     elif short and rules.phrases is not None:
@@ -185,14 +192,22 @@ def _split(pieces: list[Any], pattern: re.Pattern[str],
            make: Callable[[str], HtmlElement | str], masked: bool = False) -> list[Any]:
     """Replace each match of `pattern` in the string pieces by `make(match)`, widened to whole
     grapheme clusters (over `word_mask` of the piece if `masked`)."""
+    return _split_spans(pieces, lambda piece: [
+        match.span() for match in pattern.finditer(word_mask(piece) if masked else piece)], make)
+
+
+def _split_spans(pieces: list[Any], spans: Callable[[str], list[tuple[int, int]]],
+                 make: Callable[[str], HtmlElement | str]) -> list[Any]:
+    """Replace each (start, end) span of the string pieces by `make(text)`, widened to whole
+    grapheme clusters."""
     result: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, str):
             result.append(piece)
             continue
         bounds, start = boundaries(piece), 0
-        for match in pattern.finditer(word_mask(piece) if masked else piece):
-            begin, end = widen(*match.span(), bounds)
+        for span in spans(piece):
+            begin, end = widen(*span, bounds)
             if begin < start:
                 continue
             made = make(piece[begin:end])
@@ -225,6 +240,19 @@ def _between_words(parent: HtmlElement, child: HtmlElement) -> bool:
     return (following is not None and child.tag in PHRASING and following.tag in PHRASING
             and (bool((parent.text or "").strip())
                  or any((node.tail or "").strip() for node in parent)))
+
+
+def _ordinals(pieces: list[Any]) -> list[Any]:
+    """Each ordinal suffix in a span of its own, in the text and in the words kept whole
+    (`XIe-XIIe`)."""
+    def make(run: str) -> HtmlElement:
+        return _element("span", run, ORDINAL)
+
+    for piece in pieces:
+        if not isinstance(piece, str) and len(piece) == 0 and piece.text:
+            inner, piece.text = _split_spans([piece.text], ordinal_suffixes, make), None
+            _place(piece, None, inner)
+    return _split_spans(pieces, ordinal_suffixes, make)
 
 
 def _isolate(run: str) -> HtmlElement:

@@ -157,3 +157,15 @@ def test_template_whitespace_between_blocks_gets_no_zero_width_space() -> None:
     """A zero-width space between two blocks or flex items would be a line of its own."""
     out = typeset("<div>\n <p>가</p>\n <p>나</p> <span>다</span></div>", "ko", "ltr", "Kore")
     assert "\u200b" not in out
+
+
+def test_french_ordinal_suffixes_are_superior_letters() -> None:
+    out = typeset("<p>Le 1er janvier, le XXIe siècle, les XIe-XIIe, "
+                  '<a href="https://a.fr/2e">https://a.fr/2e</a>, 2e-3.</p><code>2e</code>',
+                  "fr")
+    assert '1<span class="ts-ordinal">er</span> janvier' in out
+    assert 'XXI<span class="ts-ordinal">e</span> siècle' in out
+    assert (f'<span class="{NO_BREAK}">XI<span class="ts-ordinal">e</span>-'
+            'XII<span class="ts-ordinal">e</span></span>') in out
+    assert out.count("ts-ordinal") == 4
+    assert "ts-ordinal" not in typeset("<p>the 2e and 1er</p>")
