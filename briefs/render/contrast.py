@@ -2,10 +2,10 @@
 background it is actually drawn on, with its size and weight.
 
 Each text box's background is found by walking up the laid-out boxes to the page, laying
-every background colour met over the paper (white), and the text colour over that. Text on
-a background image or gradient is not measured (the pixels under it are not known here).
-The ratio is WCAG 2.x's, computed by coloraide (`contrast(method="wcag21")`), a maintained
-colour library, rather than by hand. A colour that equals a brand token is named by it
+every background met over the paper (white), and the text colour over that: colours, and the
+pixels of a background image under the box or a gradient's colours (`render/backdrop.py`),
+of which the worst is taken. The ratio is WCAG 2.x's, from coloraide's relative luminance (a
+maintained colour library) rather than by hand. A colour that equals a brand token is named by it
 (`--color-accent`), so the message says what to change in brand.yaml.
 """
 
@@ -16,13 +16,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from briefs.render.backdrop import Backdrop, NotMeasured, Rgb, backdrop, blend, luminance, paints
+from briefs.render.backdrop import rgb_of as _rgb
+
 NORMAL, LARGE = 4.5, 3.0
 """AA minimum contrast ratios: text, and large text."""
 LARGE_PX, LARGE_BOLD_PX, BOLD = 24.0, 18.66, 700
 """Large text: at least 18 pt, or 14 pt bold (CSS px, 96 per inch)."""
-PAPER = (1.0, 1.0, 1.0)
 TOKEN = re.compile(r"--color-([A-Za-z0-9_-]+)\s*:\s*(#[0-9A-Fa-f]{3,8})\b")
-Rgb = tuple[float, float, float]
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,18 @@ class LowContrast:
     bold: bool
     color: str
     background: str
+    surface: str = ""
+    """What the background colour is part of, when not a plain colour ("the background image
+    of div.hero")."""
 
     def message(self, tokens: dict[str, str]) -> str:
         weight = " bold" if self.bold else ""
+        on = _named(self.background, tokens)
+        if self.surface:
+            on += f" (its worst colour in {self.surface})"
         return (f"text contrast {self.ratio:.2f}:1 is below WCAG 2.2 AA ({self.required:g}:1 "
                 f"at this size): \"{self.sample}\" ({self.where}, {self.size_pt:g} pt{weight}) "
-                f"in {_named(self.color, tokens)} on {_named(self.background, tokens)}; "
+                f"in {_named(self.color, tokens)} on {on}; "
                 f"choose a darker colour (or a lighter background) in the brand or the rule")
 
 
@@ -58,9 +65,14 @@ def brand_tokens(html: str) -> dict[str, str]:
 def low_contrast(document: Any) -> list[LowContrast]:
     """One finding per colour pair, size class and element kind below AA, first seen first."""
     found: dict[tuple[str, str, float, str], LowContrast] = {}
+    images: dict[int, Any] = {}
     for page in document.pages:
-        for box, background in _text_boxes(page._page_box, PAPER):
-            finding = _measure(box, background)
+        for box, painted in _text_boxes(page._page_box, _canvas(page._page_box)):
+            try:
+                under = backdrop(painted, _rect(box), images)
+            except NotMeasured:
+                continue
+            finding = _measure(box, under)
             if finding is not None:
                 key = (finding.color, finding.background, finding.required, finding.where)
                 found.setdefault(key, finding)
@@ -73,34 +85,45 @@ def contrast_warnings(document: Any, html: str) -> list[str]:
     return [finding.message(tokens) for finding in low_contrast(document)]
 
 
-def _text_boxes(box: Any, background: Rgb | None) -> Iterator[tuple[Any, Rgb]]:
-    """Each text box with the colour under it (None below a background image)."""
-    from weasyprint.formatting_structure.boxes import TextBox
+def _canvas(page: Any) -> Painted:
+    """What the page paints first: its own background (`@page`), then the canvas's (the root
+    element's or the body's, which WeasyPrint moves there)."""
+    found: Painted = ()
+    for background in (page.background, getattr(page, "canvas_background", None)):
+        if paints(background):
+            found = (*found, (background, None))
+    return found
 
-    if background is not None:
-        background = _over(box.style, background)
+
+def _text_boxes(box: Any, painted: Painted) -> Iterator[tuple[Any, Painted]]:
+    """Each text box with the backgrounds painted under it, outermost first."""
+    from weasyprint.formatting_structure.boxes import PageBox, TextBox
+
+    background = getattr(box, "background", None)
+    if not isinstance(box, PageBox) and paints(background):
+        painted = (*painted, (background, box))
     if isinstance(box, TextBox):
-        if background is not None and box.text.strip():
-            yield box, background
+        if box.text.strip():
+            yield box, painted
         return
     for child in getattr(box, "children", ()):
-        yield from _text_boxes(child, background)
+        yield from _text_boxes(child, painted)
 
 
-def _over(style: Any, below: Rgb) -> Rgb | None:
-    images = [layer for layer in style["background_image"] if layer[0] != "none"]
-    if images:
-        return None
-    color = style["background_color"]
-    if color.alpha == 0:
-        return below
-    rgb = _rgb(color)
-    return None if rgb is None else _blend(rgb, color.alpha, below)
+Painted = tuple[tuple[Any, Any], ...]
+"""Backgrounds (WeasyPrint's laid-out `Background`) with the box each belongs to."""
 
 
-def _measure(box: Any, background: Rgb) -> LowContrast | None:
-    from coloraide import Color
+def _rect(box: Any) -> tuple[float, float, float, float]:
+    return (box.position_x, box.position_y, box.width, box.height)
 
+
+def _ratio(first: Rgb, second: Rgb) -> float:
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _measure(box: Any, under: Backdrop) -> LowContrast | None:
     style = box.style
     color = style["color"]
     if color.alpha == 0 or style["visibility"] != "visible" or style["font_size"] <= 0:
@@ -108,35 +131,16 @@ def _measure(box: Any, background: Rgb) -> LowContrast | None:
     rgb = _rgb(color)
     if rgb is None:
         return None
-    text = _blend(rgb, color.alpha, background)
-    ratio = Color("srgb", list(text)).contrast(Color("srgb", list(background)),
-                                              method="wcag21")
+    ratio, background = min((_ratio(blend(rgb, color.alpha, colour), colour), colour)
+                            for colour in under.colours)
+    text = blend(rgb, color.alpha, background)
     size, bold = style["font_size"], style["font_weight"] >= BOLD
     large = size >= LARGE_PX or (bold and size >= LARGE_BOLD_PX)
     required = LARGE if large else NORMAL
     if ratio >= required - 0.005:  # as WCAG tools round: 4.495 passes
         return None
     return LowContrast(round(ratio, 2), required, _sample(box.text), _where(box),
-                       round(size * 0.75, 1), bold, _hex(text), _hex(background))
-
-
-def _rgb(color: Any) -> Rgb | None:
-    """sRGB channels; a `device-cmyk()` colour (print brands) by the naive conversion CSS
-    Color 5 gives for it, as no profile is known here."""
-    if color.space == "device-cmyk":
-        cyan, magenta, yellow, black = (float(value) for value in color.coordinates)
-        return ((1 - cyan) * (1 - black), (1 - magenta) * (1 - black),
-                (1 - yellow) * (1 - black))
-    try:
-        red, green, blue = color.to("srgb").coordinates
-    except NotImplementedError:  # a colour space tinycss2 cannot convert: not measured
-        return None
-    return (float(red), float(green), float(blue))
-
-
-def _blend(top: Rgb, alpha: float, below: Rgb) -> Rgb:
-    return (top[0] * alpha + below[0] * (1 - alpha), top[1] * alpha + below[1] * (1 - alpha),
-            top[2] * alpha + below[2] * (1 - alpha))
+                       round(size * 0.75, 1), bold, _hex(text), _hex(background), under.source)
 
 
 def _parse_hex(value: str) -> Rgb:
