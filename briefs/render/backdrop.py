@@ -156,19 +156,24 @@ def _decoded(image: Any, images: dict[int, Any]) -> Any:
     key = id(image)
     if key not in images:
         try:
-            with Image.open(io.BytesIO(image.image_data.data)) as opened:
-                images[key] = opened.convert("RGBA")
-        except (OSError, ValueError) as exc:
+            opened = Image.open(io.BytesIO(image.image_data.data))
+            opened.load()
+            images[key] = opened
+        except (OSError, ValueError, Image.DecompressionBombError) as exc:
             raise NotMeasured from exc
     return images[key]
 
 
 def _averaged(picture: Any) -> list[tuple[Rgb, float]]:
+    """The picture (a crop of it) reduced with a box filter, as colours with their alpha."""
     from PIL import Image
 
+    if picture.mode not in ("RGB", "RGBA", "L", "LA"):
+        picture = picture.convert("RGBA")
     scale = max(picture.width / SAMPLE, picture.height / SAMPLE, 1.0)
     small = picture.resize((max(1, round(picture.width / scale)),
-                            max(1, round(picture.height / scale))), Image.Resampling.BOX)
+                            max(1, round(picture.height / scale))),
+                           Image.Resampling.BOX).convert("RGBA")
     data = small.tobytes()  # RGBA, 4 bytes a pixel
     return [((data[at] / 255, data[at + 1] / 255, data[at + 2] / 255), data[at + 3] / 255)
             for at in range(0, len(data), 4)]

@@ -14,6 +14,8 @@
 - Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
 
+- Number, year and time ranges (`2019-2023`, `14:30 – 16:30`) take the locale's CLDR
+  separator and never break (`i18n/ranges.py`), in left-to-right text.
 - French text gets its no-break spaces before `; : ! ?` and inside `« »`, and the suffix of
   an abbreviated ordinal (`1er`, `2e`, `XXIe`) in superior letters (`i18n/ordinals.py`).
 
@@ -36,6 +38,7 @@ from lxml.html import HtmlElement
 from briefs.i18n.clusters import boundaries, clusters, widen, word_mask
 from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
+from briefs.i18n.ranges import range_spans, respaced
 from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
@@ -86,13 +89,17 @@ class Rules:
     """No-break spaces before `; : ! ?` and inside `« »` (i18n/punctuation.py)."""
     french_ordinals: bool = False
     """Ordinal suffixes in superior letters: `1er`, `XXIe` (i18n/ordinals.py)."""
+    ranges: str | None = None
+    """The locale whose CLDR separator number, year and time ranges take (i18n/ranges.py);
+    None in right-to-left text, where a span around digits is ordered wrongly."""
 
 
 def rules_for(lang: str, direction: str, script: Script) -> Rules:
     language = lang.split("-")[0].split("_")[0]
     phrases = _phrase_parser(script.code) if script.breaking == "phrases" else None
     return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"),
-                 french_spacing=language == "fr", french_ordinals=language == "fr")
+                 french_spacing=language == "fr", french_ordinals=language == "fr",
+                 ranges=None if direction == "rtl" else lang)
 
 
 def typeset_html(html: str, rules: Rules) -> str:
@@ -177,6 +184,8 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     pieces: list[Any] = _split([text], ISOLATE, _isolate)
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
+    if rules.ranges is not None:
+        pieces = _ranges(pieces, rules)
     pieces = _split(pieces, WORD, _guard_word, masked=True)
     if rules.french_ordinals:
         pieces = _ordinals(pieces)
@@ -240,6 +249,26 @@ def _between_words(parent: HtmlElement, child: HtmlElement) -> bool:
     return (following is not None and child.tag in PHRASING and following.tag in PHRASING
             and (bool((parent.text or "").strip())
                  or any((node.tail or "").strip() for node in parent)))
+
+
+def _ranges(pieces: list[Any], rules: Rules) -> list[Any]:
+    """Each range with the locale's separator, kept on one line: in a no-break span, or, in
+    Korean (whose words are spans of their own, found by the spaces around them), with
+    no-break spaces."""
+    locale = rules.ranges or ""
+    if rules.script.breaking != "keep-all":
+        return _split_spans(pieces, range_spans,
+                            lambda run: _element("span", respaced(run, locale), NO_BREAK))
+    result: list[Any] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            spans, last, text = range_spans(piece), 0, ""
+            for start, end in spans:
+                run = respaced(piece[start:end], locale).replace(" ", "\u00a0")
+                text, last = text + piece[last:start] + run, end
+            piece = text + piece[last:]
+        result.append(piece)
+    return result
 
 
 def _ordinals(pieces: list[Any]) -> list[Any]:

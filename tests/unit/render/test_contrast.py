@@ -140,3 +140,18 @@ def test_an_svg_background_is_not_measured(tmp_path: object) -> None:
     document = lay_out_file(tmp_path, '<div class="s"><p>White on SVG</p></div>',
                             ".s { background: url(bg.svg); color: #fff }")
     assert low_contrast(document) == []
+
+
+def test_an_unreadable_background_image_is_not_measured_and_does_not_fail() -> None:
+    """Hostile: bytes that are no image (or a decompression bomb) under a layer."""
+    from types import SimpleNamespace
+
+    from briefs.render.backdrop import NotMeasured, backdrop
+
+    image = SimpleNamespace(image_data=SimpleNamespace(data=b"\x89PNG\r\n\x1a\nnot really"))
+    layer = SimpleNamespace(image=image, size=(10, 10), position=(0, 0),
+                            positioning_area=(0, 0, 10, 10), painting_area=(0, 0, 10, 10),
+                            repeat=("no-repeat", "no-repeat"), unbounded=False)
+    colour = SimpleNamespace(alpha=0)
+    with pytest.raises(NotMeasured):
+        backdrop([(SimpleNamespace(color=colour, layers=[layer]), None)], (0, 0, 5, 5), {})

@@ -169,3 +169,14 @@ def test_french_ordinal_suffixes_are_superior_letters() -> None:
             'XII<span class="ts-ordinal">e</span></span>') in out
     assert out.count("ts-ordinal") == 4
     assert "ts-ordinal" not in typeset("<p>the 2e and 1er</p>")
+
+
+def test_ranges_are_spaced_per_cldr_and_kept_on_one_line() -> None:
+    out = typeset("<p>On 19-20 October, 2019-2023, +31 20-555 0199.</p>")
+    assert f'<span class="{NO_BREAK}">19\u2009–\u200920</span> October' in out
+    assert f'<span class="{NO_BREAK}">2019\u2009–\u20092023</span>' in out
+    assert "20-555" in out
+    assert f'<span class="{NO_BREAK}">19–20</span>' in typeset("<p>19 – 20 octobre</p>", "fr")
+    korean = typeset("<p>2019-2023년</p>", "ko", "ltr", "Kore")
+    assert "2019\u00a0~\u00a0" in korean and "2023년" in korean
+    assert "–" not in typeset("<p>2019-2023 ساعت</p>", "ar", "rtl", "Arab")
