@@ -39,12 +39,12 @@ class NotMeasured(Exception):
     """A background that cannot be read here (an SVG image)."""
 
 
-def backdrop(painted: Iterable[tuple[Any, Any]], rect: Rect,
-             images: dict[int, Any]) -> Backdrop:
+def backdrop(painted: Iterable[tuple[Any, Any]], rect: Rect, images: dict[int, Any],
+             start: list[Rgb] | None = None) -> Backdrop:
     """The colours under `rect`, from the backgrounds painted under it, outermost first, each
-    with the box it belongs to (WeasyPrint's laid-out `Background`: its colour and layers);
-    `images` caches decoded images by id. Raises NotMeasured."""
-    colours: list[Rgb] = [PAPER]
+    with the box it belongs to (WeasyPrint's laid-out `Background`: its colour and layers),
+    over `start` (the paper); `images` caches decoded images by id. Raises NotMeasured."""
+    colours: list[Rgb] = start or [PAPER]
     source = ""
     for background, box in painted:
         colours = over_colour(background.color, colours)
@@ -128,16 +128,42 @@ def _gradient(gradient: Any) -> list[tuple[Rgb, float]]:
 
 def _pixels_under(layer: Any, rect: Rect,
                   images: dict[int, Any]) -> tuple[list[tuple[Rgb, float]], bool]:
-    """The image's pixels under `rect` (averaged down), and whether it covers all of it."""
+    """The background image's pixels under `rect` (averaged down), and whether it covers all
+    of it."""
     picture = _decoded(layer.image, images)
-    x, y = (layer.positioning_area[0] + layer.position[0],
-            layer.positioning_area[1] + layer.position[1])
-    width, height = layer.size
     if layer.repeat != ("no-repeat", "no-repeat"):
         return _averaged(picture), False
-    area = _intersection(rect, (x, y, width, height))
-    if not layer.unbounded:
-        area = _intersection(area, layer.painting_area) if area else None
+    drawn = (layer.positioning_area[0] + layer.position[0],
+             layer.positioning_area[1] + layer.position[1], *layer.size)
+    return _pixels_in(picture, drawn, None if layer.unbounded else layer.painting_area, rect)
+
+
+def image_over(box: Any, rect: Rect, below: list[Rgb],
+               images: dict[int, Any]) -> list[Rgb] | None:
+    """The colours under `rect` once a raster `<img>` (a replaced box) that overlaps it is
+    drawn over `below`: where it is drawn (object-fit and object-position, by WeasyPrint's
+    own `replacedbox_layout`), clipped to its content box; None if it does not overlap."""
+    from weasyprint.layout.replaced import replacedbox_layout
+
+    width, height, x, y = replacedbox_layout(box)
+    clip = (box.content_box_x(), box.content_box_y(), box.width, box.height)
+    if width <= 0 or height <= 0 or _intersection(rect, clip) is None:
+        return None
+    pixels, covered = _pixels_in(_decoded(box.replacement, images), (x, y, width, height),
+                                 clip, rect)
+    if not pixels:
+        return None
+    laid = [blend(rgb, alpha, under) for rgb, alpha in pixels for under in below]
+    return _thinned(laid if covered else laid + below)
+
+
+def _pixels_in(picture: Any, drawn: Rect, clip: Rect | None,
+               rect: Rect) -> tuple[list[tuple[Rgb, float]], bool]:
+    """The pixels of `picture`, drawn at `drawn` and clipped to `clip`, under `rect`."""
+    x, y, width, height = drawn
+    area = _intersection(rect, drawn)
+    if clip is not None and area is not None:
+        area = _intersection(area, clip)
     if area is None:
         return [], False
     left = (area[0] - x) / width * picture.width

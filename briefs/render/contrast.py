@@ -16,7 +16,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from briefs.render.backdrop import Backdrop, NotMeasured, Rgb, backdrop, blend, luminance, paints
+from briefs.render.backdrop import (
+    Backdrop,
+    NotMeasured,
+    Rgb,
+    backdrop,
+    blend,
+    image_over,
+    luminance,
+    paints,
+)
 from briefs.render.backdrop import rgb_of as _rgb
 
 NORMAL, LARGE = 4.5, 3.0
@@ -67,9 +76,10 @@ def low_contrast(document: Any) -> list[LowContrast]:
     found: dict[tuple[str, str, float, str], LowContrast] = {}
     images: dict[int, Any] = {}
     for page in document.pages:
+        pictures = list(_pictures(page._page_box, frozenset()))
         for box, painted in _text_boxes(page._page_box, _canvas(page._page_box)):
             try:
-                under = backdrop(painted, _rect(box), images)
+                under = _under(box, painted, pictures, images)
             except NotMeasured:
                 continue
             finding = _measure(box, under)
@@ -112,6 +122,46 @@ def _text_boxes(box: Any, painted: Painted) -> Iterator[tuple[Any, Painted]]:
 
 Painted = tuple[tuple[Any, Any], ...]
 """Backgrounds (WeasyPrint's laid-out `Background`) with the box each belongs to."""
+
+
+def _pictures(box: Any, ancestors: frozenset[int]) -> Iterator[tuple[Any, frozenset[int]]]:
+    """Each raster `<img>` drawn on the page, with the ids of the boxes it is inside."""
+    from weasyprint.formatting_structure.boxes import ReplacedBox
+
+    if isinstance(box, ReplacedBox):
+        if hasattr(box.replacement, "image_data") and box.style["visibility"] == "visible":
+            yield box, ancestors
+        return
+    inside = ancestors | {id(box)}
+    for child in getattr(box, "children", ()):
+        yield from _pictures(child, inside)
+
+
+def _under(box: Any, painted: Painted, pictures: list[tuple[Any, frozenset[int]]],
+           images: dict[int, Any]) -> Backdrop:
+    """The colours under a text box: its backgrounds, and a picture it is drawn over (the
+    first that overlaps it). The backgrounds of the boxes that hold both are drawn under the
+    picture; those of the text's own boxes (a caption band) over it."""
+    rect = _rect(box)
+    for picture, holders in pictures:
+        if not _overlaps(rect, picture):
+            continue
+        common = tuple(entry for entry in painted if id(entry[1]) in holders)
+        own = tuple(entry for entry in painted if id(entry[1]) not in holders)
+        over = image_over(picture, rect, list(backdrop(common, rect, images).colours), images)
+        if over is None:
+            continue
+        result = backdrop(own, rect, images, start=over)
+        covered = any(entry[0].color.alpha >= 1 for entry in own)
+        return Backdrop(result.colours, result.source or (
+            "" if covered else f"the image {_where(picture)}"))
+    return backdrop(painted, rect, images)
+
+
+def _overlaps(rect: tuple[float, float, float, float], picture: Any) -> bool:
+    left, top = picture.content_box_x(), picture.content_box_y()
+    return (rect[0] < left + picture.width and left < rect[0] + rect[2]
+            and rect[1] < top + picture.height and top < rect[1] + rect[3])
 
 
 def _rect(box: Any) -> tuple[float, float, float, float]:

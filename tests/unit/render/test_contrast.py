@@ -155,3 +155,23 @@ def test_an_unreadable_background_image_is_not_measured_and_does_not_fail() -> N
     colour = SimpleNamespace(alpha=0)
     with pytest.raises(NotMeasured):
         backdrop([(SimpleNamespace(color=colour, layers=[layer]), None)], (0, 0, 5, 5), {})
+
+
+def test_text_laid_over_an_img_is_measured_on_its_pixels(tmp_path: object) -> None:
+    """A title placed over a photo (`<img>`, object-fit: cover): white on the pale photo
+    fails, naming the image; on a caption band of its own it passes; beside it, untouched."""
+    from pathlib import Path
+
+    _png(Path(str(tmp_path)) / "photo.png", [(210, 205, 195)], (400, 200))
+    css = (".cover { position: relative; width: 300px; height: 150px }"
+           ".cover img { width: 300px; height: 150px; object-fit: cover; display: block }"
+           ".cover h1 { position: absolute; left: 10px; bottom: 10px; margin: 0; color: #fff;"
+           " font-size: 20px } .band { background: #1b2a3a }")
+    on_photo = lay_out_file(tmp_path, '<div class="cover"><img src="photo.png" alt="">'
+                            "<h1>Rivers</h1></div><p>Below</p>", css)
+    [finding] = low_contrast(on_photo)
+    assert finding.sample == "Rivers" and finding.background == "#d2cdc3"
+    assert finding.surface == "the image img"
+    on_band = lay_out_file(tmp_path, '<div class="cover"><img src="photo.png" alt="">'
+                           '<h1 class="band">Rivers</h1></div>', css)
+    assert low_contrast(on_band) == []
