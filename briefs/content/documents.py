@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefs.content.cluster_warnings import warn_cluster_splits
 from briefs.content.config import Workspace
 from briefs.content.figure_files import FigureFiles, check_figures, check_references
 from briefs.content.images import ImageInfo, ImageProblem, inspect_image
@@ -169,6 +170,8 @@ def _load_texts(workspace: Workspace, document: DocumentSource, diagnostics: Dia
     source_text = validate(model, source, diagnostics) if source else None
     if source is not None and source_text is not None:
         _check_alt_text(document, source_text, source, diagnostics)
+        warn_cluster_splits(source, prose_leaves(source.data, model), diagnostics,
+                            workspace.read_roots)
         check_references(document.settings.body_figures, source, diagnostics)
     if source is None or source_text is None or len(diagnostics.errors) > errors_before:
         document.failed_locales.update(locales)
@@ -300,6 +303,8 @@ def _load_translation(workspace: Workspace, document: DocumentSource, file: tupl
             path, translation.position_of(key_path, value=True))
     for key_path, message in state.mismatched:
         diagnostics.warning(message, path, translation.position_of(key_path, value=True))
+    warn_cluster_splits(translation, prose_leaves(translation.data, model), diagnostics,
+                        workspace.read_roots)
     return LocaleText(locale, path, text, tuple(format_key_path(k) for k in fallbacks),
                       tuple(state.stale), tuple(message for _, message in state.mismatched))
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from briefs.content.markup_clusters import Split, widen_markup
 from briefs.content.tables import shape_tables
 
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
@@ -54,16 +55,23 @@ def render_block(text: str, figure: FigureHtml | None = None) -> Markup:
     env: dict[str, object] = {}
     tokens = md.parse(text, env)
     _drop_bad_languages(tokens)
+    _whole_clusters(tokens)
     notes, body = _split_footnotes(md, tokens, env)
     body = _place_figures(body, figure)
-    body = shape_tables(body, lambda words: [token for token in md.parseInline(words, env)
-                                              if token.type == "inline"])
+    body = shape_tables(body, lambda words: _cells(md, words, env))
     for token in body:
         if token.type == "inline" and token.children:
             token.children = [_footnote_span(child, notes) for child in token.children]
         elif token.type in LIST_OPENERS:
             token.attrSet("class", PROSE_LIST_CLASS)  # markers from the brand's fonts
     return Markup(md.renderer.render(body, md.options, env).strip())
+
+
+def _cells(md: MarkdownIt, words: str, env: dict[str, object]) -> list[Token]:
+    """A table cell's inline tokens, its markup on cluster boundaries."""
+    tokens = [token for token in md.parseInline(words, env) if token.type == "inline"]
+    _whole_clusters(tokens)
+    return tokens
 
 
 def _place_figures(tokens: list[Token], figure: FigureHtml | None) -> list[Token]:
@@ -94,6 +102,7 @@ def render_inline(text: str) -> Markup:
     env: dict[str, object] = {}
     tokens = md.parseInline(text, env)
     _drop_bad_languages(tokens)
+    _whole_clusters(tokens)
     return Markup(md.renderer.render(tokens, md.options, env).strip())
 
 
@@ -102,6 +111,20 @@ def language_problems(text: str) -> list[str]:
     return [f'"{value}" in {{lang={value}}} is not a language code; write one such as zh, '
             "pt-BR or sr-Latn" for token in _inline_tokens(_parser().parse(text, {}))
             if (value := str(token.attrs.get("lang", ""))) and not LANGUAGE_TAG.match(value)]
+
+
+def cluster_splits(text: str) -> list[Split]:
+    """Author markup that starts or ends inside a grapheme cluster (widened when rendered)."""
+    return _whole_clusters(_parser().parse(text, {}))
+
+
+def _whole_clusters(tokens: list[Token]) -> list[Split]:
+    """Every inline token's markup moved to cluster boundaries (markup_clusters.py)."""
+    splits: list[Split] = []
+    for token in _inline_tokens(tokens):
+        if token.type == "inline" and token.children:
+            splits += widen_markup(token.children)
+    return splits
 
 
 def checked_markdown(text: str) -> str:

@@ -2,10 +2,10 @@
 background it is actually drawn on, with its size and weight.
 
 Each text box's background is found by walking up the laid-out boxes to the page, laying
-every background colour met over the paper (white), and the text colour over that. Text on
-a background image or gradient is not measured (the pixels under it are not known here).
-The ratio is WCAG 2.x's, computed by coloraide (`contrast(method="wcag21")`), a maintained
-colour library, rather than by hand. A colour that equals a brand token is named by it
+every background met over the paper (white), and the text colour over that: colours, and the
+pixels of a background image under the box or a gradient's colours (`render/backdrop.py`),
+of which the worst is taken. The ratio is WCAG 2.x's, from coloraide's relative luminance (a
+maintained colour library) rather than by hand. A colour that equals a brand token is named by it
 (`--color-accent`), so the message says what to change in brand.yaml.
 """
 
@@ -18,14 +18,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefs.core.diagnostics import Problem
+from briefs.render.backdrop import (
+    Backdrop,
+    NotMeasured,
+    Rgb,
+    backdrop,
+    blend,
+    image_over,
+    luminance,
+    paints,
+)
+from briefs.render.backdrop import rgb_of as _rgb
 
 NORMAL, LARGE = 4.5, 3.0
 """AA minimum contrast ratios: text, and large text."""
 LARGE_PX, LARGE_BOLD_PX, BOLD = 24.0, 18.66, 700
 """Large text: at least 18 pt, or 14 pt bold (CSS px, 96 per inch)."""
-PAPER = (1.0, 1.0, 1.0)
 TOKEN = re.compile(r"--color-([A-Za-z0-9_-]+)\s*:\s*(#[0-9A-Fa-f]{3,8})\b")
-Rgb = tuple[float, float, float]
 CODE = "wcag.contrast"
 
 
@@ -41,16 +50,22 @@ class LowContrast:
     bold: bool
     color: str
     background: str
+    surface: str = ""
+    """What the background colour is part of, when not a plain colour ("the background image
+    of div.hero")."""
     page: int | None = None
     """The page it is first seen on (1-based)."""
 
     def problem(self, tokens: dict[str, str]) -> Problem:
         """The finding as a warning (code `wcag.contrast`), naming brand tokens."""
         weight = " bold" if self.bold else ""
+        on = _named(self.background, tokens)
+        if self.surface:
+            on += f" (its worst colour in {self.surface})"
         return Problem.warning(
             CODE, f"text contrast {self.ratio:.2f}:1 is below WCAG 2.2 AA ({self.required:g}:1 "
             f"at this size): \"{self.sample}\" ({self.where}, {self.size_pt:g} pt{weight}) "
-            f"in {_named(self.color, tokens)} on {_named(self.background, tokens)}",
+            f"in {_named(self.color, tokens)} on {on}",
             "choose a darker colour (or a lighter background) in the brand or the rule",
             page=self.page)
 
@@ -70,9 +85,15 @@ def brand_tokens(html: str) -> dict[str, str]:
 def low_contrast(document: Any) -> list[LowContrast]:
     """One finding per colour pair, size class and element kind below AA, first seen first."""
     found: dict[tuple[str, str, float, str], LowContrast] = {}
+    images: dict[int, Any] = {}
     for number, page in enumerate(document.pages, 1):
-        for box, background in _text_boxes(page._page_box, PAPER):
-            finding = _measure(box, background)
+        pictures = list(_pictures(page._page_box, frozenset()))
+        for box, painted in _text_boxes(page._page_box, _canvas(page._page_box)):
+            try:
+                under = _under(box, painted, pictures, images)
+            except NotMeasured:
+                continue
+            finding = _measure(box, under)
             if finding is not None:
                 finding = dataclasses.replace(finding, page=number)
                 key = (finding.color, finding.background, finding.required, finding.where)
@@ -91,34 +112,85 @@ def contrast_warnings(document: Any, html: str) -> list[str]:
     return [problem.line() for problem in contrast_problems(document, html)]
 
 
-def _text_boxes(box: Any, background: Rgb | None) -> Iterator[tuple[Any, Rgb]]:
-    """Each text box with the colour under it (None below a background image)."""
-    from weasyprint.formatting_structure.boxes import TextBox
+def _canvas(page: Any) -> Painted:
+    """What the page paints first: its own background (`@page`), then the canvas's (the root
+    element's or the body's, which WeasyPrint moves there)."""
+    found: Painted = ()
+    for background in (page.background, getattr(page, "canvas_background", None)):
+        if paints(background):
+            found = (*found, (background, None))
+    return found
 
-    if background is not None:
-        background = _over(box.style, background)
+
+def _text_boxes(box: Any, painted: Painted) -> Iterator[tuple[Any, Painted]]:
+    """Each text box with the backgrounds painted under it, outermost first."""
+    from weasyprint.formatting_structure.boxes import PageBox, TextBox
+
+    background = getattr(box, "background", None)
+    if not isinstance(box, PageBox) and paints(background):
+        painted = (*painted, (background, box))
     if isinstance(box, TextBox):
-        if background is not None and box.text.strip():
-            yield box, background
+        if box.text.strip():
+            yield box, painted
         return
     for child in getattr(box, "children", ()):
-        yield from _text_boxes(child, background)
+        yield from _text_boxes(child, painted)
 
 
-def _over(style: Any, below: Rgb) -> Rgb | None:
-    images = [layer for layer in style["background_image"] if layer[0] != "none"]
-    if images:
-        return None
-    color = style["background_color"]
-    if color.alpha == 0:
-        return below
-    rgb = _rgb(color)
-    return None if rgb is None else _blend(rgb, color.alpha, below)
+Painted = tuple[tuple[Any, Any], ...]
+"""Backgrounds (WeasyPrint's laid-out `Background`) with the box each belongs to."""
 
 
-def _measure(box: Any, background: Rgb) -> LowContrast | None:
-    from coloraide import Color
+def _pictures(box: Any, ancestors: frozenset[int]) -> Iterator[tuple[Any, frozenset[int]]]:
+    """Each raster `<img>` drawn on the page, with the ids of the boxes it is inside."""
+    from weasyprint.formatting_structure.boxes import ReplacedBox
 
+    if isinstance(box, ReplacedBox):
+        if hasattr(box.replacement, "image_data") and box.style["visibility"] == "visible":
+            yield box, ancestors
+        return
+    inside = ancestors | {id(box)}
+    for child in getattr(box, "children", ()):
+        yield from _pictures(child, inside)
+
+
+def _under(box: Any, painted: Painted, pictures: list[tuple[Any, frozenset[int]]],
+           images: dict[int, Any]) -> Backdrop:
+    """The colours under a text box: its backgrounds, and a picture it is drawn over (the
+    first that overlaps it). The backgrounds of the boxes that hold both are drawn under the
+    picture; those of the text's own boxes (a caption band) over it."""
+    rect = _rect(box)
+    for picture, holders in pictures:
+        if not _overlaps(rect, picture):
+            continue
+        common = tuple(entry for entry in painted if id(entry[1]) in holders)
+        own = tuple(entry for entry in painted if id(entry[1]) not in holders)
+        over = image_over(picture, rect, list(backdrop(common, rect, images).colours), images)
+        if over is None:
+            continue
+        result = backdrop(own, rect, images, start=over)
+        covered = any(entry[0].color.alpha >= 1 for entry in own)
+        return Backdrop(result.colours, result.source or (
+            "" if covered else f"the image {_where(picture)}"))
+    return backdrop(painted, rect, images)
+
+
+def _overlaps(rect: tuple[float, float, float, float], picture: Any) -> bool:
+    left, top = picture.content_box_x(), picture.content_box_y()
+    return (rect[0] < left + picture.width and left < rect[0] + rect[2]
+            and rect[1] < top + picture.height and top < rect[1] + rect[3])
+
+
+def _rect(box: Any) -> tuple[float, float, float, float]:
+    return (box.position_x, box.position_y, box.width, box.height)
+
+
+def _ratio(first: Rgb, second: Rgb) -> float:
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _measure(box: Any, under: Backdrop) -> LowContrast | None:
     style = box.style
     color = style["color"]
     if color.alpha == 0 or style["visibility"] != "visible" or style["font_size"] <= 0:
@@ -126,35 +198,16 @@ def _measure(box: Any, background: Rgb) -> LowContrast | None:
     rgb = _rgb(color)
     if rgb is None:
         return None
-    text = _blend(rgb, color.alpha, background)
-    ratio = Color("srgb", list(text)).contrast(Color("srgb", list(background)),
-                                              method="wcag21")
+    ratio, background = min((_ratio(blend(rgb, color.alpha, colour), colour), colour)
+                            for colour in under.colours)
+    text = blend(rgb, color.alpha, background)
     size, bold = style["font_size"], style["font_weight"] >= BOLD
     large = size >= LARGE_PX or (bold and size >= LARGE_BOLD_PX)
     required = LARGE if large else NORMAL
     if ratio >= required - 0.005:  # as WCAG tools round: 4.495 passes
         return None
     return LowContrast(round(ratio, 2), required, _sample(box.text), _where(box),
-                       round(size * 0.75, 1), bold, _hex(text), _hex(background))
-
-
-def _rgb(color: Any) -> Rgb | None:
-    """sRGB channels; a `device-cmyk()` colour (print brands) by the naive conversion CSS
-    Color 5 gives for it, as no profile is known here."""
-    if color.space == "device-cmyk":
-        cyan, magenta, yellow, black = (float(value) for value in color.coordinates)
-        return ((1 - cyan) * (1 - black), (1 - magenta) * (1 - black),
-                (1 - yellow) * (1 - black))
-    try:
-        red, green, blue = color.to("srgb").coordinates
-    except NotImplementedError:  # a colour space tinycss2 cannot convert: not measured
-        return None
-    return (float(red), float(green), float(blue))
-
-
-def _blend(top: Rgb, alpha: float, below: Rgb) -> Rgb:
-    return (top[0] * alpha + below[0] * (1 - alpha), top[1] * alpha + below[1] * (1 - alpha),
-            top[2] * alpha + below[2] * (1 - alpha))
+                       round(size * 0.75, 1), bold, _hex(text), _hex(background), under.source)
 
 
 def _parse_hex(value: str) -> Rgb:

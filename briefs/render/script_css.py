@@ -3,7 +3,9 @@
 They are generated rather than written in base.css so that a workspace replacing the layout
 stylesheets cannot lose them: tracking and capitals only where the script has case, emphasis
 without faux italics, no justification where it opens gaps, the locale's digits in footnote
-marks and numbered lists, and the classes `render/typeset.py` wraps words in. A line-end
+marks and numbered lists, and the classes `render/typeset.py` wraps words in (French ordinal
+suffixes in superior letters made by size and raise: few faces have `sups` for `e` and `r`;
+Noto Sans has it for `n` only). A line-end
 hyphen is drawn with the same hyphen-minus as a written one (WeasyPrint's U+2010 would give
 the shared glyph that text everywhere); the text layer marks the added ones as soft hyphens
 (`render/tagging/actual.py`).
@@ -14,12 +16,13 @@ from __future__ import annotations
 from briefs.brand.model import Brand, Emphasis
 from briefs.i18n.numbering import LocaleFormat
 from briefs.i18n.scripts import Script
-from briefs.render.typeset import NO_BREAK, NO_HYPHEN
+from briefs.render.typeset import NO_BREAK, NO_HYPHEN, ORDINAL
 
 BASE_RULES = f"""\
 html {{ font-synthesis: none; hyphenate-character: "-"; }}
 .{NO_HYPHEN} {{ hyphens: manual; }}
 .{NO_BREAK} {{ hyphens: manual; white-space: nowrap; }}
+.{ORDINAL} {{ vertical-align: super; font-size: 0.62em; line-height: 0; }}
 """
 PERSIAN_DIGIT_RULES = """\
 /* Persian digits in their Persian forms whatever the face: Noto Naskh Arabic's `locl` turns

@@ -7,11 +7,17 @@
   a translator isolates any other run by hand between U+2066 (LRI) and U+2069 (PDI).
 - A line break in the source between two Chinese, Japanese or Thai characters joins them
   without a space.
-- Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks).
+- Korean words never break inside (`word-break: keep-all`, which WeasyPrint lacks); a space
+  left alone between two such words is drawn (a zero-width space before it), so that every
+  engine reads it (WeasyPrint draws no text box that is only spaces, and MuPDF infers no space
+  from the gap between Hangul glyphs).
 - Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
 
-- French text gets its no-break spaces before `; : ! ?` and inside `« »`.
+- Number, year and time ranges (`2019-2023`, `14:30 – 16:30`) take the locale's CLDR
+  separator and never break (`i18n/ranges.py`), in left-to-right text.
+- French text gets its no-break spaces before `; : ! ?` and inside `« »`, and the suffix of
+  an abbreviated ordinal (`1er`, `2e`, `XXIe`) in superior letters (`i18n/ordinals.py`).
 
 Text is changed only by wrapping runs in elements with the classes below (styled by
 `render/script_css.py`), by removing source line breaks between CJK characters, and by
@@ -30,13 +36,18 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from briefs.i18n.clusters import boundaries, clusters, widen, word_mask
+from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
+from briefs.i18n.ranges import range_spans, respaced
 from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
 NO_BREAK = "ts-nobreak"
+ORDINAL = "ts-ordinal"
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
                 "textarea", "title"}
+PHRASING = {"a", "abbr", "b", "bdi", "bdo", "cite", "dfn", "em", "i", "mark", "q", "s", "small",
+            "span", "strong", "sub", "sup", "time", "u"}
 SHORT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ZERO_WIDTH_SPACE = "\u200b"
 DICTIONARY_BREAKING = {"Thai", "Laoo", "Khmr", "Mymr"}
@@ -76,13 +87,19 @@ class Rules:
     """Drop a space between two CJK characters (a line folded by YAML)."""
     french_spacing: bool = False
     """No-break spaces before `; : ! ?` and inside `« »` (i18n/punctuation.py)."""
+    french_ordinals: bool = False
+    """Ordinal suffixes in superior letters: `1er`, `XXIe` (i18n/ordinals.py)."""
+    ranges: str | None = None
+    """The locale whose CLDR separator number, year and time ranges take (i18n/ranges.py);
+    None in right-to-left text, where a span around digits is ordered wrongly."""
 
 
 def rules_for(lang: str, direction: str, script: Script) -> Rules:
     language = lang.split("-")[0].split("_")[0]
     phrases = _phrase_parser(script.code) if script.breaking == "phrases" else None
     return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"),
-                 french_spacing=language == "fr")
+                 french_spacing=language == "fr", french_ordinals=language == "fr",
+                 ranges=None if direction == "rtl" else lang)
 
 
 def typeset_html(html: str, rules: Rules) -> str:
@@ -110,6 +127,9 @@ def _typeset_element(element: HtmlElement, rules: Rules) -> None:
     isolated = _inside(element, lambda e: e.tag == "bdi" or e.get("dir") is not None)
     short = rules.phrases is not None and _is_short(element)
     pieces = _rewrite(element.text or "", rules, isolated, short)
+    keep_all = rules.script.breaking == "keep-all"
+    if keep_all:
+        pieces = _drawn_spaces(pieces, False, len(element) > 0)
     element.text = None
     anchor: HtmlElement | None = None
     anchor = _insert(element, anchor, pieces)
@@ -117,7 +137,10 @@ def _typeset_element(element: HtmlElement, rules: Rules) -> None:
         if not isinstance(child.tag, str):
             continue
         tail, child.tail = child.tail or "", None
-        _insert(element, child, _rewrite(tail, rules, isolated, short))
+        pieces = _rewrite(tail, rules, isolated, short)
+        if keep_all and (tail.strip() or _between_words(element, child)):
+            pieces = _drawn_spaces(pieces, True, child.getnext() is not None)
+        _insert(element, child, pieces)
 
 
 def _insert(parent: HtmlElement, after: HtmlElement | None, pieces: list[Any]) -> Any:
@@ -161,7 +184,11 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     pieces: list[Any] = _split([text], ISOLATE, _isolate)
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
+    if rules.ranges is not None:
+        pieces = _ranges(pieces, rules)
     pieces = _split(pieces, WORD, _guard_word, masked=True)
+    if rules.french_ordinals:
+        pieces = _ordinals(pieces)
     if rules.script.breaking == "keep-all":
         pieces = _split(pieces, HANGUL_WORD, lambda run: _element("span", run, NO_BREAK))
     elif short and rules.phrases is not None:
@@ -174,14 +201,22 @@ def _split(pieces: list[Any], pattern: re.Pattern[str],
            make: Callable[[str], HtmlElement | str], masked: bool = False) -> list[Any]:
     """Replace each match of `pattern` in the string pieces by `make(match)`, widened to whole
     grapheme clusters (over `word_mask` of the piece if `masked`)."""
+    return _split_spans(pieces, lambda piece: [
+        match.span() for match in pattern.finditer(word_mask(piece) if masked else piece)], make)
+
+
+def _split_spans(pieces: list[Any], spans: Callable[[str], list[tuple[int, int]]],
+                 make: Callable[[str], HtmlElement | str]) -> list[Any]:
+    """Replace each (start, end) span of the string pieces by `make(text)`, widened to whole
+    grapheme clusters."""
     result: list[Any] = []
     for piece in pieces:
         if not isinstance(piece, str):
             result.append(piece)
             continue
         bounds, start = boundaries(piece), 0
-        for match in pattern.finditer(word_mask(piece) if masked else piece):
-            begin, end = widen(*match.span(), bounds)
+        for span in spans(piece):
+            begin, end = widen(*span, bounds)
             if begin < start:
                 continue
             made = make(piece[begin:end])
@@ -191,6 +226,62 @@ def _split(pieces: list[Any], pattern: re.Pattern[str],
             start = end
         result.append(piece[start:])
     return [piece for piece in result if not isinstance(piece, str) or piece]
+
+
+def _drawn_spaces(pieces: list[Any], before: bool, after: bool) -> list[Any]:
+    """Spaces alone between two elements (two Korean words kept whole) start with a zero-width
+    space: WeasyPrint draws no text box that is only whitespace, and MuPDF infers no space from
+    the gap between Hangul glyphs, so the words ran together. `ZWSP SPACE` is drawn, breaks
+    after the space as before, and adds no width at a line's end (measured; decisions.md).
+    `before`/`after`: an element precedes/follows the pieces."""
+    result = list(pieces)
+    for index, piece in enumerate(pieces):
+        if isinstance(piece, str) and piece and not piece.strip(" \t\n\r") \
+                and (index > 0 or before) and (index + 1 < len(pieces) or after):
+            result[index] = ZERO_WIDTH_SPACE + piece
+    return result
+
+
+def _between_words(parent: HtmlElement, child: HtmlElement) -> bool:
+    """Whether the whitespace after `child` separates two inline elements inside running text
+    (not the indentation between blocks or flex items of a template)."""
+    following = child.getnext()
+    return (following is not None and child.tag in PHRASING and following.tag in PHRASING
+            and (bool((parent.text or "").strip())
+                 or any((node.tail or "").strip() for node in parent)))
+
+
+def _ranges(pieces: list[Any], rules: Rules) -> list[Any]:
+    """Each range with the locale's separator, kept on one line: in a no-break span, or, in
+    Korean (whose words are spans of their own, found by the spaces around them), with
+    no-break spaces."""
+    locale = rules.ranges or ""
+    if rules.script.breaking != "keep-all":
+        return _split_spans(pieces, range_spans,
+                            lambda run: _element("span", respaced(run, locale), NO_BREAK))
+    result: list[Any] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            spans, last, text = range_spans(piece), 0, ""
+            for start, end in spans:
+                run = respaced(piece[start:end], locale).replace(" ", "\u00a0")
+                text, last = text + piece[last:start] + run, end
+            piece = text + piece[last:]
+        result.append(piece)
+    return result
+
+
+def _ordinals(pieces: list[Any]) -> list[Any]:
+    """Each ordinal suffix in a span of its own, in the text and in the words kept whole
+    (`XIe-XIIe`)."""
+    def make(run: str) -> HtmlElement:
+        return _element("span", run, ORDINAL)
+
+    for piece in pieces:
+        if not isinstance(piece, str) and len(piece) == 0 and piece.text:
+            inner, piece.text = _split_spans([piece.text], ordinal_suffixes, make), None
+            _place(piece, None, inner)
+    return _split_spans(pieces, ordinal_suffixes, make)
 
 
 def _isolate(run: str) -> HtmlElement:

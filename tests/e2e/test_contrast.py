@@ -38,3 +38,21 @@ def test_a_kicker_on_the_band_reads_even_when_the_accent_is_the_main_colour(
     (small / "styles" / "team" / "brand.css").write_text("")  # no kicker colour of its own
     result = run_cli("check", "--layout", "--strict", workspace=small)
     assert "kicker" not in result.stderr, result.stderr
+
+
+def test_text_over_a_brand_photo_is_measured_on_its_pixels(small: Path) -> None:
+    """A brand that sets the flyer's kicker band on a pale photo: the white kicker is
+    reported against the photo's pixels; on a dark photo it passes."""
+    from PIL import Image
+
+    team = small / "styles" / "team"
+    Image.new("RGB", (60, 40), (235, 228, 210)).save(team / "band.png")
+    (team / "brand.css").write_text(
+        ".kicker { color: #ffffff; background: url(band.png) center / cover; }\n")
+    result = run_cli("check", "--layout", workspace=small)
+    assert result.exit_code == 0, result.stderr
+    assert "text contrast 1.2" in result.stderr, result.stderr
+    assert "the background image of p.kicker" in result.stderr
+    Image.new("RGB", (60, 40), (30, 40, 60)).save(team / "band.png")
+    result = run_cli("check", "--layout", "--strict", workspace=small)
+    assert "contrast" not in result.stderr, result.stderr

@@ -32,7 +32,6 @@ KNOWN_SHORT = {
     ("pdfium", "fa"): RTL_LIGATURES + "; ZWNJ lost", ("mupdf", "fa"): RTL_LIGATURES,
     ("mupdf", "he"): "MuPDF splits some Hebrew words around punctuation: 93-99%",
     ("mupdf", "hi"): "MuPDF repeats the tail of an /ActualText split over two text runs: 95%",
-    ("mupdf", "ko"): "MuPDF finds no space between Korean words drawn as separate boxes",
 }
 
 

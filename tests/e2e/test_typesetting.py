@@ -14,6 +14,7 @@ from tests.conftest import run_cli, workspace_file
 from tests.e2e.pdfpages import (
     centre_x,
     font_names,
+    font_sizes,
     glyph_texts,
     page_texts,
     text_boxes,
@@ -339,3 +340,30 @@ def test_nested_lists_use_markers_the_fonts_have(built_scripts: Path) -> None:
     """Message 2 of every test translation holds a nested list: it builds, with its "–"."""
     text = page_texts(pdf_of(built_scripts, "forum-key-messages", "en"))[1]
     assert "–" in text and "◦" not in text
+
+
+# ------------------------------------------------------------------ French ordinals
+
+
+def test_french_ordinals_are_superior_letters_and_read_as_written(workspace_copy: Path) -> None:
+    """`1er` and `XXIe` are set with their suffix smaller (superior letters), and every engine
+    still reads `1er` and `XXIe`; a number in scientific notation is left alone."""
+    from tests.textlayer.engines import available
+
+    fr = workspace_copy / "content/river-dialogue-flyer/fr.yaml"
+    text = fr.read_text(encoding="utf-8")
+    fr.write_text(text.replace(
+        "  Les plaines inondables sont",
+        "  Depuis le 1er mai et au XXIe siècle (2e-3 près), les plaines inondables sont", 1),
+        encoding="utf-8")
+    result = run_cli("build", "river-dialogue-flyer", "-l", "fr", workspace=workspace_copy)
+    assert result.exit_code == 0, result.stderr
+    pdf = pdf_of(workspace_copy, "river-dialogue-flyer", "fr")
+    first, suffix = font_sizes(pdf, 1, "1er")[0], font_sizes(pdf, 1, "1er")[1:]
+    assert all(size < first * 0.7 for size in suffix)
+    century = font_sizes(pdf, 1, "XXIe")
+    assert century[-1] < century[0] * 0.7
+    assert len(set(font_sizes(pdf, 1, "2e-3"))) == 1
+    for name, engine in available().items():
+        words = engine(pdf).split()
+        assert "1er" in words and "XXIe" in words, name

@@ -137,3 +137,46 @@ def test_french_punctuation_gets_no_break_spaces() -> None:
     assert "partagée\u00a0: planifier\u202f; ensemble\u202f! Pourquoi\u202f?" in text
     assert "«\u202fOui\u202f»" in text and "09:30" in text and "https://x.example/?a=1" in text
     assert "\u202f" not in typeset("<p>Why? Because!</p>")
+
+
+def test_a_space_between_korean_words_is_drawn() -> None:
+    """A text box of spaces alone is not drawn (MuPDF then reads the words run together):
+    each space between two words kept whole starts with a zero-width space."""
+    out = typeset("<p>범람원 복원\n<strong>사업</strong> <em>계획</em> (CEST)</p>", "ko", "ltr",
+                  "Kore")
+    body = lxml.html.fromstring(out)
+    spans = body.findall(f".//span[@class='{NO_BREAK}']")
+    assert [span.tail for span in spans[:2]] == ["\u200b ", "\u200b\n"]
+    assert body.find(".//strong").tail == "\u200b "
+    assert "\u200b (" not in out and out.count("\u200b") == 3
+    latin = typeset("<p><strong>two</strong> <em>words</em></p>")
+    assert "\u200b" not in latin
+
+
+def test_template_whitespace_between_blocks_gets_no_zero_width_space() -> None:
+    """A zero-width space between two blocks or flex items would be a line of its own."""
+    out = typeset("<div>\n <p>가</p>\n <p>나</p> <span>다</span></div>", "ko", "ltr", "Kore")
+    assert "\u200b" not in out
+
+
+def test_french_ordinal_suffixes_are_superior_letters() -> None:
+    out = typeset("<p>Le 1er janvier, le XXIe siècle, les XIe-XIIe, "
+                  '<a href="https://a.fr/2e">https://a.fr/2e</a>, 2e-3.</p><code>2e</code>',
+                  "fr")
+    assert '1<span class="ts-ordinal">er</span> janvier' in out
+    assert 'XXI<span class="ts-ordinal">e</span> siècle' in out
+    assert (f'<span class="{NO_BREAK}">XI<span class="ts-ordinal">e</span>-'
+            'XII<span class="ts-ordinal">e</span></span>') in out
+    assert out.count("ts-ordinal") == 4
+    assert "ts-ordinal" not in typeset("<p>the 2e and 1er</p>")
+
+
+def test_ranges_are_spaced_per_cldr_and_kept_on_one_line() -> None:
+    out = typeset("<p>On 19-20 October, 2019-2023, +31 20-555 0199.</p>")
+    assert f'<span class="{NO_BREAK}">19\u2009–\u200920</span> October' in out
+    assert f'<span class="{NO_BREAK}">2019\u2009–\u20092023</span>' in out
+    assert "20-555" in out
+    assert f'<span class="{NO_BREAK}">19–20</span>' in typeset("<p>19 – 20 octobre</p>", "fr")
+    korean = typeset("<p>2019-2023년</p>", "ko", "ltr", "Kore")
+    assert "2019\u00a0~\u00a0" in korean and "2023년" in korean
+    assert "–" not in typeset("<p>2019-2023 ساعت</p>", "ar", "rtl", "Arab")

@@ -1,0 +1,59 @@
+"""Warnings, at the file and line, for author markup that starts or ends inside a cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefs.content.loader import MAX_FILE_BYTES, KeyPath, LoadedYaml
+from briefs.content.markdown import cluster_splits
+from briefs.core.diagnostics import Diagnostics, Position
+from briefs.core.paths import RefusedPath, read_bytes
+from briefs.i18n.clusters import clusters
+
+MARKUP = "*_[]{}"
+
+
+def warn_cluster_splits(loaded: LoadedYaml, leaves: dict[KeyPath, str],
+                        diagnostics: Diagnostics, roots: tuple[Path, ...]) -> None:
+    """One warning per split in the prose `leaves` of `loaded` (its own values only)."""
+    lines: list[str] | None = None
+    for key_path, text in leaves.items():
+        if not any(len(cluster) > 1 for cluster in clusters(text)):
+            continue  # no cluster of several characters: nothing to split (the usual case)
+        for split in cluster_splits(text):
+            lines = _lines(loaded.path, roots) if lines is None else lines
+            start = loaded.position_of(key_path, value=True)
+            end = min((position.line for position in loaded.key_positions.values()
+                       if position.line > start.line), default=len(lines) + 1)
+            diagnostics.warning(split.message(), loaded.path,
+                                _line_of(lines[:end - 1], start, split.cluster[:split.edge]))
+
+
+def _lines(path: Path, roots: tuple[Path, ...]) -> list[str]:
+    """The file's lines, read again through the checked read (the loader keeps none); none
+    if it cannot be read now (the warning then points at the value)."""
+    try:
+        return read_bytes(path, roots, MAX_FILE_BYTES).decode("utf-8-sig").splitlines()
+    except (OSError, RefusedPath, UnicodeDecodeError):
+        return []
+
+
+def _line_of(lines: list[str], start: Position, before: str) -> Position:
+    """The first line from the value's start (up to the next key) where `before` is followed
+    by a markup character (the split as written), else the value's start."""
+    for number in range(start.line, len(lines) + 1):
+        line = lines[number - 1]
+        column = _markup_after(line, before)
+        if column is not None:
+            return Position(number, column + 1)
+    return start
+
+
+def _markup_after(line: str, before: str) -> int | None:
+    index = line.find(before)
+    while index >= 0:
+        after = index + len(before)
+        if after < len(line) and line[after] in MARKUP:
+            return after
+        index = line.find(before, index + 1)
+    return None

@@ -1,0 +1,61 @@
+"""Author markup that starts or ends inside a grapheme cluster: widened, or dropped, and said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefs.content.markdown import cluster_splits, render_block, render_inline
+from briefs.scaffold.workspace import init_workspace
+from tests.conftest import run_cli
+
+
+@pytest.mark.parametrize(("source", "html"), [
+    ("क*ि*", "<em>कि</em>"),                           # a vowel sign emphasised alone
+    ("नमस्*ते*", "नम<em>स्ते</em>"),                    # a conjunct's second half
+    ("**बा*ज़*ार**", "<strong>बा<em>ज़ा</em>र</strong>"),  # nukta letter without its vowel
+    ("x *क*्ष y", "x <em>क्ष</em> y"),                  # the virama left outside
+    ("[क](https://a.example)ि", '<a href="https://a.example">कि</a>'),
+    ("e*\u0301*", "<em>e\u0301</em>"),                  # a combining accent alone
+    ("[ि]{lang=hi}क", '<span lang="hi">ि</span>क'),      # a mark starting a cluster: whole
+])
+def test_markup_is_widened_to_whole_clusters(source: str, html: str) -> None:
+    assert render_inline(source) == html
+
+
+@pytest.mark.parametrize("source", ["a *b* c", "*नम*स्ते", "é*x*", "**क्षि**", "`क`*ि*",
+                                    "*one*\n*two*", "संस्कृत *विज्ञान*-नीति"])
+def test_markup_on_cluster_boundaries_is_left_alone(source: str) -> None:
+    assert cluster_splits(source) == []
+
+
+def test_markup_that_would_cross_when_widened_is_dropped() -> None:
+    assert render_inline("*x क*[ि](https://a.example)") == "x कि"
+    splits = cluster_splits("*x क*[ि](https://a.example)")
+    assert [split.dropped for split in splits] == [True, True]
+    assert "left out" in splits[0].message()
+
+
+def test_blocks_tables_and_notes_are_widened_too() -> None:
+    html = render_block("Para क*ि*.[^1]\n\n| a |\n|---|\n| क*ि* |\n\n[^1]: Note क*ि*.")
+    assert html.count("<em>कि</em>") == 3, html
+
+
+def test_the_warning_names_the_line_and_the_fix(tmp_path: Path) -> None:
+    root = init_workspace(tmp_path / "ws")
+    fr = root / "content/first-flyer/fr.yaml"
+    text = fr.read_text(encoding="utf-8")
+    fr.write_text(text.replace("  dites-nous ce que", "  dites-nous, cafe*\u0301*, ce que"),
+                  encoding="utf-8")
+    result = run_cli("check", workspace=root)
+    warnings = [line for line in result.stderr.splitlines() if "inside" in line]
+    line = next(number for number, row in enumerate(fr.read_text().splitlines(), 1)
+                if "cafe*" in row)
+    assert warnings == [
+        f'content/first-flyer/fr.yaml:{line}:19: warning: emphasis starts inside "e\u0301", '
+        'between "e" and "\u0301" (a letter with its marks is shaped as one): it is widened to '
+        "the whole cluster; move the markup so that it encloses whole letters with all their "
+        "vowel signs and marks"]
+    assert result.exit_code == 0
+    assert run_cli("check", "--strict", workspace=root).exit_code == 1
