@@ -28,6 +28,7 @@ from briefs.build.targets import Target
 from briefs.core.diagnostics import Position, Problem
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
+from briefs.render.css_warnings import stylesheet_location
 from briefs.render.fontsets import font_faces
 from briefs.render.pdf import RenderJob, RenderResult
 from briefs.render.profiles import finishing, render_options
@@ -227,11 +228,17 @@ def _fail(session: BuildSession, target: Target, result: BuildResult, reason: st
 
 
 def _report_soft(session: BuildSession, target: Target, messages: list[str]) -> None:
-    """Warnings a render found (errors under --strict), named by the target."""
+    """Warnings a render found (errors under --strict), named by the target; a stylesheet's
+    warning (the same for every output using it) once per build, at the stylesheet."""
     diagnostics = session.diagnostics
     report = diagnostics.error if session.options.strict else diagnostics.warning
     for message in messages:
-        report(f"{target.id}: {message}")
+        located = stylesheet_location(message)
+        if located is None:
+            report(f"{target.id}: {message}")
+        elif session.first_report(message):
+            path, line, column, text = located
+            report(text, Path(path), Position(line, column))
 
 
 def _take(session: BuildSession, target: Target, key: str,

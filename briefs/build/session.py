@@ -82,6 +82,7 @@ class BuildSession:
         self._translations: dict[str, CatalogTranslations | None] = {}
         self._broken_catalogs: set[str] = set()
         self._stylesheets: dict[Path, bool] = {}
+        self._reported: set[str] = set()
 
     @property
     def output_dir(self) -> Path:
@@ -135,6 +136,14 @@ class BuildSession:
                 self._stylesheets[sheet] = check_stylesheet(sheet, self.assets.mounts,
                                                             self.diagnostics)
         return all(self._stylesheets[sheet] for sheet in sheets)
+
+    def first_report(self, message: str) -> bool:
+        """True the first time this build reports `message` (a stylesheet's warning, the
+        same for every output using it), False after."""
+        if message in self._reported:
+            return False
+        self._reported.add(message)
+        return True
 
     def catalog_usable(self, locale: str) -> bool:
         """False when the locale's template catalog has errors (its outputs then fail)."""

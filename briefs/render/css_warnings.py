@@ -10,6 +10,9 @@ from pathlib import Path
 from briefs.core.paths import shown
 
 IGNORED = re.compile(r"^Ignored `(?P<name>[-\w]+):.*` at (?P<line>\d+):(?P<column>\d+), ")
+LOCATED = re.compile(r"^(?P<path>[^\n:]+\.css):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$",
+                     re.DOTALL)
+"""A warning `with_stylesheet` located: `styles/common/flyer.css:4:5: Ignored ...`."""
 
 
 def with_stylesheet(message: str, fetched: list[Path], roots: list[Path]) -> str:
@@ -23,6 +26,16 @@ def with_stylesheet(message: str, fetched: list[Path], roots: list[Path]) -> str
     if len(found) != 1:
         return message
     return f"{_shown(found[0], roots)}:{line}:{column}: {message}"
+
+
+def stylesheet_location(message: str) -> tuple[str, int, int, str] | None:
+    """The stylesheet, line, column and message of a warning `with_stylesheet` located;
+    None for any other message. A stylesheet's warning is the same for every output that
+    uses it, so the build reports it once, at the file (not once per output)."""
+    found = LOCATED.match(message)
+    if found is None:
+        return None
+    return found["path"], int(found["line"]), int(found["column"]), found["message"]
 
 
 def _declares(path: Path, name: str, line: int, column: int) -> bool:

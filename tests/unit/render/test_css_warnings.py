@@ -21,3 +21,12 @@ def test_the_stylesheet_that_holds_the_declaration_is_named(tmp_path: Path) -> N
     assert with_stylesheet("Something else", [kind], [tmp_path]) == "Something else"
     assert with_stylesheet("Ignored `gap: x` at 9:1, bad.", [kind], [tmp_path]) == (
         "Ignored `gap: x` at 9:1, bad.")  # found nowhere: left as it was
+
+
+def test_a_located_warning_is_split_into_its_stylesheet_and_message() -> None:
+    from briefs.render.css_warnings import stylesheet_location
+
+    assert stylesheet_location("kinds/report/style.css:4:5: Ignored `colr: red` at 4:5.") == (
+        "kinds/report/style.css", 4, 5, "Ignored `colr: red` at 4:5.")
+    assert stylesheet_location("Ignored `colr: red` at 4:5, unknown property.") is None
+    assert stylesheet_location("page 2: an image at 72 dpi") is None
