@@ -26,6 +26,7 @@ from briefs.build.plan import Plan
 from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.core.diagnostics import Position, Problem
+from briefs.kinds.fit import medium_of
 from briefs.output.manifest import read_manifest, sha256, write_manifest
 from briefs.output.writer import WriteError
 from briefs.render.css_warnings import stylesheet_location
@@ -155,6 +156,7 @@ def render_job(session: BuildSession, target: Target, html: str,
         options=render_options(target.profile, target.key.variant),
         finishing=finishing(target.profile, target.key.variant, _slug_line(target)),
         fit=fit_plan(target), layout_only=layout_only,
+        even_pages=medium_of(target.profile) == "print",
         checks=session.checks.select(target.document.kind.name, target.profile, "pdf",
                                      stage="render"))
 
@@ -181,7 +183,7 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
                             "fonts": sorted(job.font_families),
                             "min_dpi": job.min_image_dpi, "options": job.options,
-                            "finishing": repr(job.finishing),
+                            "finishing": repr(job.finishing), "even": job.even_pages,
                             "fit": [attempt.css for attempt in job.fit.attempts]
                             + [str(job.fit.drop_optional)],
                             "checks": [check.name for check in job.checks or ()],

@@ -20,6 +20,7 @@ from briefs.render.finishing import Finishing, finisher
 from briefs.render.fit import attempts_for, fit_to_pages
 from briefs.render.fontsets import FontConfigurations, font_faces
 from briefs.render.overflow import Overflow, measure_overflow
+from briefs.render.page_count import PageCount, keep_page_rules
 from briefs.render.preflight import (
     check_layout,
     footnote_problems,
@@ -72,6 +73,8 @@ class RenderJob:
     """Copyfitting steps tried when the content is longer than `max_pages`."""
     layout_only: bool = False
     """Lay out and fit, write no PDF (`briefs check --layout`)."""
+    even_pages: bool = False
+    """Print: a back cover (`data-back-cover`) goes on a verso, padded with a blank page."""
     checks: tuple[Any, ...] | None = None
     """The checks (`briefs.formats.checks.Check`, stage "render") run on the PDF before it
     is accepted, selected for the target's kind and profile; None: the built-in ones."""
@@ -159,8 +162,11 @@ class Engine:
         try:
             document = self._lay_out(job, log)
             result = RenderResult(pdf=None, pages=len(document.pages), refused=log.refused)
+            fit_css = ""
             if job.max_pages is not None and result.pages > job.max_pages:
-                document = self._fit(job, log, document, result)
+                document, fit_css = self._fit(job, log, document, result)
+            if result.overflowed is None:
+                document = self._page_rules(job, log, document, fit_css, result)
             findings = check_layout(document, job.min_image_dpi)
             result.errors += [f"{title}: {message}" for message in findings.errors]
             result.preflight_warnings += findings.warnings
@@ -174,10 +180,22 @@ class Engine:
         _sort_messages(result, handler.messages, log, title, job.mounts.folders)
         return result
 
+    def _page_rules(self, job: RenderJob, log: FetchLog, document: Any, fit_css: str,
+                    result: RenderResult) -> Any:
+        """The layout after the page-count rules (`render/page_count.py`)."""
+        found = keep_page_rules(lambda css: self._lay_out(job, log, css),
+                                attempts_for(job.fit, job.html),
+                                PageCount(document, fit_css, result.fitted), job.html,
+                                even=job.even_pages, limit=job.max_pages)
+        result.pages = len(found.document.pages)
+        result.fitted = found.applied + tuple(found.notes)
+        result.preflight_warnings += found.warnings
+        return found.document
+
     def _fit(self, job: RenderJob, log: FetchLog, document: Any,
-             result: RenderResult) -> Any:
-        """The layout that fits the page limit with the fewest fit steps; else the tightest,
-        with what overflows measured (and an overflow proof made of it)."""
+             result: RenderResult) -> tuple[Any, str]:
+        """The layout that fits the page limit with the fewest fit steps, and its CSS; else
+        the tightest, with what overflows measured (and an overflow proof made of it)."""
         assert job.max_pages is not None
         attempts = attempts_for(job.fit, job.html)
         outcome = fit_to_pages(lambda css: self._lay_out(job, log, css), attempts,
@@ -185,7 +203,7 @@ class Engine:
         result.pages = len(outcome.document.pages)
         result.fitted = outcome.applied
         if outcome.fits:
-            return outcome.document
+            return outcome.document, outcome.css
         result.overflow = result.pages - job.max_pages
         result.overflowed = measure_overflow(outcome.document, job.max_pages)
         result.errors.append(f"{job.title}: the content needs {result.pages} pages but the "
@@ -193,7 +211,7 @@ class Engine:
         if not job.layout_only:
             result.proof = overflow_proof(outcome.document, result.overflowed,
                                           make_url_fetcher(job.mounts, FetchLog()))
-        return outcome.document
+        return outcome.document, outcome.css
 
     def _lay_out(self, job: RenderJob, log: FetchLog, fit_css: str = "") -> Any:
         """The laid-out document (with `fit_css`, one copyfitting attempt). When WeasyPrint
