@@ -19,6 +19,7 @@ from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
 from briefs.render.fit import attempts_for, fit_to_pages
 from briefs.render.fontsets import FontConfigurations, font_faces
+from briefs.render.line_breaks import install as install_line_break_fix
 from briefs.render.overflow import Overflow, measure_overflow
 from briefs.render.page_count import PageCount, keep_page_rules
 from briefs.render.preflight import (
@@ -135,6 +136,7 @@ class Engine:
     """
 
     def __init__(self) -> None:
+        install_line_break_fix()  # a word alone before an inline element (line_breaks.py)
         self.fonts = FontConfigurations()
         self.images = SharedImages()
         self._lock = threading.Lock()
