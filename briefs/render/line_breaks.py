@@ -35,19 +35,17 @@ def install() -> None:
         return
 
     def split_first_line(text: str, style: Any, context: Any, max_width: float | None,
-                         justification_spacing: float, is_line_start: bool = True,
-                         minimum: bool = False) -> Any:
-        found = original(text, style, context, max_width, justification_spacing,
-                         is_line_start, minimum)
+                         *rest: Any, **named: Any) -> Any:
+        """`split_first_line(text, style, context, max_width, justification_spacing,
+        is_line_start, minimum)`, without the first word left alone."""
+        found = original(text, style, context, max_width, *rest, **named)
         if not _worth_another_look(found, text, style, max_width):
             return found
         assert max_width is not None
-        stripped = original(text.rstrip(" "), style, context, None, justification_spacing,
-                            is_line_start, minimum)
+        stripped = original(text.rstrip(" "), style, context, None, *rest, **named)
         if stripped[2] is not None or stripped[3] > max_width:
             return found
-        return original(text, style, context, None, justification_spacing, is_line_start,
-                        minimum)
+        return original(text, style, context, None, *rest, **named)
 
     setattr(split_first_line, MARK, True)
     inline.split_first_line = split_first_line
