@@ -50,6 +50,9 @@ class Overflow:
     allowed page holds, which `millimetres`, `words` and `regions` then measure."""
     lines: int = 0
     """About how many lines of text `millimetres` is, at the measured line height."""
+    one_more: str = ""
+    """The step the brand's limits held back ("body 8.5 pt") when the content fits with it:
+    the smallest change, proposed first."""
 
     @property
     def about_words(self) -> int:
@@ -89,7 +92,7 @@ def measure_overflow(document: Any, limit: int) -> Overflow:
     needed = max(height - spare, 0.0)
     metrics = line_metrics(pages[max(before - 1, 0):before + len(measured)])
     lines, words = metrics.words_for(needed) if metrics else (0, laid_out)
-    return Overflow(limit, label, field, round(needed * MM_PER_PX), min(words, laid_out)
+    return Overflow(limit, label, field, max(math.ceil(needed * MM_PER_PX), 1), min(words, laid_out)
                     if laid_out else words, regions, " ".join(text.split()[:8]), forced,
                     lines)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from briefs.core.diagnostics import Problem
 from briefs.core.paths import WORKSPACE_URL, Mounts
-from briefs.kinds.fit import FitPlan
+from briefs.kinds.fit import FitPlan, one_step_more
 from briefs.render.conformance import written
 from briefs.render.contrast import contrast_warnings
 from briefs.render.css_warnings import with_stylesheet
@@ -208,6 +208,9 @@ class Engine:
             return outcome.document, outcome.css
         result.overflow = result.pages - job.max_pages
         result.overflowed = measure_overflow(outcome.document, job.max_pages)
+        more = one_step_more(job.fit, attempts[-1] if attempts else None)
+        if more is not None and len(self._lay_out(job, log, more.css).pages) <= job.max_pages:
+            result.overflowed = replace(result.overflowed, one_more=str(job.fit.one_more))
         result.errors.append(f"{job.title}: the content needs {result.pages} pages but the "
                              f"limit is {job.max_pages}")
         if not job.layout_only:

@@ -62,3 +62,29 @@ def test_a_page_measures_its_fill_above_its_footnotes_and_its_lines() -> None:
     assert metrics.height == pytest.approx(14 * 96 / 72, rel=0.05)  # 14 pt in CSS px
     assert 7 <= metrics.words <= 12, metrics
     assert metrics.words_for(metrics.height * 2.5) == (3, round(3 * metrics.words + 0.49))
+
+
+def test_the_step_a_brand_held_back_is_proposed_first_when_it_fits(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from briefs.core.paths import Mounts
+    from briefs.kinds.fit import parse_steps, plan_fit
+    from briefs.render.pdf import Engine, RenderJob
+
+    sized = ("<style>@page { size: 120mm 90mm; margin: 10mm; } body { margin: 0; "
+             "font: var(--fit-body, 12pt)/1.3 sans-serif; }</style>")
+    plan = plan_fit(parse_steps(["body 11pt", "body 9pt"]), {"body": 11.0}, "screen")
+    engine = Engine()
+
+    def render(count: int) -> object:
+        return engine.render(RenderJob(html=f'{sized}<p data-field="body">{words(count)}</p>',
+                                       mounts=Mounts.of(Path(str(tmp_path))), title="t",
+                                       max_pages=1, fit=plan, layout_only=True))
+
+    for count in range(60, 400, 10):  # the first text too long at 11 pt
+        result = render(count)
+        if result.overflowed is not None:  # type: ignore[attr-defined]
+            break
+    overflow = result.overflowed  # type: ignore[attr-defined]
+    assert overflow is not None and overflow.one_more == "body 9 pt", overflow
+    assert overflow.words < 30, overflow
