@@ -97,6 +97,10 @@ def overflow_message(session: BuildSession, target: Target, overflow: Overflow,
     advice = [f"cut about {overflow.about_words} words"]
     if overflow.own_page:
         advice[0] += f" before it (what page {overflow.limit} holds)"
+    if overflow.one_more:  # the smallest change first
+        brand = display_path(target.brand.folder, session.workspace.root)
+        advice.insert(0, f"allow {overflow.one_more} in the brand's fit: limits ({brand}), "
+                         "with which it fits")
 
     blocks = kind.optional_advice(target.document.settings)
     if blocks and fit_plan(target).drop_optional:

@@ -26,6 +26,7 @@ from briefs.build.session import BuildSession
 from briefs.build.targets import Target
 from briefs.core.diagnostics import Position, Problem, Severity
 from briefs.formats.checks import IN_RENDER
+from briefs.kinds.fit import medium_of
 from briefs.output.entries import OutputEntry
 from briefs.output.manifest import read_entries, sha256, write_manifest
 from briefs.output.writer import WriteError
@@ -158,6 +159,7 @@ def render_job(session: BuildSession, target: Target, html: str,
         options=render_options(target.profile, target.key.variant),
         finishing=finishing(target.profile, target.key.variant, _slug_line(target)),
         fit=fit_plan(target), layout_only=layout_only,
+        even_pages=medium_of(target.profile) == "print",
         checks=session.checks.select(target.document.kind.name, target.profile, "pdf",
                                      stage=IN_RENDER))
 
@@ -184,7 +186,7 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
                             "fonts": sorted(job.font_families),
                             "min_dpi": job.min_image_dpi, "options": job.options,
-                            "finishing": repr(job.finishing),
+                            "finishing": repr(job.finishing), "even": job.even_pages,
                             "fit": [attempt.css for attempt in job.fit.attempts]
                             + [str(job.fit.drop_optional)],
                             "checks": [check.name for check in job.checks or ()],
@@ -233,11 +235,18 @@ def _fail(session: BuildSession, target: Target, result: BuildResult, reason: st
 
 
 def _report_soft(session: BuildSession, target: Target, problems: list[Problem]) -> None:
-    """Warnings a render found (errors under --strict), named by the target."""
+    """Warnings a render found (errors under --strict), named by the target; one written at
+    a place (a stylesheet's CSS warning, the same for every output using it) at that place,
+    once per build (the diagnostics keep the same problem at the same place once)."""
     severity = Severity.ERROR if session.options.strict else None
     for problem in problems:
-        session.diagnostics.problem(problem, prefix=f"{target.id}: ", severity=severity,
-                                    document=target.key.document)
+        if problem.at is None:
+            session.diagnostics.problem(problem, prefix=f"{target.id}: ", severity=severity,
+                                        document=target.key.document)
+        else:
+            session.diagnostics.problem(problem, Path(problem.at.path),
+                                        Position(problem.at.line, problem.at.column),
+                                        severity=severity)
 
 
 def _take(session: BuildSession, target: Target, key: str,

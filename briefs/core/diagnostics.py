@@ -78,6 +78,15 @@ class Diagnostic:
 
 
 @dataclass(frozen=True)
+class SourceSpot:
+    """A place in a workspace file: its path as shown, line and column (1-based)."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Problem:
     """A problem a render or a check found in one output, typed from where it is found to
     where it is shown (it crosses from a render worker to the build and its reports)."""
@@ -93,6 +102,9 @@ class Problem:
     characters no declared font covers."""
     page: int | None = None
     """The page it is on (1-based), when the check knows it."""
+    at: SourceSpot | None = None
+    """The file, line and column it is written at, when the render knows it (a stylesheet's
+    CSS warning): reported there, once per build, not once per output."""
 
     @property
     def is_error(self) -> bool:

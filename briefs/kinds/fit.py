@@ -152,6 +152,10 @@ class FitPlan:
 
     attempts: tuple[FitAttempt, ...] = ()
     drop_optional: bool = False
+    one_more: FitStep | None = None
+    """The first of the kind's steps the brand's limits held back (the legibility floors
+    allow it): tried on top of the tightest attempt when nothing fits, and proposed first
+    when it makes the content fit."""
 
     def __bool__(self) -> bool:
         return bool(self.attempts) or self.drop_optional
@@ -164,17 +168,31 @@ def plan_fit(steps: tuple[FitStep, ...], limits: dict[str, Any], medium: str) ->
     state: dict[str, float] = {}
     attempts: list[FitAttempt] = []
     drop_optional = False
+    one_more = None
     for step in steps:
         if step.value is None:
             drop_optional = limits.get(OPTIONAL, True) is not False
             continue
         lever = LEVERS[step.lever]
         limit = limits.get(step.lever)
-        if step.value < lever.floor(medium) or (limit is not None and step.value < limit):
+        if step.value < lever.floor(medium):
+            continue
+        if limit is not None and step.value < limit:
+            one_more = one_more or step
             continue
         state[step.lever] = step.value
         attempts.append(FitAttempt(tuple(state.items())))
-    return FitPlan(tuple(attempts), drop_optional)
+    return FitPlan(tuple(attempts), drop_optional, one_more)
+
+
+def one_step_more(plan: FitPlan, tightest: FitAttempt | None) -> FitAttempt | None:
+    """The tightest attempt with the step the brand held back on top (None without one)."""
+    if plan.one_more is None or plan.one_more.value is None:
+        return None
+    base = tightest or FitAttempt(())
+    state = dict(base.state)
+    state[plan.one_more.lever] = plan.one_more.value
+    return FitAttempt(tuple(state.items()), base.hidden)
 
 
 def medium_of(profile: Any) -> str:

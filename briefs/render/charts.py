@@ -2,9 +2,12 @@
 text stays text (`svg.fonttype: none`), so that it is set in the brand's fonts, shaped for
 its script and extractable from the PDF. matplotlib is imported only when a chart is drawn.
 
-matplotlib measures text with its own DejaVu Sans (the brand's faces may be installed fonts
-or collections it cannot read); the SVG then names the brand's families, which WeasyPrint
-sets. The bytes are reproducible: a fixed hash salt for ids, no date in the metadata.
+matplotlib measures and lays out the labels with the faces the PDF sets them in: the brand's
+body faces for the locale's script, in the order of its stack (Noto Sans CJK SC, then the
+Latin face, for Chinese), registered with its font manager (a face of a collection by its
+index); the SVG then names the brand's families, which WeasyPrint sets. Without faces (a
+test's spec) it measures with its own DejaVu Sans. The bytes are reproducible: a fixed hash
+salt for ids, no date in the metadata.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +26,7 @@ MEASURING_FAMILY = "DejaVu Sans"
 WIDTH_INCHES = 6.3
 HEIGHT_INCHES = 2.3
 CHART_URI = re.compile(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)")
+FONT_FAMILY = re.compile(rb"font-family: [^;\"]*")
 PROLOG = re.compile(rb"^.*?(?=<svg)", re.DOTALL)
 METADATA = re.compile(rb"<metadata>.*?</metadata>\s*", re.DOTALL)
 
@@ -46,31 +51,79 @@ class ChartSpec:
     rtl: bool = False
     text_color: str = "#1d1d1b"
     grid_color: str = "#cccccc"
+    fonts: tuple[tuple[str, int], ...] = ()
+    """The font files (and face index in a collection) the PDF sets the labels in, the
+    script's own first: matplotlib measures with them."""
 
 
 def chart_svg(spec: ChartSpec) -> bytes:
     """The chart as SVG bytes, the same for the same spec."""
-    import matplotlib as mpl
-
-    mpl.use("svg", force=False)
-    from matplotlib.figure import Figure
-
-    settings: dict[Any, Any] = {"svg.fonttype": "none", "svg.hashsalt": "briefs", "font.family":
-                [MEASURING_FAMILY], "text.parse_math": False, "font.size": 8.5,
-                "axes.unicode_minus": True, "text.color": spec.text_color,
-                "axes.labelcolor": spec.text_color, "xtick.color": spec.text_color,
-                "ytick.color": spec.text_color}
-    with mpl.rc_context(settings), warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # glyphs DejaVu lacks: WeasyPrint sets them
-        figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES))
-        axes = figure.subplots()
-        _draw(axes, spec)
-        _style(axes, spec)
-        figure.tight_layout(pad=0.4)
-        stream = io.BytesIO()
+    stream = io.BytesIO()
+    with chart_settings(spec):
+        figure = chart_figure(spec)
         figure.savefig(stream, format="svg", metadata={"Date": None, "Creator": None},
                        transparent=True)
     return _with_families(stream.getvalue(), spec.families)
+
+
+@contextmanager
+def chart_settings(spec: ChartSpec) -> Iterator[None]:
+    """matplotlib's settings for drawing `spec`: text as text, in the measuring faces."""
+    import matplotlib as mpl
+
+    mpl.use("svg", force=False)
+    settings: dict[Any, Any] = {
+        "svg.fonttype": "none", "svg.hashsalt": "briefs",
+        "font.family": measuring_families(spec.fonts) or [MEASURING_FAMILY],
+        "text.parse_math": False, "font.size": 8.5, "axes.unicode_minus": True,
+        "text.color": spec.text_color, "axes.labelcolor": spec.text_color,
+        "xtick.color": spec.text_color, "ytick.color": spec.text_color}
+    with mpl.rc_context(settings), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # glyphs no measuring face has
+        yield
+
+
+def chart_figure(spec: ChartSpec) -> Any:
+    """The chart as a laid-out matplotlib figure (inside `chart_settings(spec)`)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES))
+    axes = figure.subplots()
+    _draw(axes, spec)
+    _style(axes, spec)
+    figure.tight_layout(pad=0.4)
+    return figure
+
+
+def measuring_families(fonts: Sequence[tuple[str, int]]) -> list[str]:
+    """The family names matplotlib knows `fonts` by, each file registered with its font
+    manager once a process (the registry is matplotlib's own, shared by the process)."""
+    names: list[str] = []
+    for path, index in fonts:
+        name = _REGISTERED.get((path, index))
+        if name is None:
+            name = _register(path, index)
+            if name is None:
+                continue
+            _REGISTERED[(path, index)] = name
+        if name not in names:
+            names.append(name)
+    return names
+
+
+_REGISTERED: dict[tuple[str, int], str] = {}
+"""Font files registered with matplotlib's (process-wide) font manager, and their names."""
+
+
+def _register(path: str, index: int) -> str | None:
+    from matplotlib import font_manager, ft2font
+
+    try:
+        name = font_manager.ttfFontProperty(ft2font.FT2Font(path, face_index=index)).name
+        font_manager.fontManager.addfont(path)
+    except (OSError, RuntimeError, ValueError):  # unreadable: measured with the next face
+        return None
+    return str(name)
 
 
 def _draw(axes: Any, spec: ChartSpec) -> None:
@@ -130,8 +183,7 @@ def _with_families(svg: bytes, families: Sequence[str]) -> bytes:
     svg = METADATA.sub(b"", PROLOG.sub(b"", svg, count=1))
     stack = ", ".join(css_string(family) for family in families) or "sans-serif"
     stack = stack.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return svg.replace(f"'{MEASURING_FAMILY}'".encode(), stack.encode()).replace(
-        f"font-family: {MEASURING_FAMILY}".encode(), f"font-family: {stack}".encode())
+    return FONT_FAMILY.sub(b"font-family: " + stack.encode().replace(b"\\", b"\\\\"), svg)
 
 
 def chart_texts(html: str) -> list[str]:

@@ -144,7 +144,21 @@ def _look(brand: LoadedBrand, script: str | None, direction: str) -> Look:
     colors = brand.model.colors
     stack = brand.model.scripts.get(script or "") or brand.model.typography
     return Look((colors.primary, colors.accent, colors.secondary, colors.muted),
-                tuple(stack.body), colors.text, colors.secondary, direction == "rtl")
+                tuple(stack.body), colors.text, colors.secondary, direction == "rtl",
+                _measuring_fonts(brand, brand.model.stack("body", script)))
+
+
+def _measuring_fonts(brand: LoadedBrand, families: list[str]) -> tuple[tuple[str, int], ...]:
+    """Each family's regular face (else its first), as a file and face index: the faces a
+    chart's labels are set in, for matplotlib to measure them with."""
+    fonts = []
+    for family in families:
+        faces = sorted((resolved for resolved in brand.faces if resolved.face.family == family),
+                       key=lambda resolved: (resolved.face.style != "normal",
+                                             abs(resolved.face.weight - 400)))
+        if faces:
+            fonts.append((str(faces[0].path), faces[0].index))
+    return tuple(fonts)
 
 
 def _images(document: DocumentSource, text: Any, assets: Assets,

@@ -7,22 +7,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefs.core.diagnostics import SourceSpot
 from briefs.core.paths import shown
 
 IGNORED = re.compile(r"^Ignored `(?P<name>[-\w]+):.*` at (?P<line>\d+):(?P<column>\d+), ")
 
 
-def with_stylesheet(message: str, fetched: list[Path], roots: list[Path]) -> str:
-    """`message` prefixed with `path:line:col:` when one fetched stylesheet holds it."""
+def stylesheet_spot(message: str, fetched: list[Path], roots: list[Path]) -> SourceSpot | None:
+    """Where in the fetched stylesheets WeasyPrint's warning `message` is written: the one
+    stylesheet that declares it at its line and column; None when not exactly one does."""
     match = IGNORED.match(message)
     if match is None:
-        return message
+        return None
     line, column = int(match["line"]), int(match["column"])
     found = [path for path in dict.fromkeys(fetched)
              if path.suffix.lower() == ".css" and _declares(path, match["name"], line, column)]
     if len(found) != 1:
-        return message
-    return f"{_shown(found[0], roots)}:{line}:{column}: {message}"
+        return None
+    return SourceSpot(_shown(found[0], roots), line, column)
 
 
 def _declares(path: Path, name: str, line: int, column: int) -> bool:

@@ -60,6 +60,9 @@ class Look:
     text_color: str
     grid_color: str
     rtl: bool
+    fonts: tuple[tuple[str, int], ...] = ()
+    """The regular face (file, index) of each body family for the script, in stack order:
+    what a chart's labels are measured with."""
 
 
 @dataclass
@@ -165,7 +168,7 @@ class FigureMaker:
         return ChartSpec(str(settings.chart), categories, drawn, look.colors, look.families,
                          lambda value: self.fmt.decimal(Decimal(f"{float(value):.6f}"),
                                                         min(decimals, 2), trim=True),
-                         look.rtl, look.text_color, look.grid_color)
+                         look.rtl, look.text_color, look.grid_color, look.fonts)
 
     def _alt(self, words: FigureText, table: DataTable, columns: tuple[int, list[int]],
              label: Callable[[str], str]) -> str:

@@ -27,6 +27,8 @@ class FitOutcome:
     document: Any
     applied: tuple[str, ...]
     fits: bool
+    css: str = ""
+    """The kept attempt's CSS (empty without a step)."""
 
 
 def attempts_for(plan: FitPlan, html: str) -> list[FitAttempt]:
@@ -71,7 +73,7 @@ def fit_to_pages(lay_out: Callable[[str], Any], attempts: list[FitAttempt], limi
         return FitOutcome(first, (), False)
     tightest = lay_out(attempts[-1].css)
     if len(tightest.pages) > limit:
-        return FitOutcome(tightest, attempts[-1].applied, False)
+        return FitOutcome(tightest, attempts[-1].applied, False, attempts[-1].css)
     low, high, best = 0, len(attempts) - 1, tightest
     while low < high:
         middle = (low + high) // 2
@@ -80,4 +82,4 @@ def fit_to_pages(lay_out: Callable[[str], Any], attempts: list[FitAttempt], limi
             high, best = middle, document
         else:
             low = middle + 1
-    return FitOutcome(best, attempts[high].applied, True)
+    return FitOutcome(best, attempts[high].applied, True, attempts[high].css)

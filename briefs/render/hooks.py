@@ -23,6 +23,7 @@ MODULE_HOOKS = (
     ("weasyprint.text.fonts", "get_hb_object_data"),
     ("weasyprint.layout.absolute", "AbsolutePlaceholder"),
     ("weasyprint.pdf.stream", "Stream"),
+    ("weasyprint.layout.inline", "split_first_line"),  # wrapped by render/line_breaks.py
 )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefs.i18n.status import word_count
+from briefs.render.page_space import line_metrics, page_space
 
 MM_PER_PX = 25.4 / 96
 HEADINGS = ("h1", "h2", "h3", "h4")
@@ -36,13 +37,22 @@ class Overflow:
     template says so (`data-field`); for a block with a page of its own, the field that
     ends the last allowed page."""
     millimetres: float
+    """How much taller the content is than its room: what runs past the limit, less the
+    room left at the foot of the page before it (a block kept whole leaves some)."""
     words: int
+    """About how many words that is: `lines` at the measured words per full line of the
+    text, never more than the words laid out past the limit."""
     regions: tuple[Region, ...]
     first_words: str = ""
     """The overflowing text's first words, to find it in the content when no field is known."""
     own_page: bool = False
     """The block starts a page of its own (a back cover): what must go is what the last
     allowed page holds, which `millimetres`, `words` and `regions` then measure."""
+    lines: int = 0
+    """About how many lines of text `millimetres` is, at the measured line height."""
+    one_more: str = ""
+    """The step the brand's limits held back ("body 8.5 pt") when the content fits with it:
+    the smallest change, proposed first."""
 
     @property
     def about_words(self) -> int:
@@ -56,21 +66,43 @@ def measure_overflow(document: Any, limit: int) -> Overflow:
 
     When that block starts a page of its own (a back cover: `break-before: page`), no cut
     inside it helps: what has to go is what the last allowed page holds, so that page is
-    measured instead."""
+    measured instead. A block after the overflow that starts a page of its own (the back
+    cover after a few lines too many) is not counted: it needs its page whatever is cut.
+    What has to go is converted to lines and words with the lines measured in the layout
+    (their median height and words per full line), less the room the page before leaves."""
+    pages = document.pages
     measured = [_page_content(page, number)
-                for number, page in enumerate(document.pages[limit:], limit + 1)]
+                for number, page in enumerate(pages[limit:], limit + 1)]
     first = next((found.first for found in measured if found.first), None)
     label, field = _block(first) if first else ("", None)
     forced = first is not None and _starts_a_page(first)
+    before = limit
     if forced and limit >= 1:
-        measured = [_page_content(document.pages[limit - 1], limit)]
+        measured = [_page_content(pages[limit - 1], limit)]
         last = measured[0].last  # point at what ends the last allowed page
         field = _block(last)[1] if last else field
+        before = limit - 1
+    else:
+        measured = _up_to_own_page(measured)
     regions = tuple(found.region for found in measured if found.region)
     height = sum(region.bottom - region.top for region in regions)
     text = " ".join(" ".join(found.texts) for found in measured)
-    return Overflow(limit, label, field, round(height * MM_PER_PX), word_count(text),
-                    regions, " ".join(text.split()[:8]), forced)
+    laid_out = word_count(text)
+    spare = page_space(pages[before - 1]).spare if before >= 1 else 0.0
+    needed = max(height - spare, 0.0)
+    metrics = line_metrics(pages[max(before - 1, 0):before + len(measured)])
+    lines, words = metrics.words_for(needed) if metrics else (0, laid_out)
+    return Overflow(limit, label, field, max(math.ceil(needed * MM_PER_PX), 1), min(words, laid_out)
+                    if laid_out else words, regions, " ".join(text.split()[:8]), forced,
+                    lines)
+
+
+def _up_to_own_page(measured: list[_PageContent]) -> list[_PageContent]:
+    """The pages after the limit up to one that starts with a block of its own page."""
+    for index, found in enumerate(measured[1:], 1):
+        if found.first and _starts_a_page(found.first):
+            return measured[:index]
+    return measured
 
 
 @dataclass
@@ -102,12 +134,12 @@ def _starts_a_page(ancestors: list[Any]) -> bool:
 
 
 def _content_boxes(root: Any) -> Iterator[tuple[Any, list[Any]]]:
-    """Lines and images in the page's flow (not its margin boxes), each with the boxes of the
-    elements that hold it, outermost first."""
+    """Lines and images in the page's flow (not its margin boxes or footnotes), each with
+    the boxes of the elements that hold it, outermost first."""
     stack: list[tuple[Any, list[Any]]] = [(root, [])]
     while stack:
         box, ancestors = stack.pop()
-        if "MarginBox" in type(box).__name__:
+        if "MarginBox" in type(box).__name__ or type(box).__name__ == "FootnoteAreaBox":
             continue
         element = getattr(box, "element", None)
         if element is not None and (not ancestors or ancestors[-1].element is not element):

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from briefs.core.diagnostics import Problem
+from briefs.core.diagnostics import Problem, Severity
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.formats.checks import Layout
-from briefs.kinds.fit import FitPlan
+from briefs.kinds.fit import FitPlan, one_step_more
 from briefs.render.conformance import written
-from briefs.render.css_warnings import with_stylesheet
+from briefs.render.css_warnings import stylesheet_spot
 from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
 from briefs.render.fit import attempts_for, fit_to_pages
 from briefs.render.fontsets import FontConfigurations, font_faces
+from briefs.render.line_breaks import install as install_line_break_fix
 from briefs.render.overflow import Overflow, measure_overflow
+from briefs.render.page_count import PageCount, keep_page_rules
 from briefs.render.preflight import (
     check_layout,
     footnote_problems,
@@ -75,6 +77,8 @@ class RenderJob:
     """Copyfitting steps tried when the content is longer than `max_pages`."""
     layout_only: bool = False
     """Lay out and fit, write no PDF (`briefs check --layout`)."""
+    even_pages: bool = False
+    """Print: a back cover (`data-back-cover`) goes on a verso, padded with a blank page."""
     checks: tuple[Any, ...] | None = None
     """The checks (`briefs.formats.checks.Check`) run in the worker, selected for the
     target's kind and profile: stage "layout" on the laid-out pages, stage "render" on the
@@ -193,6 +197,7 @@ class Engine:
     """
 
     def __init__(self) -> None:
+        install_line_break_fix()  # a word alone before an inline element (line_breaks.py)
         self.fonts = FontConfigurations()
         self.images = SharedImages()
         self._lock = threading.Lock()
@@ -221,8 +226,11 @@ class Engine:
         try:
             document = self._lay_out(job, log)
             result.pages = len(document.pages)
+            fit_css = ""
             if job.max_pages is not None and result.pages > job.max_pages:
-                document = self._fit(job, log, document, result)
+                document, fit_css = self._fit(job, log, document, result)
+            if result.overflowed is None:
+                document = self._page_rules(job, log, document, fit_css, result)
             result.problems += check_layout(document, job.min_image_dpi).problems
             layout = Layout(document, job.html)
             result.problems += [problem for check in _checks(job, "layout")
@@ -237,10 +245,22 @@ class Engine:
         _sort_messages(result, handler, log, job.mounts.folders)
         return result
 
+    def _page_rules(self, job: RenderJob, log: FetchLog, document: Any, fit_css: str,
+                    result: RenderResult) -> Any:
+        """The layout after the page-count rules (`render/page_count.py`)."""
+        found = keep_page_rules(lambda css: self._lay_out(job, log, css),
+                                attempts_for(job.fit, job.html),
+                                PageCount(document, fit_css, result.fitted), job.html,
+                                even=job.even_pages, limit=job.max_pages)
+        result.pages = len(found.document.pages)
+        result.fitted = found.applied + tuple(found.notes)
+        result.problems += found.warnings
+        return found.document
+
     def _fit(self, job: RenderJob, log: FetchLog, document: Any,
-             result: RenderResult) -> Any:
-        """The layout that fits the page limit with the fewest fit steps; else the tightest,
-        with what overflows measured (and an overflow proof made of it)."""
+             result: RenderResult) -> tuple[Any, str]:
+        """The layout that fits the page limit with the fewest fit steps, and its CSS; else
+        the tightest, with what overflows measured (and an overflow proof made of it)."""
         assert job.max_pages is not None
         attempts = attempts_for(job.fit, job.html)
         outcome = fit_to_pages(lambda css: self._lay_out(job, log, css), attempts,
@@ -248,16 +268,19 @@ class Engine:
         result.pages = len(outcome.document.pages)
         result.fitted = outcome.applied
         if outcome.fits:
-            return outcome.document
+            return outcome.document, outcome.css
         result.overflow = result.pages - job.max_pages
         result.overflowed = measure_overflow(outcome.document, job.max_pages)
+        more = one_step_more(job.fit, attempts[-1] if attempts else None)
+        if more is not None and len(self._lay_out(job, log, more.css).pages) <= job.max_pages:
+            result.overflowed = replace(result.overflowed, one_more=str(job.fit.one_more))
         result.problems.append(Problem.error(
             PAGE_LIMIT, f"the content needs {result.pages} pages but the limit is "
             f"{job.max_pages}"))
         if not job.layout_only:
             result.proof = overflow_proof(outcome.document, result.overflowed,
                                           make_url_fetcher(job.mounts, FetchLog()))
-        return outcome.document
+        return outcome.document, outcome.css
 
     def _lay_out(self, job: RenderJob, log: FetchLog, fit_css: str = "") -> Any:
         """The laid-out document (with `fit_css`, one copyfitting attempt). When WeasyPrint
@@ -349,8 +372,8 @@ def _sort_messages(result: RenderResult, log_lines: _CollectingHandler, log: Fet
         result.pdf = None
     for message in log_lines.messages:
         if not _is_refusal_echo(message, log):
-            result.problems.append(Problem.warning(
-                LOG, with_stylesheet(message, log.fetched, roots)))
+            result.problems.append(Problem(
+                Severity.WARNING, LOG, message, at=stylesheet_spot(message, log.fetched, roots)))
 
 
 def _is_refusal_echo(message: str, log: FetchLog) -> bool:

@@ -50,7 +50,7 @@ def test_list_shows_documents_and_locales(workspace_copy: Path) -> None:
     assert result.exit_code == 0
     rows = {row["doc"]: row for row in json.loads(result.stdout)}
     assert rows[BRIEF]["kind"] == "key-messages" and rows[FLYER]["kind"] == "flyer"
-    assert rows[BRIEF]["locales"]["en"] == {"state": "built", "pages": 5}
+    assert rows[BRIEF]["locales"]["en"] == {"state": "built", "pages": 4}
     (workspace_copy / "content" / FLYER / "ru.yaml").unlink()
     (workspace_copy / "build" / BRIEF / f"{BRIEF}.fr.pdf").unlink()
     rows = {row["doc"]: row for row in json.loads(

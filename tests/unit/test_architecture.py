@@ -15,6 +15,9 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 50
 MAX_PARAMETERS = 6
+LIBRARY_PATCHES = {"render/line_breaks.py"}
+"""Modules that replace a function of a library on purpose, the same for every build (a
+WeasyPrint defect worked around, its reproduction in docs/decisions.md): not build state."""
 CLICK_COMMANDS = {"cli", "build", "check", "serve", "status", "update", "preflight", "merge",
                   "watch", "doctor", "export", "import_files", "import_brand",
                   "new", "init", "list_documents", "kinds"}
@@ -56,6 +59,8 @@ def test_no_module_assigns_another_modules_globals() -> None:
     """`fonts.COVERAGE_CACHE = ...` from the pipeline was how state leaked between builds."""
     offenders = []
     for path in MODULES:
+        if path.relative_to(PACKAGE).as_posix() in LIBRARY_PATCHES:
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {(alias.asname or alias.name).split(".")[0] for node in ast.walk(tree)
                     if isinstance(node, ast.ImportFrom | ast.Import) for alias in node.names}

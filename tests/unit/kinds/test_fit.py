@@ -79,3 +79,17 @@ def test_attempts_are_css_custom_properties() -> None:
     attempt = plan_fit(parse_steps(["body 8.5pt", "photo 80%"]), {}, "screen").attempts[-1]
     assert "--fit-body: 8.5pt !important;" in attempt.css
     assert "--fit-photo: 0.8 !important;" in attempt.css
+
+
+def test_the_first_step_a_brand_holds_back_is_kept_as_one_step_more() -> None:
+    from briefs.kinds.fit import one_step_more
+
+    steps = parse_steps(["space 75%", "body 9pt", "leading 1.3", "body 8.5pt"])
+    plan = plan_fit(steps, {"body": 9.0}, "screen")
+    assert [attempt.applied for attempt in plan.attempts][-1] == (
+        "body 9 pt", "leading 1.3", "space 75%")
+    assert str(plan.one_more) == "body 8.5 pt"
+    more = one_step_more(plan, plan.attempts[-1])
+    assert more is not None and more.applied == ("body 8.5 pt", "leading 1.3", "space 75%")
+    floor = plan_fit(parse_steps(["body 7.5pt"]), {}, "screen")  # under the floor: never
+    assert floor.one_more is None and one_step_more(floor, None) is None

@@ -68,3 +68,44 @@ def test_the_text_of_charts_in_a_page_is_found_for_the_font_subsets() -> None:
     svg = chart_svg(spec(label="北塞拉诺"))
     html = f'<p>x</p><img src="data:image/svg+xml;base64,{base64.b64encode(svg).decode()}">'
     assert any("北塞拉诺" in text for text in chart_texts(html))
+
+
+def installed(family: str) -> tuple[str, int] | None:
+    import subprocess
+
+    found = subprocess.run(["fc-match", "-f", "%{family}\n%{file}\n%{index}", family],
+                           capture_output=True, text=True, check=False).stdout.splitlines()
+    if len(found) < 3 or family not in found[0]:
+        return None
+    return found[1], int(found[2] or 0)
+
+
+@pytest.mark.parametrize(("family", "label", "per_character"), [
+    ("Noto Sans CJK SC", "北部地区", (0.95, 1.05)),      # a CJK face: a full em a character
+    ("Noto Naskh Arabic", "الشمال", (0.2, 0.9)),
+])
+def test_labels_are_measured_with_the_face_the_pdf_sets_them_in(
+        family: str, label: str, per_character: tuple[float, float]) -> None:
+    """matplotlib measured Chinese labels with DejaVu Sans (which has no Han glyph), so the
+    chart was laid out for widths the PDF never printed."""
+    from matplotlib import font_manager
+
+    from briefs.render.charts import chart_figure, chart_settings
+
+    face = installed(family)
+    latin = installed("Noto Sans")
+    if face is None or latin is None:
+        pytest.skip(f"{family} is not installed")
+    measured = ChartSpec("column", (label, "B"), (Series("s", (1.0, 2.0)),), ("#000000",),
+                         ("Civic CJK",), str, fonts=(face, latin))
+    with chart_settings(measured):
+        figure = chart_figure(measured)
+        tick = figure.axes[0].get_xticklabels()[0]
+        used = font_manager.findfont(tick.get_fontproperties(), fallback_to_default=False)
+        width = tick.get_window_extent(figure._get_renderer()).width
+    assert (str(used), getattr(used, "face_index", 0)) == (face[0], face[1])
+    em = 8.5 * figure.dpi / 72
+    low, high = per_character
+    assert low * em * len(label) <= width <= high * em * len(label), width
+    svg = chart_svg(measured)
+    assert b"font-family: &quot;Civic CJK&quot;" in svg and family.encode() not in svg
