@@ -46,6 +46,9 @@ class ChartSpec:
     rtl: bool = False
     text_color: str = "#1d1d1b"
     grid_color: str = "#cccccc"
+    number_key: str = ""
+    """What `number` depends on (the locale's format, the decimals): the chart cache's key
+    (`chart_store.py`) holds it in place of the function."""
 
 
 def chart_svg(spec: ChartSpec) -> bytes:
