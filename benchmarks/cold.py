@@ -20,16 +20,21 @@ import time
 from pathlib import Path
 
 from benchmarks.build import CLI_OPTIONS
-from benchmarks.common import BRIEFS, ENV, REPO, WEASYPRINT, run
+from benchmarks.common import BRIEFS, ENV, REPO, WEASYPRINT, cpu_timed, run
 
 ONE_DOCUMENT = "forum-key-messages"
 ONE_LOCALES = ("en", "zh", "ar")
 
 
-def timed(command: list[str], workspace: Path, env: dict[str, str] | None = None) -> float:
-    start = time.perf_counter()
-    run(command, workspace, env)
-    return time.perf_counter() - start
+CPU: dict[str, list[float]] = {}
+"""CPU seconds (user + system, the command and its workers) of each side's runs."""
+
+
+def timed(command: list[str], workspace: Path, env: dict[str, str] | None = None,
+          side: str = "") -> float:
+    wall, cpu = cpu_timed(command, workspace, env)
+    CPU.setdefault(side, []).append(cpu)
+    return wall
 
 
 def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, object]:
@@ -43,7 +48,8 @@ def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, 
                                      for side in [*sides, "weasyprint"]}
     for _ in range(runs):
         for side, env in sides.items():
-            times[f"full_{side}"].append(timed([*BRIEFS, "build", "--force", "-q"], workspace, env))
+            times[f"full_{side}"].append(timed([*BRIEFS, "build", "--force", "-q"], workspace,
+                                               env, f"full_{side}"))
         start = time.perf_counter()
         for index, name in enumerate(html):
             run([*WEASYPRINT, *CLI_OPTIONS, str(name), str(scratch / f"{index}.pdf")], workspace)
@@ -52,13 +58,16 @@ def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, 
         for locale in ONE_LOCALES:
             for side, env in sides.items():
                 one[side] += timed([*BRIEFS, "build", ONE_DOCUMENT, "-l", locale, "--force",
-                                    "-q"], workspace, env)
+                                    "-q"], workspace, env, f"one_{side}")
             source = workspace / "build" / ONE_DOCUMENT / f"{ONE_DOCUMENT}.{locale}.html"
             one["weasyprint"] += timed([*WEASYPRINT, *CLI_OPTIONS, str(source),
-                                        str(scratch / "one.pdf")], workspace)
+                                        str(scratch / "one.pdf")], workspace, None,
+                                       "one_weasyprint")
         for side, seconds in one.items():
             times[f"one_{side}"].append(seconds)
-    figures: dict[str, object] = {"outputs": len(html), "runs": runs, "times": times}
+    figures: dict[str, object] = {"outputs": len(html), "runs": runs, "times": times,
+                                  "cpu_median_s": {side: statistics.median(seconds)
+                                                   for side, seconds in CPU.items()}}
     for task in ("full", "one"):
         for side in sides:
             ratios = sorted(bare / own for own, bare in zip(
