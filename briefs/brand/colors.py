@@ -7,6 +7,7 @@ the normalised form (`#rrggbb`, `#rrggbbaa` or `device-cmyk(c m y k)`) is ever w
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 HOW = ("write a CSS colour such as #0a4f8f, rgb(10 79 143), hsl(209 87% 30%) or "
@@ -57,6 +58,7 @@ AA_NORMAL_TEXT = 4.5
 """WCAG 2.2 AA (1.4.3) for text under 18 pt (14 pt bold)."""
 
 
+@lru_cache(maxsize=256)
 def readable_on(foreground: str, background: str, ends: tuple[str, ...],
                 ratio: float = AA_NORMAL_TEXT) -> str:
     """`foreground`, mixed in small steps toward whichever of `ends` (the paper, the text

@@ -37,8 +37,9 @@ def counter_content(label: str, style: str = "decimal") -> Markup:
 
 
 def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
-              script: str | None) -> str:
-    """@font-face rules for the faces in use, and the tokens as CSS custom properties."""
+              script: str | None, coverage: CoverageCache | None = None) -> str:
+    """@font-face rules for the faces in use, and the tokens as CSS custom properties
+    (`coverage`: a session's glyph coverage, which keeps it between builds)."""
     rules = []
     for resolved in brand.faces_for(script):
         face = resolved.face
@@ -57,7 +58,7 @@ def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
         stack = ", ".join(css_string(f) for f in brand.model.stack(role, script))
         properties.append(f"  --font-{role}: {stack};")
     rules.append(":root {\n" + "\n".join(properties) + "\n}")
-    if not _has_hyphen(brand, script):
+    if not _has_hyphen(brand, script, coverage or _COVERAGE):
         rules.append(f"html {{ hyphenate-character: {css_string(HYPHEN_FALLBACK)}; }}")
     return "\n".join(rules) + "\n"
 
@@ -69,9 +70,9 @@ faces are asked first, and U+002D HYPHEN-MINUS, which every font has, is used in
 _COVERAGE = CoverageCache()
 
 
-def _has_hyphen(brand: LoadedBrand, script: str | None) -> bool:
+def _has_hyphen(brand: LoadedBrand, script: str | None, coverage: CoverageCache) -> bool:
     faces = [(resolved.path, resolved.index) for resolved in brand.faces_for(script)]
     try:
-        return HYPHEN in _COVERAGE.union(faces)
+        return HYPHEN in coverage.union(faces)
     except (FontProblem, OSError):
         return True  # an unreadable font is reported by the coverage check, with its line

@@ -88,17 +88,23 @@ def run(request: BuildRequest, listeners: Iterable[Listener] = (),
     is built when it cannot be). With no `renderer`, one is started for this build (first:
     its workers import WeasyPrint while the content loads). `config` is the workspace's
     briefs.yaml when the caller has parsed it already (`briefs build`'s no-op check)."""
+    workspace = load_workspace(request.workspace, config)
+    doc_ids, locales = select(workspace, request.docs, request.locales, request.single)
     if renderer is None:
-        from briefs.render.workers import default_jobs
-
-        with Renderer(request.options.jobs or default_jobs()) as own:
+        outputs = len(doc_ids) * len(locales) * _profile_count(workspace, request)
+        with Renderer.for_outputs(request.options.jobs, outputs) as own:
             own.start()
-            return run(request, listeners, own, steering, config)
+            return _run(request, listeners, own, steering, (workspace, doc_ids, locales))
+    return _run(request, listeners, renderer, steering, (workspace, doc_ids, locales))
+
+
+def _run(request: BuildRequest, listeners: Iterable[Listener], renderer: Renderer,
+         steering: Steering | None, selection: tuple[Workspace, list[str], list[str]],
+         ) -> BuildOutcome:
+    workspace, doc_ids, locales = selection
     request = dataclasses.replace(request, options=dataclasses.replace(
         request.options, jobs=renderer.workers))
     steering = steering or Steering()
-    workspace = load_workspace(request.workspace, config)
-    doc_ids, locales = select(workspace, request.docs, request.locales, request.single)
     session = open_session(workspace, request, listeners)
     selected = doc_ids
     if steering.narrow is not None:
@@ -117,6 +123,16 @@ def run(request: BuildRequest, listeners: Iterable[Listener] = (),
         if steering.after is not None:
             steering.after(outcome)
     return outcome
+
+
+def _profile_count(workspace: Workspace, request: BuildRequest) -> int:
+    """How many profiles the build makes (an unknown one is reported by the session)."""
+    from briefs.render.profiles import UnknownProfile, select_profiles
+
+    try:
+        return len(select_profiles(workspace.config, request.options.profiles))
+    except UnknownProfile:
+        return 1
 
 
 def _stamp(request: BuildRequest, outcome: BuildOutcome) -> None:

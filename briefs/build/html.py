@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from briefs.brand.brands import ResolvedFace
 from briefs.brand.fonts import INSTALLED_FONTS_DIR, InstalledFace, materialize
 from briefs.brand.subsets import SUBSETS_DIR, characters, is_large, subset_face
@@ -13,7 +15,7 @@ from briefs.core.diagnostics import Diagnostics
 from briefs.core.paths import RefusedPath
 from briefs.i18n.catalogs import po_path
 from briefs.render.charts import chart_texts
-from briefs.render.context import build_context
+from briefs.render.context import ContextStores, build_context
 from briefs.render.metadata import FALLBACK_DATE
 from briefs.render.templating import make_environment, render_template
 from briefs.render.typeset import rules_for, typeset_html
@@ -48,9 +50,11 @@ def render_html(session: BuildSession, target: Target, *, for_render: bool = Tru
     dates = target.dates
     if target.pdf_variant in DATED_VARIANTS:
         dates = (dates[0] or FALLBACK_DATE, dates[1] or dates[0] or FALLBACK_DATE)
-    context = build_context(target, session.assets, font_url, dates, fmt,
-                            (lambda path: screen_image(session, path, target.profile))
-                            if for_render else None)
+    stores = ContextStores(draw_chart=session.charts.svg, coverage=session.coverage)
+    if for_render:
+        stores = dataclasses.replace(
+            stores, image_file=lambda path: screen_image(session, path, target.profile))
+    context = build_context(target, session.assets, font_url, dates, fmt, stores)
     html = render_template(env, target.template_name, context, diagnostics)
     if html is not None:
         html = typeset_html(html, rules_for(context["lang"], context["dir"],

@@ -36,7 +36,8 @@ from briefs.i18n.status import Scope
 from briefs.kinds.registry import KindRegistry, load_kinds
 from briefs.output.writer import Writer
 from briefs.render.assets import Assets
-from briefs.render.bytecode import MemoryBytecodeCache, StoredBytecodeCache
+from briefs.render.bytecode import MemoryBytecodeCache, StoredBytecodeCache, signing_key
+from briefs.render.chart_store import ChartStore
 from briefs.render.profiles import select_profiles
 from briefs.render.stylesheets import check_stylesheet
 from briefs.render.templating import (
@@ -74,6 +75,7 @@ class BuildSession:
         self.compiled_templates: jinja2.BytecodeCache = (
             StoredBytecodeCache(cache / "jinja", self.writer) if self.options.writes
             else MemoryBytecodeCache())
+        self.charts = ChartStore(cache / "charts", writer, signing_key())
         self.qr_codes = QrCodes()
         self.template_loader: TemplateLoader = self.assets.loader()
         self._brands: dict[str, LoadedBrand | None] = {}

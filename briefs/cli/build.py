@@ -114,7 +114,17 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
 def build_here(request: BuildRequest, reporter: Reporter, renderer: Renderer | None = None,
                config: ConfigFile | None = None) -> BuildReport:
     """Run the build in this process, drawing its progress (`config`: briefs.yaml, if read
-    already)."""
+    already).
+
+    Without a `renderer`, its workers are started first, before the rest of briefs (the
+    session, pydantic, Jinja2) is imported, so that their WeasyPrint import runs meanwhile.
+    """
+    if renderer is None:
+        from briefs.render.workers import Renderer
+
+        with Renderer.for_outputs(request.options.jobs, named_outputs(request)) as own:
+            own.start()
+            return build_here(request, reporter, own, config)
     from briefs.build.entry import run
     from briefs.build.report import BuildReport
     from briefs.build.request import BadRequest
@@ -124,6 +134,20 @@ def build_here(request: BuildRequest, reporter: Reporter, renderer: Renderer | N
             return BuildReport.of(run(request, [progress], renderer, config=config))
         except BadRequest as exc:
             raise click.UsageError(str(exc)) from exc
+
+
+MANY = 1 << 16
+
+
+def named_outputs(request: BuildRequest) -> int:
+    """How many outputs a build makes at most, from what the command line names alone (no
+    workspace read): documents x locales x profiles when documents and locales are named
+    (a profile from briefs.yaml counts as one), else MANY."""
+    if not request.docs or not (request.locales or request.single):
+        return MANY
+    profiles = request.options.profiles
+    per_output = 2 if "all" in profiles else max(1, len(profiles))
+    return len(request.docs) * max(1, len(request.locales)) * per_output
 
 
 def _by_server(request: BuildRequest, reporter: Reporter) -> BuildReport | None:

@@ -54,6 +54,9 @@ class ChartSpec:
     fonts: tuple[tuple[str, int], ...] = ()
     """The font files (and face index in a collection) the PDF sets the labels in, the
     script's own first: matplotlib measures with them."""
+    number_key: str = ""
+    """What `number` depends on (the locale's format, the decimals): the chart cache's key
+    (`chart_store.py`) holds it in place of the function."""
 
 
 def chart_svg(spec: ChartSpec) -> bytes:

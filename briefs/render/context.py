@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefs.brand.brands import LoadedBrand, ResolvedFace
 from briefs.brand.css import brand_css, counter_content, css_string
+from briefs.brand.fonts import CoverageCache
 from briefs.content.config import Profile
 from briefs.content.documents import DocumentSource, image_refs
 from briefs.content.schema import ContactBlock
@@ -26,6 +27,7 @@ from briefs.render.script_css import script_css
 
 if TYPE_CHECKING:
     from briefs.build.targets import Target
+    from briefs.render.charts import ChartSpec
 
 PAPER_SIZES = {"A4": "A4", "letter": "letter"}
 
@@ -37,6 +39,23 @@ class ImageView:
     url: str
     alt: str
     decorative: bool
+
+
+def _draw_chart(spec: ChartSpec) -> bytes:
+    from briefs.render.charts import chart_svg
+
+    return chart_svg(spec)
+
+
+@dataclass(frozen=True)
+class ContextStores:
+    """What a context is made with besides the target: a photo's copy for the profile
+    (resampled for screen), charts drawn or found (`ChartStore.svg`), and the fonts' glyph
+    coverage (a session's `CoverageCache`, kept between builds)."""
+
+    image_file: Callable[[Path], Path] = lambda path: path
+    draw_chart: Callable[[ChartSpec], bytes] = _draw_chart
+    coverage: CoverageCache | None = field(default=None)
 
 
 def merged_contacts(brand: LoadedBrand, document: DocumentSource,
@@ -80,12 +99,15 @@ def _block(value: Any) -> ContactBlock | None:
 
 def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
                   dates: tuple[str | None, str | None], fmt: LocaleFormat,
-                  image_file: Callable[[Path], Path] | None = None) -> dict[str, Any]:
+                  stores: ContextStores | None = None) -> dict[str, Any]:
     """Everything a template may use; nothing else is reachable from a template (it is given
     this as plain data: see `briefs.render.exposure`).
 
-    `image_file` may swap a photo for a copy made for the profile (resampled for screen).
+    `stores` may swap a photo for a copy made for the profile (resampled for screen), and
+    keep charts and glyph coverage between builds.
     """
+    stores = stores or ContextStores()
+    image_file = stores.image_file
     document, brand, profile = target.document, target.brand, target.profile
     locale = target.locale
     text = document.texts[locale].text
@@ -105,15 +127,16 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
         "brand_logo_inverse": assets.url(brand.logo_inverse or brand.logo),
         "brand_css": Markup(_page_css(document) + page_css(profile)
                             + _output_intent_css(assets, profile)
-                            + brand_css(brand, font_url, script)
+                            + brand_css(brand, font_url, script, stores.coverage)
                             + script_css(facts, brand.model, fmt)),
         "profile": target.key.profile,
         "created": dates[0],
         "modified": dates[1],
         "stylesheets": [assets.url(sheet) for sheet in stylesheets],
-        "images": _images(document, text, assets, image_file or (lambda path: path)),
+        "images": _images(document, text, assets, image_file),
         "body_figures": figure_views(document, text, (locale, fmt), _look(brand, script, direction),
-                                assets, image_file or (lambda path: path)),
+                                     lambda path: assets.url(image_file(path)),
+                                     stores.draw_chart),
         "contacts": (contacts := merged_contacts(brand, document, text)),
         "contact": contacts[0] if contacts else ContactBlock(),
         "credit_style": brand.model.image_credit,

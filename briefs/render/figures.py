@@ -9,13 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefs.content.data import Cell, DataTable
 from briefs.content.documents import DocumentSource
 from briefs.content.schema import FigureSettings, FigureText
 from briefs.i18n.numbering import LocaleFormat
-from briefs.render.assets import Assets
+
+if TYPE_CHECKING:
+    from briefs.render.charts import ChartSpec
 
 YEAR_RANGE = range(1000, 3000)
 
@@ -73,6 +75,7 @@ class FigureMaker:
     fmt: LocaleFormat
     look: Look
     url: Callable[[Path], str]
+    draw: Callable[[ChartSpec], bytes]
     made: dict[str, FigureView] = field(default_factory=dict)
 
     def views(self) -> dict[str, FigureView]:
@@ -103,10 +106,7 @@ class FigureMaker:
         label = _labeller(words.labels)
         chart, alt = None, words.alt or ""
         if settings.chart:
-            spec = self._chart_spec(settings, table, (x or 0, series), label)
-            from briefs.render.charts import chart_svg
-
-            svg = chart_svg(spec)
+            svg = self.draw(self._chart_spec(settings, table, (x or 0, series), label))
             chart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
             alt = alt or self._alt(words, table, (x or 0, series), label)
         shown = settings.table if settings.table is not None else True
@@ -164,11 +164,12 @@ class FigureMaker:
         categories = tuple(self.category(row[x], label) for row in table.rows)
         drawn = tuple(Series(self._column_label(table.columns[i], label),
                              tuple(_float(row[i]) for row in table.rows)) for i in series)
-        look = self.look
+        look, places = self.look, min(decimals, 2)
         return ChartSpec(str(settings.chart), categories, drawn, look.colors, look.families,
                          lambda value: self.fmt.decimal(Decimal(f"{float(value):.6f}"),
-                                                        min(decimals, 2), trim=True),
-                         look.rtl, look.text_color, look.grid_color, look.fonts)
+                                                        places, trim=True),
+                         look.rtl, look.text_color, look.grid_color, look.fonts,
+                         number_key=repr((self.fmt, places)))
 
     def _alt(self, words: FigureText, table: DataTable, columns: tuple[int, list[int]],
              label: Callable[[str], str]) -> str:
@@ -199,12 +200,12 @@ def _labeller(labels: dict[str, str]) -> Callable[[str], str]:
 
 
 def figure_views(document: DocumentSource, text: Any, fmt: tuple[str, LocaleFormat],
-                 look: Look, assets: Assets,
-                 image_file: Callable[[Path], Path]) -> dict[str, FigureView]:
+                 look: Look, url: Callable[[Path], str],
+                 draw: Callable[[ChartSpec], bytes]) -> dict[str, FigureView]:
     """Every figure of the document in one locale (those whose files failed are left out:
-    their errors have been reported)."""
+    their errors have been reported): images by `url`, charts drawn by `draw` (`chart_svg`,
+    or a `ChartStore`'s)."""
     if not document.settings.body_figures:
         return {}
     locale, locale_format = fmt
-    return FigureMaker(document, text, locale, locale_format, look,
-                       lambda path: assets.url(image_file(path))).views()
+    return FigureMaker(document, text, locale, locale_format, look, url, draw).views()

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-import segno
 from jinja2.loaders import split_template_path
 from markupsafe import Markup, escape
 
@@ -100,6 +99,8 @@ class QrCodes:
     def data_uri(self, url: str, dark: str = "#000000") -> str:
         key = (url, dark)
         if key not in self._made:
+            import segno  # only where a QR code is printed (it imports urllib.request)
+
             self._made[key] = segno.make(url, error="m").svg_data_uri(scale=1, border=0,
                                                                      dark=dark)
         return self._made[key]

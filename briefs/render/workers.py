@@ -57,8 +57,11 @@ class Renderer:
     the pool carries on with the rest.
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, pooled: bool | None = None) -> None:
         self.workers = workers
+        self.pooled = workers > 1 if pooled is None else pooled
+        """Whether jobs go to worker processes (one process too, when asked: its WeasyPrint
+        import then overlaps with planning)."""
         self._pool: Any = None
         self._submitted: list[tuple[RenderJob, Future[RenderResult] | None]] = []
 
@@ -100,14 +103,24 @@ class Renderer:
         loaded (in this process; workers' state is not known, so never for a pool)."""
         return self.in_process and _ENGINE.fonts.knows(faces, owner)
 
+    @classmethod
+    def for_outputs(cls, jobs: int, outputs: int) -> Renderer:
+        """A renderer for a build of at most `outputs` outputs, `jobs` asked for (0: the
+        cores): never more workers than outputs (each worker's start-up costs a third of a
+        CPU-second, which a build of one output would pay for nothing); one worker process,
+        not this one, when `-j 1` was not asked for, so that it starts while the build plans."""
+        wanted = jobs or default_jobs()
+        workers = max(1, min(wanted, outputs))
+        return cls(workers, pooled=wanted > 1)
+
     @property
     def in_process(self) -> bool:
         """Whether jobs render in this process, one at a time."""
-        return self.workers <= 1
+        return not self.pooled
 
     def start(self) -> None:
         """Start the warm workers now (their WeasyPrint import then overlaps with planning)."""
-        if self.workers > 1 and self._pool is None:
+        if self.pooled and self._pool is None:
             from pebble import ProcessPool
 
             self._pool = ProcessPool(max_workers=self.workers, initializer=_warm_up)
@@ -115,7 +128,7 @@ class Renderer:
                 self._pool.schedule(_warm_up)
 
     def submit(self, job: RenderJob) -> None:
-        if self.workers <= 1:
+        if not self.pooled:
             self._submitted.append((job, None))
             return
         self.start()

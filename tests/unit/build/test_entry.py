@@ -101,3 +101,22 @@ def test_a_narrowed_build_never_writes_the_stamp(root: Path) -> None:
     outcome = entry.run(BuildRequest(root), [], Renderer(1), steering)
     assert outcome.partial and outcome.doc_ids == ["first-brief"]
     assert not (root / "build" / STAMP).exists()
+
+
+@pytest.mark.parametrize(("selection", "outputs"), [
+    ({"docs": ("first-flyer",), "locales": ("en",)}, 1),
+    ({"docs": ("first-flyer",)}, 2), ({}, 4),
+    ({"docs": ("first-flyer",), "locales": ("en",),
+      "options": BuildOptions(profiles=("all",))}, 2)])
+def test_a_build_sizes_its_renderer_by_its_outputs(
+        root: Path, monkeypatch: pytest.MonkeyPatch, selection: dict[str, object],
+        outputs: int) -> None:
+    asked: list[int] = []
+
+    def for_outputs(jobs: int, count: int) -> Renderer:
+        asked.append(count)
+        return Renderer(1)  # in this process: the fake renders
+
+    monkeypatch.setattr(Renderer, "for_outputs", staticmethod(for_outputs))
+    outcome = entry.run(BuildRequest(root, **selection))  # type: ignore[arg-type]
+    assert asked == [outputs] and len(outcome.result.rendered) == outputs

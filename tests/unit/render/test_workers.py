@@ -86,3 +86,30 @@ def test_a_graceful_end_that_hangs_becomes_a_stop(monkeypatch: pytest.MonkeyPatc
     started = time.monotonic()
     renderer.shut_down()
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(("jobs", "outputs", "workers_", "pooled"), [
+    (0, 1, 1, True),    # one output: one worker process, started while the build plans
+    (0, 24, 2, True),   # the cores
+    (4, 3, 3, True),    # never more workers than outputs
+    (1, 24, 1, False),  # -j 1: in this process
+    (0, 0, 1, True),
+])
+def test_workers_follow_the_outputs(monkeypatch: pytest.MonkeyPatch, jobs: int, outputs: int,
+                                    workers_: int, pooled: bool) -> None:
+    monkeypatch.setattr(workers, "default_jobs", lambda: 2)
+    renderer = Renderer.for_outputs(jobs, outputs)
+    assert (renderer.workers, renderer.pooled, renderer.in_process) == (workers_, pooled,
+                                                                         not pooled)
+
+
+def render_pid(job: RenderJob) -> RenderResult:
+    return RenderResult(pdf=str(os.getpid()).encode(), pages=1)
+
+
+def test_one_pooled_worker_renders_in_its_own_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "run_job", render_pid)
+    with Renderer(1, pooled=True) as renderer:
+        renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
+        (_, result), = renderer.results()
+    assert result.pdf is not None and int(result.pdf) != os.getpid()

@@ -1,0 +1,112 @@
+"""Cold builds against bare WeasyPrint, paired: `python -m benchmarks.cold [--runs N]`.
+
+Each round runs, one after the other (A B A B ...): a cold `briefs build --force` of the whole
+sample, one `weasyprint` command per output with the same options, then one document in one
+locale at a time (`briefs build DOC -l L --force`) against `weasyprint` on that output's HTML.
+Every figure is the median of the rounds; every ratio is the median of the rounds' own ratios,
+with its spread (lowest, highest), so that a burst of load from elsewhere on a shared machine
+hits both sides of a pair alike. `--profile DIR` also writes where a cold build spends its CPU
+(`-X importtime` of the main process, cProfile of `-j 1`) into DIR.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.build import CLI_OPTIONS
+from benchmarks.common import BRIEFS, ENV, REPO, WEASYPRINT, cpu_timed, run
+
+ONE_DOCUMENT = "forum-key-messages"
+ONE_LOCALES = ("en", "zh", "ar")
+
+
+CPU: dict[str, list[float]] = {}
+"""CPU seconds (user + system, the command and its workers) of each side's runs."""
+
+
+def timed(command: list[str], workspace: Path, env: dict[str, str] | None = None,
+          side: str = "") -> float:
+    wall, cpu = cpu_timed(command, workspace, env)
+    CPU.setdefault(side, []).append(cpu)
+    return wall
+
+
+def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, object]:
+    """Each round: (baseline briefs,) briefs, then bare WeasyPrint, for the full build and for
+    one document one locale at a time."""
+    html = sorted((workspace / "build").rglob("*.html"))
+    scratch = Path(tempfile.mkdtemp(prefix="briefs-cold-"))
+    sides = {"briefs": None} | ({"baseline": {**ENV, "PYTHONPATH": str(baseline)}}
+                                if baseline else {})
+    times: dict[str, list[float]] = {f"{task}_{side}": [] for task in ("full", "one")
+                                     for side in [*sides, "weasyprint"]}
+    for _ in range(runs):
+        for side, env in sides.items():
+            times[f"full_{side}"].append(timed([*BRIEFS, "build", "--force", "-q"], workspace,
+                                               env, f"full_{side}"))
+        start = time.perf_counter()
+        for index, name in enumerate(html):
+            run([*WEASYPRINT, *CLI_OPTIONS, str(name), str(scratch / f"{index}.pdf")], workspace)
+        times["full_weasyprint"].append(time.perf_counter() - start)
+        one = dict.fromkeys([*sides, "weasyprint"], 0.0)
+        for locale in ONE_LOCALES:
+            for side, env in sides.items():
+                one[side] += timed([*BRIEFS, "build", ONE_DOCUMENT, "-l", locale, "--force",
+                                    "-q"], workspace, env, f"one_{side}")
+            source = workspace / "build" / ONE_DOCUMENT / f"{ONE_DOCUMENT}.{locale}.html"
+            one["weasyprint"] += timed([*WEASYPRINT, *CLI_OPTIONS, str(source),
+                                        str(scratch / "one.pdf")], workspace, None,
+                                       "one_weasyprint")
+        for side, seconds in one.items():
+            times[f"one_{side}"].append(seconds)
+    figures: dict[str, object] = {"outputs": len(html), "runs": runs, "times": times,
+                                  "cpu_median_s": {side: statistics.median(seconds)
+                                                   for side, seconds in CPU.items()}}
+    for task in ("full", "one"):
+        for side in sides:
+            ratios = sorted(bare / own for own, bare in zip(
+                times[f"{task}_{side}"], times[f"{task}_weasyprint"], strict=True))
+            figures[f"{task}_{side}_median_s"] = statistics.median(times[f"{task}_{side}"])
+            figures[f"{task}_weasyprint_over_{side}"] = {
+                "median": statistics.median(ratios), "spread": [ratios[0], ratios[-1]]}
+        figures[f"{task}_weasyprint_median_s"] = statistics.median(times[f"{task}_weasyprint"])
+    return figures
+
+
+def profiles(workspace: Path, folder: Path) -> None:
+    """Where a cold build's CPU goes: imports of the main process, and cProfile of `-j 1`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    result = run([sys.executable, "-X", "importtime", "-m", "briefs", "build", "--force", "-q"],
+                 workspace)
+    (folder / "importtime.txt").write_text(result.stderr, encoding="utf-8")
+    run([sys.executable, "-m", "cProfile", "-o", str(folder / "build-j1.prof"), "-m", "briefs",
+         "build", "--force", "-q", "-j", "1"], workspace)
+    run([sys.executable, "-m", "cProfile", "-o", str(folder / "one-j1.prof"), "-m", "briefs",
+         "build", ONE_DOCUMENT, "-l", "en", "--force", "-q", "-j", "1"], workspace)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", type=Path, default=None)
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="a folder holding another `briefs` package, measured in the same"
+                             " rounds (e.g. `git archive OLD briefs | tar -x -C DIR`)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="briefs-cold-ws-") as temporary:
+        workspace = Path(temporary) / "ws"
+        run([*BRIEFS, "init", "--template", "full", str(workspace)], REPO)
+        run([*BRIEFS, "build", "--emit-html", "-q"], workspace)
+        if args.profile is not None:
+            profiles(workspace, args.profile)
+        print(json.dumps(cold_rounds(workspace, args.runs, args.baseline), indent=2))
+
+
+if __name__ == "__main__":
+    main()
