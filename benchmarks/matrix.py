@@ -150,3 +150,22 @@ def generate_matrix(root: Path, documents: int) -> Path:
         documents=documents, locales=len(LOCALES), locale_list=", ".join(LOCALES)),
         encoding="utf-8")
     return root
+
+
+def main() -> None:
+    """`python -m benchmarks.matrix DOCUMENTS FOLDER`: write a generated workspace (CI)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("documents", type=int, help=f"{OUTPUTS_PER_DOCUMENT} outputs each")
+    parser.add_argument("folder", type=Path, help="a folder that does not exist yet")
+    args = parser.parse_args()
+    if args.folder.exists():
+        parser.error(f"{args.folder} exists already")
+    generate_matrix(args.folder, args.documents)
+    print(f"{args.folder}: {args.documents} documents, "
+          f"{args.documents * OUTPUTS_PER_DOCUMENT} outputs")
+
+
+if __name__ == "__main__":
+    main()

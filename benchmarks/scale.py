@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import BRIEFS, ENV, REPO, cores, run
+from benchmarks.common import BRIEFS, ENV, REPO, cores, cpu_timed, run
 from benchmarks.matrix import OUTPUTS_PER_DOCUMENT, generate_matrix
 from briefs.scaffold.workspace import init_workspace
 
@@ -139,14 +139,11 @@ def merge_shards(runners: list[Path], into: Path) -> int:
 
 
 def noop_and_check(runner: Path, index: int, count: int) -> dict[str, float]:
-    """Seconds of the no-op rebuild of a built shard, and of `briefs check` (planning every
-    output, rendering none), in the first runner."""
-    start = time.perf_counter()
-    run([*BRIEFS, "build", "--shard", f"{index}/{count}", "-q"], runner)
-    noop = time.perf_counter() - start
-    start = time.perf_counter()
-    run([*BRIEFS, "check"], runner)
-    return {"noop_s": noop, "check_s": time.perf_counter() - start}
+    """Wall and CPU seconds of the no-op rebuild of a built shard, and of `briefs check`
+    (planning every output, rendering none), in the first runner."""
+    noop, noop_cpu = cpu_timed([*BRIEFS, "build", "--shard", f"{index}/{count}", "-q"], runner)
+    check, check_cpu = cpu_timed([*BRIEFS, "check"], runner)
+    return {"noop_s": noop, "noop_cpu_s": noop_cpu, "check_s": check, "check_cpu_s": check_cpu}
 
 
 def make_workspace(root: Path, outputs: int) -> Path:
@@ -187,6 +184,41 @@ def measure_size(outputs: int, jobs: int | None = None) -> dict[str, Any]:
 
 def scale_figures(sizes: tuple[int, ...]) -> list[dict[str, Any]]:
     return [measure_size(outputs) for outputs in sizes]
+
+
+def scaling_rows(figures: list[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
+    """Table rows: pace, cost per output against the smallest generated size (the same mix
+    of kinds, locales and profiles; the sample's 24 are screen PDFs of four documents),
+    memory, planning and the no-op check."""
+    rows = []
+    generated = [row for row in figures if row["outputs"] != SAMPLE_OUTPUTS]
+    base = generated[0] if generated else None
+    for row in figures:
+        outputs, shards = row["outputs"], row["shards"]
+        name = "the sample" if outputs == SAMPLE_OUTPUTS else "generated"
+        compared = ""
+        if base is not None and row is not base and outputs != SAMPLE_OUTPUTS:
+            ratio = row["cpu_s_per_output"] / base["cpu_s_per_output"]
+            compared = (f"{ratio:.2f}x the CPU per output of {base['outputs']}  "
+                        f"{'met' if ratio <= 1.15 else 'NOT MET'}")
+        rows.append((f"{outputs} outputs ({name}), {shards} shard{'s' if shards > 1 else ''} "
+                     f"merged, cold, -j {row['jobs']}",
+                     f"{row['per_second_per_core']:.2f} outputs/s/core, "
+                     f"{row['cpu_s_per_output']:.2f} CPU s each (load {row['load_before']:.1f})",
+                     "cost per output flat", compared))
+        worker = row["worker_peak_mib"]
+        rows.append((f"  peak memory, {outputs} outputs", f"each worker <= {worker:.0f} MiB, "
+                     f"main process {row['main_peak_mib']:.0f} MiB", "<= 200 MiB a worker",
+                     verdict(worker / 200, worker <= 200)))
+        check, noop = (row.get(f"{name}_cpu_s", row[f"{name}_s"]) for name in ("check", "noop"))
+        rows.append((f"  planning (`briefs check`) and no-op rebuild, {outputs} outputs",
+                     f"{check:.1f} CPU s, {noop:.2f} CPU s", "linear",
+                     f"{check / outputs * 1000:.0f} ms of CPU planned per output"))
+    return rows
+
+
+def verdict(ratio: float, met: bool) -> str:
+    return f"{ratio:.2f}x of target  {'met' if met else 'NOT MET'}"
 
 
 def main() -> None:
