@@ -20,15 +20,14 @@ from benchmarks.build import (
     engine_figures,
     incremental_figures,
     sample_figures,
-    scaling_figures,
     shard_figures,
     size_figures,
 )
 from benchmarks.common import BRIEFS, REPO, cores, run
 from benchmarks.preview import preview_figures
+from benchmarks.scale import scale_figures, scaling_rows, sizes_from_environment
 
 EMAIL_BUDGET = 300 * 1024
-SCALING_SIZES = [12, 48, 240]
 
 
 SECTIONS = ("sample", "sizes", "incremental", "preview", "engine", "scaling", "shards", "tests")
@@ -51,8 +50,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             results["preview"] = preview_figures(workspace, args.edits)
         if "engine" in wanted:
             results["engine"] = engine_figures(workspace, args.runs, args.renders)
-    if "scaling" in wanted:
-        results["scaling"] = scaling_figures(SCALING_SIZES, args.runs)
+    if "scaling" in wanted and sizes_from_environment():
+        results["scaling"] = scale_figures(sizes_from_environment())
     if "shards" in wanted:
         results["shards"] = shard_figures(48, 4)
     if "tests" in wanted:
@@ -114,6 +113,13 @@ def _sample_rows(sample: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         ("full build with `briefs server` running, vs engine floor",
          f"{sample['served_build_s']:.2f} s vs {sample['engine_floor_s']:.2f} s", "<= 1.25x",
          verdict(sample["served_vs_floor"] / 1.25, sample["served_vs_floor"] <= 1.25)),
+        ("full build with `briefs server` running, vs the warm (steady-state) floor",
+         f"{sample['served_build_s']:.2f} s vs {sample['steady_floor_s']:.2f} s", "<= 1.15x",
+         verdict(sample["served_build_s"] / sample["steady_floor_s"] / 1.15,
+                 sample["served_build_s"] / sample["steady_floor_s"] <= 1.15)),
+        ("  floor per output: one warm render's CPU (steady; first pass)",
+         f"{sample['steady_floor_cpu_s'] / sample['outputs'] * 1000:.0f} ms; "
+         f"{sample['engine_floor_cpu_s'] / sample['outputs'] * 1000:.0f} ms", "down", ""),
         ("  CPU: full build (all processes) vs the floor's renders",
          f"{sample['full_build_cpu_s']:.1f} s vs {sample['engine_floor_cpu_s']:.1f} s", "",
          f"{sample['full_build_cpu_s'] / sample['engine_floor_cpu_s']:.2f}x"),
@@ -134,9 +140,7 @@ def _more_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             (f"scaling: {engine['pages'][1]}-page vs {engine['pages'][0]}-page brief",
              f"{engine['long_s']:.2f} s vs {engine['short_s']:.2f} s", "linear, <= 12x",
              f"{engine['long_s'] / engine['short_s']:.1f}x")]
-    for row in results.get("scaling", []):
-        table.append((f"outputs per second, {row['outputs']} outputs (generated)",
-                      f"{row['per_second']:.2f}/s", "", f"{row['seconds']:.1f} s"))
+    table += scaling_rows(results.get("scaling", []))
     if "shards" in results:
         shards = results["shards"]
         table.append((f"{shards['shards']} shards of {shards['outputs']} outputs, each -j 1",
@@ -155,7 +159,9 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=10, help="edits per save-to-page figure")
     parser.add_argument("--renders", type=int, default=200, help="renders for the RSS figure")
     parser.add_argument("--quick", action="store_true",
-                        help="skip the scaling curve and the shard balance (minutes of work)")
+                        help="skip the scaling curve and the shard balance (minutes of work; "
+                             "BENCH_SCALE=1000 adds the thousand outputs to the curve, "
+                             "BENCH_SCALE=0 leaves it out)")
     parser.add_argument("--only", action="append", choices=SECTIONS,
                         help="measure only this (repeatable); default: everything")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")

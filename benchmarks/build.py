@@ -166,19 +166,6 @@ def size_figures(workspace: Path) -> dict[str, Any]:
     return largest
 
 
-def scaling_figures(sizes: list[int], runs: int) -> list[dict[str, Any]]:
-    """Outputs per second of a full build of generated workspaces of each size (6 locales)."""
-    rows = []
-    for outputs in sizes:
-        with tempfile.TemporaryDirectory(prefix="briefs-bench-scale-") as temporary:
-            workspace = generate_workspace(Path(temporary) / "ws", outputs // 6)
-            run([*BRIEFS, "build", "-q"], workspace)  # fonts, subsets and caches in place
-            command = [*BRIEFS, "build", "--force", "-q"]
-            seconds = statistics.median(timed(command, workspace) for _ in range(runs))
-        rows.append({"outputs": outputs, "seconds": seconds, "per_second": outputs / seconds})
-    return rows
-
-
 def shard_figures(outputs: int, shards: int) -> dict[str, Any]:
     """Each shard's build time (one worker each, one after another) on a generated workspace:
     how well the cost estimate balances real work."""

@@ -105,10 +105,15 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     if output_file is not None:
         checked_destination(output_file, root or start.absolute())  # before anything is built
     reporter = Reporter(root, quiet=quiet or as_json)
-    report = _by_server(request, reporter) if output_file is None and not open_result \
+    served = _by_server(request, reporter) if output_file is None and not open_result \
         else None
-    report = report or build_here(request, reporter, config=config)
+    report = served or build_here(request, reporter, config=config)
     report_build(report, reporter, as_json, output_file, open_result)
+    if output_file is None:
+        from briefs.cli.server_offer import after_build
+
+        after_build(report.output_dir, bool(report.rendered), served is not None,
+                    reporter.quiet)
 
 
 def build_here(request: BuildRequest, reporter: Reporter, renderer: Renderer | None = None,
