@@ -63,3 +63,33 @@ def test_every_word_of_the_source_is_read_back(built_sample: Path, built_scripts
         if found.share < REQUIRED:
             short.append(f"{doc}: {found.share:.1%}, missing {found.missing[:8]}")
     assert short == []
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_persian_keeps_every_zero_width_non_joiner(built_scripts: Path, engine: str) -> None:
+    """Pango draws a ZWNJ as no glyph; the glyph before it carries it (joiners.py)."""
+    if engine == "mupdf":
+        pytest.importorskip("pymupdf")
+    for doc in DOCS:
+        source = source_text(built_scripts / "content" / doc / "fa.yaml")
+        text = ENGINES[engine](built_scripts / "build" / doc / f"{doc}.fa.pdf")
+        assert source.count("\u200c") > 20
+        assert text.count("\u200c") >= source.count("\u200c"), doc
+        for word in ("\u0645\u06cc\u200c\u0634\u0648\u062f", "\u0622\u0646\u200c\u0647\u0627"):
+            if word in source:  # می‌شود, آن‌ها
+                assert word in text, f"{doc}: {word!r}"
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_arabic_ligatures_read_in_logical_order(built_sample: Path, engine: str) -> None:
+    """Lam-alef ligature glyphs are mapped in drawing order (tounicode.py): `ثلاث` must not
+    read `ثالث` ("third"), nor `إلى` read `إىل`."""
+    if engine == "mupdf":
+        pytest.importorskip("pymupdf")
+    doc = "river-dialogue-flyer"
+    text = ENGINES[engine](built_sample / "build" / doc / f"{doc}.ar.pdf")
+    for word in ("وثلاث", "إلى", "الأنهار"):
+        assert word in text
+    assert "إىل" not in text
+    assert recovered(source_text(built_sample / "content" / doc / "ar.yaml"), text,
+                     "ar").share >= REQUIRED

@@ -1,0 +1,116 @@
+"""The glyph before a ZWNJ drawn with a copy of its own that maps to the ZWNJ too."""
+
+from __future__ import annotations
+
+import io
+
+import pydyf
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont
+
+from briefs.render.tagging import joiners
+from briefs.render.tagging.recover import Marked
+
+ZWNJ = "\u200c"
+
+
+def _font_file() -> bytes:
+    """A TrueType font with .notdef, an `a` outline and three empty, zero-width glyphs (as a
+    subset that keeps glyph ids leaves them)."""
+    builder = FontBuilder(1000, isTTF=True)
+    names = [".notdef", "a", "e1", "e2", "e3"]
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({ord("a"): "a"})
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0))
+    pen.lineTo((400, 0))
+    pen.lineTo((400, 500))
+    pen.closePath()
+    square = pen.glyph()
+    empty = TTGlyphPen(None).glyph()
+    builder.setupGlyf({".notdef": square, "a": square, "e1": empty, "e2": empty, "e3": empty})
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (450, 0), "e1": (0, 0),
+                                    "e2": (0, 0), "e3": (0, 0)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "T", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
+
+
+def _pdf(content: list[object]) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marked]:
+    pdf = pydyf.PDF()
+    file = pydyf.Stream([_font_file()], pydyf.Dictionary({"Length1": 0}))
+    pdf.add_object(file)
+    descriptor = pydyf.Dictionary({"Type": "/FontDescriptor", "FontFile2": file.reference})
+    pdf.add_object(descriptor)
+    cid = pydyf.Dictionary({"Type": "/Font", "Subtype": "/CIDFontType2",
+                            "W": pydyf.Array([1, pydyf.Array([450])]),
+                            "FontDescriptor": descriptor.reference})
+    pdf.add_object(cid)
+    cmap = pydyf.Stream([b"1 beginbfchar", b"<0001> <0061>", b"endbfchar", b"endcmap"])
+    pdf.add_object(cmap)
+    font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "ToUnicode": cmap.reference,
+                             "DescendantFonts": pydyf.Array([cid.reference])})
+    pdf.add_object(font)
+    fonts = pydyf.Dictionary({"F1": font.reference})
+    pdf.add_object(fonts)
+    page_stream = pydyf.Stream(content)
+    pdf.add_object(page_stream)
+    page = pydyf.Dictionary({"Type": "/Page", "Contents": page_stream.reference,
+                             "Resources": pydyf.Dictionary({"Font": fonts.reference})})
+    pdf.add_page(page)
+    return pdf, page_stream, font, Marked(0, page_stream, 1, None)
+
+
+def test_the_target_glyph_is_drawn_with_a_copy_mapped_to_the_zwnj() -> None:
+    content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"[<0001>0<0001>0<>0.0<0001>0] TJ", b"EMC"]
+    pdf, stream, font, sequence = _pdf(content)
+    fonts = joiners._Fonts(pdf)
+    assert joiners._drawn(sequence) == [1, 1, 1]
+    joiners._replace(sequence, [(2, 1)], fonts)
+    fonts.save()
+    shown = stream.stream[3]
+    assert shown == b"[<0001>0<0001>0<>0.0<0002>0] TJ"  # the first free slot
+    cmap = b"\n".join(joiners.resolve(pdf, font["ToUnicode"]).stream)
+    assert b"<0002> <200c0061>" in cmap
+    assert joiners._widths(pdf, font)[2] == 450
+    file = next(item for item in pdf.objects
+                if isinstance(item, pydyf.Stream) and "Length1" in item.extra)
+    assert file.extra["Length1"] == len(file.stream[0])
+    copied = TTFont(io.BytesIO(file.stream[0]))
+    order = copied.getGlyphOrder()
+    assert copied["glyf"][order[2]].numberOfContours == 1
+    assert copied["hmtx"][order[2]] == (450, 0)
+
+
+def test_one_copy_per_glyph_and_text_and_none_without_a_free_slot() -> None:
+    content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"[<0001><0001><0001><0001>] TJ", b"EMC"]
+    pdf, stream, _, sequence = _pdf(content)
+    fonts = joiners._Fonts(pdf)
+    joiners._replace(sequence, [(0, 1), (2, 1)], fonts)
+    assert stream.stream[3] == b"[<0002><0001><0002><0001>] TJ"
+    fonts.copies[next(iter(fonts.copies))].free.clear()
+    fonts.copies[next(iter(fonts.copies))].made.clear()
+    joiners._replace(sequence, [(1, 1)], fonts)
+    assert stream.stream[3] == b"[<0002><0001><0002><0001>] TJ"  # left as it is
+
+
+def test_a_line_drawn_with_another_glyph_is_left_alone() -> None:
+    content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"[<0001><0001>] TJ", b"EMC", b"[<0001>] TJ"]
+    pdf, stream, _, sequence = _pdf(content)
+    assert joiners._drawn(sequence) == [1, 1]  # the sequence ends at its EMC
+    joiners._replace(sequence, [(1, 7)], joiners._Fonts(pdf))
+    assert stream.stream[3] == b"[<0001><0001>] TJ"
+
+
+def test_the_font_selected_before_the_sequence_is_the_one_it_draws_with() -> None:
+    tokens = [b"/F9 10 Tf", b"BT", b"/F1 12 Tf", b"[<0001>] TJ", "/P", {}, b"BDC"]
+    assert joiners._font_before(tokens, 5) == "F1"
+    assert joiners._font_before([b"BT"], 1) is None
