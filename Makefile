@@ -30,6 +30,7 @@ $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
 
 build: setup
 	$(BIN)/briefs build
+	$(BIN)/briefs build --profile press
 
 test: setup
 	$(BIN)/python -m pytest -q
