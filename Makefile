@@ -37,6 +37,7 @@ $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
 
 build: setup-build
 	$(BIN)/briefs build
+	$(BIN)/briefs build --profile press
 
 test: setup
 	$(BIN)/python -m pytest -q

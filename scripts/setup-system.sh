@@ -15,7 +15,6 @@ TEST_PACKAGES=(
   poppler-utils qpdf
   gettext       # msgfmt -c checks the exported PO files in the tests
   nodejs        # node and npm: pdfcpu's WebAssembly build (tests/tools) in the standards tests
-  libgs-common  # a CMYK ICC profile (ghostscript default_cmyk.icc) for the PDF/X-4 tests
   chromium      # headless browser for the `briefs serve` end-to-end test (Playwright)
 )
 if [ "${1:-}" = "--test" ]; then

@@ -44,6 +44,19 @@ def run_cli(*args: str, workspace: Path | None = None) -> Result:
     return runner.invoke(cli, [*prefix, *args], catch_exceptions=False)
 
 
+def add_profiles(root: Path, entries: str) -> None:
+    """Profiles (`entries`: YAML indented under `profiles:`) added to a workspace's
+    briefs.yaml, under its `profiles:` when it has one (the sample has its press profile)."""
+    config = root / "briefs.yaml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next((index for index, line in enumerate(lines) if line.startswith("profiles:")), None)
+    if at is None:
+        lines += ["profiles:\n", entries]
+    else:
+        lines.insert(at + 1, entries)
+    config.write_text("".join(lines), encoding="utf-8")
+
+
 def workspace_file(root: Path, relative: str) -> Path:
     """A file of the workspace; a built-in template or stylesheet is first copied in (as
     `briefs init --eject` would), so that a test can change it there."""

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from briefs.render.preflight import check_pdf
-from tests.conftest import run_cli
+from tests.conftest import add_profiles, run_cli
 
 BRIEF = "forum-key-messages"
 FLYER = "river-dialogue-flyer"
@@ -124,9 +124,8 @@ def test_slug_line_names_the_output_outside_the_bleed(printed: Path, tmp_path: P
 
 
 def test_registration_marks_and_a_tagged_print_profile(printed: Path, tmp_path: Path) -> None:
-    config = printed / "briefs.yaml"
-    config.write_text(config.read_text() + (
-        "profiles:\n  proof:\n    suffix: .proof\n    bleed_mm: 3\n    crop_marks: true\n"
+    add_profiles(printed, (
+        "  proof:\n    suffix: .proof\n    bleed_mm: 3\n    crop_marks: true\n"
         "    registration_marks: true\n    slug_line: true\n    tagged: true\n"
         "    pdf_variant: pdf/ua-1\n"))
     result = run_cli("build", FLYER, "-l", "en", "--profile", "proof", workspace=printed)

@@ -213,11 +213,11 @@ CASES: list[Case] = [
          "briefs.yaml:10:"),
     Case("briefs-yaml-broken", config("name: briefs sample workspace", 'name: "broken'),
          "briefs.yaml:"),
-    Case("briefs-yaml-unknown-key", add_config("secret: 1\n"), "briefs.yaml:11:1"),
+    Case("briefs-yaml-unknown-key", add_config("secret: 1\n"), "briefs.yaml:18:1"),
     Case("unknown-brand", replace(DOCUMENT, "brand: civic-blue", "brand: nope"),
          f"{DOCUMENT}:5:8"),
-    Case("icc-profile-outside", add_config(
-        "profiles:\n  screen:\n    pdf_variant: pdf/x-4\n"
+    Case("icc-profile-outside", add_config(  # (under the sample's own `profiles:`, last)
+        "  screen:\n    pdf_variant: pdf/x-4\n"
         "    output_intent_profile: ../../../../../../etc/passwd\n"), "briefs.yaml"),
     # brand.yaml
     Case("colour-markup", brand_yaml('primary: "#0a4f8f"',
