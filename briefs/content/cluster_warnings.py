@@ -6,9 +6,9 @@ from pathlib import Path
 
 from briefs.content.loader import MAX_FILE_BYTES, KeyPath, LoadedYaml
 from briefs.content.markdown import cluster_splits
+from briefs.core.clusters import clusters
 from briefs.core.diagnostics import Diagnostics, Position
 from briefs.core.paths import RefusedPath, read_bytes
-from briefs.i18n.clusters import clusters
 
 MARKUP = "*_[]{}"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
-from briefs.i18n.clusters import boundaries
+from briefs.core.clusters import boundaries
 
 OPAQUE = "\n"
 """Stands for a token with no text of its own (a line break, code, a note call): a control

@@ -35,7 +35,7 @@ from typing import Any
 import lxml.html
 from lxml.html import HtmlElement
 
-from briefs.i18n.clusters import boundaries, clusters, widen, word_mask
+from briefs.core.clusters import boundaries, clusters, widen, word_mask
 from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
 from briefs.i18n.ranges import range_spans, respaced

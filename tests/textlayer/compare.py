@@ -16,7 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from briefs.i18n.clusters import clusters
+from briefs.core.clusters import clusters
 
 UNSPACED = {"zh", "ja", "th"}
 """Languages written without spaces between words: compared phrase by phrase (BudouX)."""
