@@ -59,3 +59,19 @@ def test_the_warning_names_the_line_and_the_fix(tmp_path: Path) -> None:
         "vowel signs and marks"]
     assert result.exit_code == 0
     assert run_cli("check", "--strict", workspace=root).exit_code == 1
+
+
+@pytest.mark.render
+def test_emphasis_inside_a_syllable_draws_no_dotted_circle(tmp_path: Path) -> None:
+    """Shaped in two halves, `क` + `<em>ि</em>` drew the vowel sign on a dotted circle."""
+    import subprocess
+
+    import weasyprint
+
+    html = (f'<html lang="hi"><body style="font-family: \'Noto Sans Devanagari\'">'
+            f"<p>{render_inline('क*ि* और नमस्*ते*')}</p></body></html>")
+    pdf = tmp_path / "hi.pdf"
+    weasyprint.HTML(string=html).write_pdf(pdf)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "\u25cc" not in text and "कि" in text
