@@ -49,6 +49,8 @@ def widen_markup(tokens: list[Token]) -> list[Split]:
     """Move the tags among one inline token's children to cluster boundaries (in place);
     what was moved."""
     text, tags, opaque = _layout(tokens)
+    if not tags or text.isascii():
+        return []  # no markup, or every character a cluster of its own: the usual case
     bounds = boundaries(text)
     places, splits = {}, []
     for index, offset in tags.items():

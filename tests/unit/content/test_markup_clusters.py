@@ -59,3 +59,39 @@ def test_the_warning_names_the_line_and_the_fix(tmp_path: Path) -> None:
         "vowel signs and marks"]
     assert result.exit_code == 0
     assert run_cli("check", "--strict", workspace=root).exit_code == 1
+
+
+@pytest.mark.render
+def test_emphasis_inside_a_syllable_draws_no_dotted_circle(tmp_path: Path) -> None:
+    """Shaped in two halves, `क` + `<em>ि</em>` drew the vowel sign on a dotted circle."""
+    import subprocess
+
+    import weasyprint
+
+    html = (f'<html lang="hi"><body style="font-family: \'Noto Sans Devanagari\'">'
+            f"<p>{render_inline('क*ि* और नमस्*ते*')}</p></body></html>")
+    pdf = tmp_path / "hi.pdf"
+    weasyprint.HTML(string=html).write_pdf(pdf)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "\u25cc" not in text and "कि" in text
+
+
+def test_each_split_is_reported_where_it_is_and_a_flood_is_counted(tmp_path: Path) -> None:
+    """Hostile: a field full of splits gets five warnings and a count, not thousands; two
+    splits on two lines are each reported on their own line."""
+    root = init_workspace(tmp_path / "ws")
+    fr = root / "content/first-flyer/fr.yaml"
+    text = fr.read_text(encoding="utf-8")
+    text = text.replace("  dites-nous ce que", "  cafe*\u0301* et the*\u0301*\n  dites-nous ce que")
+    text = text.replace("notes: Les places", "notes: " + "e*\u0301* " * 300 + "Les places")
+    fr.write_text(text, encoding="utf-8")
+    result = run_cli("check", workspace=root)
+    warnings = [line.split(": warning: ")[0] for line in result.stderr.splitlines()
+                if " inside " in line or "more markup edges" in line]
+    rows = fr.read_text(encoding="utf-8").splitlines()
+    first = next(n for n, row in enumerate(rows, 1) if "cafe*" in row)
+    notes = next(n for n, row in enumerate(rows, 1) if row.startswith("notes:"))
+    path = "content/first-flyer/fr.yaml"
+    assert warnings[:2] == [f"{path}:{first}:7", f"{path}:{first}:17"]
+    assert len(warnings) == 2 + 6 and warnings[-1] == f"{path}:{notes}:8"
