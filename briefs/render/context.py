@@ -15,9 +15,8 @@ from briefs.brand.css import brand_css, counter_content, css_string
 from briefs.content.config import Profile
 from briefs.content.documents import DocumentSource, image_refs
 from briefs.content.schema import ContactBlock
-from briefs.i18n import formatting
 from briefs.i18n.numbering import LocaleFormat
-from briefs.i18n.scripts import script_info
+from briefs.i18n.scripts import language_name, locale_script, script_info, text_direction
 from briefs.render.assets import Assets
 from briefs.render.exposure import TemplateFunction
 from briefs.render.figures import Look, figure_views
@@ -89,9 +88,9 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
     document, brand, profile = target.document, target.brand, target.profile
     locale = target.locale
     text = document.texts[locale].text
-    script = formatting.locale_script(locale)
+    script = locale_script(locale)
     facts = script_info(script)
-    direction = formatting.text_direction(locale)
+    direction = text_direction(locale)
     stylesheets = assets.stylesheets(document.kind, brand)
     return {
         "doc": document.settings,
@@ -135,7 +134,7 @@ def _locale_context(locale: str, script: str | None, direction: str,
         "start_side": "right" if direction == "rtl" else "left",
         "end_side": "left" if direction == "rtl" else "right",
         "page_counter_style": fmt.counter_style,
-        "language_name": formatting.language_name(locale),
+        "language_name": language_name(locale),
     }
 
 
