@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
@@ -23,8 +23,28 @@ from briefs.render.figures import Look, figure_views
 from briefs.render.profiles import page_css
 from briefs.render.script_css import script_css
 
-if TYPE_CHECKING:
-    from briefs.build.targets import Target
+
+class Named(Protocol):
+    """How an output is named: its profile's name (a `build.targets.TargetKey`)."""
+
+    @property
+    def profile(self) -> str: ...
+
+
+class Output(Protocol):
+    """What the context needs of the output it is made for (a `build.targets.Target` is one:
+    render/ takes it by its shape, and does not import the build stage above it)."""
+
+    @property
+    def key(self) -> Named: ...
+    @property
+    def document(self) -> DocumentSource: ...
+    @property
+    def brand(self) -> LoadedBrand: ...
+    @property
+    def profile(self) -> Profile: ...
+    @property
+    def locale(self) -> str: ...
 
 PAPER_SIZES = {"A4": "A4", "letter": "letter"}
 
@@ -77,7 +97,7 @@ def _block(value: Any) -> ContactBlock | None:
         return None  # validated as the kind's own field; what a block refuses is left out
 
 
-def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
+def build_context(target: Output, assets: Assets, font_url: Callable[[ResolvedFace], str],
                   dates: tuple[str | None, str | None], fmt: LocaleFormat,
                   image_file: Callable[[Path], Path] | None = None) -> dict[str, Any]:
     """Everything a template may use; nothing else is reachable from a template (it is given
