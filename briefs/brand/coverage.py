@@ -11,8 +11,7 @@ from briefs.brand.brands import LoadedBrand
 from briefs.brand.fonts import CoverageCache, FontProblem
 from briefs.brand.printed import Printed, first_family
 from briefs.core.diagnostics import Diagnostics, Position
-from briefs.i18n.formatting import locale_script
-from briefs.i18n.scripts import char_script, covering_script, script_name
+from briefs.i18n.scripts import char_script, covering_script, locale_script, script_name
 
 IGNORED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
 IGNORED_CHARACTERS = {"\u00a0", "\u202f", "\u2009", "\u200b"}  # spaces the layout handles

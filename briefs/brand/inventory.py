@@ -14,7 +14,7 @@ from briefs.brand.fonts import CoverageCache
 from briefs.brand.readiness import PACKAGES, SAMPLES, used_brands
 from briefs.content.config import Workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.i18n.formatting import locale_script
+from briefs.i18n.scripts import locale_script
 
 FONTCONFIG_LANG = {"Hans": "zh-cn", "Hant": "zh-tw", "Jpan": "ja", "Kore": "ko"}
 """fontconfig's language tag for scripts whose locale code alone would be ambiguous."""

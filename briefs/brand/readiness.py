@@ -10,7 +10,7 @@ from briefs.brand.coverage import covered_by
 from briefs.brand.fonts import CoverageCache
 from briefs.content.config import Workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.i18n.formatting import locale_script
+from briefs.i18n.scripts import locale_script
 
 SAMPLES = {
     "Latn": "AaZzÉéÇçß", "Cyrl": "АаЖжЯя", "Grek": "ΑαΩω", "Arab": "ابتثجحخ", "Hebr": "אבגד",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from briefs.i18n.formatting import locale_script
+from briefs.i18n.scripts import locale_script
 
 if TYPE_CHECKING:
     from briefs.build.targets import Target

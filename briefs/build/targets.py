@@ -83,6 +83,6 @@ class Target:
     @property
     def faces(self) -> tuple[ResolvedFace, ...]:
         """The brand's font faces for the script this target's locale is written in."""
-        from briefs.i18n.formatting import locale_script
+        from briefs.i18n.scripts import locale_script
 
         return self.brand.faces_for(locale_script(self.locale))

@@ -30,8 +30,8 @@ Suffix = Annotated[str, Field(pattern=describe_pattern(
     r"^(\.[a-z0-9-]+)?$", "must be empty or a dot followed by lower-case letters, digits and "
     "hyphens, such as .draft"))]
 FormatName = Annotated[str, Field(min_length=1, max_length=80, pattern=describe_pattern(
-    r"^[a-z0-9][a-z0-9_-]*(:[^\s]+)?$", "must be an output format's name, such as png, with "
-    "any options after a colon (png:1200x630)"))]
+    r"^[a-z0-9][a-z0-9_-]*(:[!-~]+)?$", "must be an output format's name, such as png, with "
+    "any options after a colon (png:1200x630), in letters, digits and punctuation"))]
 DigitChoice = Literal["default", "native", "latin", "latn", "arab", "arabext", "deva", "beng",
                       "guru", "gujr", "orya", "taml", "telu", "knda", "mlym", "thai", "laoo",
                       "tibt", "mymr", "khmr", "mong"]

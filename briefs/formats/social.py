@@ -12,7 +12,6 @@ from pathlib import Path
 PRESETS = ("1080x1080", "1080x1350", "1200x627", "1600x900")
 """Instagram square and portrait, LinkedIn and X link cards, a 16:9 slide or event page."""
 STYLESHEET = Path(__file__).resolve().parent.parent / "assets" / "styles" / "social.css"
-PX_PER_PT = 4 / 3
 BODY = re.compile(r"<body\b([^>]*)>", re.IGNORECASE)
 CLASS = re.compile(r'(\bclass\s*=\s*)"', re.IGNORECASE)
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)

@@ -1,1 +1,1 @@
-"""Translations: overlay, lock file, catalogs, status, formatting, digits and calendars, scripts."""
+"""Translations: catalogs, status, translators' files, digits and calendars, scripts."""

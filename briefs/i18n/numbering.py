@@ -20,7 +20,7 @@ from babel.dates import format_date, format_interval, format_time, tokenize_patt
 from babel.numbers import UnsupportedNumberingSystemError, format_decimal
 
 from briefs.content.dates import DateSpan, PartialDate
-from briefs.i18n import formatting
+from briefs.i18n.scripts import babel_locale
 
 DateLike = dt.date | PartialDate | DateSpan
 """What the date filters take: a day, a date known to the month or year, or a range."""
@@ -48,12 +48,15 @@ README and docs/fields.md promise; `formats: {en: en_US}` in briefs.yaml for US 
 BUDDHIST_ERA = {"th": "พ.ศ."}
 BUDDHIST_OFFSET = 543
 ASCII_DIGITS = re.compile(r"[0-9]")
+FULL_MONTH = re.compile(r"(?<![ML])([ML])\1\1(?![ML])")
+PARTIAL_SKELETONS = {"year": "y", "month": "yMMMM"}
+"""How a date known only to the year or the month is written (CLDR skeletons)."""
 
 
 def numbering_system(locale: str, choice: str | None = None) -> str:
     """The numbering system a locale prints with: CLDR's default, or `choice` from
     briefs.yaml (`native`, `latin`/`latn`, or a system name)."""
-    parsed = formatting.babel_locale(locale)
+    parsed = babel_locale(locale)
     if choice in (None, "default"):
         system = str(getattr(parsed, "default_numbering_system", "latn") or "latn")
     elif choice == "native":
@@ -158,8 +161,8 @@ class LocaleFormat:
                 _format(first, self._pattern("long"), self) + " – "
                 + _format(last, self._pattern("long"), self)
                 if first.year != last.year else
-                _buddhist_year(formatting.date_range(first, last, self.locale), first, self))
-        return self.digits(formatting.date_range(first, last, self.locale))
+                _buddhist_year(_cldr_range(first, last, self.locale), first, self))
+        return self.digits(_cldr_range(first, last, self.locale))
 
     def _partial(self, start: PartialDate, end: PartialDate) -> str:
         """A month or a year (or a range of them), never completed to a day."""
@@ -168,10 +171,10 @@ class LocaleFormat:
             return self.digits(_persian_months(start.first_day, end.last_day, self.locale,
                                                precision))
         if start == end or (self.calendar == "buddhist" and start.year != end.year):
-            pattern = formatting.partial_pattern(self.locale, precision)
+            pattern = _partial_pattern(self.locale, precision)
             return self.digits(" – ".join(dict.fromkeys(
                 _format(side.first_day, pattern, self) for side in (start, end))))
-        text = formatting.partial_range(start.first_day, end.first_day, precision, self.locale)
+        text = _partial_range(start.first_day, end.first_day, precision, self.locale)
         if self.calendar == "buddhist":
             text = _buddhist_year(text, start.first_day, self)
         return self.digits(text)
@@ -186,7 +189,7 @@ class LocaleFormat:
 
     @property
     def _babel(self) -> Locale:
-        return formatting.babel_locale(self.locale)
+        return babel_locale(self.locale)
 
     def _pattern(self, width: str) -> str:
         return str(self._babel.date_formats[width].pattern)
@@ -202,7 +205,7 @@ def _day(value: DateLike) -> dt.date | None:
 def _format(value: dt.date, pattern: str, fmt: LocaleFormat) -> str:
     if fmt.calendar == "buddhist":
         pattern = _buddhist_pattern(pattern, value, fmt.locale)
-    return format_date(value, pattern, locale=formatting.babel_locale(fmt.locale))
+    return format_date(value, pattern, locale=babel_locale(fmt.locale))
 
 
 def _buddhist_pattern(pattern: str, value: dt.date, locale: str) -> str:
@@ -229,7 +232,7 @@ def _buddhist_pattern(pattern: str, value: dt.date, locale: str) -> str:
 def _buddhist_year(text: str, value: dt.date, fmt: LocaleFormat) -> str:
     """A Gregorian range made by Babel, with its year and era in the Buddhist calendar."""
     era = BUDDHIST_ERA.get(fmt.locale.split("_")[0].split("-")[0], "BE")
-    gregorian_era = formatting.babel_locale(fmt.locale).eras["abbreviated"][1]
+    gregorian_era = babel_locale(fmt.locale).eras["abbreviated"][1]
     text = text.replace(gregorian_era, era)
     year = str(value.year + BUDDHIST_OFFSET)
     replaced = text.replace(str(value.year), year)
@@ -269,3 +272,57 @@ def _persian_months(first: dt.date, last: dt.date, locale: str, precision: str) 
     if start.month != end.month:
         return f"{_persian(first, locale, '%B')}–{_persian(last, locale, '%B %Y')}"
     return _persian(first, locale, "%B %Y")
+
+
+def _cldr_long(value: dt.date, locale: str) -> str:
+    """19 October 2021, in the locale's words and order."""
+    return format_date(value, "long", locale=babel_locale(locale))
+
+
+def _cldr_range(start: dt.date, end: dt.date | None, locale: str) -> str:
+    """19–20 October 2021; a single date when there is no end or it equals the start.
+
+    CLDR has no full-month interval pattern for most locales (Babel then abbreviates the month),
+    so the abbreviated pattern is widened to full month names wherever the locale's own long
+    date format spells months out ("octobre"), and kept where it is numeric (zh "10月").
+    """
+    if end is None or end == start:
+        return _cldr_long(start, locale)
+    parsed = babel_locale(locale)
+    formats = parsed.interval_formats
+    greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    for skeleton in ("yMMMMd", "yMMMd"):
+        parts = formats.get(skeleton, {}).get(greatest)
+        if parts:
+            break
+    else:
+        return format_interval(start, end, "yMMMd", locale=parsed)
+    if skeleton == "yMMMd" and "MMMM" in parsed.date_formats["long"].pattern:
+        parts = [FULL_MONTH.sub(r"\1\1\1\1", part) for part in parts]
+    return format_date(start, parts[0], locale=parsed) + format_date(end, parts[1], locale=parsed)
+
+
+def _partial_pattern(locale: str, precision: str) -> str:
+    """The locale's pattern for a date of this precision: "MMMM y" for a month in English,
+    "y年M月" in Chinese, the long date format for a day."""
+    parsed = babel_locale(locale)
+    if precision == "day":
+        return str(parsed.date_formats["long"].pattern)
+    skeleton = PARTIAL_SKELETONS[precision]
+    pattern = parsed.datetime_skeletons.get(skeleton)
+    if pattern is None:
+        from babel.dates import match_skeleton
+
+        pattern = parsed.datetime_skeletons[match_skeleton(skeleton, parsed.datetime_skeletons)]
+    return str(pattern.pattern)
+
+
+def _partial_range(start: dt.date, end: dt.date, precision: str, locale: str) -> str:
+    """June–July 2023, 2021–2023: a range of months or years, in the locale's words."""
+    if precision == "day":
+        return _cldr_range(start, end, locale)
+    skeleton = PARTIAL_SKELETONS[precision]
+    if (start.year, start.month if precision == "month" else 0) == \
+            (end.year, end.month if precision == "month" else 0):
+        return format_date(start, _partial_pattern(locale, precision), locale=babel_locale(locale))
+    return format_interval(start, end, skeleton, locale=babel_locale(locale))

@@ -1,12 +1,14 @@
-"""What each writing system needs from typesetting, and which fonts cover it (ISO 15924)."""
+"""What each writing system needs from typesetting, and which fonts cover it (ISO 15924); the
+script, direction and own name of a locale."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
-from fontTools import unicodedata as ucd
+from babel import Locale
 
+RTL_SCRIPT_LOCALES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "sd", "ug"}
 Breaking = Literal["spaces", "phrases", "keep-all"]
 """How lines may break: at spaces (and by hyphenation); between phrases found by BudouX in
 headings and short lines (Chinese, Japanese, Thai); only at spaces, never inside a word
@@ -92,6 +94,8 @@ def script_info(code: str | None) -> Script:
 
 def char_script(char: str) -> str:
     """The Unicode script of one character (ISO 15924: Latn, Arab, Hani, Hang, Zyyy...)."""
+    from fontTools import unicodedata as ucd  # not at import: `--shard` is parsed on the no-op path
+
     return str(ucd.script(char))
 
 
@@ -99,6 +103,8 @@ def script_name(code: str) -> str:
     """"Kore" -> "Korean", "Hang" -> "Hangul"."""
     if code in SCRIPTS:
         return SCRIPTS[code].name
+    from fontTools import unicodedata as ucd
+
     return str(ucd.script_name(code, default=code))
 
 
@@ -106,3 +112,37 @@ def covering_script(code: str) -> Script | None:
     """The script (as a locale writes it) whose fonts cover a character of Unicode script
     `code`: Hang -> Kore, Hira -> Jpan, Arab -> Arab."""
     return SCRIPTS.get(code) or SCRIPTS.get(COMPOSITE_OF.get(code, ""))
+
+
+def babel_locale(locale: str) -> Locale:
+    """Babel's locale for a briefs locale code (`zh-Hant` or `zh_Hant`)."""
+    return Locale.parse(locale.replace("-", "_"))
+
+
+def text_direction(locale: str) -> str:
+    """'rtl' for right-to-left languages, else 'ltr'."""
+    try:
+        return babel_locale(locale).text_direction
+    except (ValueError, LookupError):
+        return "rtl" if locale.split("-")[0].split("_")[0] in RTL_SCRIPT_LOCALES else "ltr"
+
+
+def locale_script(locale: str) -> str | None:
+    """The ISO 15924 script a locale is written in (zh -> Hans, ar -> Arab, ru -> Cyrl)."""
+    from babel.core import get_global
+
+    name = locale.replace("-", "_")
+    parsed = babel_locale(locale)
+    if parsed.script:
+        return parsed.script
+    likely = get_global("likely_subtags")
+    for key in (name, parsed.language):
+        if key in likely:
+            parts = likely[key].split("_")
+            return next((p for p in parts[1:] if len(p) == 4 and p.istitle()), None)
+    return None
+
+
+def language_name(locale: str) -> str:
+    """The language's own name for itself, for locale switchers ("français")."""
+    return babel_locale(locale).get_display_name(babel_locale(locale)) or locale

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-MEDIA = ("screen", "print")
-
 
 @dataclass(frozen=True)
 class Lever:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
@@ -16,9 +16,8 @@ from briefs.brand.fonts import CoverageCache
 from briefs.content.config import Profile
 from briefs.content.documents import DocumentSource, image_refs
 from briefs.content.schema import ContactBlock
-from briefs.i18n import formatting
 from briefs.i18n.numbering import LocaleFormat
-from briefs.i18n.scripts import script_info
+from briefs.i18n.scripts import language_name, locale_script, script_info, text_direction
 from briefs.render.assets import Assets
 from briefs.render.exposure import TemplateFunction
 from briefs.render.figures import Look, figure_views
@@ -26,8 +25,29 @@ from briefs.render.profiles import page_css
 from briefs.render.script_css import script_css
 
 if TYPE_CHECKING:
-    from briefs.build.targets import Target
     from briefs.render.charts import ChartSpec
+
+class Named(Protocol):
+    """How an output is named: its profile's name (a `build.targets.TargetKey`)."""
+
+    @property
+    def profile(self) -> str: ...
+
+
+class Output(Protocol):
+    """What the context needs of the output it is made for (a `build.targets.Target` is one:
+    render/ takes it by its shape, and does not import the build stage above it)."""
+
+    @property
+    def key(self) -> Named: ...
+    @property
+    def document(self) -> DocumentSource: ...
+    @property
+    def brand(self) -> LoadedBrand: ...
+    @property
+    def profile(self) -> Profile: ...
+    @property
+    def locale(self) -> str: ...
 
 PAPER_SIZES = {"A4": "A4", "letter": "letter"}
 
@@ -97,7 +117,7 @@ def _block(value: Any) -> ContactBlock | None:
         return None  # validated as the kind's own field; what a block refuses is left out
 
 
-def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFace], str],
+def build_context(target: Output, assets: Assets, font_url: Callable[[ResolvedFace], str],
                   dates: tuple[str | None, str | None], fmt: LocaleFormat,
                   stores: ContextStores | None = None) -> dict[str, Any]:
     """Everything a template may use; nothing else is reachable from a template (it is given
@@ -111,9 +131,9 @@ def build_context(target: Target, assets: Assets, font_url: Callable[[ResolvedFa
     document, brand, profile = target.document, target.brand, target.profile
     locale = target.locale
     text = document.texts[locale].text
-    script = formatting.locale_script(locale)
+    script = locale_script(locale)
     facts = script_info(script)
-    direction = formatting.text_direction(locale)
+    direction = text_direction(locale)
     stylesheets = assets.stylesheets(document.kind, brand)
     return {
         "doc": document.settings,
@@ -158,7 +178,7 @@ def _locale_context(locale: str, script: str | None, direction: str,
         "start_side": "right" if direction == "rtl" else "left",
         "end_side": "left" if direction == "rtl" else "right",
         "page_counter_style": fmt.counter_style,
-        "language_name": formatting.language_name(locale),
+        "language_name": language_name(locale),
     }
 
 

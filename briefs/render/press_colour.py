@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 MAX_DEPTH = 12
-SRGB_NAME = "sRGB IEC61966-2.1"
 
 
 def srgb_profile() -> bytes:

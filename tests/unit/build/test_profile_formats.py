@@ -152,3 +152,21 @@ def test_watch_makes_the_formats_asked_for(root: Path, monkeypatch: pytest.Monke
         "first-flyer/first-flyer.en.pdf": ["first-flyer/first-flyer.en.txt"]}
     unknown = run_cli("watch", "--format", "outlien", "-j", "1", workspace=root)
     assert unknown.exit_code == 2 and 'no output format "outlien"' in unknown.stderr
+
+
+def test_hostile_names_and_options_are_refused_before_anything_is_made() -> None:
+    from pydantic import ValidationError
+
+    from briefs.build.profile_formats import formats_of, unknown_formats
+    from briefs.content.config import Profile
+    from briefs.core.diagnostics import Diagnostics
+
+    formats = registry.load_formats(Diagnostics())
+    hostile = ["social:../x", "html:x", "png:../../etc", "png:99999", "email:a", "pdf:x"]
+    profile = Profile(formats=hostile)
+    assert [index for index, _ in unknown_formats(formats, profile)] == list(range(6))
+    assert [output.name for output in formats_of(formats, profile, ())] == ["pdf"]
+    for name in ("../png", "png x", "PNG", "", "a" * 81, "png\nhtml", "png:\x00"):
+        with pytest.raises(ValidationError):
+            Profile(formats=[name])
+    assert Profile(formats=[" png\n"]).formats == ["png"]  # stripped, as every setting is

@@ -92,3 +92,43 @@ def test_english_dates_are_international_by_default() -> None:
 
     assert plain(LocaleFormat.of("en").date_range(start, end)) == "19–20 October 2021"
     assert plain(LocaleFormat.of("en", "en_US").date_range(start, end)) == "October 19–20, 2021"
+
+
+# Dates in each locale's words, as the templates print them (moved from test_formatting.py
+# when i18n/formatting.py was folded into numbering.py and scripts.py).
+START, END = dt.date(2021, 10, 19), dt.date(2021, 10, 20)
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("fr", "19 octobre 2021"),
+    ("es", "19 de octubre de 2021"),
+    ("ru", "19 октября 2021\u202fг."),  # Babel uses narrow no-break spaces
+    ("zh", "2021年10月19日"),
+])
+def test_long_dates(locale: str, expected: str) -> None:
+    assert LocaleFormat.of(locale).date_long(START) == expected
+
+
+def test_ranges_and_single_days() -> None:
+    assert LocaleFormat.of("es").date_range(START, END) == "19–20 de octubre de 2021"
+    assert LocaleFormat.of("fr").date_range(START, None) == "19 octobre 2021"
+    assert LocaleFormat.of("fr").date_range(START, START) == "19 octobre 2021"
+    assert LocaleFormat.of("fr").time_range(dt.time(9, 30), dt.time(13, 0)) == \
+        "09:30\u2009–\u200913:00"
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("en_GB", "19\u2009–\u200920 October 2021"),
+    ("fr", "19–20 octobre 2021"),
+    ("es", "19–20 de octubre de 2021"),
+    ("ru", "19—20 октября 2021\u202fг."),
+    ("zh", "2021年10月19日\u2009–\u200920日"),
+    ("ar", "19–20 أكتوبر 2021"),
+])
+def test_date_ranges_in_the_six_languages(locale: str, expected: str) -> None:
+    assert LocaleFormat.of(locale).date_range(START, END) == expected
+
+
+def test_range_across_months_spells_both() -> None:
+    assert LocaleFormat.of("fr").date_range(dt.date(2021, 10, 30), dt.date(2021, 11, 2)) == \
+        "30 octobre\u2009–\u20092 novembre 2021"
