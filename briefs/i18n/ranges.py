@@ -40,7 +40,7 @@ class Separator:
 @lru_cache(maxsize=64)
 def separators(locale: str) -> dict[str, Separator]:
     """The locale's separator for each kind of range; empty for a locale that uses a word."""
-    from briefs.i18n.formatting import babel_locale
+    from briefs.i18n.scripts import babel_locale
 
     formats = babel_locale(locale).interval_formats
     found = {}
