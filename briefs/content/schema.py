@@ -76,6 +76,14 @@ class Strict(BaseModel):
                               use_attribute_docstrings=True)
 
 
+class Generated(BaseModel):
+    """Second base of a model made by `create_model` (kind.yaml kinds): it has no source, and
+    its fields carry their descriptions, so pydantic is not asked to look for attribute
+    docstrings (it searches the calling frames' source: most of the cost of making a model)."""
+
+    model_config = ConfigDict(use_attribute_docstrings=False)
+
+
 WEB_SCHEMES = ("https://", "http://", "mailto:")
 HIDDEN_IN_LINKS = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f"
                              r"\u205f-\u206f\u3000\ufeff]")

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field, create_model
 
-from briefs.content.schema import CommonSettings, FigureText, ShortText, Slug, Strict
+from briefs.content.schema import CommonSettings, FigureText, Generated, ShortText, Slug, Strict
 from briefs.kinds.fit import FitStep
 
 TEMPLATE_FILE = "template.html.j2"
@@ -116,7 +116,8 @@ def with_common_texts(model: type[Strict]) -> type[Strict]:
         "keywords": (list[ShortText], Field(default_factory=list, description=(
             "The PDF's keywords in this language (default: document.yaml's)")))}
     return create_model(  # type: ignore[call-overload,no-any-return]
-        model.__name__, __base__=model, __module__=model.__module__,
+        model.__name__, __base__=(model, Generated),  # type: ignore[arg-type]
+        __module__=model.__module__,
         __doc__=model.__doc__, **keywords,
         body_figures=(dict[Slug, FigureText], Field(
             default_factory=dict, description="What readers read about each figure: "

@@ -23,6 +23,7 @@ from briefs.content.schema import (
     MAX_NAME,
     SHORT_TEXT_LIMIT,
     CommonSettings,
+    Generated,
     ImageRef,
     ImageText,
     ShortText,
@@ -222,7 +223,7 @@ def build_models(name: str, spec: KindSpec) -> tuple[type[CommonSettings], type[
     settings_fields: dict[str, Any] = {"kind": (Literal[name], ...)}  # type: ignore[valid-type]
     settings_fields |= {key: _field(value, f"{prefix}{key.title()}")
                         for key, value in spec.settings.items()}
-    settings = create_model(f"{prefix}Settings", __base__=CommonSettings,
+    settings = create_model(f"{prefix}Settings", __base__=(CommonSettings, Generated),
                             **settings_fields)  # type: ignore[call-overload]
     text_fields = {key: _field(value, f"{prefix}{key.title()}")
                    for key, value in spec.text.items()}
@@ -230,8 +231,8 @@ def build_models(name: str, spec: KindSpec) -> tuple[type[CommonSettings], type[
         if value.type == "image" and key not in text_fields:
             text_fields[key] = (ImageText, Field(default=ImageText(), description=(
                 f"What readers read about the {key} image: alt text, caption, credit")))
-    text = create_model(f"{prefix}Text", __base__=Strict, **text_fields)  # type: ignore[call-overload]
-    return settings, text
+    text = create_model(f"{prefix}Text", __base__=(Strict, Generated), **text_fields)  # type: ignore[call-overload]
+    return settings, text  # type: ignore[return-value]  # subclasses of both, by their bases
 
 
 def _field(spec: FieldSpec, model_name: str) -> tuple[Any, Any]:
@@ -273,7 +274,7 @@ def _annotation(spec: FieldSpec, model_name: str) -> Any:
     if kind == "object":
         fields = {key: _field(value, f"{model_name}{key.title()}")
                   for key, value in (spec.fields or {}).items()}
-        return create_model(model_name, __base__=Strict, **fields)  # type: ignore[call-overload]
+        return create_model(model_name, __base__=(Strict, Generated), **fields)  # type: ignore[call-overload]
     assert kind == "list" and spec.items is not None
     item = _annotation(spec.items, f"{model_name}Item")
     return Annotated[list[item], Field(min_length=spec.min_items or 0,  # type: ignore[valid-type]

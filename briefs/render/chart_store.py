@@ -68,7 +68,9 @@ def _file_stamp(path: str) -> tuple[str, int, int]:
 
 class ChartStore:
     """Chart SVGs by `chart_key`: in memory for the session, and in `folder` (signed with
-    `key`) between builds when a `writer` is given; without a key, in memory only."""
+    `key`) between builds when a `writer` is given; without a key, in memory only. A stored
+    chart is read only when it resolves inside the writer's output folder (no link out of
+    it, the cache folder's own included)."""
 
     def __init__(self, folder: Path | None = None, writer: Writer | None = None,
                  key: bytes | None = None) -> None:
@@ -98,13 +100,14 @@ class ChartStore:
 
     def _stored(self, name: str) -> bytes | None:
         path = self._path(name)
-        if path is None or self.key is None:
+        if path is None or self.key is None or self.writer is None:
             return None
         try:
-            if path.is_symlink() or path.stat().st_size > MAX_CHART_BYTES + 32:
+            if path.is_symlink() or not path.resolve().is_relative_to(
+                    self.writer.output_dir) or path.stat().st_size > MAX_CHART_BYTES + 32:
                 return None
             raw = path.read_bytes()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop
             return None
         signature, data = raw[:32], raw[32:]
         expected = hmac.new(self.key, name.encode() + data, hashlib.sha256).digest()

@@ -95,3 +95,13 @@ def test_without_a_key_nothing_is_stored(tmp_path: Path) -> None:
     keyless = store(tmp_path, key=None)
     assert keyless.svg(spec()) == chart_svg(spec())
     assert not (tmp_path / "build" / ".cache" / "charts").exists()
+
+
+def test_a_cache_folder_linked_out_of_the_output_folder_is_not_read(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    store(elsewhere).svg(spec())  # a signed chart, outside this workspace's output folder
+    (tmp_path / "build" / ".cache").mkdir(parents=True)
+    (tmp_path / "build" / ".cache" / "charts").symlink_to(elsewhere / "build" / ".cache" /
+                                                          "charts")
+    linked = store(tmp_path)
+    assert linked._stored(chart_key(spec())) is None
