@@ -111,3 +111,28 @@ def test_arabic_and_persian_marks_stay_on_their_letter(built_sample: Path, built
         # stays on its letter there
         wanted = mark if engine == "mupdf" else word
         assert unicodedata.normalize("NFC", wanted) in unicodedata.normalize("NFC", text)
+
+
+RANGES = (("sample", "river-dialogue-flyer", "ar", "14:30–16:30"),
+          ("scripts", "urban-water-fact-sheet", "he", "2016–2025"))
+
+
+@pytest.mark.parametrize("engine", [
+    "poppler", "mupdf",
+    pytest.param("pdfium", marks=pytest.mark.xfail(strict=True, reason=(
+        "PDFium reads a range isolated left to right in a right-to-left line reversed; "
+        "without the isolation it read it right and poppler, MuPDF and pdf.js did not")))])
+def test_ranges_in_right_to_left_text_read_in_logical_order(built_sample: Path,
+                                                            built_scripts: Path,
+                                                            engine: str) -> None:
+    """`14:30–16:30` in Arabic text is isolated left to right (render/typeset.py): without it
+    the bidi algorithm draws it as `16:30–14:30` and the engines read it so."""
+    if engine == "mupdf":
+        pytest.importorskip("pymupdf")
+    for root, doc, locale, wanted in RANGES:
+        workspace = built_sample if root == "sample" else built_scripts
+        assert wanted in (workspace / "content" / doc / f"{locale}.yaml").read_text("utf-8")
+        text = ENGINES[engine](workspace / "build" / doc / f"{doc}.{locale}.pdf")
+        first, second = wanted.split("–")
+        assert wanted in text, f"{doc}.{locale}"
+        assert f"{second}–{first}" not in text
