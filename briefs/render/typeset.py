@@ -3,7 +3,9 @@
 - Words that already contain a hyphen, and words in capitals, are never hyphenated again
   (`urban-rural`, `UNESCO`); short compounds (`UN-Habitat`, `e-mail`) never break at all.
 - In right-to-left text, left-to-right runs (URLs, e-mail addresses, @handles, #tags, phone
-  numbers) are isolated in `<bdi dir="ltr">`, so that the bidi algorithm cannot reorder them;
+  numbers, number, time and date ranges such as `14:30–16:30`) are isolated in
+  `<bdi dir="ltr">`, so that the bidi algorithm cannot reorder them (a range read back as
+  `16:30–14:30`: docs/decisions.md);
   a translator isolates any other run by hand between U+2066 (LRI) and U+2069 (PDI).
 - A line break in the source between two Chinese, Japanese or Thai characters joins them
   without a space.
@@ -67,7 +69,8 @@ LTR_RUN = re.compile(
     r"|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"       # e-mail addresses
     r"|(?<![\w@])@[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*"     # @handles
     r"|(?<![\w#])#[A-Za-z0-9_]*[A-Za-z_][A-Za-z0-9_]*"   # #tags (Latin)
-    r"|\+?\(?\d[\d\s().\-/]{5,}\d",                      # phone numbers and similar
+    r"|\+?\(?\d[\d\s().\-/]{5,}\d"                       # phone numbers and similar
+    r"|\d+(?:[:.,]\d+)*\s?[\u2013\u2014-]\s?\d+(?:[:.,]\d+)*",  # ranges: 14:30–16:30
     re.ASCII)
 ISOLATE = re.compile("([\u2066\u2067\u2068])([^\u2066-\u2069]*)\u2069")
 """A run a translator isolated by hand: LRI (U+2066), RLI (U+2067) or FSI (U+2068) ... PDI."""

@@ -8,8 +8,10 @@ so `ثلاث` came out `ثالث` and `إلى` as `إىل`. Written in drawing o
 reads back in logical order in all four (see docs/decisions.md, "Arabic and Persian text
 layer"). A glyph whose characters are all right-to-left letters and marks is only ever drawn in
 a right-to-left run (bidi gives strong R and AL characters an odd level whatever the markup),
-so reversing its one mapping is right wherever it is drawn. /ActualText is no help here: the
-engines reverse it in right-to-left runs, and pdf.js reads none.
+so reversing its one mapping is right wherever it is drawn. The same holds for the copies
+joiners.py and marks.py make (a letter with the ZWNJ after it, a letter with its marks: all
+four engines read `ًع` back as `عً`). /ActualText is no help here: the engines reverse it in
+right-to-left runs, and pdf.js reads none. Runs after those steps, on every mapping.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from typing import Any
 MAPPING = re.compile(rb"^<([0-9a-fA-F]{2,8})> <([0-9a-fA-F]*)>$")
 """One `bfchar` line as WeasyPrint writes it: `<glyph> <UTF-16BE text>`."""
 RIGHT_TO_LEFT = {"R", "AL"}
-INSIDE_RIGHT_TO_LEFT = RIGHT_TO_LEFT | {"NSM"}
+INSIDE_RIGHT_TO_LEFT = RIGHT_TO_LEFT | {"NSM", "BN"}
+"""Right-to-left letters, their marks, and the ZWNJ (BN) a letter's copy may carry."""
 
 
 def reversed_in_drawing_order(text: str) -> str | None:
     """The mapping to write for a glyph whose text is `text`: its characters in drawing
-    order when it is a right-to-left glyph of several characters, else None (unchanged)."""
+    order when it is a right-to-left glyph of several characters (letters, marks, a ZWNJ it
+    carries: joiners.py, marks.py), else None (unchanged)."""
     if len(text) < 2:
         return None
     classes = {unicodedata.bidirectional(character) for character in text}

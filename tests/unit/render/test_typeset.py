@@ -37,6 +37,15 @@ def test_ltr_runs_are_isolated_in_rtl_text_only() -> None:
     assert "<bdi" not in typeset("<p>Call +44 20 7946 0958 or @CivicHabitat</p>")
 
 
+def test_number_and_time_ranges_in_rtl_text_keep_their_order() -> None:
+    """Without isolation the bidi algorithm draws `14:30–16:30` as `16:30–14:30` and text
+    engines read it back reversed (docs/decisions.md)."""
+    out = typeset("<p>جولة المشي (14:30–16:30) بين 2016–2025 و 5-7 كم</p>", "ar", "rtl", "Arab")
+    for run in ("14:30–16:30", "2016–2025", "5-7"):
+        assert f'<bdi dir="ltr">{run}</bdi>' in out
+    assert "<bdi" not in typeset("<p>From 14:30–16:30</p>")
+
+
 def test_text_already_isolated_is_left_alone() -> None:
     out = typeset('<p><bdi dir="ltr">@CivicHabitat</bdi></p>', "he", "rtl", "Hebr")
     assert out.count("<bdi") == 1

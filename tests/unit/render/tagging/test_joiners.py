@@ -10,7 +10,8 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 from briefs.render.tagging import joiners
-from briefs.render.tagging.recover import Marked
+from briefs.render.tagging.glyph_copies import _widths
+from briefs.render.tagging.recover import Marked, resolve
 
 ZWNJ = "\u200c"
 
@@ -70,15 +71,15 @@ def test_the_target_glyph_is_drawn_with_a_copy_mapped_to_the_zwnj() -> None:
     content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
                              b"[<0001>0<0001>0<>0.0<0001>0] TJ", b"EMC"]
     pdf, stream, font, sequence = _pdf(content)
-    fonts = joiners._Fonts(pdf)
+    fonts = joiners.Fonts(pdf)
     assert joiners._drawn(sequence) == [1, 1, 1]
     joiners._replace(sequence, [(2, 1)], fonts)
     fonts.save()
     shown = stream.stream[3]
     assert shown == b"[<0001>0<0001>0<>0.0<0002>0] TJ"  # the first free slot
-    cmap = b"\n".join(joiners.resolve(pdf, font["ToUnicode"]).stream)
-    assert b"<0002> <200c0061>" in cmap
-    assert joiners._widths(pdf, font)[2] == 450
+    cmap = b"\n".join(resolve(pdf, font["ToUnicode"]).stream)
+    assert b"<0002> <0061200c>" in cmap  # logical: tounicode.py writes it in drawing order
+    assert _widths(pdf, font)[2] == 450
     file = next(item for item in pdf.objects
                 if isinstance(item, pydyf.Stream) and "Length1" in item.extra)
     assert file.extra["Length1"] == len(file.stream[0])
@@ -92,7 +93,7 @@ def test_one_copy_per_glyph_and_text_and_none_without_a_free_slot() -> None:
     content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
                              b"[<0001><0001><0001><0001>] TJ", b"EMC"]
     pdf, stream, _, sequence = _pdf(content)
-    fonts = joiners._Fonts(pdf)
+    fonts = joiners.Fonts(pdf)
     joiners._replace(sequence, [(0, 1), (2, 1)], fonts)
     assert stream.stream[3] == b"[<0002><0001><0002><0001>] TJ"
     fonts.copies[next(iter(fonts.copies))].free.clear()
@@ -106,7 +107,7 @@ def test_a_line_drawn_with_another_glyph_is_left_alone() -> None:
                              b"[<0001><0001>] TJ", b"EMC", b"[<0001>] TJ"]
     pdf, stream, _, sequence = _pdf(content)
     assert joiners._drawn(sequence) == [1, 1]  # the sequence ends at its EMC
-    joiners._replace(sequence, [(1, 7)], joiners._Fonts(pdf))
+    joiners._replace(sequence, [(1, 7)], joiners.Fonts(pdf))
     assert stream.stream[3] == b"[<0001><0001>] TJ"
 
 

@@ -15,6 +15,7 @@ def test_an_arabic_ligature_is_written_in_drawing_order() -> None:
     assert reversed_in_drawing_order("\u0644\u0627") == "\u0627\u0644"  # lam-alef
     assert reversed_in_drawing_order("\u0644\u0623") == "\u0623\u0644"
     assert reversed_in_drawing_order("\u0628\u064e") == "\u064e\u0628"  # beh with fatha
+    assert reversed_in_drawing_order("\u0645\u200c") == "\u200c\u0645"  # meem, ZWNJ
 
 
 def test_left_to_right_and_single_characters_are_left_alone() -> None:

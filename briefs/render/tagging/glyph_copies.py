@@ -1,0 +1,256 @@
+"""Glyph copies in an embedded TrueType subset: a copy of a glyph, or a composite of a letter
+and its marks, at a free glyph id, with its width, ToUnicode text and CIDSet bit (used by
+joiners.py and marks.py).
+
+WeasyPrint's subsets keep glyph ids (unused ids hold empty, zero-width glyphs), so a free id
+is one that nothing maps, draws or uses as a component. Fonts fontTools cannot read, CFF
+outlines and variable fonts are left as they are (no copy: the caller keeps the glyph).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefs.render.tagging.recover import Marked, resolve
+
+ZWNJ = "\u200c"
+
+
+@dataclass
+class _Copies:
+    """The glyph copies made in one embedded font file."""
+
+    font: Any
+    free: list[int]
+    made: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    changed: bool = False
+
+
+class Fonts:
+    """The PDF's fonts by resource name, and the glyph copies made in them."""
+
+    def __init__(self, pdf: Any) -> None:
+        self.pdf = pdf
+        self.copies: dict[int, _Copies] = {}
+        self.read: dict[tuple[str, int], tuple[dict[int, str], dict[int, Any]]] = {}
+
+    def copy(self, sequence: Marked, name: str, glyph: int) -> int:
+        """The id of a copy of `glyph` in the font `name` that maps to ZWNJ + its text (the
+        glyph itself when no copy can be made)."""
+        font = self._font(sequence, name)
+        if font is None:
+            return glyph
+        mapping = _mappings(self.pdf, font)
+        text = mapping.get(glyph, "") + ZWNJ  # in logical order, as WeasyPrint writes
+        copies = self._copies(font)
+        if copies is None:
+            return glyph
+        if (glyph, text) in copies.made:
+            return copies.made[(glyph, text)]
+        if not copies.free:
+            return glyph
+        slot = copies.free.pop(0)
+        glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
+        order = copies.font.getGlyphOrder()
+        glyf[order[slot]] = copy.deepcopy(glyf[order[glyph]])
+        hmtx[order[slot]] = hmtx[order[glyph]]
+        copies.made[(glyph, text)] = slot
+        copies.changed = True
+        _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, glyph), self.read)
+        return slot
+
+    def composite(self, sequence: Marked, name: str, base: int,
+                  marks: tuple[tuple[int, int, int], ...], text: str) -> int:
+        """The id of a new glyph drawing `base` and each (mark, dx, dy) at its offset (font
+        units), mapped to `text`, with the width of `base` (`base` when none can be made)."""
+        from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
+
+        font = self._font(sequence, name)
+        copies = self._copies(font) if font is not None else None
+        if copies is None:
+            return base
+        key = (base, marks, text)
+        if key in copies.made:
+            return copies.made[key]
+        if not copies.free:
+            return base
+        slot = copies.free.pop(0)
+        glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
+        order = copies.font.getGlyphOrder()
+        glyph = Glyph()
+        glyph.numberOfContours = -1
+        glyph.components = []
+        for component_id, dx, dy in ((base, 0, 0), *marks):
+            component = GlyphComponent()
+            component.glyphName, component.x, component.y = order[component_id], dx, dy
+            component.flags = 0
+            glyph.components.append(component)
+        glyph.recalcBounds(glyf)
+        glyf[order[slot]] = glyph
+        hmtx[order[slot]] = (hmtx[order[base]][0], glyph.xMin)
+        copies.made[key] = slot
+        copies.changed = True
+        _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, base), self.read)
+        return slot
+
+    def text(self, sequence: Marked, name: str, glyph: int) -> str:
+        """What `glyph` of the font `name` maps to ("" when unknown)."""
+        return self._read(sequence, name)[0].get(glyph, "")
+
+    def width(self, sequence: Marked, name: str, glyph: int) -> float:
+        """The advance of `glyph` in the font `name`, in thousandths of its size."""
+        font = self._font(sequence, name)
+        if font is None:
+            return 0.0
+        default = resolve(self.pdf, font["DescendantFonts"][0]).get("DW", 1000)
+        return float(self._read(sequence, name)[1].get(glyph, default))
+
+    def _read(self, sequence: Marked, name: str) -> tuple[dict[int, str], dict[int, Any]]:
+        """The font's ToUnicode text and widths by glyph (read again after a copy)."""
+        font = self._font(sequence, name)
+        if font is None:
+            return {}, {}
+        key = (name, id(font))
+        if key not in self.read:
+            self.read[key] = (_mappings(self.pdf, font), _widths(self.pdf, font))
+        return self.read[key]
+
+    def units_per_em(self, sequence: Marked, name: str) -> int | None:
+        font = self._font(sequence, name)
+        copies = self._copies(font) if font is not None else None
+        return int(copies.font["head"].unitsPerEm) if copies is not None else None
+
+    def _font(self, sequence: Marked, name: str) -> Any:
+        if sequence.form is not None:
+            resources = sequence.form.extra.get("Resources")
+        else:
+            resources = resolve(self.pdf, self.pdf.page_references[sequence.page])["Resources"]
+        fonts = resolve(self.pdf, resolve(self.pdf, resources).get("Font"))
+        if not fonts or name not in fonts:
+            return None
+        return resolve(self.pdf, fonts[name])
+
+    def _copies(self, font: Any) -> _Copies | None:
+        from fontTools.ttLib import TTFont
+
+        descendant = resolve(self.pdf, font["DescendantFonts"][0])
+        descriptor = resolve(self.pdf, descendant["FontDescriptor"])
+        if "FontFile2" not in descriptor:
+            return None
+        stream = resolve(self.pdf, descriptor["FontFile2"])
+        if id(stream) in self.copies:
+            return self.copies[id(stream)]
+        found = None
+        try:
+            tt = TTFont(io.BytesIO(b"".join(stream.stream)))
+            if "glyf" in tt and "hmtx" in tt and "gvar" not in tt:
+                found = _Copies(tt, _free_slots(tt, self._used(stream)))
+                found.font_stream = stream  # type: ignore[attr-defined]
+        except Exception:  # a font fontTools cannot read: left as it is
+            found = None
+        if found is not None:
+            self.copies[id(stream)] = found
+        return found
+
+    def _used(self, stream: Any) -> set[int]:
+        """Every glyph id any font sharing this file maps or draws."""
+        used: set[int] = set()
+        for item in self.pdf.objects:
+            if isinstance(item, dict) and item.get("Type") == "/Font" and "ToUnicode" in item \
+                    and "DescendantFonts" in item:
+                descendant = resolve(self.pdf, item["DescendantFonts"][0])
+                descriptor = resolve(self.pdf, descendant["FontDescriptor"])
+                if resolve(self.pdf, descriptor.get("FontFile2")) is stream:
+                    used |= set(_mappings(self.pdf, item)) | set(_widths(self.pdf, item))
+        return used
+
+    def save(self) -> None:
+        for copies in self.copies.values():
+            if not copies.changed:
+                continue
+            out = io.BytesIO()
+            copies.font.save(out)
+            stream = copies.font_stream  # type: ignore[attr-defined]
+            stream.stream = [out.getvalue()]
+            if "Length1" in stream.extra:
+                stream.extra["Length1"] = len(out.getvalue())
+
+
+def _free_slots(font: Any, used: set[int]) -> list[int]:
+    """Glyph ids of the subset font that hold nothing (no outline, no advance) and that
+    nothing maps, draws or uses as a component."""
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    order = font.getGlyphOrder()
+    components: set[str] = set()
+    for name in order:
+        glyph = glyf[name]
+        if glyph.isComposite():
+            components |= {component.glyphName for component in glyph.components}
+    return [gid for gid, name in enumerate(order)
+            if gid and gid not in used and name not in components
+            and glyf[name].numberOfContours == 0 and hmtx[name][0] == 0]
+
+
+def _mappings(pdf: Any, font: Any) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    for line in resolve(pdf, font["ToUnicode"]).stream:
+        found = re.match(rb"^<([0-9a-fA-F]{4})> <([0-9a-fA-F]*)>$", line) \
+            if isinstance(line, bytes) else None
+        if found:
+            try:
+                mapping[int(found.group(1), 16)] = bytes.fromhex(
+                    found.group(2).decode()).decode("utf-16-be")
+            except (ValueError, UnicodeDecodeError):
+                continue
+    return mapping
+
+
+def _widths(pdf: Any, font: Any) -> dict[int, Any]:
+    descendant = resolve(pdf, font["DescendantFonts"][0])
+    widths: dict[int, Any] = {}
+    items = list(resolve(pdf, descendant.get("W")) or [])
+    position = 0
+    while position + 1 < len(items):
+        first, values = items[position], items[position + 1]
+        if isinstance(values, (list, tuple)):
+            for offset, value in enumerate(values):
+                widths[int(first) + offset] = value
+            position += 2
+        else:
+            for cid in range(int(first), int(values) + 1):
+                widths[cid] = items[position + 2]
+            position += 3
+    return widths
+
+
+def _width(pdf: Any, font: Any, glyph: int) -> Any:
+    return _widths(pdf, font).get(glyph, resolve(pdf, font["DescendantFonts"][0]).get("DW", 1000))
+
+
+def _add_mapping(pdf: Any, font: Any, slot: int, text: str, width: Any,
+                 read: dict[tuple[str, int], Any] | None = None) -> None:
+    """The copy's ToUnicode entry, width and (PDF/A-1) CIDSet bit."""
+    import pydyf
+
+    if read is not None:
+        for key in [key for key in read if key[1] == id(font)]:
+            del read[key]
+    lines = resolve(pdf, font["ToUnicode"]).stream
+    end = lines.index(b"endcmap")
+    lines[end:end] = [b"1 beginbfchar",
+                      b"<%04x> <%s>" % (slot, text.encode("utf-16-be").hex().encode()),
+                      b"endbfchar"]
+    descendant = resolve(pdf, font["DescendantFonts"][0])
+    descendant["W"].extend([slot, pydyf.Array([width])])
+    descriptor = resolve(pdf, descendant["FontDescriptor"])
+    if "CIDSet" in descriptor:
+        cidset = resolve(pdf, descriptor["CIDSet"])
+        bits = bytearray(b"".join(cidset.stream))
+        if len(bits) <= slot // 8:
+            bits += bytes(slot // 8 + 1 - len(bits))
+        bits[slot // 8] |= 0x80 >> (slot % 8)
+        cidset.stream = [bytes(bits)]

@@ -1,0 +1,196 @@
+"""Arabic-script marks (harakat, tanwin, shadda, hamza above) in the text layer: a base letter
+and the marks drawn on it become one glyph of their own, mapped to the letter and its marks.
+
+HarfBuzz draws a right-to-left mark before its base letter, as a zero-width glyph of its own,
+moved onto the letter (and raised with a text rise). Measured (docs/decisions.md, "Arabic and
+Persian text layer"): MuPDF and pdf.js read it in place, but poppler moves it to the end of
+the line and PDFium drops it, so `معًا`, `تُستمد` and the Persian ezafe `شبکهٔ` were lost.
+Drawn after its letter instead, every engine reads the mark but before the letter. A glyph
+that maps to several characters is read right by all four (tounicode.py); so the letter is
+drawn with a composite glyph (the letter and each mark as components at the offsets they were
+drawn at, the letter's width) mapped to letter + marks in drawing order, and the marks'
+own glyphs are taken out of the line. The page looks the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefs.render.tagging.recover import Marked
+
+if TYPE_CHECKING:
+    from briefs.render.tagging.glyph_copies import Fonts
+
+MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0591-\u05c7]")
+"""Marks of the Arabic and Hebrew scripts, drawn on a base letter."""
+NUMBER = rb"-?(?:\d+\.?\d*|\.\d+)"
+ELEMENT = re.compile(rb"<([0-9a-fA-F]*)>|(" + NUMBER + rb")")
+RISE = re.compile(rb"^(" + NUMBER + rb") Ts$")
+FONT = re.compile(rb"^/(\S+) (" + NUMBER + rb") Tf$")
+ZWNJ = "\u200c"
+NESTING = {b"BDC": 1, b"BMC": 1, b"EMC": -1}
+
+
+@dataclass
+class _Drawn:
+    """One glyph drawn in the sequence: where its code is, and where it is drawn."""
+
+    token: int
+    start: int
+    glyph: int
+    font: str
+    size: float
+    x: float
+    rise: float
+
+
+def attach_marks(sequence: Marked, right_to_left: list[bool], fonts: Fonts) -> None:
+    """Draw each base letter of a right-to-left run with the marks drawn just before it as
+    one composite glyph, mapped to the letter and its marks."""
+    drawn = list(_glyphs(sequence, fonts))
+    if len(drawn) != len(right_to_left):
+        return
+    texts = [fonts.text(sequence, item.font, item.glyph) for item in drawn]
+    removed: set[int] = set()
+    replaced: dict[int, int] = {}
+    index = 0
+    while index < len(drawn):
+        end = index
+        while end < len(drawn) and right_to_left[end] and _is_mark(texts[end]) \
+                and drawn[end].font == drawn[index].font:
+            end += 1
+        if end == index or end >= len(drawn) or not right_to_left[end] \
+                or drawn[end].font != drawn[index].font or not texts[end]:
+            index = max(end, index + 1)
+            continue
+        base = drawn[end]
+        units = fonts.units_per_em(sequence, base.font)
+        if units is None:
+            index = end + 1
+            continue
+        marks = tuple((item.glyph, round((item.x - base.x) / base.size * units),
+                       round((item.rise - base.rise) / base.size * units))
+                      for item in drawn[index:end])
+        text = _with_marks(texts[end], [texts[i] for i in range(index, end)])
+        glyph = fonts.composite(sequence, base.font, base.glyph, marks, text)
+        if glyph != base.glyph:
+            replaced[end] = glyph
+            removed |= set(range(index, end))
+        index = end + 1
+    if replaced:
+        _rewrite(sequence, drawn, replaced, removed, fonts)
+
+
+def _with_marks(base: str, marks: list[str]) -> str:
+    """The composite's text in logical order (the ToUnicode step writes every mapping in
+    drawing order): the letter, its marks (drawn in reverse), a ZWNJ the letter carries."""
+    joiner = ZWNJ if base.endswith(ZWNJ) else ""
+    return base[:len(base) - len(joiner)] + "".join(reversed(marks)) + joiner
+
+
+def _is_mark(text: str) -> bool:
+    return bool(text) and all(unicodedata.category(character) == "Mn" for character in text)
+
+
+def _glyphs(sequence: Marked, fonts: Fonts) -> Iterator[_Drawn]:
+    """Every glyph the sequence draws, with its position along the line in text space."""
+    from briefs.render.tagging.joiners import _font_before
+
+    tokens = sequence.stream.stream
+    font = _font_before(tokens, sequence.position) or ""
+    size, x, rise, depth = _size_before(tokens, sequence.position), 0.0, 0.0, 1
+    position = sequence.position + 2
+    while position < len(tokens) and depth > 0:
+        token = tokens[position]
+        token = token.encode() if isinstance(token, str) else token
+        if isinstance(token, bytes):
+            depth += NESTING.get(token, 0)
+            if found := FONT.match(token):
+                font, size = found.group(1).decode(), float(found.group(2))
+            elif found := RISE.match(token):
+                rise = float(found.group(1))
+            elif token.endswith(b"TJ"):
+                for element in ELEMENT.finditer(token):
+                    if element.group(2) is not None:
+                        x -= float(element.group(2)) / 1000 * size
+                        continue
+                    codes = element.group(1)
+                    for start in range(0, len(codes), 4):
+                        glyph = int(codes[start:start + 4], 16)
+                        yield _Drawn(position, element.start(1) + start, glyph, font, size, x,
+                                     rise)
+                        x += fonts.width(sequence, font, glyph) / 1000 * size
+        position += 1
+
+
+def _size_before(tokens: list[Any], position: int) -> float:
+    for token in reversed(tokens[:position]):
+        token = token.encode() if isinstance(token, str) else token
+        if isinstance(token, bytes) and (found := FONT.match(token)):
+            return float(found.group(2))
+    return 1.0
+
+
+def _rewrite(sequence: Marked, drawn: list[_Drawn], replaced: dict[int, int],
+             removed: set[int], fonts: Fonts) -> None:
+    """Put the composites in, take the marks out (keeping the pen where it was)."""
+    tokens = sequence.stream.stream
+    by_token: dict[int, list[tuple[int, _Drawn]]] = {}
+    for index, item in enumerate(drawn):
+        if index in replaced or index in removed:
+            by_token.setdefault(item.token, []).append((index, item))
+    for position, items in by_token.items():
+        token = tokens[position]
+        token = token.encode() if isinstance(token, str) else token
+        for index, item in sorted(items, key=lambda pair: -pair[1].start):
+            if index in replaced:
+                code = b"%04x" % replaced[index]
+            else:
+                width = fonts.width(sequence, item.font, item.glyph)
+                code = b">%s<" % _number(-width) if width else b""
+            token = token[:item.start] + code + token[item.start + 4:]
+        tokens[position] = token
+    _tidy(sequence, set(by_token))
+
+
+def _tidy(sequence: Marked, changed: set[int]) -> None:
+    """The moves a removed mark leaves behind merged into one, and a text-showing operator
+    left with nothing to show folded into the next: MuPDF reads a long move to the right
+    as a space."""
+    tokens = sequence.stream.stream
+    pending = 0.0
+    depth, position = 1, sequence.position + 2
+    while position < len(tokens) and depth > 0:
+        token = tokens[position]
+        token = token.encode() if isinstance(token, str) else token
+        if isinstance(token, bytes):
+            depth += NESTING.get(token, 0)
+            if token.endswith(b"TJ") and (pending or position in changed):
+                if pending:
+                    token = b"[" + _number(pending) + (b"" if token[1:2] == b"<" else b"<>") \
+                        + token[1:]
+                    pending = 0.0
+                token = _merged(token)
+                if not any(found.group(1) for found in ELEMENT.finditer(token)):
+                    pending = sum(float(found.group(2)) for found in ELEMENT.finditer(token)
+                                  if found.group(2) is not None)
+                    token = b""
+                tokens[position] = token
+        position += 1
+
+
+def _merged(token: bytes) -> bytes:
+    """`[a<>b ...] TJ` -> `[a+b ...] TJ`: numbers around an empty string added up."""
+    pair = re.compile(rb"(?<![0-9.])(" + NUMBER + rb")(?:<>)+(" + NUMBER + rb")(?![0-9.])")
+    while (found := pair.search(token)) is not None:
+        total = float(found.group(1)) + float(found.group(2))
+        token = token[:found.start()] + _number(total) + token[found.end():]
+    return token
+
+
+def _number(value: float) -> bytes:
+    return (b"%d" % value) if value == int(value) else (b"%.12f" % value).rstrip(b"0")

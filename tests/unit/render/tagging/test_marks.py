@@ -1,0 +1,71 @@
+"""A base letter and the marks drawn on it drawn as one composite glyph mapped to both."""
+
+from __future__ import annotations
+
+import io
+
+import pydyf
+from fontTools.ttLib import TTFont
+
+from briefs.render.tagging import joiners, marks
+from briefs.render.tagging.glyph_copies import _widths
+from briefs.render.tagging.recover import Marked, resolve
+from tests.unit.render.tagging.test_joiners import _pdf
+
+FATHATAN = "\u064b"
+
+
+def _with_a_mark(content: list[object]) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary,
+                                                   Marked]:
+    pdf, stream, font, sequence = _pdf(content)
+    cmap = resolve(pdf, font["ToUnicode"])
+    cmap.stream[1:1] = [b"<0003> <064b>"]
+    cmap.stream[0] = b"2 beginbfchar"
+    descendant = resolve(pdf, font["DescendantFonts"][0])
+    descendant["W"].extend([3, pydyf.Array([0])])
+    return pdf, stream, font, sequence
+
+
+def test_a_raised_mark_drawn_before_its_letter_becomes_part_of_it() -> None:
+    content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"[<0001>0] TJ", b"1.5 Ts", b"[-100<0003>] TJ", b"0 Ts",
+                             b"[<>100<0001>0] TJ", b"EMC"]
+    pdf, stream, font, sequence = _with_a_mark(content)
+    fonts = joiners.Fonts(pdf)
+    marks.attach_marks(sequence, [True, True, True], fonts)
+    fonts.save()
+    assert stream.stream[3] == b"[<0001>0] TJ"
+    assert stream.stream[5] == b""  # the mark's own operator: nothing left to show
+    assert stream.stream[7] == b"[0<0002>0] TJ"  # its moves folded into the letter's
+    cmap = b"\n".join(resolve(pdf, font["ToUnicode"]).stream)
+    assert b"<0002> <0061064b>" in cmap  # letter + mark, logical (tounicode.py reorders)
+    assert _widths(pdf, font)[2] == 450
+    file = next(item for item in pdf.objects
+                if isinstance(item, pydyf.Stream) and "Length1" in item.extra)
+    tt = TTFont(io.BytesIO(file.stream[0]))
+    composite = tt["glyf"][tt.getGlyphOrder()[2]]
+    assert composite.isComposite()
+    assert [(c.glyphName, c.x, c.y) for c in composite.components] == [("a", 0, 0),
+                                                                      ("e2", 100, 125)]
+    assert tt["hmtx"][tt.getGlyphOrder()[2]][0] == 450
+
+
+def test_left_to_right_runs_and_lines_that_do_not_match_are_left_alone() -> None:
+    content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"[<0003><0001>] TJ", b"EMC"]
+    pdf, stream, _, sequence = _with_a_mark(content)
+    marks.attach_marks(sequence, [False, False], joiners.Fonts(pdf))
+    assert stream.stream[3] == b"[<0003><0001>] TJ"
+    marks.attach_marks(sequence, [True, True, True], joiners.Fonts(pdf))
+    assert stream.stream[3] == b"[<0003><0001>] TJ"
+
+
+def test_the_text_of_a_letter_with_marks() -> None:
+    assert marks._with_marks("\u0639", [FATHATAN]) == "\u0639" + FATHATAN
+    assert marks._with_marks("\u0645\u200c", ["\u064e", "\u0651"]) == \
+        "\u0645\u0651\u064e\u200c"  # drawn in reverse; the ZWNJ stays last
+
+
+def test_moves_around_an_empty_string_are_added_up() -> None:
+    assert marks._merged(b"[-133.5<><>133<0002>0] TJ") == b"[-0.5<0002>0] TJ"
+    assert marks._merged(b"[<0001>12<0002>] TJ") == b"[<0001>12<0002>] TJ"
