@@ -56,8 +56,8 @@ SCREEN_OPTIONS = {"optimize_images": True, "jpeg_quality": 80, "dpi": 150,
 CLI_OPTIONS = ["--optimize-images", "--jpeg-quality", "80", "--dpi", "150",
                "--pdf-variant", "pdf/ua-1"]
 """The comparisons do the same work as the screen profile (downsampled images, PDF/UA)."""
-IMPORTS = ("import briefs.cli.build, briefs.build.run, briefs.build.plan, briefs.build.html, "
-           "briefs.content.documents, briefs.render.templating")
+IMPORTS = ("import briefs.cli.build, briefs.pipeline.run, briefs.pipeline.plan, "
+           "briefs.pipeline.html, briefs.content.documents, briefs.render.templating")
 
 
 def emitted_html(workspace: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 
 REPO = Path(__file__).resolve().parent.parent
 MORE_SCRIPTS = REPO / "tests" / "projects" / "more-scripts"

@@ -27,7 +27,7 @@ from typing import Any
 
 from benchmarks.common import BRIEFS, ENV, REPO, cores, cpu_timed, run
 from benchmarks.matrix import OUTPUTS_PER_DOCUMENT, generate_matrix
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 
 SAMPLE_OUTPUTS = 24
 """The sample workspace's own size: four documents x six locales, screen."""

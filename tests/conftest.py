@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from briefs.cli import cli
-from briefs.scaffold.workspace import ejected_files, init_workspace
+from briefs.scaffold.new_workspace import ejected_files, init_workspace
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECTS = REPO / "tests" / "projects"

@@ -26,9 +26,9 @@ from briefs.cli.completion import complete_documents
 from briefs.cli.progress import list_written, progress_listener, summary
 
 if TYPE_CHECKING:
-    from briefs.build.report import BuildReport
-    from briefs.build.request import BuildRequest
     from briefs.content.config_file import ConfigFile
+    from briefs.pipeline.report import BuildReport
+    from briefs.pipeline.request import BuildRequest
     from briefs.render.workers import Renderer
 
 PDF_VARIANT_CHOICES = ["pdf/ua-1", "pdf/a-3a+ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u",
@@ -80,7 +80,7 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
           output_file: str | None, open_result: bool, strict: bool, as_json: bool,
           quiet: bool) -> None:
     """Build PDFs into build/<doc>/<doc>.<locale>[.print].pdf and build/manifest.json."""
-    from briefs.build.request import BuildOptions, BuildRequest
+    from briefs.pipeline.request import BuildOptions, BuildRequest
 
     if output_file == STDOUT and as_json:
         raise click.UsageError("-o - writes the PDF to stdout; it cannot go with --json")
@@ -130,9 +130,9 @@ def build_here(request: BuildRequest, reporter: Reporter, renderer: Renderer | N
         with Renderer.for_outputs(request.options.jobs, named_outputs(request)) as own:
             own.start()
             return build_here(request, reporter, own, config)
-    from briefs.build.entry import run
-    from briefs.build.report import BuildReport
-    from briefs.build.request import BadRequest
+    from briefs.pipeline.entry import run
+    from briefs.pipeline.report import BuildReport
+    from briefs.pipeline.request import BadRequest
 
     with progress_listener(reporter) as progress:
         try:
@@ -162,7 +162,7 @@ def _by_server(request: BuildRequest, reporter: Reporter) -> BuildReport | None:
 
     if os.environ.get("BRIEFS_SERVER") == "0":
         return None
-    from briefs.build.request import BadRequest
+    from briefs.pipeline.request import BadRequest
     from briefs.server.client import ServerGone, connect, served_build
 
     connection = connect()
@@ -227,7 +227,7 @@ def open_outputs(outputs: list[str], output_dir: Path) -> None:
 def report_noop(config: ConfigFile, arguments: dict[str, Any], as_json: bool,
                 quiet: bool) -> list[str] | None:
     """The fast path of an unchanged rebuild: the outputs when it answered (nothing to do)."""
-    from briefs.build.noop import up_to_date
+    from briefs.pipeline.noop import up_to_date
 
     started = time.monotonic()
     output_dir = config.output_dir

@@ -17,7 +17,7 @@ def refuse(message: str, path: Path | None = None) -> BriefsError:
 
 def checked_shard(text: str | None) -> tuple[int, int] | None:
     """`--shard K/N` as numbers; an empty or malformed value is an error, not "no shard"."""
-    from briefs.build.sharding import BadShard, parse_shard
+    from briefs.pipeline.sharding import BadShard, parse_shard
 
     if text is None:
         return None

@@ -38,9 +38,9 @@ from briefs.cli.completion import complete_documents
 def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], layout: bool,
           strict: bool, as_json: bool) -> None:
     """Validate content, brands, images and templates without rendering any PDF."""
-    from briefs.build.html import check_templates
-    from briefs.build.plan import plan_build
-    from briefs.build.session import BuildOptions
+    from briefs.pipeline.html import check_templates
+    from briefs.pipeline.plan import plan_build
+    from briefs.pipeline.session import BuildOptions
 
     workspace = open_workspace(ctx)
     doc_ids, chosen = select(workspace, docs, locales)
@@ -61,7 +61,7 @@ def check(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...], l
 
 def _lay_out(session: Any, plan: Any) -> list[str]:
     """Lay out and fit every planned output in warm workers; what each needed to fit."""
-    from briefs.build.layout import lay_out_all
+    from briefs.pipeline.layout import lay_out_all
     from briefs.render.workers import Renderer, default_jobs
 
     with Renderer(default_jobs()) as renderer:

@@ -23,9 +23,9 @@ from briefs.core.diagnostics import (
 )
 
 if TYPE_CHECKING:
-    from briefs.build.events import Listener
-    from briefs.build.session import BuildOptions, BuildSession
     from briefs.content.config import Workspace
+    from briefs.pipeline.events import Listener
+    from briefs.pipeline.session import BuildOptions, BuildSession
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
@@ -142,8 +142,8 @@ def select(workspace: Workspace, docs: tuple[str, ...],
            locales: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """The documents and locales a command works on (all when none are named); the same
     rule as a build's (`build.request.select`), an unknown one a usage error."""
-    from briefs.build.request import BadRequest
-    from briefs.build.request import select as select_outputs
+    from briefs.pipeline.request import BadRequest
+    from briefs.pipeline.request import select as select_outputs
 
     try:
         return select_outputs(workspace, docs, locales)
@@ -154,8 +154,8 @@ def select(workspace: Workspace, docs: tuple[str, ...],
 def open_session(workspace: Workspace, options: BuildOptions,
                  listeners: list[Listener] | None = None) -> BuildSession:
     """A build session, with an unknown profile name as a usage error."""
-    from briefs.build.session import BuildSession
     from briefs.formats.registry import UnknownFormat
+    from briefs.pipeline.session import BuildSession
     from briefs.render.profiles import UnknownProfile
 
     try:

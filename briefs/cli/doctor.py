@@ -64,7 +64,7 @@ def environment() -> list[Finding]:
               Finding(pango_version[:2] >= MIN_PANGO,
                       f"Pango {'.'.join(map(str, pango_version))}",
                       f"Pango 1.44 or newer is needed: {system_install_hint()}")]
-    from briefs.build.run import harfbuzz_subset_available
+    from briefs.pipeline.run import harfbuzz_subset_available
 
     found.append(Finding(harfbuzz_subset_available(), "libharfbuzz-subset (fast font subsetting)",
                          f"fonts are subset ten times slower without it: "

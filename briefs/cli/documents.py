@@ -113,7 +113,7 @@ def init(directory: Path, template: str, blank: bool, eject: bool, editor: bool,
     from briefs.content.config import load_workspace
     from briefs.scaffold.ci import refuse_existing, write_ci
     from briefs.scaffold.editor import wire_editors
-    from briefs.scaffold.workspace import eject_assets, init_workspace
+    from briefs.scaffold.new_workspace import eject_assets, init_workspace
 
     if ci is not None:
         refuse_existing(directory, ci)

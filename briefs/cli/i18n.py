@@ -27,7 +27,7 @@ def i18n() -> None:
 
 
 def _session(ctx: click.Context) -> Any:
-    from briefs.build.session import BuildOptions
+    from briefs.pipeline.session import BuildOptions
 
     return open_session(open_workspace(ctx), BuildOptions(writes=False))
 

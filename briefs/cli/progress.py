@@ -1,6 +1,6 @@
 """Build progress on stderr: a live bar on a terminal, plain lines elsewhere, one summary.
 
-Both are build listeners (`build/events.py`); neither looks inside the build.
+Both are build listeners (`pipeline/events.py`); neither looks inside the build.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class ProgressLines:
         self.started = time.monotonic()
 
     def __call__(self, event: Any) -> None:
-        from briefs.build.events import Failed, Finished, Fitted, Note, Rendered
+        from briefs.pipeline.events import Failed, Finished, Fitted, Note, Rendered
 
         if isinstance(event, Note | Fitted):
             self.reporter.progress(event.message)
@@ -117,7 +117,7 @@ class ProgressBar:
         self.progress.stop()
 
     def __call__(self, event: Any) -> None:
-        from briefs.build.events import Failed, Finished, Fitted, Note, Planned, Started
+        from briefs.pipeline.events import Failed, Finished, Fitted, Note, Planned, Started
 
         if isinstance(event, Planned):
             self.workers = event.workers

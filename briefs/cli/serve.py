@@ -31,8 +31,8 @@ def serve(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
     """Preview documents in a browser; every save rebuilds them and refreshes the page."""
     from briefs.core.diagnostics import Diagnostics
     from briefs.formats.registry import UnknownFormat, load_formats
-    from briefs.preview.server import ServeOptions
-    from briefs.preview.server import serve as run_server
+    from briefs.preview.http import ServeOptions
+    from briefs.preview.http import serve as run_server
     from briefs.render.profiles import UnknownProfile, select_profiles
 
     workspace = open_workspace(ctx)

@@ -19,7 +19,7 @@ from briefs.cli.common import (
 from briefs.cli.completion import complete_documents
 
 if TYPE_CHECKING:
-    from briefs.build.request import BuildRequest
+    from briefs.pipeline.request import BuildRequest
     from briefs.render.workers import Renderer
 
 
@@ -63,7 +63,7 @@ def watch(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
           profile_name: str | None, jobs: int | None, formats: tuple[str, ...], strict: bool,
           quiet: bool) -> None:
     """Build, then build again what a saved file affects, until Ctrl+C."""
-    from briefs.build.request import BuildOptions, BuildRequest
+    from briefs.pipeline.request import BuildOptions, BuildRequest
     from briefs.preview.watcher import Watcher
     from briefs.render.workers import Renderer, default_jobs
 

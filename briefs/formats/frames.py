@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from briefs.build.targets import OutputName
 from briefs.core.diagnostics import Problem
 from briefs.formats.alttext import alt_text
 from briefs.formats.fill import filled_share, scale_to_fill
 from briefs.formats.format import Made, OutputFormat, Source
-from briefs.formats.images import ALT_SUFFIX
+from briefs.formats.page_images import ALT_SUFFIX
 from briefs.formats.raster import ENCODERS, ImageSpec, ImageTooLarge, encode, render_pages
 from briefs.formats.social import PRESETS, Frame, framed_html
+from briefs.pipeline.targets import OutputName
 
 if TYPE_CHECKING:
-    from briefs.render.pdf import RenderJob
+    from briefs.render.engine import RenderJob
 
 FRAME_OPTIONS = {"optimize_images": True, "jpeg_quality": 90, "dpi": 200, "pdf_tags": False,
                  "uncompressed_pdf": False}
@@ -106,7 +106,7 @@ def _filled(source: Source, frame: Frame, spec: ImageSpec, page: Any) -> Any:
 def _frame_job(source: Source, frame: Frame, scale: float = 1.0) -> RenderJob:
     """The target laid out for the frame: its HTML with the frame's page and stylesheet, its
     fonts (a machine's font filling in is an error, as in the PDF), screen image options."""
-    from briefs.render.pdf import RenderJob
+    from briefs.render.engine import RenderJob
 
     target = source.target
     return RenderJob(html=framed_html(source.html, frame, scale), mounts=source.mounts,

@@ -87,7 +87,7 @@ def usable(output: OutputFormat) -> bool:
 
 def builtin_formats() -> list[OutputFormat]:
     from briefs.formats.frames import SOCIAL
-    from briefs.formats.images import JPEG, PNG, WEBP
+    from briefs.formats.page_images import JPEG, PNG, WEBP
     from briefs.formats.pdf import PDF
     from briefs.formats.web import EMAIL, WEB
 

@@ -8,14 +8,14 @@ import base64
 import mimetypes
 from typing import TYPE_CHECKING
 
-from briefs.build.targets import OutputName
 from briefs.core.diagnostics import Problem
 from briefs.formats.format import Made, OutputFormat, Source
 from briefs.formats.webpage import WebPageError, web_page
+from briefs.pipeline.targets import OutputName
 
 if TYPE_CHECKING:
-    from briefs.build.targets import TargetKey
     from briefs.content.config import Profile
+    from briefs.pipeline.targets import TargetKey
 
 FOLDER = "web"
 

@@ -18,7 +18,7 @@ from briefs.content.schema import (
     Strict,
     Website,
 )
-from briefs.kinds.fit import parse_steps
+from briefs.kinds.fit_levers import parse_steps
 from briefs.kinds.kind import Kind, PageRule
 
 BUILTIN = Path(__file__).resolve().parent / "builtin"

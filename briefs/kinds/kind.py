@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import Field, create_model
 
 from briefs.content.schema import CommonSettings, FigureText, Generated, ShortText, Slug, Strict
-from briefs.kinds.fit import FitStep
+from briefs.kinds.fit_levers import FitStep
 
 TEMPLATE_FILE = "template.html.j2"
 STYLE_FILE = "style.css"
@@ -59,7 +59,7 @@ class Kind:
     origin: str = "built in"
     fit: tuple[FitStep, ...] = ()
     """Copyfitting: the steps tried, in order, when a document is longer than its page
-    limit (`kinds/fit.py`); none: an overflow is an error at once."""
+    limit (`kinds/fit_levers.py`); none: an overflow is an error at once."""
     optional_blocks: str = ""
     optional_images: tuple[str, ...] = ()
     """Image settings whose prose may be marked optional (the flyer's `image`): named in the

@@ -35,7 +35,7 @@ from briefs.content.schema import (
 from briefs.content.validation import format_key_path, validate
 from briefs.content.wording import describe_pattern
 from briefs.core.diagnostics import Diagnostics, did_you_mean
-from briefs.kinds.fit import FitStep, parse_steps
+from briefs.kinds.fit_levers import FitStep, parse_steps
 from briefs.kinds.kind import Kind, PageRule
 
 FieldType = Literal["text", "markdown", "date", "image", "url", "email", "number", "flag",

@@ -25,7 +25,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from briefs.build.targets import TargetKey
+from briefs.pipeline.targets import TargetKey
 from briefs.preview.broadcast import sse
 from briefs.preview.builder import Builder
 from briefs.preview.pages import SIZES

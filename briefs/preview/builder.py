@@ -15,8 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefs.build.entry import BuildOutcome, Steering, run
-from briefs.build.events import (
+from briefs.content.config import Workspace
+from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
+from briefs.i18n.status import StatusRow, translation_status
+from briefs.output.writer import WriteError
+from briefs.pipeline.entry import BuildOutcome, Steering, run
+from briefs.pipeline.events import (
     BuildEvent,
     Failed,
     Finished,
@@ -26,13 +30,9 @@ from briefs.build.events import (
     Started,
     UpToDate,
 )
-from briefs.build.request import BadRequest, BuildOptions, BuildRequest
-from briefs.build.run import warm_up
-from briefs.build.session import BuildSession
-from briefs.content.config import Workspace
-from briefs.core.diagnostics import BriefsError, Diagnostic, Diagnostics, Severity
-from briefs.i18n.status import StatusRow, translation_status
-from briefs.output.writer import WriteError
+from briefs.pipeline.request import BadRequest, BuildOptions, BuildRequest
+from briefs.pipeline.run import warm_up
+from briefs.pipeline.session import BuildSession
 from briefs.preview.broadcast import Broadcaster, sse
 from briefs.preview.imager import Imager
 from briefs.preview.pages import PageImages

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from briefs.build.targets import TargetKey
+from briefs.pipeline.targets import TargetKey
 
 
 @dataclass(frozen=True)

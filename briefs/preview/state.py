@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefs.build.events import OutputRef
-from briefs.build.targets import TargetKey
 from briefs.content.config import Workspace
 from briefs.content.loader import load_yaml_file
 from briefs.core.diagnostics import Diagnostic, Diagnostics
 from briefs.core.paths import RefusedPath, checked
+from briefs.pipeline.events import OutputRef
+from briefs.pipeline.targets import TargetKey
 
 if TYPE_CHECKING:
     from briefs.kinds.registry import KindRegistry

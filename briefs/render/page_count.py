@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefs.core.diagnostics import Problem
-from briefs.kinds.fit import FitAttempt
-from briefs.render.fit import fit_to_pages
+from briefs.kinds.fit_levers import FitAttempt
+from briefs.render.copyfit import fit_to_pages
 from briefs.render.page_space import page_space
 
 NEAR_EMPTY = 0.25

@@ -206,8 +206,8 @@ def check_pdf_bytes(data: bytes) -> Findings:
 
 def _check_open(pdf: Any, findings: Findings, print_ready: bool,
                 require_ua: bool = False) -> None:
-    from briefs.render.standards.check import check_standards
     from briefs.render.standards.page_rules import print_box_problems, unembedded_fonts
+    from briefs.render.standards.run_rules import check_standards
 
     info = pdf.trailer.get("/Info")
     if not (info is not None and str(info.get("/Title", "")).strip()):

@@ -9,7 +9,7 @@ from typing import Any
 
 from briefs.core.diagnostics import Problem
 from briefs.render.deadline import RENDER_SECONDS
-from briefs.render.pdf import Engine, RenderJob, RenderResult
+from briefs.render.engine import Engine, RenderJob, RenderResult
 
 RENDER_TIMEOUT_SECONDS = RENDER_SECONDS + 60
 """A worker still busy this long (stuck in C code, where the render's own limit cannot
@@ -36,7 +36,7 @@ def _warm_up() -> None:
     import weasyprint  # noqa: F401
 
     import briefs.render.archive
-    import briefs.render.standards.check
+    import briefs.render.standards.run_rules
     import briefs.render.tagging.retag  # noqa: F401
 
 

@@ -18,7 +18,7 @@ from briefs.content.dates import DateSpan, PartialDate
 from briefs.content.schema import MAX_NAME, CommonSettings, ImageRef, is_valid_name, shown_name
 from briefs.core.paths import RefusedPath, checked, read_regular
 from briefs.kinds.kind import Kind
-from briefs.scaffold.workspace import BUILTIN_KINDS, all_or_nothing, fail, first_missing
+from briefs.scaffold.new_workspace import BUILTIN_KINDS, all_or_nothing, fail, first_missing
 
 PLACEHOLDER_IMAGE = BUILTIN_KINDS / "key-messages" / "starter" / "images" / "cover.svg"
 INDENT = "  "

@@ -15,10 +15,10 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from briefs.build.events import Listener
-from briefs.build.report import BuildReport, unwire
-from briefs.build.request import BadRequest, BuildRequest
 from briefs.core.diagnostics import BriefsError
+from briefs.pipeline.events import Listener
+from briefs.pipeline.report import BuildReport, unwire
+from briefs.pipeline.request import BadRequest, BuildRequest
 from briefs.server.address import socket_path
 from briefs.server.protocol import (
     EVENT,

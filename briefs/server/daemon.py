@@ -3,7 +3,7 @@
 `python -m briefs.server.daemon SOCKET IDLE_SECONDS` (started by `briefs server start`). It
 listens on a socket in a private folder and answers only processes of its own user (checked
 with the peer's credentials). Each connection is read on a thread of its own, within a few
-seconds and a megabyte, and must hold one message of the schema (`server/schema.py`): a
+seconds and a megabyte, and must hold one message of the schema (`server/request_schema.py`): a
 build request, or a control question. A build is run by the one build entry point
 (`build.entry.run`) on the main thread, its events streamed back for the client to draw; a
 second request while a build runs is told the server is busy (the client then builds by
@@ -38,7 +38,7 @@ from briefs.server.protocol import (
     receive,
     send_json,
 )
-from briefs.server.schema import BuildMessage, Refused, parse_message
+from briefs.server.request_schema import BuildMessage, Refused, parse_message
 
 REQUEST_SECONDS = 5.0
 """How long a connection may take to send its request (an idle one is closed after it)."""
@@ -182,11 +182,11 @@ class Server:
 
     def _build(self, connection: socket.socket, message: BuildMessage) -> None:
         """Run the build with the one build entry point; stream its events, then its end."""
-        from briefs.build.entry import run
-        from briefs.build.report import BuildReport, wire
-        from briefs.build.request import BadRequest
         from briefs.core.diagnostics import BriefsError, Diagnostic, Severity
         from briefs.output.writer import WriteError
+        from briefs.pipeline.entry import run
+        from briefs.pipeline.report import BuildReport, wire
+        from briefs.pipeline.request import BadRequest
         from briefs.server.wire import event_json
 
         def tell(kind: bytes, value: Any) -> None:

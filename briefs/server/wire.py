@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from briefs.build import events
-from briefs.build.events import BuildEvent, OutputRef
-from briefs.build.request import BuildRequest
-from briefs.build.targets import OutputName, TargetKey
+from briefs.pipeline import events
+from briefs.pipeline.events import BuildEvent, OutputRef
+from briefs.pipeline.request import BuildRequest
+from briefs.pipeline.targets import OutputName, TargetKey
 
 EVENTS: dict[str, type] = {cls.__name__: cls for cls in (
     events.Planned, events.Note, events.Started, events.Fitted, events.Rendered,
@@ -20,7 +20,7 @@ EVENTS: dict[str, type] = {cls.__name__: cls for cls in (
 
 
 def request_json(request: BuildRequest) -> dict[str, Any]:
-    """A build request as the server's schema (`server/schema.py`) takes it."""
+    """A build request as the server's schema (`server/request_schema.py`) takes it."""
     options = request.options
     return {"workspace": str(request.workspace), "docs": list(request.docs),
             "locales": list(request.locales), "single": request.single,

@@ -276,7 +276,7 @@ def test_a_workspace_with_its_own_copies_of_the_templates_builds_the_same(
     """Workspaces made before templates moved into briefs (or ejected) keep working: their
     templates/ and styles/common/ win, and as copies of the built-in files they give the same
     PDFs."""
-    from briefs.scaffold.workspace import eject_assets, init_workspace
+    from briefs.scaffold.new_workspace import eject_assets, init_workspace
 
     root = init_workspace(tmp_path / "ejected", template="full")
     copied = eject_assets(root)

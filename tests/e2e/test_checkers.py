@@ -17,7 +17,7 @@ import pikepdf
 import pytest
 
 from briefs.render.preflight import check_pdf
-from briefs.render.standards.check import check_standards
+from briefs.render.standards.run_rules import check_standards
 from tests.checkers import (
     page_validation,
     page_validation_rules,

@@ -12,7 +12,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import run_cli
 from tests.tagged import read_tagged
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from briefs.kinds.fit import FitAttempt, FitStep
+from briefs.kinds.fit_levers import FitAttempt, FitStep
 from tests.conftest import run_cli
 from tests.e2e.pdfpages import page_texts
 

@@ -13,7 +13,7 @@ from briefs.core.diagnostics import Problem
 from briefs.formats import checks, registry
 from briefs.formats.checks import Check
 from briefs.formats.format import Made, OutputFormat, Source
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import run_cli
 
 

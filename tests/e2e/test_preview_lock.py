@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from briefs.build import entry
-from briefs.build.lock import build_lock
 from briefs.output.writer import WriteError
+from briefs.pipeline import entry
+from briefs.pipeline.buildlock import build_lock
 from briefs.preview.app import Preview
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.e2e.test_serve import preview_client, rebuild
 
 SAVES = 6

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import REPO, run_cli
 from tests.e2e.pdfpages import page_texts
 

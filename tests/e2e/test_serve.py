@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 
 from briefs.preview.app import Preview, safe_build_path
 from briefs.preview.builder import Broadcaster
-from briefs.preview.server import ServeOptions, make_app
+from briefs.preview.http import ServeOptions, make_app
 from briefs.preview.state import Snapshot
 from briefs.preview.watcher import SourceFilter
 from tests.conftest import run_cli
@@ -421,7 +421,7 @@ def test_broken_config_and_internal_errors_never_stop_the_server(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("briefs.build.entry.plan_build", broken)
+    monkeypatch.setattr("briefs.pipeline.entry.plan_build", broken)
     builds = preview.snapshot.builds
     preview.builder.request()
     snapshot = preview.builder.wait_for(
@@ -463,7 +463,7 @@ def test_source_filter_skips_outputs_and_editor_files(tmp_path: Path) -> None:
 
 
 def test_address_loopback_and_open(monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefs.preview import server as serve
+    from briefs.preview import http as serve
 
     with serve.bind("127.0.0.1", 0) as sock:
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", serve.address(sock))

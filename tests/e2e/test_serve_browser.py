@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from briefs.preview.app import Preview
-from briefs.preview.server import ServeOptions, address, bind, make_app, make_server
+from briefs.preview.http import ServeOptions, address, bind, make_app, make_server
 from tests.e2e.test_serve import FLYER, wait_built, wait_for_watcher
 
 CHROMIUM = Path("/usr/bin/chromium")

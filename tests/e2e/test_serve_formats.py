@@ -9,7 +9,7 @@ from starlette.testclient import TestClient
 
 from briefs.formats.webpage import CSP
 from briefs.preview.app import Preview, safe_build_path
-from briefs.preview.server import ServeOptions, make_app
+from briefs.preview.http import ServeOptions, make_app
 from tests.conftest import run_cli
 from tests.e2e.test_serve import BASE_URL, wait_built
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 
 TIMEOUT = 300
 Runtime = tuple[Path, dict[str, str]]

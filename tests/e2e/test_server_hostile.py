@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from briefs.server.protocol import HEADER, REQUEST, receive
 from tests.e2e.test_server import Runtime, _alive, briefs, private_runtime, served
 

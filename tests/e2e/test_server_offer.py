@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefs.cli.server_offer import TIP
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 
 BUILD = [sys.executable, "-m", "briefs", "build", "first-flyer", "-l", "en", "--force"]
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from briefs.build.events import (
+from briefs.content.config import load_workspace
+from briefs.pipeline.events import (
     BuildEvent,
     Failed,
     Finished,
@@ -16,11 +17,10 @@ from briefs.build.events import (
     Started,
     UpToDate,
 )
-from briefs.build.plan import plan_build
-from briefs.build.run import run_build
-from briefs.build.session import BuildOptions, BuildSession
-from briefs.build.targets import TargetKey
-from briefs.content.config import load_workspace
+from briefs.pipeline.plan import plan_build
+from briefs.pipeline.run import run_build
+from briefs.pipeline.session import BuildOptions, BuildSession
+from briefs.pipeline.targets import TargetKey
 from briefs.render.workers import Renderer
 
 FLYER = "river-dialogue-flyer"

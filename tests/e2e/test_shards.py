@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 from benchmarks.workspace import generate_workspace
-from briefs.build.plan import plan_build
-from briefs.build.session import BuildSession
-from briefs.build.sharding import estimated_cost
 from briefs.content.config import load_workspace
+from briefs.pipeline.plan import plan_build
+from briefs.pipeline.session import BuildSession
+from briefs.pipeline.sharding import estimated_cost
 
 SHARDS = 4
 LOCALES = ("en", "fr", "es", "ru", "ar")

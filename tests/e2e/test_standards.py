@@ -178,8 +178,8 @@ def test_key_messages_are_one_numbered_list_with_labels(built_sample: Path) -> N
 
     content = built_sample / "content" / BRIEF / "en.yaml"
     count = len(yaml.safe_load(content.read_text(encoding="utf-8"))["messages"])
-    from briefs.build.session import BuildSession
     from briefs.content.config import load_workspace
+    from briefs.pipeline.session import BuildSession
 
     session = BuildSession(load_workspace(built_sample))
     for locale in LOCALES:

@@ -13,7 +13,7 @@ from briefs.content.config import load_workspace
 from briefs.content.schema import MARKDOWN_TEXT, ImageText
 from briefs.core.diagnostics import Diagnostics
 from briefs.kinds.registry import load_kinds
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import PROJECTS, run_cli
 from tests.tagged import read_tagged
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 import pytest
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import run_cli
 
 SUMMARY = re.compile(r"(\d+) built, (\d+) up to date, (\d+) failed in \d+\.\d s")

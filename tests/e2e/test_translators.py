@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import run_cli
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}

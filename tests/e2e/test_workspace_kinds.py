@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from starlette.testclient import TestClient
 
 from briefs.preview.app import Preview
-from briefs.preview.server import ServeOptions, make_app
+from briefs.preview.http import ServeOptions, make_app
 from tests.conftest import REPO, run_cli
 from tests.e2e.test_serve import BASE_URL, wait_built
 

@@ -75,7 +75,7 @@ def test_no_module_assigns_another_modules_globals() -> None:
 
 def test_core_imports_nothing_heavy() -> None:
     code = ("import sys, briefs.core.diagnostics, briefs.core.workspace, briefs.core.paths, "
-            "briefs.core.versions, briefs.build.noop\n"
+            "briefs.core.versions, briefs.pipeline.noop\n"
             "heavy = [m for m in ('pydantic', 'jinja2', 'weasyprint', 'babel', 'fontTools') "
             "if m in sys.modules]\nassert not heavy, heavy")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -7,8 +7,8 @@ from typing import Any
 
 import pikepdf
 
-from briefs.render.standards.model import Element, Structure, text
-from briefs.render.standards.report import RuleReport, on_page
+from briefs.render.standards.grouped_findings import RuleReport, on_page
+from briefs.render.standards.structure_tree import Element, Structure, text
 
 EXEMPT = ("/Widget", "/PrinterMark", "/Link", "/Popup")
 HIDDEN = 2

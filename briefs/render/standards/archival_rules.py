@@ -9,8 +9,8 @@ from typing import Any
 import pikepdf
 from lxml import etree
 
+from briefs.render.standards.grouped_findings import RuleReport
 from briefs.render.standards.identification import PDFUA_NS, Claims
-from briefs.render.standards.report import RuleReport
 
 SCHEMA_NS = "http://www.aiim.org/pdfa/ns/schema#"
 CONFORMANCE = {"1": {"A", "B"}, "2": {"A", "B", "U"}, "3": {"A", "B", "U"}, "4": {"E", "F"}}

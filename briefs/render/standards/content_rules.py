@@ -9,8 +9,8 @@ from typing import Any
 
 import pikepdf
 
-from briefs.render.standards.model import ContentRef, Element, Structure
-from briefs.render.standards.report import RuleReport, on_page
+from briefs.render.standards.grouped_findings import RuleReport, on_page
+from briefs.render.standards.structure_tree import ContentRef, Element, Structure
 
 PAINTING = frozenset({"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*",
                       "sh"})

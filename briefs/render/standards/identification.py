@@ -8,7 +8,7 @@ from typing import Any
 
 import pikepdf
 
-from briefs.render.standards.report import RuleReport
+from briefs.render.standards.grouped_findings import RuleReport
 from briefs.render.standards.tree_rules import LANGUAGE
 
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"

@@ -13,9 +13,9 @@ from typing import Any
 
 import pikepdf
 
+from briefs.render.standards.grouped_findings import RuleReport, on_page
 from briefs.render.standards.identification import Claims
 from briefs.render.standards.objects import dictionaries, fonts
-from briefs.render.standards.report import RuleReport, on_page
 
 STANDARD_ENCODINGS = frozenset({"/WinAnsiEncoding", "/MacRomanEncoding", "/MacExpertEncoding",
                                 "/StandardEncoding"})

@@ -11,8 +11,8 @@ from typing import Any
 
 import pikepdf
 
+from briefs.render.standards.grouped_findings import RuleReport, on_page
 from briefs.render.standards.identification import Claims
-from briefs.render.standards.report import RuleReport, on_page
 
 MAX_FORM_DEPTH = 12
 RGB_OPERATORS = frozenset({"rg", "RG"})

@@ -8,8 +8,8 @@ from typing import Any
 
 import pikepdf
 
-from briefs.render.standards.model import Element, Structure, text
-from briefs.render.standards.report import RuleReport, on_page
+from briefs.render.standards.grouped_findings import RuleReport, on_page
+from briefs.render.standards.structure_tree import Element, Structure, text
 from briefs.render.tagging.roles import STANDARD_TYPES
 
 LANGUAGE = re.compile(r"^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")

@@ -26,11 +26,11 @@ from typing import Any
 
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked
+from briefs.render.tagging.stream_fonts import FONT_SELECTION, font_before
 from briefs.render.tagging.tree import Key
 
 ZWNJ = "\u200c"
 HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
-FONT_SELECTION = re.compile(rb"^/(\S+) \S+ Tf$")
 NESTING = {b"BDC": 1, b"BMC": 1, b"EMC": -1}
 
 
@@ -141,7 +141,7 @@ def _replace(sequence: Marked, targets: list[tuple[int, int]], fonts: Fonts) -> 
     """Draw each target glyph of the sequence with its copy mapped to ZWNJ + its text."""
     tokens = sequence.stream.stream
     wanted = dict(targets)
-    index, depth, font = 0, 1, _font_before(tokens, sequence.position)
+    index, depth, font = 0, 1, font_before(tokens, sequence.position)
     position = sequence.position + 2
     while position < len(tokens) and depth > 0:
         token = tokens[position]
@@ -155,17 +155,6 @@ def _replace(sequence: Marked, targets: list[tuple[int, int]], fonts: Fonts) -> 
                 tokens[position], index = _rewrite_show(token, index, wanted, font, fonts,
                                                         sequence)
         position += 1
-
-
-def _font_before(tokens: list[Any], position: int) -> str | None:
-    """The font selected when the sequence starts: WeasyPrint selects a font again only when
-    it changes, so a line may draw with the font of the text object it joined."""
-    for token in reversed(tokens[:position]):
-        token = token.encode() if isinstance(token, str) else token
-        selected = FONT_SELECTION.match(token) if isinstance(token, bytes) else None
-        if selected:
-            return selected.group(1).decode()
-    return None
 
 
 def _rewrite_show(token: bytes, index: int, wanted: dict[int, int], font: str | None,

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefs.render.tagging.recover import Marked
+from briefs.render.tagging.stream_fonts import font_before
 
 if TYPE_CHECKING:
     from briefs.render.tagging.glyph_copies import Fonts
@@ -98,10 +99,8 @@ def _is_mark(text: str) -> bool:
 
 def _glyphs(sequence: Marked, fonts: Fonts) -> Iterator[_Drawn]:
     """Every glyph the sequence draws, with its position along the line in text space."""
-    from briefs.render.tagging.joiners import _font_before
-
     tokens = sequence.stream.stream
-    font = _font_before(tokens, sequence.position) or ""
+    font = font_before(tokens, sequence.position) or ""
     size, x, rise, depth = _size_before(tokens, sequence.position), 0.0, 0.0, 1
     position = sequence.position + 2
     while position < len(tokens) and depth > 0:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import REPO, run_cli
 
 TOKEN = "CANARY-brand-2b7a"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import PROJECTS, run_cli
 
 SECRET = "CANARY-5d1e-TEMPLATE-SECRET"

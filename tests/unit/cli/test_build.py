@@ -10,8 +10,8 @@ import yaml
 
 from briefs.content import loader
 from briefs.render import workers
-from briefs.render.pdf import RenderJob, RenderResult
-from briefs.scaffold.workspace import init_workspace
+from briefs.render.engine import RenderJob, RenderResult
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import run_cli
 
 

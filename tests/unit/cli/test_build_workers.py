@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefs.build.request import BuildOptions, BuildRequest
 from briefs.cli.build import MANY, named_outputs
+from briefs.pipeline.request import BuildOptions, BuildRequest
 
 
 @pytest.mark.parametrize(("docs", "locales", "profiles", "single", "outputs"), [

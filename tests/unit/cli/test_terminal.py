@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefs.cli import cli
-from briefs.scaffold.workspace import eject_assets
+from briefs.scaffold.new_workspace import eject_assets
 from tests.conftest import run_cli
 
 

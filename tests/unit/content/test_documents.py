@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import run_cli
 
 BRIEF = "content/first-brief"

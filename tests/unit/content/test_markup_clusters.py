@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefs.content.markdown import cluster_splits, render_block, render_inline
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import run_cli
 
 

@@ -127,12 +127,12 @@ def test_layout_checks_are_selected_like_the_others() -> None:
 def test_a_render_job_carries_the_layout_and_render_checks(tmp_path: Path) -> None:
     """`briefs build` and `briefs check --layout` make their jobs the same way, so both run
     the registry's layout checks (the contrast check among them)."""
-    from briefs.build import layout, run
-    from briefs.build.plan import plan_build
-    from briefs.build.request import BuildOptions
-    from briefs.build.session import BuildSession
     from briefs.content.config import load_workspace
-    from briefs.scaffold.workspace import init_workspace
+    from briefs.pipeline import layout, run
+    from briefs.pipeline.plan import plan_build
+    from briefs.pipeline.request import BuildOptions
+    from briefs.pipeline.session import BuildSession
+    from briefs.scaffold.new_workspace import init_workspace
 
     assert layout.render_job is run.render_job
     root = init_workspace(tmp_path / "ws")

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from briefs.formats.fill import MOST, filled_share, scale_to_fill
 from briefs.formats.frames import SOCIAL
 from briefs.render import workers
-from briefs.render.pdf import RenderJob, RenderResult
+from briefs.render.engine import RenderJob, RenderResult
 from tests.unit.formats.test_output_frames import source
 
 

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from briefs.build.targets import TargetKey
 from briefs.content.config import Profile
 from briefs.core.diagnostics import Problem
 from briefs.core.paths import Mounts
 from briefs.formats.format import Source
 from briefs.formats.frames import SOCIAL, SocialImages
+from briefs.pipeline.targets import TargetKey
 from briefs.render import workers
-from briefs.render.pdf import RenderJob, RenderResult
+from briefs.render.engine import RenderJob, RenderResult
 from tests.unit.formats.test_raster import pdf_of
 
 HTML = ('<html><head><style>@page{size:A4}</style></head><body class="kind-flyer">'

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from briefs.build.targets import OutputName, TargetKey
 from briefs.content.config import Profile
 from briefs.core.paths import Mounts
 from briefs.formats.format import Source
-from briefs.formats.images import JPEG, PNG, WEBP, PageImages
+from briefs.formats.page_images import JPEG, PNG, WEBP, PageImages
 from briefs.formats.registry import FormatRegistry, UnknownFormat, builtin_formats
+from briefs.pipeline.targets import OutputName, TargetKey
 from tests.unit.formats.test_raster import pdf_of
 
 HTML = "<html><body><h1>Title</h1><p>Text<span class='footnote'>note</span>.</p></body></html>"

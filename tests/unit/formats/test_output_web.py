@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from briefs.build.targets import OutputName, TargetKey
 from briefs.content.config import Profile
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.formats.format import Source
 from briefs.formats.web import EMAIL, WEB, WebPage
+from briefs.pipeline.targets import OutputName, TargetKey
 from tests.unit.formats.test_webpage import PNG, page
 
 

@@ -6,12 +6,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from briefs.build.targets import OutputName, TargetKey
 from briefs.content.config import Profile
 from briefs.core.diagnostics import Diagnostics
 from briefs.formats import registry
 from briefs.formats.format import Made, OutputFormat, Source
 from briefs.formats.pdf import PDF
+from briefs.pipeline.targets import OutputName, TargetKey
 
 BUILT_IN = [output.name for output in registry.builtin_formats()]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import PROJECTS, run_cli
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}

@@ -9,7 +9,7 @@ from briefs.content.config import load_workspace
 from briefs.core.diagnostics import Diagnostics
 from briefs.kinds.registry import load_kinds
 from briefs.render.assets import PACKAGE_STYLES, Assets
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 
 
 def test_base_then_kind_then_brand_with_the_workspace_overrides(tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from briefs.core.paths import Mounts
-from briefs.render import pdf
+from briefs.render import engine as pdf
 from briefs.render.deadline import TimeLimitExceeded, time_limit
-from briefs.render.pdf import Engine, RenderJob, RenderResult
+from briefs.render.engine import Engine, RenderJob, RenderResult
 
 
 def spin(seconds: float) -> None:

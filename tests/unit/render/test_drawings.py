@@ -10,7 +10,7 @@ import pytest
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.render.drawings import is_plain
-from briefs.render.pdf import Engine, RenderJob, RenderResult
+from briefs.render.engine import Engine, RenderJob, RenderResult
 
 LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20">'
         '<title>Logo</title><g transform="translate(1 1)">'

@@ -17,7 +17,7 @@ from briefs.core.diagnostics import Diagnostics
 from briefs.render.bytecode import MemoryBytecodeCache
 from briefs.render.exposure import Record, TemplateFunction, template_data
 from briefs.render.templating import QrCodes, TemplateLoader, make_environment, render_template
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import PROJECTS, run_cli
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pikepdf
 import pytest
 
-from briefs.render.standards.check import check_standards
+from briefs.render.standards.run_rules import check_standards
 
 PDFA_XMP = (b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
             b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
@@ -79,9 +79,9 @@ def test_blend_modes_and_packet_header() -> None:
 
 
 def test_fonts_map_to_unicode_under_pdf_ua() -> None:
+    from briefs.render.standards.grouped_findings import RuleReport
     from briefs.render.standards.identification import read_claims
     from briefs.render.standards.object_rules import font_unicode
-    from briefs.render.standards.report import RuleReport
 
     pdf = pikepdf.new()
     pdf.add_blank_page()

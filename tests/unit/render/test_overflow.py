@@ -68,8 +68,8 @@ def test_the_step_a_brand_held_back_is_proposed_first_when_it_fits(tmp_path: obj
     from pathlib import Path
 
     from briefs.core.paths import Mounts
-    from briefs.kinds.fit import parse_steps, plan_fit
-    from briefs.render.pdf import Engine, RenderJob
+    from briefs.kinds.fit_levers import parse_steps, plan_fit
+    from briefs.render.engine import Engine, RenderJob
 
     sized = ("<style>@page { size: 120mm 90mm; margin: 10mm; } body { margin: 0; "
              "font: var(--fit-body, 12pt)/1.3 sans-serif; }</style>")

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from briefs.core.paths import WORKSPACE_URL, Mounts
-from briefs.render.pdf import Engine, RenderJob, RenderResult
+from briefs.render.engine import Engine, RenderJob, RenderResult
 from briefs.render.rasters import SharedRaster
 
 pytestmark = pytest.mark.render

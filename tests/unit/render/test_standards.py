@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 
 from briefs.core.paths import Mounts
-from briefs.render.pdf import Engine, RenderJob
+from briefs.render.engine import Engine, RenderJob
 from briefs.render.preflight import check_pdf
 from tests.conftest import run_cli
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pikepdf
 
-from briefs.render.standards.check import check_standards
-from briefs.render.standards.model import Structure
+from briefs.render.standards.run_rules import check_standards
+from briefs.render.standards.structure_tree import Structure
 
 
 def cyclic() -> pikepdf.Pdf:

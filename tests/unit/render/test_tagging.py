@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefs.core.paths import Mounts
-from briefs.render.pdf import Engine, RenderJob
+from briefs.render.engine import Engine, RenderJob
 from briefs.render.preflight import check_pdf
 from tests.tagged import TaggedPdf, read_tagged
 

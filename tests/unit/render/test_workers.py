@@ -9,7 +9,7 @@ import pytest
 
 from briefs.core.paths import Mounts
 from briefs.render import workers
-from briefs.render.pdf import RenderJob, RenderResult
+from briefs.render.engine import RenderJob, RenderResult
 from briefs.render.workers import Renderer
 
 MOUNTS = Mounts.of(Path("/tmp"))

@@ -15,7 +15,7 @@ from briefs.content.config import load_workspace
 from briefs.core.diagnostics import BriefsError
 from briefs.scaffold.editor import wire_editors
 from briefs.scaffold.editor_schema import MODELINE, SCHEMA_FOLDER
-from briefs.scaffold.workspace import init_workspace
+from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import REPO, run_cli
 
 

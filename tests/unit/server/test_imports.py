@@ -31,7 +31,7 @@ def test_the_client_and_the_no_op_path_stay_light() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, briefs.server.client, briefs.build.request, briefs.cli.build; "
+    code = ("import sys, briefs.server.client, briefs.pipeline.request, briefs.cli.build; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & "
             "{'pydantic', 'babel', 'jinja2', 'weasyprint', 'pebble'}))")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

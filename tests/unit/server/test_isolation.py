@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from briefs.core.paths import Mounts
+from briefs.render.engine import Engine, RenderJob
 from briefs.render.fontsets import FontConfigurations
-from briefs.render.pdf import Engine, RenderJob
 
 REPO = Path(__file__).resolve().parents[3]
 FONT = REPO / "styles" / "civic-blue" / "fonts" / "NotoSerif-Bold.ttf"

@@ -12,6 +12,7 @@ from fontTools.ttLib import TTFont
 from briefs.render.tagging import joiners
 from briefs.render.tagging.glyph_copies import _widths
 from briefs.render.tagging.recover import Marked, resolve
+from briefs.render.tagging.stream_fonts import font_before
 
 ZWNJ = "\u200c"
 
@@ -113,5 +114,5 @@ def test_a_line_drawn_with_another_glyph_is_left_alone() -> None:
 
 def test_the_font_selected_before_the_sequence_is_the_one_it_draws_with() -> None:
     tokens = [b"/F9 10 Tf", b"BT", b"/F1 12 Tf", b"[<0001>] TJ", "/P", {}, b"BDC"]
-    assert joiners._font_before(tokens, 5) == "F1"
-    assert joiners._font_before([b"BT"], 1) is None
+    assert font_before(tokens, 5) == "F1"
+    assert font_before([b"BT"], 1) is None

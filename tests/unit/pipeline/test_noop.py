@@ -1,0 +1,50 @@
+"""The no-op stamp: an unchanged rebuild with the same arguments answers from it alone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from briefs.output.writer import Writer
+from briefs.pipeline.noop import forget, up_to_date, write_stamp
+from briefs.pipeline.request import BuildOptions, BuildRequest
+
+
+def workspace(tmp_path: Path) -> tuple[Path, Writer]:
+    (tmp_path / "briefs.yaml").write_text("name: x\n")
+    (tmp_path / "content" / "doc").mkdir(parents=True)
+    (tmp_path / "content" / "doc" / "en.yaml").write_text("title: A\n")
+    output = tmp_path / "build"
+    (output / "doc").mkdir(parents=True)
+    (output / "doc" / "doc.en.pdf").write_bytes(b"%PDF")
+    return tmp_path, Writer(output)
+
+
+ARGUMENTS = BuildRequest(Path("."), options=BuildOptions(strict=True)).stamp_arguments()
+
+
+def test_an_unchanged_rebuild_is_answered_from_the_stamp(tmp_path: Path) -> None:
+    root, writer = workspace(tmp_path)
+    write_stamp(writer, root, ARGUMENTS, ["doc/doc.en.pdf"], [])
+    assert up_to_date(root, writer.output_dir, ARGUMENTS) == ["doc/doc.en.pdf"]
+
+
+def test_other_arguments_a_changed_input_or_output_are_not(tmp_path: Path) -> None:
+    root, writer = workspace(tmp_path)
+    write_stamp(writer, root, ARGUMENTS, ["doc/doc.en.pdf"], [])
+    other = BuildRequest(Path("."), options=BuildOptions(formats=("html",))).stamp_arguments()
+    assert up_to_date(root, writer.output_dir, other) is None
+    text = root / "content" / "doc" / "en.yaml"
+    text.write_text("title: B\n")
+    assert up_to_date(root, writer.output_dir, ARGUMENTS) is None
+    write_stamp(writer, root, ARGUMENTS, ["doc/doc.en.pdf"], [])
+    pdf = writer.output_dir / "doc" / "doc.en.pdf"
+    os.utime(pdf, ns=(1, 1))
+    assert up_to_date(root, writer.output_dir, ARGUMENTS) is None
+
+
+def test_a_forgotten_stamp_answers_nothing(tmp_path: Path) -> None:
+    root, writer = workspace(tmp_path)
+    write_stamp(writer, root, ARGUMENTS, ["doc/doc.en.pdf"], [])
+    forget(writer)
+    assert up_to_date(root, writer.output_dir, ARGUMENTS) is None
