@@ -60,3 +60,19 @@ def test_a_near_empty_page_that_cannot_be_pulled_back_is_named_with_its_fill(
     assert len(pages) == 4 and SLOGAN in pages[3]
     found = re.search(r"page 3 before the back cover is (\d+)% empty", result.stderr)
     assert found and int(found[1]) > 75, result.stderr
+
+
+def test_every_locale_of_the_policy_brief_sets_its_chart_and_credit_on_page_one_of_two(
+        built_sample: Path) -> None:
+    """The Russian policy brief ran to three pages, its closing lines alone on the third."""
+    import yaml
+
+    doc = "water-access-policy-brief"
+    for locale in ("en", "fr", "es", "ru", "zh", "ar"):
+        pages = page_texts(built_sample / "build" / doc / f"{doc}.{locale}.pdf")
+        assert len(pages) == 2, locale
+        prose = yaml.safe_load((built_sample / "content" / doc / f"{locale}.yaml").read_text())
+        chart = prose["body_figures"]["access-chart"]
+        first = " ".join(pages[0].split())
+        for words in (chart["title"], chart["credit"]):
+            assert " ".join(words.split())[:30] in first, (locale, words)

@@ -295,7 +295,7 @@ def test_digits_per_locale_in_every_numbered_place(built_sample: Path, built_scr
 def test_persian_solar_hijri_dates(built_scripts: Path) -> None:
     pages = page_texts(pdf_of(built_scripts, "forum-key-messages", "fa"))
     assert "۱۳–۱۵ آبان ۱۴۰۴" in pages[0]              # 4–6 November 2025
-    assert "صفحه ۲ از ۴" in pages[1].replace("ٔ ", "").replace("ٔ", "")
+    assert "صفحه ۲ از ۳" in pages[1].replace("ٔ ", "").replace("ٔ", "")
     flyer = page_texts(pdf_of(built_scripts, "river-dialogue-flyer", "fa"))[0]
     assert "۲۱ خرداد ۱۴۰۵" in flyer and "۹:۳۰" in flyer  # 11 June 2026, 09:30
 
@@ -303,7 +303,7 @@ def test_persian_solar_hijri_dates(built_scripts: Path) -> None:
 def test_thai_buddhist_era(built_scripts: Path) -> None:
     pages = page_texts(pdf_of(built_scripts, "forum-key-messages", "th"))
     assert "พ.ศ. ๒๕๖๘" in pages[0]                    # 2025 + 543
-    assert "หน้า ๒ จาก ๔" in pages[1]
+    assert "หน้า ๒ จาก ๓" in pages[1]
 
 
 def test_arabic_indic_digits_where_the_workspace_asks(built_sample: Path) -> None:
@@ -313,7 +313,7 @@ def test_arabic_indic_digits_where_the_workspace_asks(built_sample: Path) -> Non
 
 def test_hindi_keeps_cldr_latin_digits(built_scripts: Path) -> None:
     pages = page_texts(pdf_of(built_scripts, "forum-key-messages", "hi"))
-    assert "2025" in pages[0] and "2 / 4" in pages[1]
+    assert "2025" in pages[0] and "2 / 3" in pages[1]
 
 
 # ------------------------------------------------------------------ glyphs, before rendering
