@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefs.core.paths import Mounts
-from briefs.render import engine as pdf
+from briefs.render import engine
 from briefs.render.deadline import TimeLimitExceeded, time_limit
 from briefs.render.engine import Engine, RenderJob, RenderResult
 
@@ -73,7 +73,7 @@ def test_a_limit_never_fires_after_its_block() -> None:
 def test_a_render_that_never_ends_fails_its_output(monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path) -> None:
     """The preview renders in its own thread, `build -j 1` on the main thread: both bounded."""
-    monkeypatch.setattr(pdf, "RENDER_SECONDS", 0.3)
+    monkeypatch.setattr(engine, "RENDER_SECONDS", 0.3)
     monkeypatch.setattr(Engine, "_render", lambda self, job: spin(20) or RenderResult(None, 0))
     job = RenderJob(html="<p>x</p>", mounts=Mounts.of(tmp_path), title="forum.en")
     for result in (Engine().render(job), in_thread(lambda: Engine().render(job))):
