@@ -4,12 +4,15 @@ stylesheets and one parsing them at every render (as before), paired and interle
 order alternating), CPU seconds per render, medians.
 
     .venv/bin/python -m benchmarks.warm_floor --rounds 5
+
+(`make bench` runs it as its `warm-floor` section.)
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import statistics
 import tempfile
 import time
@@ -76,11 +79,15 @@ def paired(jobs: list[Any], rounds: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "ws"
         init_workspace(root, template="full")
         figures = paired(sample_jobs(root), options.rounds)
+    if options.json:
+        print(json.dumps(figures))
+        return
     for title, old, new, ratio in figures["rows"]:
         print(f"{title:45} {old * 1000:6.0f} -> {new * 1000:6.0f} ms  {ratio:.3f}")
     print(f"all {len(figures['rows'])} outputs: {figures['before_s']:.2f} -> "
