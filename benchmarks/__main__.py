@@ -30,7 +30,8 @@ from benchmarks.scale import scale_figures, scaling_rows, sizes_from_environment
 EMAIL_BUDGET = 300 * 1024
 
 
-SECTIONS = ("sample", "sizes", "incremental", "preview", "engine", "scaling", "shards", "tests")
+SECTIONS = ("sample", "sizes", "incremental", "preview", "engine", "scaling", "shards", "tests",
+            "warm-floor")
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
@@ -54,6 +55,10 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         results["scaling"] = scale_figures(sizes_from_environment())
     if "shards" in wanted:
         results["shards"] = shard_figures(48, 4)
+    if "warm-floor" in wanted:  # benchmarks/warm_floor.py, in a process of its own
+        results["warm_floor"] = json.loads(run([sys.executable, "-m", "benchmarks.warm_floor",
+                                                "--rounds", str(args.runs), "--json"],
+                                               REPO).stdout)
     if "tests" in wanted:
         start = time.perf_counter()
         run([sys.executable, "-m", "pytest", "-q", "-m", "not render", "-p", "no:cacheprovider"],
@@ -146,6 +151,13 @@ def _more_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         table.append((f"{shards['shards']} shards of {shards['outputs']} outputs, each -j 1",
                       " ".join(f"{s:.1f}" for s in shards["seconds"]) + " s",
                       "balanced within 20%", f"slowest/fastest {shards['imbalance']:.2f}"))
+    if "warm_floor" in results:
+        warm = results["warm_floor"]
+        table.append((f"warm floor, {len(warm['rows'])} outputs: kept stylesheets vs parsed "
+                      "at every render (CPU, paired)",
+                      f"{warm['after_s']:.2f} s vs {warm['before_s']:.2f} s", "down",
+                      f"{warm['after_s'] / warm['before_s']:.3f}x (median per output "
+                      f"{warm['median_ratio']:.3f}x)"))
     if "fast_tests_s" in results:
         fast = results["fast_tests_s"]
         table.append(("pytest -m 'not render'", f"{fast:.1f} s", "< 20 s",

@@ -22,6 +22,7 @@ from briefs.render.fontsets import FontConfigurations, font_faces
 from briefs.render.line_breaks import install as install_line_break_fix
 from briefs.render.overflow import Overflow, measure_overflow
 from briefs.render.page_count import PageCount, keep_page_rules
+from briefs.render.parsed_css import ParsedStylesheets
 from briefs.render.preflight import (
     check_layout,
     footnote_problems,
@@ -190,16 +191,18 @@ class Engine:
     """WeasyPrint in one process: font configurations kept warm between renders.
 
     Renders share a font configuration whose faces agree with theirs (see
-    `FontConfigurations`). WeasyPrint's image cache is fresh for every render (it caches
-    failed loads too, so a shared one would hide a refused resource from the fetcher the
-    second time, and serve an image from before the file changed), except for plain SVG
-    drawings and raster images, kept by content (see `SharedImages`).
+    `FontConfigurations`), and the stylesheets parsed in it (see `ParsedStylesheets`).
+    WeasyPrint's image cache is fresh for every render (it caches failed loads too, so a
+    shared one would hide a refused resource from the fetcher the second time, and serve an
+    image from before the file changed), except for plain SVG drawings and raster images,
+    kept by content (see `SharedImages`).
     """
 
     def __init__(self) -> None:
         install_line_break_fix()  # a word alone before an inline element (line_breaks.py)
         self.fonts = FontConfigurations()
         self.images = SharedImages()
+        self.stylesheets = ParsedStylesheets()
         self._lock = threading.Lock()
         """WeasyPrint (fontconfig and Pango under it) is not thread-safe: one render at a time
         in a process, whichever thread asks (the preview's builder, a test's)."""
@@ -295,11 +298,12 @@ class Engine:
         for extra in FOOTNOTE_FALLBACKS:
             sheets = [weasyprint.CSS(string=css) for css in (fit_css, extra) if css]
             images = self.images.for_render(job.mounts, log, job.html, job.options)
-            document = weasyprint.HTML(
-                string=job.html, base_url=WORKSPACE_URL,
-                url_fetcher=make_url_fetcher(job.mounts, log),
-            ).render(font_config=font_config, cache=images, stylesheets=sheets or None,
-                     **job.options)
+            with self.stylesheets.active(log):
+                document = weasyprint.HTML(
+                    string=job.html, base_url=WORKSPACE_URL,
+                    url_fetcher=make_url_fetcher(job.mounts, log),
+                ).render(font_config=font_config, cache=images, stylesheets=sheets or None,
+                         **job.options)
             if not footnote_problems(document):
                 break
         return document

@@ -3,10 +3,11 @@
 briefs reads WeasyPrint's laid-out pages (`Page._page_box`), rebuilds the structure tree
 with its private box walk (`pdf.tags._build_box_tree`), keeps font configurations apart by
 their temporary folders (`FontConfiguration._folder`), shares plain SVG drawings
-(`Stream._fonts`, `_images`, `_tags`, `_resources`, `_ctm_stack`) and fetches through
-`urls.URLFetcher`. None of these is public API, so pyproject.toml pins WeasyPrint to the
-releases they were checked with (`SUPPORTED`); `briefs doctor` says when the installed one is
-outside them or lacks a hook, and the CI job `weasyprint-next` tries the next release.
+(`Stream._fonts`, `_images`, `_tags`, `_resources`, `_ctm_stack`), keeps parsed stylesheets
+in place of `css.find_stylesheets` and fetches through `urls.URLFetcher`. None of these is
+public API, so pyproject.toml pins WeasyPrint to the releases they were checked with
+(`SUPPORTED`); `briefs doctor` says when the installed one is outside them or lacks a hook,
+and the CI job `weasyprint-next` tries the next release.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ MODULE_HOOKS = (
     ("weasyprint.layout.absolute", "AbsolutePlaceholder"),
     ("weasyprint.pdf.stream", "Stream"),
     ("weasyprint.layout.inline", "split_first_line"),  # wrapped by render/line_breaks.py
+    ("weasyprint.css", "find_stylesheets"),  # replaced by render/parsed_css.py
+    ("weasyprint.css", "get_child_text"),
+    ("weasyprint.css.tokens", "Pending"),
 )
 
 
