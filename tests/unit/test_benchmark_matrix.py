@@ -15,7 +15,7 @@ from briefs.build.session import BuildSession
 from briefs.content.config import load_workspace
 
 
-def test_three_documents_plan_sixty_outputs_without_a_warning(tmp_path: Path) -> None:
+def test_each_kind_plans_twenty_outputs_without_a_warning(tmp_path: Path) -> None:
     workspace = load_workspace(generate_matrix(tmp_path / "ws", 3))
     session = BuildSession(workspace, BuildOptions(writes=False, strict=True), [])
     plan = plan_build(session, workspace.document_ids(), list(workspace.config.locales))
