@@ -23,7 +23,7 @@ def server() -> None:
     While it runs, `briefs build` in this environment hands its build to the server (the
     same output, exit code and files, about a second sooner). It serves this user only,
     and ends after some idle time, or with `briefs server stop`. `BRIEFS_SERVER=0` builds
-    without it.
+    without it; `BRIEFS_SERVER=start` starts it after a build on a terminal (never in CI).
     """
 
 

@@ -58,7 +58,8 @@ def context(env: Mapping[str, str], rendered: bool, served: bool,
 
 
 def offer(where: Context, output_dir: Path, now: float | None = None,
-          start: Callable[[], bool] | None = None) -> str | None:
+          start: Callable[[], bool] | None = None,
+          running: Callable[[], bool] | None = None) -> str | None:
     """The line to print after the build (and the server started, if asked), or None."""
     if not where.interactive or not where.rendered or where.setting == "0":
         return None
@@ -67,7 +68,8 @@ def offer(where: Context, output_dir: Path, now: float | None = None,
     now = time.time() if now is None else now
     state = read_state(output_dir)
     previous, hinted = state.get("built", 0.0), state.get("hinted", 0.0)
-    show = now - previous <= OFTEN_SECONDS and now - hinted >= HINT_EVERY_SECONDS
+    show = now - previous <= OFTEN_SECONDS and now - hinted >= HINT_EVERY_SECONDS and \
+        not (running or server_running)()  # one runs, busy with another build: no tip
     write_state(output_dir, {"built": now, "hinted": now if show else hinted})
     return TIP if show else None
 
@@ -99,12 +101,16 @@ def write_state(output_dir: Path, state: dict[str, float]) -> None:
         Writer(output_dir).write_text(output_dir / STATE, json.dumps(state), OWNER)
 
 
+def server_running() -> bool:
+    from briefs.server.client import control
+
+    return control("status") is not None
+
+
 def start_server() -> bool:
     """`briefs server start` in the background, not waited for: this build is done. False
     when one already runs (busy with another build, so this one ran here)."""
-    from briefs.server.client import control
-
-    if control("status") is not None:
+    if server_running():
         return False
     try:
         subprocess.Popen([sys.executable, "-m", "briefs", "server", "start"],

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import pty
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -49,7 +51,8 @@ def test_a_rebuild_on_a_terminal_gets_the_tip_and_ci_does_not(tmp_path: Path) ->
     workspace = init_workspace(tmp_path / "ws")
     env = {name: value for name, value in os.environ.items()
            if name not in ("CI", "BRIEFS_SERVER")}
-    env.update(NO_COLOR="1", TERM="xterm", COLUMNS="4000")
+    runtime = tempfile.mkdtemp(prefix="briefs-rt-")  # sockets of its own: no server found
+    env.update(NO_COLOR="1", TERM="xterm", COLUMNS="4000", XDG_RUNTIME_DIR=runtime)
     assert "tip:" not in on_terminal(workspace, env)  # the first build of the day
     assert "tip:" not in on_terminal(workspace, {**env, "CI": "true"})  # CI: never
     second = on_terminal(workspace, env)
@@ -57,3 +60,4 @@ def test_a_rebuild_on_a_terminal_gets_the_tip_and_ci_does_not(tmp_path: Path) ->
     piped = subprocess.run(BUILD, cwd=workspace, capture_output=True, text=True, env=env,
                            check=False)
     assert piped.returncode == 0 and "tip:" not in piped.stderr + piped.stdout
+    shutil.rmtree(runtime, ignore_errors=True)

@@ -27,6 +27,12 @@ AT = 1_800_000_000.0
 ON_TERMINAL = Context(interactive=True, setting="", rendered=True)
 
 
+@pytest.fixture(autouse=True)
+def no_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No build server of this machine's runs in these tests."""
+    monkeypatch.setattr("briefs.server.client.control", lambda *_args: None)
+
+
 def output(tmp_path: Path) -> Path:
     folder = tmp_path / "build"
     (folder / ".cache").mkdir(parents=True)
@@ -40,6 +46,13 @@ def test_a_second_build_within_minutes_gets_the_tip_once_an_hour(tmp_path: Path)
     assert offer(ON_TERMINAL, folder, now=AT + 120) is None  # said already
     assert offer(ON_TERMINAL, folder, now=AT + HINT_EVERY_SECONDS) is None
     assert offer(ON_TERMINAL, folder, now=AT + 60 + HINT_EVERY_SECONDS) == TIP
+
+
+def test_no_tip_while_a_server_runs_busy_with_another_build(tmp_path: Path) -> None:
+    folder = output(tmp_path)
+    assert offer(ON_TERMINAL, folder, now=AT, running=lambda: True) is None
+    assert offer(ON_TERMINAL, folder, now=AT + 60, running=lambda: True) is None
+    assert offer(ON_TERMINAL, folder, now=AT + 120, running=lambda: False) == TIP
 
 
 def test_builds_far_apart_get_no_tip(tmp_path: Path) -> None:

@@ -34,3 +34,27 @@ def test_records_are_saved_at_most_every_interval_and_on_flush(
     monkeypatch.setattr(cache_module, "SAVE_INTERVAL_SECONDS", 0)
     cache.record("a.pdf", "other", [font], {"path": "a.pdf", "sha256": "x"})
     assert json.loads(cache.path.read_text())["outputs"]["a.pdf"]["key"] == "other"
+
+
+def test_saving_stays_a_fixed_share_of_a_long_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """2,000 outputs, one every quarter second, each save taking a millisecond per output in
+    the file: saving every second would spend 2/3 of the build saving (quadratic); it stays
+    under SAVE_SHARE."""
+    clock = [0.0]
+    monkeypatch.setattr(cache_module.time, "monotonic", lambda: clock[0])
+    writer = Writer(tmp_path / "build")
+    cache = BuildCache.load(tmp_path, writer)
+    saving = [0.0]
+
+    def slow_write(path: Path, text: str, owner: str) -> None:
+        spent = len(json.loads(text)["outputs"]) * 0.001
+        clock[0] += spent
+        saving[0] += spent
+
+    monkeypatch.setattr(writer, "write_text", slow_write)
+    for number in range(2000):
+        clock[0] += 0.25
+        cache.record(f"{number}.pdf", "key", [], {"path": f"{number}.pdf", "sha256": "x"})
+    assert saving[0] / clock[0] <= cache_module.SAVE_SHARE * 1.1
+    assert saving[0] > 0  # and it was saved along the way, not only at the end
