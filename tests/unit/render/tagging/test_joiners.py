@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pydyf
+import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
@@ -116,3 +117,27 @@ def test_the_font_selected_before_the_sequence_is_the_one_it_draws_with() -> Non
     tokens = [b"/F9 10 Tf", b"BT", b"/F1 12 Tf", b"[<0001>] TJ", "/P", {}, b"BDC"]
     assert font_before(tokens, 5) == "F1"
     assert font_before([b"BT"], 1) is None
+
+
+def test_a_font_given_copies_keeps_its_own_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The font written back keeps the `head` table's dates it came with: two builds a
+    second apart give the same bytes (fontTools stamps the time of saving unless told not)."""
+    import time
+
+    font_file = _font_file()
+    monkeypatch.setitem(globals(), "_font_file", lambda: font_file)
+    content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"[<0001>0<0001>0<>0.0<0001>0] TJ", b"EMC"]
+    written = []
+    for _ in range(2):
+        pdf, _stream, _font, sequence = _pdf(list(content))
+        fonts = joiners.Fonts(pdf)
+        joiners._replace(sequence, [(2, 1)], fonts)
+        fonts.save()
+        file = next(item for item in pdf.objects
+                    if isinstance(item, pydyf.Stream) and "Length1" in item.extra)
+        written.append(file.stream[0])
+        time.sleep(1.1)
+    original = TTFont(io.BytesIO(font_file))["head"].modified
+    assert TTFont(io.BytesIO(written[0]))["head"].modified == original
+    assert written[0] == written[1]
