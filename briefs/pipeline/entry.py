@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from briefs.content.config import Workspace, load_workspace
 from briefs.content.config_file import ConfigFile
 from briefs.core.diagnostics import Diagnostics
+from briefs.formats.targets import Target
 from briefs.pipeline.buildlock import build_lock
 from briefs.pipeline.events import Listener, Note
 from briefs.pipeline.noop import forget, write_stamp
@@ -22,7 +23,6 @@ from briefs.pipeline.plan import Plan, plan_build
 from briefs.pipeline.request import BadRequest, BuildRequest, select
 from briefs.pipeline.run import BuildResult, run_build
 from briefs.pipeline.session import BuildSession
-from briefs.pipeline.targets import Target
 from briefs.render.workers import Renderer
 
 
