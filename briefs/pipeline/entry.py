@@ -30,8 +30,9 @@ from briefs.render.workers import Renderer
 class Steering:
     """What a long-lived runner (the preview) may adjust in a build it asks for."""
 
-    narrow: Callable[[BuildSession, list[str]], list[str]] | None = None
-    """Of the documents selected, those to plan this time (told the open session first)."""
+    narrow: Callable[[BuildSession, list[str], list[str]], list[str]] | None = None
+    """Of the documents selected, those to plan this time (told the open session, the
+    documents and the locales the request selected)."""
     first: Callable[[Target], bool] | None = None
     """Targets for which this holds render before the others (those a browser shows)."""
     after: Callable[[BuildOutcome], None] | None = None
@@ -49,7 +50,8 @@ class BuildOutcome:
     doc_ids: list[str] = field(default_factory=list)
     locales: list[str] = field(default_factory=list)
     partial: bool = False
-    """Only some of the documents asked for were planned (the preview's narrowed rebuild)."""
+    """Only some of the documents asked for were planned (the preview's narrowed rebuild, or
+    a lasting request's document deleted since)."""
 
     @property
     def diagnostics(self) -> Diagnostics:
@@ -89,7 +91,8 @@ def run(request: BuildRequest, listeners: Iterable[Listener] = (),
     its workers import WeasyPrint while the content loads). `config` is the workspace's
     briefs.yaml when the caller has parsed it already (`briefs build`'s no-op check)."""
     workspace = load_workspace(request.workspace, config)
-    doc_ids, locales = select(workspace, request.docs, request.locales, request.single)
+    doc_ids, locales = select(workspace, request.docs, request.locales, request.single,
+                              request.lasting)
     if renderer is None:
         outputs = len(doc_ids) * len(locales) * _profile_count(workspace, request)
         with Renderer.for_outputs(request.options.jobs, outputs) as own:
@@ -106,9 +109,10 @@ def _run(request: BuildRequest, listeners: Iterable[Listener], renderer: Rendere
         request.options, jobs=renderer.workers))
     steering = steering or Steering()
     session = open_session(workspace, request, listeners)
+    left_out = set(request.docs) - set(doc_ids)  # deleted since (a lasting request)
     selected = doc_ids
     if steering.narrow is not None:
-        doc_ids = steering.narrow(session, doc_ids)
+        doc_ids = steering.narrow(session, doc_ids, locales)
     with build_lock(session.output_dir, lambda message: session.events.emit(Note(message))):
         plan = plan_build(session, doc_ids, locales)
         if steering.first is not None:
@@ -118,7 +122,7 @@ def _run(request: BuildRequest, listeners: Iterable[Listener], renderer: Rendere
         else:
             result = run_build(session, plan, renderer)
         outcome = BuildOutcome(session, plan, result, doc_ids, locales,
-                               partial=doc_ids != selected)
+                               partial=doc_ids != selected or bool(left_out))
         _stamp(request, outcome)
         if steering.after is not None:
             steering.after(outcome)
