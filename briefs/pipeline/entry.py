@@ -60,8 +60,7 @@ class BuildOutcome:
     @property
     def errors(self) -> int:
         """Errors, and warnings under `--strict`: the build failed when there are any."""
-        found = self.diagnostics
-        return len(found.errors) + (len(found.warnings) if self.session.options.strict else 0)
+        return self.diagnostics.failing(self.session.options.strict)
 
     def outputs(self) -> list[str]:
         """The files of every output built or up to date (relative to the output folder)."""
