@@ -6,7 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -96,8 +96,8 @@ def build(ctx: click.Context, docs: tuple[str, ...], locales: tuple[str, ...],
 
     root = quick_root(start)
     config = ConfigFile.read(root) if root is not None else None  # the one parse
-    if not force and output_file is None and config is not None:
-        outputs = report_noop(config, request.stamp_arguments(), as_json, quiet)
+    if config is not None:
+        outputs = report_noop(config, request, as_json, quiet)
         if outputs is not None:
             if open_result and config.output_dir is not None:
                 open_outputs(outputs, config.output_dir)
@@ -224,17 +224,16 @@ def open_outputs(outputs: list[str], output_dir: Path) -> None:
         click.launch(str(output_dir))
 
 
-def report_noop(config: ConfigFile, arguments: dict[str, Any], as_json: bool,
+def report_noop(config: ConfigFile, request: BuildRequest, as_json: bool,
                 quiet: bool) -> list[str] | None:
-    """The fast path of an unchanged rebuild: the outputs when it answered (nothing to do)."""
-    from briefs.pipeline.noop import up_to_date
+    """The fast path of an unchanged rebuild, reported: the outputs when it answered
+    (nothing to do; when it applies is `pipeline.noop`'s rule)."""
+    from briefs.pipeline.noop import noop_outputs
 
     started = time.monotonic()
+    outputs = noop_outputs(request, config)
     output_dir = config.output_dir
-    if config.loaded is None or output_dir is None:
-        return None
-    outputs = up_to_date(config.root, output_dir, arguments)
-    if outputs is None:
+    if outputs is None or output_dir is None:
         return None
     if as_json:
         from briefs.output.manifest import read_entries

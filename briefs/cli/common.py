@@ -172,7 +172,7 @@ def finish(reporter: Reporter, diagnostics: Diagnostics, strict: bool, as_json: 
            report: dict[str, Any], built: int) -> None:
     """Print every diagnostic and the JSON report; exit 1 when there were errors."""
     reporter.all(diagnostics)
-    errors = len(diagnostics.errors) + (len(diagnostics.warnings) if strict else 0)
+    errors = diagnostics.failing(strict)
     if as_json:
         report = {"ok": errors == 0, **report,
                   "diagnostics": [d.as_json(reporter.root) for d in diagnostics]}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Generic
 
 from briefs.content.cluster_warnings import warn_cluster_splits
 from briefs.content.config import Workspace
+from briefs.content.document_kind import DocumentKind, K, KindLookup
 from briefs.content.figure_files import FigureFiles, check_figures, check_references
 from briefs.content.images import ImageInfo, ImageProblem, inspect_image
 from briefs.content.loader import KeyPath, LoadedYaml, load_yaml_file
@@ -17,10 +18,6 @@ from briefs.content.translations_lock import LockEntries, compare, prose_leaves,
 from briefs.content.validation import check_present, field_extra, format_key_path, validate
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.core.paths import RefusedPath, resolve_inside
-
-if TYPE_CHECKING:
-    from briefs.kinds.kind import Kind
-    from briefs.kinds.registry import KindRegistry
 
 
 @dataclass(frozen=True)
@@ -43,12 +40,13 @@ class LocaleText:
 
 
 @dataclass
-class DocumentSource:
-    """Everything a document's outputs are made from, validated."""
+class DocumentSource(Generic[K]):
+    """Everything a document's outputs are made from, validated (`K`: its kind's type, a
+    `briefs.kinds.kind.Kind` in a build)."""
 
     id: str
     folder: Path
-    kind: Kind
+    kind: K
     settings: CommonSettings
     images: dict[KeyPath, tuple[Path, ImageInfo]] = field(default_factory=dict)
     texts: dict[str, LocaleText] = field(default_factory=dict)
@@ -69,9 +67,9 @@ class DocumentSource:
         return self.kind.pages.limit(self.settings)
 
 
-def load_document(workspace: Workspace, kinds: KindRegistry, doc_id: str,
+def load_document(workspace: Workspace, kinds: KindLookup[K], doc_id: str,
                   diagnostics: Diagnostics, locales: list[str] | None = None,
-                  ) -> DocumentSource | None:
+                  ) -> DocumentSource[K] | None:
     """Load and validate a document; every problem goes to `diagnostics`."""
     folder = workspace.content_dir / doc_id
     settings_path = folder / "document.yaml"
@@ -221,7 +219,7 @@ def _check_yaml_alone(workspace: Workspace, folder: Path, diagnostics: Diagnosti
             load_yaml_file(path, diagnostics, roots=workspace.read_roots)
 
 
-def _check_texts_alone(workspace: Workspace, kind: Kind, folder: Path,
+def _check_texts_alone(workspace: Workspace, kind: DocumentKind, folder: Path,
                        diagnostics: Diagnostics, locales: list[str]) -> None:
     """Report the problems of a document's prose files when its settings are broken."""
     source_locale = workspace.config.source_locale

@@ -224,6 +224,10 @@ class Diagnostics:
     def has_errors(self) -> bool:
         return any(d.severity is Severity.ERROR for d in self.items)
 
+    def failing(self, strict: bool) -> int:
+        """How many fail a build (or a check): the errors, and the warnings under `--strict`."""
+        return len(self.errors) + (len(self.warnings) if strict else 0)
+
 
 class BriefsError(Exception):
     """A failure that stops a command; carries the diagnostics that explain it."""

@@ -7,18 +7,18 @@ its target); one with `stage = "output"` runs in the build on each file an outpu
 made, before it is written. Either way an error fails the output (its previous file is
 kept) and a warning is reported (and fails it under `--strict`). Checks come from briefs and
 from plug-ins (entry points in the group `briefs.checks`, each a Check or a function
-returning one or a list).
+returning one or a list); `formats/registry.py` loads them (`load_checks`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from briefs.core.diagnostics import Diagnostics, Problem
 from briefs.core.plugins import PluginSpec, load_plugins
+from briefs.render.stage_checks import Layout
 
 if TYPE_CHECKING:
     from briefs.content.config import Profile
@@ -28,14 +28,7 @@ STAGES = ("layout", "render", "output")
 IN_RENDER = ("layout", "render")
 """The stages a render job carries (its worker runs them)."""
 
-
-@dataclass(frozen=True)
-class Layout:
-    """What a layout check sees: one target's laid-out pages and the HTML they come from."""
-
-    document: Any
-    """WeasyPrint's laid-out `Document` (its pages' boxes)."""
-    html: str
+__all__ = ["IN_RENDER", "STAGES", "Check", "CheckRegistry", "Layout", "plugin_checks"]
 
 
 class Check:
@@ -98,12 +91,6 @@ class CheckRegistry:
                      and check.applies(kind, profile, output))
 
 
-def builtin_checks() -> list[Check]:
-    from briefs.formats.pdf import PDF_CONTRAST, PDF_STANDARDS
-
-    return [PDF_CONTRAST, PDF_STANDARDS]
-
-
 CHECK_PLUGINS: PluginSpec[Check] = PluginSpec(
     "check", Check, "a briefs Check with a name and a stage",
     usable=lambda check: bool(check.name) and check.stage in STAGES)
@@ -112,9 +99,3 @@ CHECK_PLUGINS: PluginSpec[Check] = PluginSpec(
 def plugin_checks(diagnostics: Diagnostics, taken: set[str]) -> list[Check]:
     """Checks from installed packages; a broken one is reported and skipped."""
     return load_plugins(entry_points(group=ENTRY_POINT_GROUP), CHECK_PLUGINS, diagnostics, taken)
-
-
-def load_checks(diagnostics: Diagnostics) -> CheckRegistry:
-    """Built-in checks, then plug-ins' (problems go to `diagnostics`)."""
-    checks = builtin_checks()
-    return CheckRegistry([*checks, *plugin_checks(diagnostics, {c.name for c in checks})])

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefs.pipeline.targets import OutputName
+from briefs.formats.targets import OutputName
 
 if TYPE_CHECKING:
     from briefs.content.config import Profile
     from briefs.core.diagnostics import Problem
     from briefs.core.paths import Mounts
-    from briefs.pipeline.targets import Target, TargetKey
+    from briefs.formats.targets import Target, TargetKey
 
 
 @dataclass(frozen=True)

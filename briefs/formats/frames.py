@@ -13,7 +13,7 @@ from briefs.formats.format import Made, OutputFormat, Source
 from briefs.formats.page_images import ALT_SUFFIX
 from briefs.formats.raster import ENCODERS, ImageSpec, ImageTooLarge, encode, render_pages
 from briefs.formats.social import PRESETS, Frame, framed_html
-from briefs.pipeline.targets import OutputName
+from briefs.formats.targets import OutputName
 
 if TYPE_CHECKING:
     from briefs.render.engine import RenderJob
@@ -105,7 +105,9 @@ def _filled(source: Source, frame: Frame, spec: ImageSpec, page: Any) -> Any:
 
 def _frame_job(source: Source, frame: Frame, scale: float = 1.0) -> RenderJob:
     """The target laid out for the frame: its HTML with the frame's page and stylesheet, its
-    fonts (a machine's font filling in is an error, as in the PDF), screen image options."""
+    fonts (a machine's font filling in is an error, as in the PDF), screen image options,
+    and the built-in PDF checks (an error in them fails the frame, as before)."""
+    from briefs.formats.pdf import PDF_CONTRAST, PDF_STANDARDS
     from briefs.render.engine import RenderJob
 
     target = source.target
@@ -113,7 +115,7 @@ def _frame_job(source: Source, frame: Frame, scale: float = 1.0) -> RenderJob:
                      title=f"{target.title} in the {frame.name} frame",
                      target_id=f"{target.id}.social-{frame.name}",
                      font_families=frozenset(resolved.face.family for resolved in target.faces),
-                     options=dict(FRAME_OPTIONS))
+                     options=dict(FRAME_OPTIONS), checks=(PDF_CONTRAST, PDF_STANDARDS))
 
 
 SOCIAL = SocialImages()

@@ -9,7 +9,7 @@ from briefs.core.diagnostics import Problem
 from briefs.formats.alttext import alt_text
 from briefs.formats.format import Made, OutputFormat, Source
 from briefs.formats.raster import ImageSpec, ImageTooLarge, page_images
-from briefs.pipeline.targets import OutputName
+from briefs.formats.targets import OutputName
 
 ALT_SUFFIX = ".alt.txt"
 OPTION = re.compile(r"^(?:(\d{1,4})(?:x(\d{1,4}))?|all|first)$")

@@ -1,4 +1,4 @@
-"""The registry of output formats: PDF, built in, and those of plug-in packages.
+"""The registries' contents: output formats and checks, built in and from plug-in packages.
 
 Adding an output format is one module (an `OutputFormat` subclass) and one registration
 (`[project.entry-points."briefs.outputs"]`); nothing else in briefs needs to know it exists.
@@ -12,6 +12,7 @@ from importlib.metadata import entry_points
 
 from briefs.core.diagnostics import Diagnostics, did_you_mean
 from briefs.core.plugins import PluginSpec, load_plugins
+from briefs.formats.checks import Check, CheckRegistry, plugin_checks
 from briefs.formats.format import OutputFormat
 
 ENTRY_POINT_GROUP = "briefs.outputs"
@@ -115,3 +116,15 @@ def load_formats(diagnostics: Diagnostics) -> FormatRegistry:
     formats = builtin_formats()
     return FormatRegistry([*formats, *plugin_formats(diagnostics, {f.name for f in formats},
                                                      {f.suffix for f in formats})])
+
+
+def builtin_checks() -> list[Check]:
+    from briefs.formats.pdf import PDF_CONTRAST, PDF_STANDARDS
+
+    return [PDF_CONTRAST, PDF_STANDARDS]
+
+
+def load_checks(diagnostics: Diagnostics) -> CheckRegistry:
+    """Built-in checks, then plug-ins' (problems go to `diagnostics`)."""
+    checks = builtin_checks()
+    return CheckRegistry([*checks, *plugin_checks(diagnostics, {c.name for c in checks})])

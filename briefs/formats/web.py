@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from briefs.core.diagnostics import Problem
 from briefs.formats.format import Made, OutputFormat, Source
+from briefs.formats.targets import OutputName
 from briefs.formats.webpage import WebPageError, web_page
-from briefs.pipeline.targets import OutputName
 
 if TYPE_CHECKING:
     from briefs.content.config import Profile
-    from briefs.pipeline.targets import TargetKey
+    from briefs.formats.targets import TargetKey
 
 FOLDER = "web"
 

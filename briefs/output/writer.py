@@ -135,13 +135,20 @@ def write_atomically(path: Path, produce: Callable[[Path], None]) -> None:
 
 TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 """How `write_atomically` names its temporary files (`.<name>.<random>.tmp`)."""
+UNLOCKED_DIR = ".cache/preview"
+"""The one folder under the output folder written outside any build, without the build
+lock: the preview's page images, made when a browser asks for one. A build's sweep of
+leftover temporary files leaves it alone (the preview prunes it itself)."""
 
 
 def remove_leftovers(output_dir: Path) -> list[Path]:
     """Delete temporary files a killed build left in the output folder (call it only while
-    holding the build lock, when no other build can be writing one)."""
+    holding the build lock, when no other build can be writing one; `UNLOCKED_DIR`, written
+    outside builds, is skipped)."""
     removed = []
-    for folder, _dirs, files in os.walk(output_dir):  # does not follow links
+    unlocked = output_dir / UNLOCKED_DIR
+    for folder, dirs, files in os.walk(output_dir):  # does not follow links
+        dirs[:] = [name for name in dirs if Path(folder) / name != unlocked]
         for name in files:
             if TEMPORARY.match(name):
                 path = Path(folder) / name

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from briefs.content.config import Workspace, load_workspace
 from briefs.content.config_file import ConfigFile
 from briefs.core.diagnostics import Diagnostics
+from briefs.formats.targets import Target
 from briefs.pipeline.buildlock import build_lock
 from briefs.pipeline.events import Listener, Note
 from briefs.pipeline.noop import forget, write_stamp
@@ -22,7 +23,6 @@ from briefs.pipeline.plan import Plan, plan_build
 from briefs.pipeline.request import BadRequest, BuildRequest, select
 from briefs.pipeline.run import BuildResult, run_build
 from briefs.pipeline.session import BuildSession
-from briefs.pipeline.targets import Target
 from briefs.render.workers import Renderer
 
 
@@ -30,8 +30,9 @@ from briefs.render.workers import Renderer
 class Steering:
     """What a long-lived runner (the preview) may adjust in a build it asks for."""
 
-    narrow: Callable[[BuildSession, list[str]], list[str]] | None = None
-    """Of the documents selected, those to plan this time (told the open session first)."""
+    narrow: Callable[[BuildSession, list[str], list[str]], list[str]] | None = None
+    """Of the documents selected, those to plan this time (told the open session, the
+    documents and the locales the request selected)."""
     first: Callable[[Target], bool] | None = None
     """Targets for which this holds render before the others (those a browser shows)."""
     after: Callable[[BuildOutcome], None] | None = None
@@ -49,7 +50,8 @@ class BuildOutcome:
     doc_ids: list[str] = field(default_factory=list)
     locales: list[str] = field(default_factory=list)
     partial: bool = False
-    """Only some of the documents asked for were planned (the preview's narrowed rebuild)."""
+    """Only some of the documents asked for were planned (the preview's narrowed rebuild, or
+    a lasting request's document deleted since)."""
 
     @property
     def diagnostics(self) -> Diagnostics:
@@ -58,8 +60,7 @@ class BuildOutcome:
     @property
     def errors(self) -> int:
         """Errors, and warnings under `--strict`: the build failed when there are any."""
-        found = self.diagnostics
-        return len(found.errors) + (len(found.warnings) if self.session.options.strict else 0)
+        return self.diagnostics.failing(self.session.options.strict)
 
     def outputs(self) -> list[str]:
         """The files of every output built or up to date (relative to the output folder)."""
@@ -89,7 +90,8 @@ def run(request: BuildRequest, listeners: Iterable[Listener] = (),
     its workers import WeasyPrint while the content loads). `config` is the workspace's
     briefs.yaml when the caller has parsed it already (`briefs build`'s no-op check)."""
     workspace = load_workspace(request.workspace, config)
-    doc_ids, locales = select(workspace, request.docs, request.locales, request.single)
+    doc_ids, locales = select(workspace, request.docs, request.locales, request.single,
+                              request.lasting)
     if renderer is None:
         outputs = len(doc_ids) * len(locales) * _profile_count(workspace, request)
         with Renderer.for_outputs(request.options.jobs, outputs) as own:
@@ -106,9 +108,10 @@ def _run(request: BuildRequest, listeners: Iterable[Listener], renderer: Rendere
         request.options, jobs=renderer.workers))
     steering = steering or Steering()
     session = open_session(workspace, request, listeners)
+    left_out = set(request.docs) - set(doc_ids)  # deleted since (a lasting request)
     selected = doc_ids
     if steering.narrow is not None:
-        doc_ids = steering.narrow(session, doc_ids)
+        doc_ids = steering.narrow(session, doc_ids, locales)
     with build_lock(session.output_dir, lambda message: session.events.emit(Note(message))):
         plan = plan_build(session, doc_ids, locales)
         if steering.first is not None:
@@ -118,7 +121,7 @@ def _run(request: BuildRequest, listeners: Iterable[Listener], renderer: Rendere
         else:
             result = run_build(session, plan, renderer)
         outcome = BuildOutcome(session, plan, result, doc_ids, locales,
-                               partial=doc_ids != selected)
+                               partial=doc_ids != selected or bool(left_out))
         _stamp(request, outcome)
         if steering.after is not None:
             steering.after(outcome)

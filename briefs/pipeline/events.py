@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from briefs.pipeline.targets import OutputName, TargetKey
+from briefs.formats.targets import OutputName, TargetKey
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from pathlib import Path
 from briefs.content.loader import KeyPath, load_yaml_file
 from briefs.core.diagnostics import Diagnostics, Position, Problem, display_path
 from briefs.core.paths import RefusedPath, read_bytes
+from briefs.formats.targets import Target
 from briefs.kinds.fit_levers import FitPlan, medium_of, plan_fit
 from briefs.output.writer import WriteError
 from briefs.pipeline.events import Fitted
 from briefs.pipeline.session import BuildSession
-from briefs.pipeline.targets import Target
 from briefs.render.engine import PAGE_LIMIT, RenderResult
 from briefs.render.overflow import Overflow, overflow_words
 

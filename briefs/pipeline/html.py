@@ -9,11 +9,11 @@ from briefs.brand.fonts import INSTALLED_FONTS_DIR, InstalledFace, materialize
 from briefs.brand.subsets import SUBSETS_DIR, characters, is_large, subset_face
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.paths import RefusedPath
+from briefs.formats.targets import Target
 from briefs.i18n.catalogs import po_path
 from briefs.pipeline.plan import Plan
 from briefs.pipeline.resample import screen_image
 from briefs.pipeline.session import BuildSession
-from briefs.pipeline.targets import Target
 from briefs.render.charts import chart_texts
 from briefs.render.context import ContextStores, build_context
 from briefs.render.metadata import FALLBACK_DATE

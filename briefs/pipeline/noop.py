@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 from briefs.core.versions import toolkit_versions
 
 if TYPE_CHECKING:
+    from briefs.content.config_file import ConfigFile
     from briefs.output.writer import Writer
+    from briefs.pipeline.request import BuildRequest
 
 STAMP = ".cache/stamp.json"
 INPUT_PARTS = ("briefs.yaml", "content", "templates", "styles", "kinds")
@@ -82,6 +84,16 @@ def _output_state(output_dir: Path, paths: list[str]) -> dict[str, list[int]] | 
             return None
         state[relative] = [stat.st_size, stat.st_mtime_ns]
     return state
+
+
+def noop_outputs(request: BuildRequest, config: ConfigFile) -> list[str] | None:
+    """The outputs of an unchanged rebuild, when `request` may take the no-op path (not
+    `--force`, not one output copied out with `-o`, briefs.yaml read) and no input changed
+    since the last clean build of the same request; None: build."""
+    if request.options.force or request.single or config.loaded is None \
+            or config.output_dir is None:
+        return None
+    return up_to_date(config.root, config.output_dir, request.stamp_arguments())
 
 
 def up_to_date(root: Path, output_dir: Path, arguments: dict[str, Any]) -> list[str] | None:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from briefs.core.diagnostics import Problem, Severity
 from briefs.formats.format import Made, OutputFormat, Source
+from briefs.formats.targets import Target
 from briefs.output.entries import FileRecord, OutputEntry
 from briefs.output.manifest import sha256
 from briefs.output.writer import WriteError
 from briefs.pipeline.session import BuildSession
-from briefs.pipeline.targets import Target
 
 
 def other_formats(session: BuildSession, target: Target) -> tuple[OutputFormat, ...]:

@@ -13,13 +13,14 @@ from briefs.brand.coverage import check_coverage, check_printed, strings_in
 from briefs.brand.printed import Printed
 from briefs.content.documents import DocumentSource, load_document
 from briefs.core.paths import RefusedPath, resolve_inside
+from briefs.formats.targets import Target, TargetKey
 from briefs.i18n.catalogs import po_path
+from briefs.kinds.kind import Kind
 from briefs.output.writer import PathClaimed
 from briefs.pipeline.events import Planned
 from briefs.pipeline.profile_formats import check_profiles
 from briefs.pipeline.session import BuildSession
 from briefs.pipeline.sharding import select_failed, select_shard
-from briefs.pipeline.targets import Target, TargetKey
 from briefs.render.metadata import document_dates
 from briefs.render.profiles import pdf_variant
 
@@ -89,7 +90,7 @@ def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list
                 dates, document.texts[locale].warnings()))
 
 
-def _untranslated(session: BuildSession, plan: Plan, document: DocumentSource) -> None:
+def _untranslated(session: BuildSession, plan: Plan, document: DocumentSource[Kind]) -> None:
     """One line per document for all the locales it has no text in yet."""
     missing = document.untranslated_locales
     if not missing:
@@ -103,7 +104,7 @@ def _untranslated(session: BuildSession, plan: Plan, document: DocumentSource) -
     plan.untranslated += [(document.id, locale) for locale in missing]
 
 
-def _brand(session: BuildSession, document: DocumentSource) -> LoadedBrand | None:
+def _brand(session: BuildSession, document: DocumentSource[Kind]) -> LoadedBrand | None:
     workspace = session.workspace
     brand_id = document.settings.brand or workspace.config.default_brand
     brand = session.brand(brand_id)
@@ -161,7 +162,7 @@ def _profiles_usable(session: BuildSession) -> bool:
     return usable
 
 
-def _covered(session: BuildSession, document: DocumentSource, locale: str,
+def _covered(session: BuildSession, document: DocumentSource[Kind], locale: str,
              brand: LoadedBrand) -> bool:
     """Glyph coverage of everything the target prints: prose, template strings, brand text."""
     workspace = session.workspace
@@ -179,7 +180,7 @@ def _covered(session: BuildSession, document: DocumentSource, locale: str,
     return prose and printed
 
 
-def _printed(session: BuildSession, document: DocumentSource, brand: LoadedBrand,
+def _printed(session: BuildSession, document: DocumentSource[Kind], brand: LoadedBrand,
              locale: str) -> list[Printed]:
     """What the target prints besides its text: stylesheet strings, markers and counters
     (with the locale's digits), and the text of its SVG images and the brand's logos."""

@@ -40,8 +40,7 @@ class BuildReport:
     @property
     def errors(self) -> int:
         """Errors, and warnings under `--strict`: the build failed when there are any."""
-        return len(self.diagnostics.errors) + \
-            (len(self.diagnostics.warnings) if self.strict else 0)
+        return self.diagnostics.failing(self.strict)
 
     @property
     def built(self) -> int:

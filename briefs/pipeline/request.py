@@ -53,6 +53,9 @@ class BuildRequest:
     single: bool = False
     """Exactly one output is wanted (`build -o`): one document, one locale (the source
     locale unless named), one profile; anything else is a bad request."""
+    lasting: bool = False
+    """Asked by a runner whose selection outlives documents (the preview): a document named
+    here that was deleted since is left out, not a bad request (and no stamp is written)."""
 
     def stamp_arguments(self) -> dict[str, Any]:
         """What, besides the input files, an unchanged rebuild must share to be a no-op."""
@@ -65,10 +68,14 @@ class BuildRequest:
 
 
 def select(workspace: Workspace, docs: Iterable[str], locales: Iterable[str],
-           single: bool = False) -> tuple[list[str], list[str]]:
-    """The documents and locales a build works on (all when none are named)."""
+           single: bool = False, lasting: bool = False) -> tuple[list[str], list[str]]:
+    """The documents and locales a build works on (all when none are named; `lasting`: the
+    workspace's documents among those named, in its order, a deleted one left out)."""
     docs, locales = list(docs), list(locales)
     known = workspace.document_ids()
+    named = bool(docs)
+    if lasting:
+        docs = [doc for doc in known if doc in docs]
     for doc in docs:
         if doc not in known:
             raise BadRequest(f'no document "{doc}"{did_you_mean(doc, known)}; documents: '
@@ -78,7 +85,7 @@ def select(workspace: Workspace, docs: Iterable[str], locales: Iterable[str],
             raise BadRequest(f'locale "{locale}" is not in briefs.yaml locales '
                              f"({', '.join(workspace.config.locales)})")
     chosen = [loc for loc in workspace.config.locales if not locales or loc in locales]
-    doc_ids = docs or known
+    doc_ids = docs if named else known
     if single:
         if len(doc_ids) != 1:
             raise BadRequest("-o needs one output: name one document")

@@ -12,6 +12,7 @@ from briefs.brand.coverage import find_in_files
 from briefs.brand.subsets import SUBSETS_DIR, prune_subsets
 from briefs.core.diagnostics import Position, Problem, Severity
 from briefs.formats.checks import IN_RENDER
+from briefs.formats.targets import Target
 from briefs.kinds.fit_levers import medium_of
 from briefs.output.entries import OutputEntry
 from briefs.output.manifest import read_entries, sha256, write_manifest
@@ -29,7 +30,6 @@ from briefs.pipeline.html import render_html
 from briefs.pipeline.outputs import intact, make_others, other_formats, write_others
 from briefs.pipeline.plan import Plan
 from briefs.pipeline.session import BuildSession
-from briefs.pipeline.targets import Target
 from briefs.render.engine import NOTDEF, PAGE_LIMIT, UNCOVERED, RenderJob, RenderResult
 from briefs.render.fontsets import font_faces
 from briefs.render.profiles import finishing, render_options
@@ -189,7 +189,7 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
                             "finishing": repr(job.finishing), "even": job.even_pages,
                             "fit": [attempt.css for attempt in job.fit.attempts]
                             + [str(job.fit.drop_optional)],
-                            "checks": [check.name for check in job.checks or ()],
+                            "checks": [check.name for check in job.checks],
                             "formats": [output.name for output in session.outputs_of(
                                 target.key.profile)]})
     if session.options.emit_html:

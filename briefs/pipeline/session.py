@@ -17,9 +17,10 @@ from briefs.brand.fonts import CoverageCache
 from briefs.brand.printed import Printed, stylesheet_text, svg_text
 from briefs.content.config import Profile, Workspace
 from briefs.core.diagnostics import Diagnostics
-from briefs.formats.checks import CheckRegistry, load_checks
+from briefs.formats.checks import CheckRegistry
 from briefs.formats.format import OutputFormat
-from briefs.formats.registry import FormatRegistry, load_formats
+from briefs.formats.registry import FormatRegistry, load_checks, load_formats
+from briefs.formats.targets import OutputName, TargetKey
 from briefs.i18n.catalogs import (
     CatalogTranslations,
     TemplateSource,
@@ -34,7 +35,6 @@ from briefs.pipeline.cache import FileHashes
 from briefs.pipeline.events import EventBus, Listener, OutputRef
 from briefs.pipeline.profile_formats import formats_of
 from briefs.pipeline.request import BuildOptions
-from briefs.pipeline.targets import OutputName, TargetKey
 from briefs.render.assets import Assets
 from briefs.render.bytecode import MemoryBytecodeCache, StoredBytecodeCache, signing_key
 from briefs.render.chart_store import ChartStore

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 from briefs.i18n.scripts import locale_script
 
 if TYPE_CHECKING:
-    from briefs.pipeline.targets import Target
+    from briefs.formats.targets import Target
 
 K = TypeVar("K")
 

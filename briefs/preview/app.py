@@ -25,7 +25,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from briefs.pipeline.targets import TargetKey
+from briefs.formats.targets import TargetKey
 from briefs.preview.broadcast import sse
 from briefs.preview.builder import Builder
 from briefs.preview.pages import SIZES

@@ -156,10 +156,11 @@ class Builder:
         folder's build lock, so a `briefs build` beside the preview waits for it."""
         started = time.monotonic()
         self._counts, self._session = None, None
-        request = BuildRequest(self.root, (), self.selection.locales,
+        request = BuildRequest(self.root, self.selection.docs, self.selection.locales,
                                BuildOptions(profiles=self.selection.profiles,
-                                            formats=self.selection.formats))
-        steering = Steering(narrow=lambda session, docs: self._narrow(session, docs, scope),
+                                            formats=self.selection.formats), lasting=True)
+        steering = Steering(narrow=lambda session, docs, locales: self._narrow(
+                                session, (docs, locales), scope),
                             first=lambda target: target.key in self.watched,
                             after=self._warm_up)
         outcome = None
@@ -187,17 +188,16 @@ class Builder:
         return self._publish_finished(session.workspace, doc_ids, session.diagnostics, rows,
                                       started)
 
-    def _narrow(self, session: BuildSession, known: list[str], scope: Scope) -> list[str]:
-        """The documents of the selection this build plans (those `scope` covers), and the
-        snapshot that says the build began."""
+    def _narrow(self, session: BuildSession, selection: tuple[list[str], list[str]],
+                scope: Scope) -> list[str]:
+        """Of the documents and locales the build selected, the documents it plans (those
+        `scope` covers), and the snapshot that says the build began."""
         workspace = session.workspace
         self._session, self._output_dir = session, workspace.output_dir
-        selected = [d for d in known if not self.selection.docs or d in self.selection.docs]
+        selected, locales = selection
         gone = scope.docs is not None and not scope.docs <= set(selected)
         self._scope = EVERYTHING if gone else scope
         doc_ids = [d for d in selected if self._scope.covers(d)]
-        locales = [loc for loc in workspace.config.locales
-                   if not self.selection.locales or loc in self.selection.locales]
         self._planned = doc_ids
         self._publish(replace(self.snapshot, name=workspace.config.name, building=True,
                               docs=self._docs(workspace, session, selected, doc_ids),

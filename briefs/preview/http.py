@@ -41,13 +41,13 @@ class ServeOptions:
 
 def make_app(root: Path, output_dir: Path, options: ServeOptions, log: Log) -> Starlette:
     """The preview's ASGI app; starting it starts the builder (and the watcher)."""
-    from briefs.output.writer import Writer
+    from briefs.output.writer import UNLOCKED_DIR, Writer
     from briefs.preview.app import Preview, create_app
     from briefs.preview.builder import Builder, Selection
     from briefs.preview.pages import PageImages
     from briefs.preview.watcher import Watcher
 
-    pages = PageImages(output_dir / ".cache" / "preview", Writer(output_dir))
+    pages = PageImages(output_dir / UNLOCKED_DIR, Writer(output_dir))
     builder = Builder(root, Selection(options.docs, options.locales, options.profiles,
                                      options.formats), pages,
                       log)

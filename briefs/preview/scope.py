@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from briefs.pipeline.targets import TargetKey
+from briefs.formats.targets import TargetKey
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from briefs.content.config import Workspace
 from briefs.content.loader import load_yaml_file
 from briefs.core.diagnostics import Diagnostic, Diagnostics
 from briefs.core.paths import RefusedPath, checked
+from briefs.formats.targets import TargetKey
 from briefs.pipeline.events import OutputRef
-from briefs.pipeline.targets import TargetKey
 
 if TYPE_CHECKING:
     from briefs.kinds.registry import KindRegistry

@@ -25,23 +25,25 @@ from briefs.render.profiles import page_css
 from briefs.render.script_css import script_css
 
 if TYPE_CHECKING:
+    from briefs.kinds.kind import Kind
     from briefs.render.charts import ChartSpec
 
+
 class Named(Protocol):
-    """How an output is named: its profile's name (a `build.targets.TargetKey`)."""
+    """How an output is named: its profile's name (a `formats.targets.TargetKey`)."""
 
     @property
     def profile(self) -> str: ...
 
 
 class Output(Protocol):
-    """What the context needs of the output it is made for (a `build.targets.Target` is one:
-    render/ takes it by its shape, and does not import the build stage above it)."""
+    """What the context needs of the output it is made for (a `formats.targets.Target` is one:
+    render/ takes it by its shape, and does not import the output formats above it)."""
 
     @property
     def key(self) -> Named: ...
     @property
-    def document(self) -> DocumentSource: ...
+    def document(self) -> DocumentSource[Kind]: ...
     @property
     def brand(self) -> LoadedBrand: ...
     @property

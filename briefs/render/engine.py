@@ -10,7 +10,6 @@ from typing import Any
 
 from briefs.core.diagnostics import Problem, Severity
 from briefs.core.paths import WORKSPACE_URL, Mounts
-from briefs.formats.checks import Layout
 from briefs.kinds.fit_levers import FitPlan, one_step_more
 from briefs.render.conformance import written
 from briefs.render.copyfit import attempts_for, fit_to_pages
@@ -30,6 +29,7 @@ from briefs.render.preflight import (
 )
 from briefs.render.proof import overflow_proof
 from briefs.render.shared_images import SharedImages
+from briefs.render.stage_checks import Layout, StageCheck
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -80,10 +80,10 @@ class RenderJob:
     """Lay out and fit, write no PDF (`briefs check --layout`)."""
     even_pages: bool = False
     """Print: a back cover (`data-back-cover`) goes on a verso, padded with a blank page."""
-    checks: tuple[Any, ...] | None = None
-    """The checks (`briefs.formats.checks.Check`) run in the worker, selected for the
-    target's kind and profile: stage "layout" on the laid-out pages, stage "render" on the
-    PDF before it is accepted; None: the built-in ones."""
+    checks: tuple[StageCheck, ...] = ()
+    """The checks run in the worker (`briefs.formats.checks.Check`s the build selected for
+    the target's kind and profile): stage "layout" on the laid-out pages, stage "render" on
+    the PDF before it is accepted. The engine runs these and no others."""
 
 
 REFUSED = "render.refused"
@@ -352,13 +352,9 @@ def _write(document: Any, job: RenderJob, result: RenderResult, log: FetchLog) -
             result.pdf = pdf
 
 
-def _checks(job: RenderJob, stage: str) -> tuple[Any, ...]:
-    """The job's checks of `stage` (the built-in ones when it names none)."""
-    if job.checks is not None:
-        return tuple(check for check in job.checks if check.stage == stage)
-    from briefs.formats.checks import builtin_checks
-
-    return tuple(check for check in builtin_checks() if check.stage == stage)
+def _checks(job: RenderJob, stage: str) -> tuple[StageCheck, ...]:
+    """The job's checks of `stage`."""
+    return tuple(check for check in job.checks if check.stage == stage)
 
 
 def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from briefs.formats.targets import OutputName, TargetKey
 from briefs.pipeline import events
 from briefs.pipeline.events import BuildEvent, OutputRef
 from briefs.pipeline.request import BuildRequest
-from briefs.pipeline.targets import OutputName, TargetKey
 
 EVENTS: dict[str, type] = {cls.__name__: cls for cls in (
     events.Planned, events.Note, events.Started, events.Fitted, events.Rendered,

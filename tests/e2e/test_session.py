@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from briefs.content.config import load_workspace
+from briefs.formats.targets import TargetKey
 from briefs.pipeline.events import (
     BuildEvent,
     Failed,
@@ -20,7 +21,6 @@ from briefs.pipeline.events import (
 from briefs.pipeline.plan import plan_build
 from briefs.pipeline.run import run_build
 from briefs.pipeline.session import BuildOptions, BuildSession
-from briefs.pipeline.targets import TargetKey
 from briefs.render.workers import Renderer
 
 FLYER = "river-dialogue-flyer"

@@ -77,3 +77,14 @@ def test_the_same_problem_at_the_same_place_is_kept_once() -> None:
     diagnostics.error("template error: x", Path("templates/flyer.html.j2"), Position(52, 1))
     assert [d.position.line for d in diagnostics if d.position] == [51, 52]
     assert len(Diagnostics([*diagnostics.items, *diagnostics.items])) == 2
+
+
+def test_warnings_fail_only_under_strict() -> None:
+    """The one place the rule is written: the build's outcome, its report and the command
+    line's exit all count failures with it."""
+    found = Diagnostics()
+    assert (found.failing(strict=False), found.failing(strict=True)) == (0, 0)
+    found.warning("pale text")
+    assert (found.failing(strict=False), found.failing(strict=True)) == (0, 1)
+    found.error("no title")
+    assert (found.failing(strict=False), found.failing(strict=True)) == (1, 2)

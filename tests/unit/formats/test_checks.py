@@ -11,6 +11,7 @@ from briefs.content.config import Profile
 from briefs.core.diagnostics import Diagnostics, Problem
 from briefs.formats import checks
 from briefs.formats.pdf import PDF_STANDARDS
+from briefs.formats.registry import builtin_checks, load_checks
 
 
 class PrintOnly(checks.Check):
@@ -79,7 +80,7 @@ def test_a_plugin_check_is_loaded_and_a_broken_one_reported(
     monkeypatch.setattr(checks, "entry_points",
                         lambda group: points if group == checks.ENTRY_POINT_GROUP else [])
     diagnostics = Diagnostics()
-    registry = checks.load_checks(diagnostics)
+    registry = load_checks(diagnostics)
     assert registry.names() == ["wcag-contrast", "pdf-standards", "html-size"]
     messages = [d.message for d in diagnostics]
     assert "cannot be loaded: RuntimeError: boom" in messages[0]
@@ -115,7 +116,7 @@ def test_layout_checks_are_selected_like_the_others() -> None:
     assert names(registry.select("key-messages", SCREEN, "pdf", stage="layout")) == [
         "wcag-contrast"]
     assert names(registry.select("flyer", SCREEN, "html", stage=checks.IN_RENDER)) == []
-    assert [c.stage for c in checks.builtin_checks()] == ["layout", "render"]
+    assert [c.stage for c in builtin_checks()] == ["layout", "render"]
     assert FlyerLayout().check_layout(checks.Layout(None, "<p>")) == [
         Problem.warning("toy.layout", "3 characters", page=1)]
     with pytest.raises(NotImplementedError, match="checks no layout"):

@@ -16,7 +16,7 @@ from briefs.core.diagnostics import Problem
 from briefs.core.paths import Mounts
 from briefs.formats.format import Source
 from briefs.formats.frames import SOCIAL, SocialImages
-from briefs.pipeline.targets import TargetKey
+from briefs.formats.targets import TargetKey
 from briefs.render import workers
 from briefs.render.engine import RenderJob, RenderResult
 from tests.unit.formats.test_raster import pdf_of

@@ -13,7 +13,7 @@ from briefs.core.paths import Mounts
 from briefs.formats.format import Source
 from briefs.formats.page_images import JPEG, PNG, WEBP, PageImages
 from briefs.formats.registry import FormatRegistry, UnknownFormat, builtin_formats
-from briefs.pipeline.targets import OutputName, TargetKey
+from briefs.formats.targets import OutputName, TargetKey
 from tests.unit.formats.test_raster import pdf_of
 
 HTML = "<html><body><h1>Title</h1><p>Text<span class='footnote'>note</span>.</p></body></html>"

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 from briefs.content.config import Profile
 from briefs.core.paths import WORKSPACE_URL, Mounts
 from briefs.formats.format import Source
+from briefs.formats.targets import OutputName, TargetKey
 from briefs.formats.web import EMAIL, WEB, WebPage
-from briefs.pipeline.targets import OutputName, TargetKey
 from tests.unit.formats.test_webpage import PNG, page
 
 

@@ -11,7 +11,7 @@ from briefs.core.diagnostics import Diagnostics
 from briefs.formats import registry
 from briefs.formats.format import Made, OutputFormat, Source
 from briefs.formats.pdf import PDF
-from briefs.pipeline.targets import OutputName, TargetKey
+from briefs.formats.targets import OutputName, TargetKey
 
 BUILT_IN = [output.name for output in registry.builtin_formats()]
 

@@ -44,6 +44,19 @@ def test_leftover_temporary_files_are_removed_under_the_lock(tmp_path: Path) -> 
         assert not leftover.exists() and kept.exists()
 
 
+def test_the_sweep_leaves_the_preview_page_images_alone(tmp_path: Path) -> None:
+    """The preview writes a page image when a browser asks, outside any build: a `briefs
+    build` taking the lock then must not remove the image's temporary file under it."""
+    images = tmp_path / ".cache" / "preview" / "0123abcd"
+    images.mkdir(parents=True)
+    writing = images / ".1-full.png.abcd1234.tmp"
+    writing.write_bytes(b"half")
+    cached = tmp_path / ".cache" / ".cache.json.abcd1234.tmp"
+    cached.write_bytes(b"half")
+    with build_lock(tmp_path, lambda message: None):
+        assert writing.exists() and not cached.exists()
+
+
 def test_a_lock_file_that_is_a_link_is_never_followed(tmp_path: Path) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text("precious")

@@ -97,10 +97,22 @@ def test_a_request_no_build_can_satisfy_is_refused_before_anything(
 
 
 def test_a_narrowed_build_never_writes_the_stamp(root: Path) -> None:
-    steering = entry.Steering(narrow=lambda session, docs: docs[:1])
+    steering = entry.Steering(narrow=lambda session, docs, locales: docs[:1])
     outcome = entry.run(BuildRequest(root), [], Renderer(1), steering)
     assert outcome.partial and outcome.doc_ids == ["first-brief"]
     assert not (root / "build" / STAMP).exists()
+
+
+def test_a_lasting_request_builds_what_is_left_and_writes_no_stamp(root: Path) -> None:
+    """A document the preview was started on, deleted since: the rest of the selection is
+    built, and the build is partial (an unchanged rerun must not skip what was asked for)."""
+    request = BuildRequest(root, docs=("first-flyer", "gone"), lasting=True)
+    outcome = entry.run(request, [], Renderer(1))
+    assert sorted(outcome.result.rendered) == ["first-flyer.en", "first-flyer.fr"]
+    assert outcome.doc_ids == ["first-flyer"] and outcome.partial
+    assert not (root / "build" / STAMP).exists()
+    with pytest.raises(BadRequest, match='no document "gone"'):
+        entry.run(BuildRequest(root, docs=("first-flyer", "gone")), [], Renderer(1))
 
 
 @pytest.mark.parametrize(("selection", "outputs"), [

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from briefs.content.config_file import ConfigFile
 from briefs.output.writer import Writer
-from briefs.pipeline.noop import forget, up_to_date, write_stamp
+from briefs.pipeline.noop import forget, noop_outputs, up_to_date, write_stamp
 from briefs.pipeline.request import BuildOptions, BuildRequest
 
 
@@ -48,3 +49,21 @@ def test_a_forgotten_stamp_answers_nothing(tmp_path: Path) -> None:
     write_stamp(writer, root, ARGUMENTS, ["doc/doc.en.pdf"], [])
     forget(writer)
     assert up_to_date(root, writer.output_dir, ARGUMENTS) is None
+
+
+def test_the_no_op_path_is_taken_only_when_the_request_allows_it(tmp_path: Path) -> None:
+    """Not under --force, not for -o (the one output must be copied out), not without a
+    readable briefs.yaml: the rule is the pipeline's, the command line only reports it."""
+    root, writer = workspace(tmp_path)
+    request = BuildRequest(root, options=BuildOptions(strict=True))
+    write_stamp(writer, root, request.stamp_arguments(), ["doc/doc.en.pdf"], [])
+    assert noop_outputs(request, ConfigFile.read(root)) == ["doc/doc.en.pdf"]
+    forced = BuildRequest(root, options=BuildOptions(strict=True, force=True))
+    assert noop_outputs(forced, ConfigFile.read(root)) is None
+    single = BuildRequest(root, docs=("doc",), single=True)
+    write_stamp(writer, root, single.stamp_arguments(), ["doc/doc.en.pdf"], [])
+    assert up_to_date(root, writer.output_dir, single.stamp_arguments()) is not None
+    assert noop_outputs(single, ConfigFile.read(root)) is None
+    (root / "briefs.yaml").write_text("name: [unclosed\n")
+    assert noop_outputs(BuildRequest(root, docs=("doc",), single=False),
+                        ConfigFile.read(root)) is None

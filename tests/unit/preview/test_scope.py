@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefs.pipeline.targets import TargetKey
+from briefs.formats.targets import TargetKey
 from briefs.preview.scope import EVERYTHING, Requests, Scope, Watched, scope_of
 
 DOCS = ["flyer", "brief"]

@@ -98,10 +98,12 @@ PALE = "<p style='color: #d9d9d9; font-size: 8pt'>Pale words</p>"
 
 def test_layout_checks_come_from_the_job_not_the_engine(tmp_path: Path) -> None:
     """Contrast is a registered check of stage "layout": the job's selection runs, nothing
-    else (a plug-in's layout check sees the laid-out pages)."""
+    else, not even the built-in checks when it names none (a plug-in's layout check sees
+    the laid-out pages)."""
     from briefs.core.diagnostics import Problem
     from briefs.formats.checks import Check, Layout
     from briefs.formats.pdf import PDF_CONTRAST
+    from briefs.formats.registry import builtin_checks
 
     class Pages(Check):
         name, stage = "pages", "layout"
@@ -110,10 +112,12 @@ def test_layout_checks_come_from_the_job_not_the_engine(tmp_path: Path) -> None:
             return [Problem.warning("toy.pages", f"{len(layout.document.pages)} page(s)",
                                     page=1)]
 
-    default = render_pdf(PALE, tmp_path, title="t")
-    assert [p.code for p in default.problems] == ["wcag.contrast", "pdf.title", "pdf.lang"]
-    assert default.pdf
-    assert default.problems[0].page == 1 and default.problems[0].hint
+    builtin = render_pdf(PALE, tmp_path, title="t", checks=tuple(builtin_checks()))
+    assert [p.code for p in builtin.problems] == ["wcag.contrast", "pdf.title", "pdf.lang"]
+    assert builtin.pdf
+    assert builtin.problems[0].page == 1 and builtin.problems[0].hint
+    none = render_pdf(PALE, tmp_path, title="t")
+    assert none.problems == [] and none.pdf
     chosen = render_pdf(PALE, tmp_path, title="t", checks=(Pages(),))
     assert [(p.code, p.message) for p in chosen.problems] == [("toy.pages", "1 page(s)")]
     both = render_pdf(PALE, tmp_path, title="t", checks=(PDF_CONTRAST, Pages()),

@@ -11,6 +11,7 @@ import pikepdf
 import pytest
 
 from briefs.core.paths import Mounts
+from briefs.formats.registry import builtin_checks
 from briefs.render.engine import Engine, RenderJob
 from briefs.render.preflight import check_pdf
 from tests.conftest import run_cli
@@ -29,7 +30,8 @@ HTML = (
 def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("good")
     result = Engine().render(RenderJob(html=HTML, mounts=Mounts.of(root), title="t",
-                                       options={"pdf_tags": True, "pdf_variant": "pdf/ua-1"}))
+                                       options={"pdf_tags": True, "pdf_variant": "pdf/ua-1"},
+                                       checks=tuple(builtin_checks())))
     assert result.pdf is not None, result.errors
     path = root / "good.pdf"
     path.write_bytes(result.pdf)

@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 
 from briefs.core.paths import Mounts
+from briefs.formats.registry import builtin_checks
 from briefs.render.engine import Engine, RenderJob
 from briefs.render.preflight import check_pdf
 from tests.tagged import TaggedPdf, read_tagged
 
 pytestmark = pytest.mark.render
 ENGINE = Engine()
+CHECKS = tuple(builtin_checks())
+"""The PDF's checks, as a build's job carries them (the engine runs only those it is given)."""
 PAGE = "@page { size: A6; margin: 15mm 10mm; }"
 
 
@@ -21,7 +24,8 @@ def tagged_pdf(tmp_path: Path, body: str, style: str = "") -> TaggedPdf:
     html = (f'<html lang="en"><head><title>T</title><style>{PAGE}{style}</style></head>'
             f"<body>{body}</body></html>")
     result = ENGINE.render(RenderJob(html=html, mounts=Mounts.of(tmp_path), title="t",
-                                     options={"pdf_tags": True, "pdf_variant": "pdf/ua-1"}))
+                                     options={"pdf_tags": True, "pdf_variant": "pdf/ua-1"},
+                                     checks=CHECKS))
     assert result.pdf is not None, result.errors
     path = tmp_path / "out.pdf"
     path.write_bytes(result.pdf)
@@ -124,7 +128,8 @@ def test_an_image_without_alt_fails_the_output(tmp_path: Path) -> None:
     svg = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/%3E"
     result = ENGINE.render(RenderJob(
         html=f'<html lang="en"><title>T</title><img src="{svg}">', mounts=Mounts.of(tmp_path),
-        title="doc (en)", options={"pdf_tags": True, "pdf_variant": "pdf/ua-1"}))
+        title="doc (en)", options={"pdf_tags": True, "pdf_variant": "pdf/ua-1"},
+        checks=CHECKS))
     assert result.pdf is None
     assert "doc (en): 7.3-1: page 1: a /Figure has no alternate text (/Alt)" in result.errors
 

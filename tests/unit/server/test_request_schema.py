@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from briefs.formats.targets import OutputName, TargetKey
 from briefs.pipeline.events import Failed, Finished, Fitted, OutputRef, Planned, Rendered
 from briefs.pipeline.request import BuildOptions, BuildRequest
-from briefs.pipeline.targets import OutputName, TargetKey
 from briefs.server.request_schema import BuildMessage, ControlMessage, Refused, parse_message
 from briefs.server.wire import event_json, event_of, request_json
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # keys and names stay light: build events (and the build serv
     from briefs.brand.brands import LoadedBrand, ResolvedFace
     from briefs.content.config import Profile
     from briefs.content.documents import DocumentSource
+    from briefs.kinds.kind import Kind
 
 
 @dataclass(frozen=True, order=True)
@@ -52,7 +53,7 @@ class Target:
 
     key: TargetKey
     name: OutputName
-    document: DocumentSource
+    document: DocumentSource[Kind]
     brand: LoadedBrand
     profile: Profile
     dates: tuple[str | None, str | None] = (None, None)
