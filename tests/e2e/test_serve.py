@@ -142,13 +142,13 @@ def test_document_page_pages_locales_download_and_diagnostics(
 
 def test_document_side_by_side(shared: tuple[TestClient, Preview]) -> None:
     client, _ = shared
-    html = client.get(f"/doc/{BRIEF}", params={"locale": "en", "compare": "ar"}).text
+    html = client.get(f"/doc/{BRIEF}", params={"locale": "fr", "compare": "ar"}).text
     sources = image_sources(html)
-    assert sum(f"/{BRIEF}/en/" in s for s in sources) == 5
+    assert sum(f"/{BRIEF}/fr/" in s for s in sources) == 5
     assert sum(f"/{BRIEF}/ar/" in s for s in sources) == 4
     assert "No page 5 in Arabic" in html  # the shorter translation leaves a gap, not a shift
     assert '<option value="ar" selected>' in html
-    assert f'href="/doc/{BRIEF}?locale=fr&amp;compare=ar"' in html  # switching keeps the pair
+    assert f'href="/doc/{BRIEF}?locale=en&amp;compare=ar"' in html  # switching keeps the pair
 
 
 def test_page_image_png_cached_by_pdf_hash(shared: tuple[TestClient, Preview]) -> None:

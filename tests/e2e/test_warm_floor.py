@@ -31,6 +31,6 @@ def test_kept_stylesheets_give_the_same_bytes(workspace_copy: Path,
         for job in jobs:
             with_cache, without = kept.render(job), plain.render(job)
             assert with_cache.pdf is not None and with_cache.pdf == without.pdf, job.title
-            assert with_cache.warnings == without.warnings
+            assert with_cache.problems == without.problems
             assert sorted(set(with_cache.dependencies)) == sorted(set(without.dependencies))
     assert kept.stylesheets.hits >= 6 * 4 and plain.stylesheets.hits == 0

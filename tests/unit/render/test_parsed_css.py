@@ -53,8 +53,8 @@ def root(tmp_path: Path) -> Path:
 
 def _same(first: RenderResult, second: RenderResult) -> None:
     assert first.pdf is not None and first.pdf == second.pdf
-    assert (first.warnings, first.errors, first.refused) == (
-        second.warnings, second.errors, second.refused)
+    assert (first.problems, first.errors, first.refused) == (
+        second.problems, second.errors, second.refused)
     assert sorted(set(first.dependencies)) == sorted(set(second.dependencies))
 
 
@@ -67,7 +67,7 @@ def test_a_kept_parse_gives_the_pdf_and_warnings_of_a_new_parse(root: Path) -> N
     for with_cache, without in results:
         _same(with_cache, without)
     assert results[0][0].pages == 2
-    warnings = results[2][0].warnings
+    warnings = results[2][0].log_warnings
     assert any("Ignored `margin: nonsense" in warning for warning in warnings), warnings
     assert any("Ignored `colr: red`" in warning for warning in warnings), warnings
 
