@@ -2,7 +2,8 @@
 locales, extracted by independent engines, word for word against the source after Markdown.
 
 The six UN languages come from the sample, he hi ja ko th fa el from tests/projects/more-scripts
-(our own sentences). Each required engine must recover >= 99% of the source's words (phrases
+(our own sentences); the policy brief (a chart, a table, footnotes, a key-facts box) is in the
+sample's locales only. Each required engine must recover >= 99% of the source's words (phrases
 in zh, ja, th), with no dotted circle and no U+2010 where the source has a hyphen-minus.
 Where an engine is known to fall short, the case is a strict xfail with the measured reason,
 so that it is noticed the day it passes. pdf.js reads no /ActualText: it is measured by
@@ -20,6 +21,7 @@ from tests.textlayer.compare import DOTTED_CIRCLE, recovered, source_text
 from tests.textlayer.engines import mupdf, pdfium, poppler
 
 DOCS = ("forum-key-messages", "river-dialogue-flyer", "urban-water-fact-sheet")
+SAMPLE_DOCS = (*DOCS, "water-access-policy-brief")
 SAMPLE = ("en", "fr", "es", "ru", "zh", "ar")
 SCRIPTS = ("he", "hi", "ja", "ko", "th", "fa", "el")
 ENGINES = {"poppler": poppler, "pdfium": pdfium, "mupdf": mupdf}
@@ -50,7 +52,7 @@ def test_every_word_of_the_source_is_read_back(built_sample: Path, built_scripts
         pytest.importorskip("pymupdf")
     root = built_sample if locale in SAMPLE else built_scripts
     short = []
-    for doc in DOCS:
+    for doc in SAMPLE_DOCS if locale in SAMPLE else DOCS:
         source = source_text(root / "content" / doc / f"{locale}.yaml")
         text = ENGINES[engine](root / "build" / doc / f"{doc}.{locale}.pdf")
         assert DOTTED_CIRCLE not in text, f"{doc}: a dotted circle (a broken cluster)"
