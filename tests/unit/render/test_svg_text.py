@@ -109,3 +109,15 @@ def test_installing_twice_wraps_once() -> None:
     install()
     assert svg.text is first
     assert svg.TAGS["text"] is first and svg.TAGS["tspan"] is first
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("attributes", ['x="abc%" y="10"', 'x="10" y="10" rotate="zz"',
+                                        'x="1e400" y="10"', 'x="10" y="10" dx="nan"',
+                                        'x="10" y="10" font-weight="9e9"'])
+def test_malformed_attributes_do_not_break_the_render(tmp_path: Path, attributes: str) -> None:
+    """A workspace's SVG is untrusted: bad numbers on a text that is drawn whole are WeasyPrint's
+    to handle, as they are on any other text."""
+    pdf = _pdf(tmp_path, f'<text {attributes} style="font-family: Noto Sans Arabic">{ARABIC}'
+                         "</text>")
+    assert pdf.read_bytes().startswith(b"%PDF")
