@@ -26,11 +26,12 @@ SAMPLE = ("en", "fr", "es", "ru", "zh", "ar")
 SCRIPTS = ("he", "hi", "ja", "ko", "th", "fa", "el")
 ENGINES = {"poppler": poppler, "pdfium": pdfium, "mupdf": mupdf}
 REQUIRED = 0.99
-MUPDF_MARKS = ("MuPDF misplaces numbers in right-to-left lines (`3  من كل1`, `٦٢٠٢` for `٢٠٢٦`; "
+MUPDF_NUMBERS = ("MuPDF misplaces numbers in right-to-left lines (`3  من كل1`, `٦٢٠٢` for `٢٠٢٦`; "
                "docs/decisions.md): 91-99%")
 KNOWN_SHORT = {
-    ("mupdf", "ar"): MUPDF_MARKS, ("mupdf", "fa"): MUPDF_MARKS,
-    ("mupdf", "he"): "MuPDF splits some Hebrew words around punctuation: 93-99%",
+    ("mupdf", "ar"): MUPDF_NUMBERS, ("mupdf", "fa"): MUPDF_NUMBERS,
+    ("mupdf", "he"): "MuPDF splits some Hebrew words around punctuation and misplaces numbers "
+                     "in right-to-left lines: 93-99%",
     ("mupdf", "hi"): "MuPDF repeats the tail of an /ActualText split over two text runs: 95%",
 }
 
