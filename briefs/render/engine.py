@@ -30,6 +30,7 @@ from briefs.render.preflight import (
 from briefs.render.proof import overflow_proof
 from briefs.render.shared_images import SharedImages
 from briefs.render.stage_checks import Layout, StageCheck
+from briefs.render.svg_text import install as install_svg_text_fix
 
 IGNORED_LOG_PREFIXES = (
     "Step ",  # progress messages
@@ -200,6 +201,7 @@ class Engine:
 
     def __init__(self) -> None:
         install_line_break_fix()  # a word alone before an inline element (line_breaks.py)
+        install_svg_text_fix()  # SVG text drawn character by character (svg_text.py)
         self.fonts = FontConfigurations()
         self.images = SharedImages()
         self.stylesheets = ParsedStylesheets()

@@ -25,6 +25,8 @@ MODULE_HOOKS = (
     ("weasyprint.layout.absolute", "AbsolutePlaceholder"),
     ("weasyprint.pdf.stream", "Stream"),
     ("weasyprint.layout.inline", "split_first_line"),  # wrapped by render/line_breaks.py
+    ("weasyprint.svg", "text"),  # wrapped by render/svg_text.py
+    ("weasyprint.svg.text", "TextBox"),
     ("weasyprint.css", "find_stylesheets"),  # replaced by render/parsed_css.py
     ("weasyprint.css", "get_child_text"),
     ("weasyprint.css.tokens", "Pending"),

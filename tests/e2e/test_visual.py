@@ -39,6 +39,7 @@ def _cases() -> list[tuple[str, str, int]]:
                   ("forum-key-messages", locale, FOOTNOTE_PAGES[locale]),
                   ("river-dialogue-flyer", locale, 1),
                   ("urban-water-fact-sheet", locale, 1)]
+    cases.append(("water-access-policy-brief", "ar", 1))  # its chart's labels, shaped (svg_text)
     return cases
 
 

@@ -16,6 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
+from briefs.content.markdown import FIGURE_REFERENCE
 from briefs.core.clusters import clusters
 
 UNSPACED = {"zh", "ja", "th"}
@@ -51,7 +52,11 @@ def source_text(path: Path) -> str:
     for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
         html = markdown.render(text)
         if html.strip():
-            parts.append(lxml.html.fromstring(f"<div>{html}</div>").text_content())
+            tree = lxml.html.fromstring(f"<div>{html}</div>")
+            for paragraph in tree.iter("p"):  # `[figure: name]` places a figure: not printed
+                if FIGURE_REFERENCE.match(paragraph.text_content().strip()):
+                    paragraph.drop_tree()
+            parts.append(tree.text_content())
     return "\n".join(parts)
 
 

@@ -18,6 +18,8 @@ from typing import Any
 from briefs.render.tagging.recover import Marked, resolve
 
 ZWNJ = "\u200c"
+CARRIER_WIDTH = 1
+"""The advance of a text carrier, in thousandths of an em (PDFium drops zero-width glyphs)."""
 
 
 @dataclass
@@ -95,6 +97,26 @@ class Fonts:
         copies.made[key] = slot
         copies.changed = True
         _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, base), self.read)
+        return slot
+
+    def carrier(self, sequence: Marked, name: str, text: str) -> int | None:
+        """The id of an empty glyph one thousandth of an em wide mapped to `text` (as given),
+        to carry text that no drawn glyph can (marks.py); None when none can be made."""
+        font = self._font(sequence, name)
+        copies = self._copies(font) if font is not None else None
+        if copies is None:
+            return None
+        key = ("carrier", text)
+        if key in copies.made:
+            return copies.made[key]
+        if not copies.free:
+            return None
+        slot = copies.free.pop(0)
+        units = copies.font["head"].unitsPerEm
+        copies.font["hmtx"][copies.font.getGlyphOrder()[slot]] = (max(1, round(units / 1000)), 0)
+        copies.made[key] = slot
+        copies.changed = True
+        _add_mapping(self.pdf, font, slot, text, CARRIER_WIDTH, self.read)
         return slot
 
     def text(self, sequence: Marked, name: str, glyph: int) -> str:

@@ -1,15 +1,19 @@
 """Arabic-script marks (harakat, tanwin, shadda, hamza above) in the text layer: a base letter
-and the marks drawn on it become one glyph of their own, mapped to the letter and its marks.
+and the marks drawn on it become one glyph of their own, mapped to the letter, after an empty
+glyph that carries the marks' text.
 
 HarfBuzz draws a right-to-left mark before its base letter, as a zero-width glyph of its own,
 moved onto the letter (and raised with a text rise). Measured (docs/decisions.md, "Arabic and
 Persian text layer"): MuPDF and pdf.js read it in place, but poppler moves it to the end of
 the line and PDFium drops it, so `معًا`, `تُستمد` and the Persian ezafe `شبکهٔ` were lost.
-Drawn after its letter instead, every engine reads the mark but before the letter. A glyph
-that maps to several characters is read right by all four (tounicode.py); so the letter is
-drawn with a composite glyph (the letter and each mark as components at the offsets they were
-drawn at, the letter's width) mapped to letter + marks in drawing order, and the marks'
-own glyphs are taken out of the line. The page looks the same.
+Drawn after its letter instead, every engine reads the mark but before the letter. So the
+letter is drawn with a composite glyph (the letter and each mark as components at the offsets
+they were drawn at, the letter's width) and the marks' own glyphs are taken out of the line.
+The composite maps to the letter alone: mapped to letter and marks, MuPDF gave it no width
+and read a space inside the word (`م عًا`), since the mapping, reversed for drawing order,
+starts with a mark. The marks' text is carried by an empty glyph one thousandth of an em wide
+drawn just before the composite (the pen moved back over it): poppler, PDFium and MuPDF read
+letter then marks (PDFium drops a glyph of no width). The page looks the same.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ def attach_marks(sequence: Marked, right_to_left: list[bool], fonts: Fonts) -> N
     texts = [fonts.text(sequence, item.font, item.glyph) for item in drawn]
     removed: set[int] = set()
     replaced: dict[int, int] = {}
+    carriers: dict[int, int] = {}
     index = 0
     while index < len(drawn):
         end = index
@@ -76,21 +81,26 @@ def attach_marks(sequence: Marked, right_to_left: list[bool], fonts: Fonts) -> N
         marks = tuple((item.glyph, round((item.x - base.x) / base.size * units),
                        round((item.rise - base.rise) / base.size * units))
                       for item in drawn[index:end])
-        text = _with_marks(texts[end], [texts[i] for i in range(index, end)])
-        glyph = fonts.composite(sequence, base.font, base.glyph, marks, text)
-        if glyph != base.glyph:
+        letter, carried = _split(texts[end], [texts[i] for i in range(index, end)])
+        carrier = fonts.carrier(sequence, base.font, carried)
+        glyph = fonts.composite(sequence, base.font, base.glyph, marks, letter) \
+            if carrier is not None else base.glyph
+        if carrier is not None and glyph != base.glyph:
             replaced[end] = glyph
+            carriers[end] = carrier
             removed |= set(range(index, end))
         index = end + 1
     if replaced:
-        _rewrite(sequence, drawn, replaced, removed, fonts)
+        _rewrite(sequence, drawn, (replaced, carriers), removed, fonts)
 
 
-def _with_marks(base: str, marks: list[str]) -> str:
-    """The composite's text in logical order (the ToUnicode step writes every mapping in
-    drawing order): the letter, its marks (drawn in reverse), a ZWNJ the letter carries."""
+def _split(base: str, marks: list[str]) -> tuple[str, str]:
+    """The composite's text (the letter) and its carrier's, in drawing order: the marks
+    (drawn in reverse of their logical order) and a ZWNJ the letter carries, which the
+    engines read after the letter once they reverse the line."""
     joiner = ZWNJ if base.endswith(ZWNJ) else ""
-    return base[:len(base) - len(joiner)] + "".join(reversed(marks)) + joiner
+    carried = "".join(reversed(marks)) + joiner
+    return base[:len(base) - len(joiner)], carried[::-1]
 
 
 def _is_mark(text: str) -> bool:
@@ -134,9 +144,14 @@ def _size_before(tokens: list[Any], position: int) -> float:
     return 1.0
 
 
-def _rewrite(sequence: Marked, drawn: list[_Drawn], replaced: dict[int, int],
-             removed: set[int], fonts: Fonts) -> None:
-    """Put the composites in, take the marks out (keeping the pen where it was)."""
+def _rewrite(sequence: Marked, drawn: list[_Drawn],
+             composites: tuple[dict[int, int], dict[int, int]], removed: set[int],
+             fonts: Fonts) -> None:
+    """Put the composites in, each after its text carrier (the pen moved back over the
+    carrier's width), take the marks out (keeping the pen where it was)."""
+    from briefs.render.tagging.glyph_copies import CARRIER_WIDTH
+
+    replaced, carriers = composites
     tokens = sequence.stream.stream
     by_token: dict[int, list[tuple[int, _Drawn]]] = {}
     for index, item in enumerate(drawn):
@@ -147,7 +162,8 @@ def _rewrite(sequence: Marked, drawn: list[_Drawn], replaced: dict[int, int],
         token = token.encode() if isinstance(token, str) else token
         for index, item in sorted(items, key=lambda pair: -pair[1].start):
             if index in replaced:
-                code = b"%04x" % replaced[index]
+                code = b"%04x>%s<%04x" % (carriers[index], _number(CARRIER_WIDTH),
+                                          replaced[index])
             else:
                 width = fonts.width(sequence, item.font, item.glyph)
                 code = b">%s<" % _number(-width) if width else b""

@@ -1,4 +1,5 @@
-"""A base letter and the marks drawn on it drawn as one composite glyph mapped to both."""
+"""A base letter and the marks drawn on it drawn as one composite glyph mapped to the letter,
+after an empty glyph that carries the marks' text."""
 
 from __future__ import annotations
 
@@ -36,18 +37,25 @@ def test_a_raised_mark_drawn_before_its_letter_becomes_part_of_it() -> None:
     fonts.save()
     assert stream.stream[3] == b"[<0001>0] TJ"
     assert stream.stream[5] == b""  # the mark's own operator: nothing left to show
-    assert stream.stream[7] == b"[0<0002>0] TJ"  # its moves folded into the letter's
+    # its moves folded into the letter's; the carrier (2) drawn first, the pen moved back
+    # over its one thousandth of an em, then the composite (4)
+    assert stream.stream[7] == b"[0<0002>1<0004>0] TJ"
     cmap = b"\n".join(resolve(pdf, font["ToUnicode"]).stream)
-    assert b"<0002> <0061064b>" in cmap  # letter + mark, logical (tounicode.py reorders)
-    assert _widths(pdf, font)[2] == 450
+    assert b"<0004> <0061>" in cmap  # the composite: the letter
+    assert b"<0002> <064b>" in cmap  # the carrier: the mark (engines read it after)
+    assert _widths(pdf, font)[4] == 450
+    assert _widths(pdf, font)[2] == 1  # PDFium drops a zero-width glyph
     file = next(item for item in pdf.objects
                 if isinstance(item, pydyf.Stream) and "Length1" in item.extra)
     tt = TTFont(io.BytesIO(file.stream[0]))
-    composite = tt["glyf"][tt.getGlyphOrder()[2]]
+    order = tt.getGlyphOrder()
+    composite = tt["glyf"][order[4]]
     assert composite.isComposite()
     assert [(c.glyphName, c.x, c.y) for c in composite.components] == [("a", 0, 0),
                                                                       ("e2", 100, 125)]
-    assert tt["hmtx"][tt.getGlyphOrder()[2]][0] == 450
+    assert tt["hmtx"][order[4]][0] == 450
+    assert tt["glyf"][order[2]].numberOfContours == 0  # the carrier draws nothing
+    assert tt["hmtx"][order[2]][0] == max(1, round(tt["head"].unitsPerEm / 1000))
 
 
 def test_left_to_right_runs_and_lines_that_do_not_match_are_left_alone() -> None:
@@ -61,9 +69,12 @@ def test_left_to_right_runs_and_lines_that_do_not_match_are_left_alone() -> None
 
 
 def test_the_text_of_a_letter_with_marks() -> None:
-    assert marks._with_marks("\u0639", [FATHATAN]) == "\u0639" + FATHATAN
-    assert marks._with_marks("\u0645\u200c", ["\u064e", "\u0651"]) == \
-        "\u0645\u0651\u064e\u200c"  # drawn in reverse; the ZWNJ stays last
+    """The letter, and the carrier's text in drawing order: read reversed, it follows the
+    letter as marks in logical order, then the ZWNJ the letter carried."""
+    assert marks._split("\u0639", [FATHATAN]) == ("\u0639", FATHATAN)
+    letter, carried = marks._split("\u0645\u200c", ["\u064e", "\u0651"])
+    assert letter == "\u0645"
+    assert carried[::-1] == "\u0651\u064e\u200c"  # marks drawn in reverse; the ZWNJ last
 
 
 def test_moves_around_an_empty_string_are_added_up() -> None:
