@@ -50,20 +50,22 @@ def chart_key(spec: ChartSpec) -> str:
     """The sha256 of everything that makes the chart's bytes."""
     fields = {field.name: getattr(spec, field.name) for field in dataclasses.fields(spec)
               if field.name != "number"}  # a function: `number_key` says what it writes
-    fields["font_files"] = [_file_stamp(path) for path, _ in spec.fonts]  # measured with
+    fields["fonts"] = [(_file_stamp(path), index) for path, index in spec.fonts]  # measured
     payload = json.dumps({"spec": fields, "toolkit": toolkit_versions(),
                           "drawing": _drawing_versions()}, sort_keys=True, default=repr)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _file_stamp(path: str) -> tuple[str, int, int]:
-    """A font file as the chart was measured with it: replaced in place, the chart is drawn
-    again."""
+    """A font file as the chart was measured with it, by its name, size and time: replaced
+    in place, the chart is drawn again. Not its folder: the same workspace copied elsewhere
+    (a test's copy, a CI job's restored cache with its times kept) finds its charts; not its
+    bytes either, which a cold build would read whole (a CJK collection is 20 MB)."""
     try:
         found = os.stat(path)
     except OSError:
-        return (path, -1, -1)
-    return (path, found.st_size, found.st_mtime_ns)
+        return (os.path.basename(path), -1, -1)
+    return (os.path.basename(path), found.st_size, found.st_mtime_ns)
 
 
 class ChartStore:

@@ -34,3 +34,27 @@ def test_records_are_saved_at_most_every_interval_and_on_flush(
     monkeypatch.setattr(cache_module, "SAVE_INTERVAL_SECONDS", 0)
     cache.record("a.pdf", "other", [font], {"path": "a.pdf", "sha256": "x"})
     assert json.loads(cache.path.read_text())["outputs"]["a.pdf"]["key"] == "other"
+
+
+def test_a_layout_record_is_given_back_only_while_the_inputs_are_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefs.render import bytecode
+    from briefs.render.layout_record import LayoutRecord
+
+    monkeypatch.setattr(bytecode, "signing_key", lambda: b"k" * 32)
+    root, writer = tmp_path, Writer(tmp_path / "build")
+    font = root / "font.otf"
+    font.write_bytes(b"font" * 1000)
+    record = LayoutRecord(":root { --fit-body: 9pt !important; }", 3, ("body 9 pt",))
+    cache = BuildCache.load(root, writer)
+    cache.record("a.pdf", "key", [font], {"path": "a.pdf", "sha256": "x"}, layout=record)
+    cache.flush()
+    again = BuildCache.load(root, writer)
+    assert again.layout("a.pdf", "key") == record
+    assert again.layout("a.pdf", "other key") is None  # the HTML or options changed
+    assert again.layout("b.pdf", "key") is None
+    font.write_bytes(b"another font" * 1000)
+    assert again.layout("a.pdf", "key") is None  # a file it was made from changed
+    monkeypatch.setattr(bytecode, "signing_key", lambda: None)
+    font.write_bytes(b"font" * 1000)
+    assert again.layout("a.pdf", "key") is None  # no key: nothing stored is trusted
