@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -38,6 +39,19 @@ def run_job(job: RenderJob) -> RenderResult:
     return process_engine().render(job)
 
 
+PRELOADED = (
+    "briefs.render.archive", "briefs.render.standards.run_rules", "briefs.render.tagging.retag",
+    # What a first render imported after those (its modules against sys.modules, measured):
+    # the layout's contrast check and coloraide (0.06 CPU-s), the page rules, the text
+    # layer's marks, defusedxml (SVG images), the email headers of data: URLs, the OS/2 table.
+    "briefs.render.contrast", "coloraide", "briefs.render.standards.page_rules",
+    "briefs.render.tagging.marks", "briefs.render.tagging.tounicode", "defusedxml.ElementTree",
+    "email.generator", "email.headerregistry", "email.contentmanager", "email.policy",
+    "fontTools.ttLib.tables.O_S_2f_2",
+)
+"""Modules a worker imports before its first job, while the main process plans."""
+
+
 def _warm_up() -> None:
     """Import WeasyPrint once per worker, before its first job, and what finishing and
     checking an output use (pikepdf, the structure tree, the standards' rules): a worker is
@@ -48,10 +62,11 @@ def _warm_up() -> None:
     worker seeing a font file another one wrote would skip registering it.
     """
     process_engine()  # imports WeasyPrint
+    for name in PRELOADED:
+        importlib.import_module(name)
+    from PIL import Image
 
-    import briefs.render.archive
-    import briefs.render.standards.run_rules
-    import briefs.render.tagging.retag  # noqa: F401
+    Image.preinit()  # the decoders WeasyPrint's first raster image would load
 
 
 def default_jobs() -> int:
