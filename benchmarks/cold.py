@@ -44,11 +44,15 @@ def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, 
     scratch = Path(tempfile.mkdtemp(prefix="briefs-cold-"))
     sides = {"briefs": None} | ({"baseline": {**ENV, "PYTHONPATH": str(baseline)}}
                                 if baseline else {})
+    # Each toolkit builds its own copy of the workspace: what one keeps in build/.cache (a
+    # version it does not know) must not be rewritten by the other between its builds.
+    own = {side: workspace if side == "briefs" else _copy(workspace, scratch / side)
+           for side in sides}
     times: dict[str, list[float]] = {f"{task}_{side}": [] for task in ("full", "one")
                                      for side in [*sides, "weasyprint"]}
     for _ in range(runs):
         for side, env in sides.items():
-            times[f"full_{side}"].append(timed([*BRIEFS, "build", "--force", "-q"], workspace,
+            times[f"full_{side}"].append(timed([*BRIEFS, "build", "--force", "-q"], own[side],
                                                env, f"full_{side}"))
         start = time.perf_counter()
         for index, name in enumerate(html):
@@ -58,7 +62,7 @@ def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, 
         for locale in ONE_LOCALES:
             for side, env in sides.items():
                 one[side] += timed([*BRIEFS, "build", ONE_DOCUMENT, "-l", locale, "--force",
-                                    "-q"], workspace, env, f"one_{side}")
+                                    "-q"], own[side], env, f"one_{side}")
             source = workspace / "build" / ONE_DOCUMENT / f"{ONE_DOCUMENT}.{locale}.html"
             one["weasyprint"] += timed([*WEASYPRINT, *CLI_OPTIONS, str(source),
                                         str(scratch / "one.pdf")], workspace, None,
@@ -77,6 +81,13 @@ def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, 
                 "median": statistics.median(ratios), "spread": [ratios[0], ratios[-1]]}
         figures[f"{task}_weasyprint_median_s"] = statistics.median(times[f"{task}_weasyprint"])
     return figures
+
+
+def _copy(workspace: Path, folder: Path) -> Path:
+    import shutil
+
+    shutil.copytree(workspace, folder, symlinks=True)
+    return folder
 
 
 def profiles(workspace: Path, folder: Path) -> None:

@@ -7,7 +7,10 @@ the normalised form (`#rrggbb`, `#rrggbbaa` or `device-cmyk(c m y k)`) is ever w
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 HOW = ("write a CSS colour such as #0a4f8f, rgb(10 79 143), hsl(209 87% 30%) or "
@@ -77,3 +80,23 @@ def readable_on(foreground: str, background: str, ends: tuple[str, ...],
         if mixed.contrast(back, method="wcag21") >= ratio:
             return normalized_color(mixed.to_string(hex=True))
     return normalized_color(end.to_string(hex=True))
+
+
+HEX_COLOR = re.compile(r"#[0-9a-f]{6}")
+Keep = Callable[[object, Callable[[], bytes]], bytes]
+"""A store of small results between builds (`ChartStore.kept`)."""
+
+
+def kept_readable(keep: Keep, foreground: str, background: str, ends: tuple[str, ...]) -> str:
+    """`readable_on`, its answer kept between builds by `keep` (a cold build then imports no
+    coloraide for it); a kept answer that is not a `#rrggbb` colour is worked out again."""
+    def make() -> bytes:
+        return readable_on(foreground, background, ends).encode("ascii")
+
+    try:
+        made_by = version("coloraide")
+    except PackageNotFoundError:
+        made_by = "none"
+    found = keep(["readable_on", foreground, background, list(ends), AA_NORMAL_TEXT,
+                  made_by], make).decode("ascii", "replace")
+    return found if HEX_COLOR.fullmatch(found) else readable_on(foreground, background, ends)

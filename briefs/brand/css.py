@@ -37,9 +37,11 @@ def counter_content(label: str, style: str = "decimal") -> Markup:
 
 
 def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
-              script: str | None, coverage: CoverageCache | None = None) -> str:
+              script: str | None, coverage: CoverageCache | None = None,
+              readable: Callable[[str, str, tuple[str, ...]], str] = readable_on) -> str:
     """@font-face rules for the faces in use, and the tokens as CSS custom properties
-    (`coverage`: a session's glyph coverage, which keeps it between builds)."""
+    (`coverage`: a session's glyph coverage, which keeps it between builds; `readable`:
+    `readable_on`, or a session's, which keeps its answers)."""
     rules = []
     for resolved in brand.faces_for(script):
         face = resolved.face
@@ -52,7 +54,7 @@ def brand_css(brand: LoadedBrand, font_url: Callable[[ResolvedFace], str],
     properties += [f"  --color-{name}-rgb: {rgb_channels(value)};"
                    for name, value in colors.items()]
     # The accent as text on the primary band (kickers): readable whatever the brand's pair
-    on_band = readable_on(colors["accent"], colors["primary"], (colors["paper"], colors["text"]))
+    on_band = readable(colors["accent"], colors["primary"], (colors["paper"], colors["text"]))
     properties.append(f"  --color-accent-on-primary: {on_band};")
     for role in ("body", "heading"):
         stack = ", ".join(css_string(f) for f in brand.model.stack(role, script))

@@ -17,6 +17,7 @@ from briefs.core.diagnostics import Problem
 from briefs.core.paths import file_sha256
 from briefs.core.versions import toolkit_versions
 from briefs.output.writer import Writer
+from briefs.render.layout_record import LayoutRecord, opened, sealed
 
 CACHE_FILE = ".cache/outputs.json"
 HASHES_FILE = ".cache/hashes.json"
@@ -94,18 +95,36 @@ class BuildCache:
 
     def fresh_entry(self, output: str, key: str) -> dict[str, Any] | None:
         """The manifest entry of `output` when nothing it depends on changed, else None."""
-        entry = self.entries.get(output)
-        if not entry or entry["key"] != key:
+        entry = self._same_inputs(output, key)
+        if entry is None:
             return None
         written = fingerprint(self.writer.output_dir / output, entry.get("output"))
         if written is None or written["sha256"] != entry["manifest"].get("sha256"):
+            return None
+        return dict(entry["manifest"])
+
+    def _same_inputs(self, output: str, key: str) -> dict[str, Any] | None:
+        """The entry of `output` when its key and every file it was made from are unchanged
+        (whether or not its file still is)."""
+        entry = self.entries.get(output)
+        if not entry or entry["key"] != key:
             return None
         for name, known in entry["dependencies"].items():
             current = fingerprint(self.root / name, known)
             if current is None or not isinstance(known, dict) or \
                     current["sha256"] != known.get("sha256"):
                 return None
-        return dict(entry["manifest"])
+        return entry
+
+    def layout(self, output: str, key: str) -> LayoutRecord | None:
+        """What the last render of `output` settled on (`render/layout_record.py`), when it
+        was made from the same inputs and the record is signed with this user's key."""
+        entry = self._same_inputs(output, key)
+        if entry is None or "layout" not in entry:
+            return None
+        from briefs.render.bytecode import signing_key
+
+        return opened(entry["layout"], key, signing_key())
 
     def replayed(self, output: str) -> list[Problem]:
         """What the last render of `output` warned about, typed (reported again on a cache
@@ -121,7 +140,8 @@ class BuildCache:
         return found
 
     def record(self, output: str, key: str, dependencies: list[Path],
-               manifest_entry: dict[str, Any], replay: list[Problem] | None = None) -> None:
+               manifest_entry: dict[str, Any], replay: list[Problem] | None = None,
+               layout: LayoutRecord | None = None) -> None:
         """Remember what `output` was built from; saved within a second (a crash loses at
         most that: those outputs are rendered again), and by `flush()` at the end of a build.
         Saving after every output rewrote the whole file each time: quadratic in outputs."""
@@ -139,6 +159,12 @@ class BuildCache:
             "output": fingerprint(self.writer.output_dir / output) or {},
             "replay": [problem.as_plain() for problem in replay or []],
         }
+        if layout is not None:
+            from briefs.render.bytecode import signing_key
+
+            signing = signing_key()
+            if signing is not None:
+                self.entries[output]["layout"] = sealed(layout, key, signing)
         self._dirty = True
         if time.monotonic() - self._saved_at >= self.save_interval():
             self.save()

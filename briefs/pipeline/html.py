@@ -50,7 +50,8 @@ def render_html(session: BuildSession, target: Target, *, for_render: bool = Tru
     dates = target.dates
     if target.pdf_variant in DATED_VARIANTS:
         dates = (dates[0] or FALLBACK_DATE, dates[1] or dates[0] or FALLBACK_DATE)
-    stores = ContextStores(draw_chart=session.charts.svg, coverage=session.coverage)
+    stores = ContextStores(draw_chart=session.charts.svg, coverage=session.coverage,
+                           readable=session.readable_on)
     if for_render:
         stores = dataclasses.replace(
             stores, image_file=lambda path: screen_image(session, path, target.profile))

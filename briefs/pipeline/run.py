@@ -199,7 +199,7 @@ def _prepare(session: BuildSession, target: Target, cache: BuildCache,
     fresh = None if session.options.force else \
         OutputEntry.from_json(cache.fresh_entry(target.name.path, key))
     if fresh is None or not intact(session, target, fresh):
-        return key, job
+        return key, replace(job, layout=cache.layout(target.name.path, key))
     # What the last render found still holds: report it again (and fail on it with --strict),
     # as if it had been rendered now.
     replayed = cache.replayed(target.name.path)
@@ -271,7 +271,7 @@ def _take(session: BuildSession, target: Target, key: str,
     result.rendered.append(target.id)
     result.entries.append(entry)
     cache.record(entry.path, key, rendered.dependencies + [f.path for f in target.faces],
-                 entry.as_json(), replay=rendered.soft)
+                 entry.as_json(), replay=rendered.soft, layout=rendered.layout)
     session.events.emit(Rendered(session.output_ref(target.key), entry.pages,
                                  len(rendered.pdf or b""), time.monotonic() - began))
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from briefs.brand.brands import LoadedBrand, load_brand
+from briefs.brand.colors import kept_readable
 from briefs.brand.fonts import CoverageCache
 from briefs.brand.printed import Printed, stylesheet_text, svg_text
 from briefs.content.config import Profile, Workspace
@@ -76,6 +77,8 @@ class BuildSession:
             StoredBytecodeCache(cache / "jinja", self.writer) if self.options.writes
             else MemoryBytecodeCache())
         self.charts = ChartStore(cache / "charts", writer, signing_key())
+        self.colors = ChartStore(cache / "colors", writer, signing_key(), ".txt")
+        """Brand colours made readable (`kept_readable`), kept as charts are."""
         self.qr_codes = QrCodes()
         self.template_loader: TemplateLoader = self.assets.loader()
         self._brands: dict[str, LoadedBrand | None] = {}
@@ -111,6 +114,10 @@ class BuildSession:
         if brand_id not in self._brands:
             self._brands[brand_id] = load_brand(self.workspace, brand_id, self.diagnostics)
         return self._brands[brand_id]
+
+    def readable_on(self, foreground: str, background: str, ends: tuple[str, ...]) -> str:
+        """`brand.colors.readable_on`, its answers kept between builds."""
+        return kept_readable(self.colors.kept, foreground, background, ends)
 
     def printed_in(self, path: Path) -> list[Printed]:
         """What a stylesheet or an SVG image prints, read once per session (every locale of

@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -50,20 +51,22 @@ def chart_key(spec: ChartSpec) -> str:
     """The sha256 of everything that makes the chart's bytes."""
     fields = {field.name: getattr(spec, field.name) for field in dataclasses.fields(spec)
               if field.name != "number"}  # a function: `number_key` says what it writes
-    fields["font_files"] = [_file_stamp(path) for path, _ in spec.fonts]  # measured with
+    fields["fonts"] = [(_file_stamp(path), index) for path, index in spec.fonts]  # measured
     payload = json.dumps({"spec": fields, "toolkit": toolkit_versions(),
                           "drawing": _drawing_versions()}, sort_keys=True, default=repr)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _file_stamp(path: str) -> tuple[str, int, int]:
-    """A font file as the chart was measured with it: replaced in place, the chart is drawn
-    again."""
+    """A font file as the chart was measured with it, by its name, size and time: replaced
+    in place, the chart is drawn again. Not its folder: the same workspace copied elsewhere
+    (a test's copy, a CI job's restored cache with its times kept) finds its charts; not its
+    bytes either, which a cold build would read whole (a CJK collection is 20 MB)."""
     try:
         found = os.stat(path)
     except OSError:
-        return (path, -1, -1)
-    return (path, found.st_size, found.st_mtime_ns)
+        return (os.path.basename(path), -1, -1)
+    return (os.path.basename(path), found.st_size, found.st_mtime_ns)
 
 
 class ChartStore:
@@ -73,8 +76,9 @@ class ChartStore:
     it, the cache folder's own included)."""
 
     def __init__(self, folder: Path | None = None, writer: Writer | None = None,
-                 key: bytes | None = None) -> None:
+                 key: bytes | None = None, suffix: str = ".svg") -> None:
         self.folder = folder
+        self.suffix = suffix
         self.writer = writer
         self.key = key
         self._made: dict[str, bytes] = {}
@@ -95,8 +99,25 @@ class ChartStore:
         self._made[name] = found
         return found
 
+    def kept(self, parts: object, make: Callable[[], bytes]) -> bytes:
+        """What `make` gives, kept as a chart is (signed, in this store's folder) under the
+        sha256 of `parts` and the toolkit's versions: for small results that cost a cold
+        build an import (a brand colour made readable needs coloraide's)."""
+        payload = json.dumps({"parts": parts, "toolkit": toolkit_versions()}, sort_keys=True,
+                             default=repr)
+        name = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        if name not in self._made:
+            found = self._stored(name)
+            if found is None:
+                found = make()
+                self._store(name, found)
+            self._made[name] = found
+        return self._made[name]
+
     def _path(self, name: str) -> Path | None:
-        return self.folder / f"{name}.svg" if self.folder is not None and self.key else None
+        if self.folder is None or not self.key:
+            return None
+        return self.folder / f"{name}{self.suffix}"
 
     def _stored(self, name: str) -> bytes | None:
         path = self._path(name)

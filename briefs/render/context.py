@@ -11,6 +11,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
 from briefs.brand.brands import LoadedBrand, ResolvedFace
+from briefs.brand.colors import readable_on
 from briefs.brand.css import brand_css, counter_content, css_string
 from briefs.brand.fonts import CoverageCache
 from briefs.content.config import Profile
@@ -78,6 +79,8 @@ class ContextStores:
     image_file: Callable[[Path], Path] = lambda path: path
     draw_chart: Callable[[ChartSpec], bytes] = _draw_chart
     coverage: CoverageCache | None = field(default=None)
+    readable: Callable[[str, str, tuple[str, ...]], str] = readable_on
+    """`readable_on`, or a session's (its answers kept between builds)."""
 
 
 def merged_contacts(brand: LoadedBrand, document: DocumentSource,
@@ -149,7 +152,8 @@ def build_context(target: Output, assets: Assets, font_url: Callable[[ResolvedFa
         "brand_logo_inverse": assets.url(brand.logo_inverse or brand.logo),
         "brand_css": Markup(_page_css(document) + page_css(profile)
                             + _output_intent_css(assets, profile)
-                            + brand_css(brand, font_url, script, stores.coverage)
+                            + brand_css(brand, font_url, script, stores.coverage,
+                                        stores.readable)
                             + script_css(facts, brand.model, fmt)),
         "profile": target.key.profile,
         "created": dates[0],

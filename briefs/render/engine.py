@@ -18,6 +18,7 @@ from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
 from briefs.render.fontsets import FontConfigurations, font_faces
+from briefs.render.layout_record import LayoutRecord
 from briefs.render.line_breaks import install as install_line_break_fix
 from briefs.render.overflow import Overflow, measure_overflow
 from briefs.render.page_count import PageCount, keep_page_rules
@@ -28,18 +29,11 @@ from briefs.render.preflight import (
     synthesised_faces,
 )
 from briefs.render.proof import overflow_proof
+from briefs.render.render_log import CollectingHandler
 from briefs.render.shared_images import SharedImages
 from briefs.render.stage_checks import Layout, StageCheck
 from briefs.render.svg_text import install as install_svg_text_fix
 
-IGNORED_LOG_PREFIXES = (
-    "Step ",  # progress messages
-    # Declared for other renderers; WeasyPrint lacks them and briefs enforces them itself:
-    # a synthesised face fails the output (see `synthesised_faces`), and Korean words are
-    # kept whole by render/typeset.py.
-    "Ignored `font-synthesis: none`",
-    "Ignored `word-break: keep-all`",
-)
 FOOTNOTE_FALLBACKS = (
     "",
     "p:has(.footnote) { break-inside: avoid !important; }",
@@ -49,16 +43,6 @@ FOOTNOTE_FALLBACKS = (
 )
 """Extra CSS for each attempt at a layout that keeps every footnote on its call's page
 (given as a user stylesheet, so `!important` is needed to override the layout's rules)."""
-
-NOTDEF_LOGGED = ".notdef glyph"
-"""How WeasyPrint's warning about a character no font has begins (its first argument is
-the character)."""
-IGNORED_LOG_PARTS = (
-    # An image with alt="" is decoration (an artifact); one without alt fails the structure
-    # check (7.3-1) with its page, so WeasyPrint's own message would only repeat it.
-    "has no required alt description",
-)
-
 
 @dataclass(frozen=True)
 class RenderJob:
@@ -85,6 +69,9 @@ class RenderJob:
     """The checks run in the worker (`briefs.formats.checks.Check`s the build selected for
     the target's kind and profile): stage "layout" on the laid-out pages, stage "render" on
     the PDF before it is accepted. The engine runs these and no others."""
+    layout: LayoutRecord | None = None
+    """What the last render of the same inputs settled on (`render/layout_record.py`): laid
+    out once with its CSS instead of searching again."""
 
 
 REFUSED = "render.refused"
@@ -119,6 +106,9 @@ class RenderResult:
     """What ran past the page limit, even after every fit step."""
     proof: bytes | None = None
     """The overflow proof (the overflowing layout, shaded), when the output overflowed."""
+    layout: LayoutRecord | None = None
+    """What the page-count search settled on (kept for the next render of the same inputs),
+    when the content fitted."""
 
     @property
     def failures(self) -> list[Problem]:
@@ -166,28 +156,6 @@ class RenderResult:
         return cls(pdf=None, pages=0, problems=[problem], title=title)
 
 
-class _CollectingHandler(logging.Handler):
-    """WeasyPrint's log during one render. Its lines are text from another library (no
-    codes): a missing glyph is told apart by the record's format string, the one place a
-    message decides anything."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
-        self.missing: list[tuple[str, str]] = []
-        """Characters drawn as .notdef (no font had them), each with WeasyPrint's line."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if str(record.msg).startswith(NOTDEF_LOGGED):
-            args = record.args if isinstance(record.args, tuple) else ()
-            self.missing.append((message, str(args[0]) if args else ""))
-            return
-        if not message.startswith(IGNORED_LOG_PREFIXES) and not any(
-                part in message for part in IGNORED_LOG_PARTS):
-            self.messages.append(message)
-
-
 class Engine:
     """WeasyPrint in one process: font configurations kept warm between renders.
 
@@ -224,18 +192,14 @@ class Engine:
         """Lay out the job's HTML (its URLs confined to the mounts), check the page limit,
         the layout and the fonts used, and return the PDF bytes."""
         log = FetchLog()
-        handler = _CollectingHandler()
+        handler = CollectingHandler()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(handler)
         result = RenderResult(pdf=None, pages=0, title=job.title)
         try:
-            document = self._lay_out(job, log)
-            result.pages = len(document.pages)
-            fit_css = ""
-            if job.max_pages is not None and result.pages > job.max_pages:
-                document, fit_css = self._fit(job, log, document, result)
-            if result.overflowed is None:
-                document = self._page_rules(job, log, document, fit_css, result)
+            document = self._replayed(job, log, result) if job.layout is not None else None
+            if document is None:
+                document = self._searched(job, log, result)
             result.problems += check_layout(document, job.min_image_dpi).problems
             layout = Layout(document, job.html)
             result.problems += [problem for check in _checks(job, "layout")
@@ -250,6 +214,31 @@ class Engine:
         _sort_messages(result, handler, log, job.mounts.folders)
         return result
 
+    def _searched(self, job: RenderJob, log: FetchLog, result: RenderResult) -> Any:
+        """The layout within the page limit with the fewest fit steps, after the page-count
+        rules; what it settled on is kept in `result.layout` when the content fitted."""
+        document = self._lay_out(job, log)
+        result.pages = len(document.pages)
+        fit_css = ""
+        if job.max_pages is not None and result.pages > job.max_pages:
+            document, fit_css = self._fit(job, log, document, result)
+        if result.overflowed is None:
+            document = self._page_rules(job, log, document, fit_css, result)
+        return document
+
+    def _replayed(self, job: RenderJob, log: FetchLog, result: RenderResult) -> Any:
+        """The layout the last search of the same inputs settled on, laid out once; None
+        when its page count is not the recorded one (then the search is made again)."""
+        record = job.layout
+        assert record is not None
+        document = self._lay_out(job, log, record.css)
+        if len(document.pages) != record.pages:
+            return None
+        result.pages, result.fitted = record.pages, record.fitted
+        result.problems += record.warnings
+        result.layout = record
+        return document
+
     def _page_rules(self, job: RenderJob, log: FetchLog, document: Any, fit_css: str,
                     result: RenderResult) -> Any:
         """The layout after the page-count rules (`render/page_count.py`)."""
@@ -260,6 +249,8 @@ class Engine:
         result.pages = len(found.document.pages)
         result.fitted = found.applied + tuple(found.notes)
         result.problems += found.warnings
+        result.layout = LayoutRecord(found.css, result.pages, result.fitted,
+                                     tuple(found.warnings))
         return found.document
 
     def _fit(self, job: RenderJob, log: FetchLog, document: Any,
@@ -364,7 +355,7 @@ def _font_strangers(document: Any, declared: frozenset[str]) -> list[str]:
     return sorted(used - declared) if declared else []
 
 
-def _sort_messages(result: RenderResult, log_lines: _CollectingHandler, log: FetchLog,
+def _sort_messages(result: RenderResult, log_lines: CollectingHandler, log: FetchLog,
                    roots: list[Path]) -> None:
     """WeasyPrint's log: a missing glyph fails the output; other messages are warnings."""
     for message, char in log_lines.missing:

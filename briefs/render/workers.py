@@ -2,26 +2,54 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefs.core.diagnostics import Problem
 from briefs.render.deadline import RENDER_SECONDS
-from briefs.render.engine import Engine, RenderJob, RenderResult
+
+if TYPE_CHECKING:  # the engine's module is imported where a render needs it (see `start`)
+    from briefs.render.engine import Engine, RenderJob, RenderResult
 
 RENDER_TIMEOUT_SECONDS = RENDER_SECONDS + 60
 """A worker still busy this long (stuck in C code, where the render's own limit cannot
 reach) is ended."""
 SHUTDOWN_GRACE_SECONDS = 5
-_ENGINE = Engine()
-"""This process's WeasyPrint engine (one per worker process, and one in the main process)."""
+_ENGINES: list[Engine] = []
+"""This process's WeasyPrint engine (one per worker process, and one in the main process
+once it renders): made at the first render, since making it imports WeasyPrint (half a
+CPU-second), which a main process whose workers render never needs; before a fork, it
+would make the main process import it before the workers start, not while they do."""
+
+
+def process_engine() -> Engine:
+    """This process's engine, made at the first call."""
+    if not _ENGINES:
+        from briefs.render.engine import Engine
+
+        _ENGINES.append(Engine())
+    return _ENGINES[0]
 
 
 def run_job(job: RenderJob) -> RenderResult:
     """Render one job (in a worker, or in this process with -j 1)."""
-    return _ENGINE.render(job)
+    return process_engine().render(job)
+
+
+PRELOADED = (
+    "briefs.render.archive", "briefs.render.standards.run_rules", "briefs.render.tagging.retag",
+    # What a first render imported after those (its modules against sys.modules, measured):
+    # the layout's contrast check and coloraide (0.06 CPU-s), the page rules, the text
+    # layer's marks, defusedxml (SVG images), the email headers of data: URLs, the OS/2 table.
+    "briefs.render.contrast", "coloraide", "briefs.render.standards.page_rules",
+    "briefs.render.tagging.marks", "briefs.render.tagging.tounicode", "defusedxml.ElementTree",
+    "email.generator", "email.headerregistry", "email.contentmanager", "email.policy",
+    "fontTools.ttLib.tables.O_S_2f_2",
+)
+"""Modules a worker imports before its first job, while the main process plans."""
 
 
 def _warm_up() -> None:
@@ -33,11 +61,12 @@ def _warm_up() -> None:
     inherited from the parent would share its temporary font folder with every worker, and a
     worker seeing a font file another one wrote would skip registering it.
     """
-    import weasyprint  # noqa: F401
+    process_engine()  # imports WeasyPrint
+    for name in PRELOADED:
+        importlib.import_module(name)
+    from PIL import Image
 
-    import briefs.render.archive
-    import briefs.render.standards.run_rules
-    import briefs.render.tagging.retag  # noqa: F401
+    Image.preinit()  # the decoders WeasyPrint's first raster image would load
 
 
 def default_jobs() -> int:
@@ -45,6 +74,8 @@ def default_jobs() -> int:
 
 
 def _failure(title: str, message: str, code: str = "render.worker") -> RenderResult:
+    from briefs.render.engine import RenderResult
+
     return RenderResult.failure(title, Problem.error(code, message))
 
 
@@ -101,7 +132,7 @@ class Renderer:
     def is_warm_for(self, faces: dict[tuple[str, str, str], str], owner: str = "") -> bool:
         """Whether a render with these font faces (of the workspace `owner`) would find them
         loaded (in this process; workers' state is not known, so never for a pool)."""
-        return self.in_process and _ENGINE.fonts.knows(faces, owner)
+        return self.in_process and bool(_ENGINES) and _ENGINES[0].fonts.knows(faces, owner)
 
     @classmethod
     def for_outputs(cls, jobs: int, outputs: int) -> Renderer:

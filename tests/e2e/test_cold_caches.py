@@ -37,3 +37,59 @@ def test_outputs_built_with_and_without_the_caches_are_identical(
         name = f"{DOC}/{DOC}.{locale}.pdf"
         without = (workspace_copy / "build" / name).read_bytes()
         assert with_caches[locale] == without == (built_sample / "build" / name).read_bytes()
+
+
+@pytest.mark.render
+def test_the_layout_a_search_settled_on_is_laid_out_once_next_time(
+        built_sample: Path, workspace_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key-messages brief in English needs fit steps (four layouts); built again from the
+    same inputs, it is laid out once, with the same bytes; a record altered in the cache
+    (not signed so), or one that does not match its layout (a page count off, signed), is
+    thrown away and the search made again."""
+    import json
+
+    from briefs.render.bytecode import signing_key
+    from briefs.render.engine import Engine
+    from briefs.render.layout_record import LayoutRecord, sealed
+
+    document, name = "forum-key-messages", "forum-key-messages/forum-key-messages.en.pdf"
+    layouts: list[str] = []
+    lay_out = Engine._lay_out
+
+    def counted(self: Engine, job: object, log: object, fit_css: str = "") -> object:
+        layouts.append(fit_css)
+        return lay_out(self, job, log, fit_css)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Engine, "_lay_out", counted)
+    args = ["build", document, "-l", "en", "--force", "-q", "-j", "1"]
+    expected = (built_sample / "build" / name).read_bytes()
+
+    def build() -> bytes:
+        layouts.clear()
+        result = run_cli(*args, workspace=workspace_copy)
+        assert result.exit_code == 0, result.stderr
+        return (workspace_copy / "build" / name).read_bytes()
+
+    assert build() == expected
+    assert len(layouts) == 1 and layouts[0]  # replayed: one layout, with the fit CSS
+    outputs = workspace_copy / "build" / ".cache" / "outputs.json"
+    data = json.loads(outputs.read_text())
+    entry = data["outputs"][name]
+    entry["layout"]["record"]["css"] = "body { font-size: 4pt !important; }"  # forged
+    outputs.write_text(json.dumps(data))
+    assert build() == expected
+    assert len(layouts) > 1  # searched again
+    data = json.loads(outputs.read_text())
+    entry = data["outputs"][name]
+    record = LayoutRecord.from_plain(entry["layout"]["record"])
+    assert record is not None and signing_key() is not None
+    wrong = LayoutRecord(record.css, record.pages + 1, record.fitted, record.warnings)
+    entry["layout"] = sealed(wrong, entry["key"], signing_key())  # type: ignore[arg-type]
+    outputs.write_text(json.dumps(data))
+    assert build() == expected
+    assert len(layouts) > 2 and layouts[0] == record.css  # replayed, refused, searched
+    shutil.rmtree(workspace_copy / "build" / ".cache")
+    assert build() == expected
+    assert len(layouts) > 1
+    assert build() == expected
+    assert len(layouts) == 1  # the search above was recorded

@@ -168,7 +168,7 @@ class Fonts:
             return self.copies[id(stream)]
         found = None
         try:
-            tt = TTFont(io.BytesIO(b"".join(stream.stream)), recalcTimestamp=False)
+            tt = TTFont(io.BytesIO(b"".join(stream.stream)), recalcTimestamp=False)  # reproducible
             if "glyf" in tt and "hmtx" in tt and "gvar" not in tt:
                 found = _Copies(tt, _free_slots(tt, self._used(stream)))
                 found.font_stream = stream  # type: ignore[attr-defined]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from coloraide import Color
 
@@ -33,3 +36,29 @@ def test_a_faint_accent_is_mixed_until_it_reads(accent: str, primary: str) -> No
 def test_press_colours_are_left_as_they_are() -> None:
     cmyk = "device-cmyk(0 0.6 1 0)"
     assert readable_on(cmyk, "#0a4f8f", ENDS) == cmyk
+
+
+def test_a_readable_colour_is_kept_between_builds_and_a_planted_one_refused(
+        tmp_path: Path) -> None:
+    from briefs.brand.colors import kept_readable
+    from briefs.output.writer import Writer
+    from briefs.render.chart_store import ChartStore
+
+    folder, writer = tmp_path / "build" / ".cache" / "colors", Writer(tmp_path / "build")
+    expected = readable_on("#e8772e", "#0a4f8f", ENDS)
+    first = ChartStore(folder, writer, b"k" * 32, ".txt")
+    assert kept_readable(first.kept, "#e8772e", "#0a4f8f", ENDS) == expected
+    (stored,) = folder.iterdir()
+    asked: list[object] = []
+
+    def counted(parts: object, make: Callable[[], bytes]) -> bytes:
+        found = ChartStore(folder, writer, b"k" * 32, ".txt").kept(
+            parts, lambda: asked.append(parts) or make())  # type: ignore[func-returns-value]
+        return found
+
+    assert kept_readable(counted, "#e8772e", "#0a4f8f", ENDS) == expected
+    assert asked == []  # the next build's session found it
+    stored.write_bytes(stored.read_bytes()[:32] + b"#ff00ff")  # planted, not signed so
+    assert kept_readable(counted, "#e8772e", "#0a4f8f", ENDS) == expected
+    assert kept_readable(lambda parts, make: b"</style><script>", "#e8772e", "#0a4f8f",
+                         ENDS) == expected  # whatever a store gives, only #rrggbb is used

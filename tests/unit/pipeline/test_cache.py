@@ -58,3 +58,26 @@ def test_saving_stays_a_fixed_share_of_a_long_build(
         cache.record(f"{number}.pdf", "key", [], {"path": f"{number}.pdf", "sha256": "x"})
     assert saving[0] / clock[0] <= cache_module.SAVE_SHARE * 1.1
     assert saving[0] > 0  # and it was saved along the way, not only at the end
+
+def test_a_layout_record_is_given_back_only_while_the_inputs_are_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefs.render import bytecode
+    from briefs.render.layout_record import LayoutRecord
+
+    monkeypatch.setattr(bytecode, "signing_key", lambda: b"k" * 32)
+    root, writer = tmp_path, Writer(tmp_path / "build")
+    font = root / "font.otf"
+    font.write_bytes(b"font" * 1000)
+    record = LayoutRecord(":root { --fit-body: 9pt !important; }", 3, ("body 9 pt",))
+    cache = BuildCache.load(root, writer)
+    cache.record("a.pdf", "key", [font], {"path": "a.pdf", "sha256": "x"}, layout=record)
+    cache.flush()
+    again = BuildCache.load(root, writer)
+    assert again.layout("a.pdf", "key") == record
+    assert again.layout("a.pdf", "other key") is None  # the HTML or options changed
+    assert again.layout("b.pdf", "key") is None
+    font.write_bytes(b"another font" * 1000)
+    assert again.layout("a.pdf", "key") is None  # a file it was made from changed
+    monkeypatch.setattr(bytecode, "signing_key", lambda: None)
+    font.write_bytes(b"font" * 1000)
+    assert again.layout("a.pdf", "key") is None  # no key: nothing stored is trusted
