@@ -295,7 +295,7 @@ def test_digits_per_locale_in_every_numbered_place(built_sample: Path, built_scr
 def test_persian_solar_hijri_dates(built_scripts: Path) -> None:
     pages = page_texts(pdf_of(built_scripts, "forum-key-messages", "fa"))
     assert "۱۳–۱۵ آبان ۱۴۰۴" in pages[0]              # 4–6 November 2025
-    assert "صفحه ۲ از ۳" in pages[1].replace("ٔ ", "").replace("ٔ", "")
+    assert "صفحهٔ ۲ از ۳" in pages[1]  # the hamza stays on its letter (render/tagging/marks.py)
     flyer = page_texts(pdf_of(built_scripts, "river-dialogue-flyer", "fa"))[0]
     assert "۲۱ خرداد ۱۴۰۵" in flyer and "۹:۳۰" in flyer  # 11 June 2026, 09:30
 
