@@ -26,12 +26,11 @@ from typing import Any
 
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked
-from briefs.render.tagging.stream_fonts import FONT_SELECTION, font_before
+from briefs.render.tagging.stream_fonts import FONT_SELECTION, font_before, sequence_operators
 from briefs.render.tagging.tree import Key
 
 ZWNJ = "\u200c"
 HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
-NESTING = {b"BDC": 1, b"BMC": 1, b"EMC": -1}
 
 
 def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
@@ -127,34 +126,21 @@ def _drawn(sequence: Marked) -> list[int]:
 
 
 def _tokens(sequence: Marked) -> Iterator[bytes]:
-    depth, position, tokens = 1, sequence.position + 2, sequence.stream.stream
-    while position < len(tokens) and depth > 0:
-        token = tokens[position]
-        token = token.encode() if isinstance(token, str) else token
-        if isinstance(token, bytes):
-            depth += NESTING.get(token, 0)
-            yield token
-        position += 1
+    for _, token in sequence_operators(sequence.stream.stream, sequence.position):
+        yield token
 
 
 def _replace(sequence: Marked, targets: list[tuple[int, int]], fonts: Fonts) -> None:
     """Draw each target glyph of the sequence with its copy mapped to ZWNJ + its text."""
     tokens = sequence.stream.stream
     wanted = dict(targets)
-    index, depth, font = 0, 1, font_before(tokens, sequence.position)
-    position = sequence.position + 2
-    while position < len(tokens) and depth > 0:
-        token = tokens[position]
-        token = token.encode() if isinstance(token, str) else token
-        if isinstance(token, bytes):
-            depth += NESTING.get(token, 0)
-            selected = FONT_SELECTION.match(token)
-            if selected:
-                font = selected.group(1).decode()
-            elif token.endswith(b"TJ"):
-                tokens[position], index = _rewrite_show(token, index, wanted, font, fonts,
-                                                        sequence)
-        position += 1
+    index, font = 0, font_before(tokens, sequence.position)
+    for position, token in sequence_operators(tokens, sequence.position):
+        selected = FONT_SELECTION.match(token)
+        if selected:
+            font = selected.group(1).decode()
+        elif token.endswith(b"TJ"):
+            tokens[position], index = _rewrite_show(token, index, wanted, font, fonts, sequence)
 
 
 def _rewrite_show(token: bytes, index: int, wanted: dict[int, int], font: str | None,

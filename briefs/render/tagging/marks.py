@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefs.render.tagging.recover import Marked
-from briefs.render.tagging.stream_fonts import font_before
+from briefs.render.tagging.stream_fonts import font_before, sequence_operators
 
 if TYPE_CHECKING:
     from briefs.render.tagging.glyph_copies import Fonts
@@ -37,7 +37,6 @@ ELEMENT = re.compile(rb"<([0-9a-fA-F]*)>|(" + NUMBER + rb")")
 RISE = re.compile(rb"^(" + NUMBER + rb") Ts$")
 FONT = re.compile(rb"^/(\S+) (" + NUMBER + rb") Tf$")
 ZWNJ = "\u200c"
-NESTING = {b"BDC": 1, b"BMC": 1, b"EMC": -1}
 
 
 @dataclass
@@ -111,29 +110,22 @@ def _glyphs(sequence: Marked, fonts: Fonts) -> Iterator[_Drawn]:
     """Every glyph the sequence draws, with its position along the line in text space."""
     tokens = sequence.stream.stream
     font = font_before(tokens, sequence.position) or ""
-    size, x, rise, depth = _size_before(tokens, sequence.position), 0.0, 0.0, 1
-    position = sequence.position + 2
-    while position < len(tokens) and depth > 0:
-        token = tokens[position]
-        token = token.encode() if isinstance(token, str) else token
-        if isinstance(token, bytes):
-            depth += NESTING.get(token, 0)
-            if found := FONT.match(token):
-                font, size = found.group(1).decode(), float(found.group(2))
-            elif found := RISE.match(token):
-                rise = float(found.group(1))
-            elif token.endswith(b"TJ"):
-                for element in ELEMENT.finditer(token):
-                    if element.group(2) is not None:
-                        x -= float(element.group(2)) / 1000 * size
-                        continue
-                    codes = element.group(1)
-                    for start in range(0, len(codes), 4):
-                        glyph = int(codes[start:start + 4], 16)
-                        yield _Drawn(position, element.start(1) + start, glyph, font, size, x,
-                                     rise)
-                        x += fonts.width(sequence, font, glyph) / 1000 * size
-        position += 1
+    size, x, rise = _size_before(tokens, sequence.position), 0.0, 0.0
+    for position, token in sequence_operators(tokens, sequence.position):
+        if found := FONT.match(token):
+            font, size = found.group(1).decode(), float(found.group(2))
+        elif found := RISE.match(token):
+            rise = float(found.group(1))
+        elif token.endswith(b"TJ"):
+            for element in ELEMENT.finditer(token):
+                if element.group(2) is not None:
+                    x -= float(element.group(2)) / 1000 * size
+                    continue
+                codes = element.group(1)
+                for start in range(0, len(codes), 4):
+                    glyph = int(codes[start:start + 4], 16)
+                    yield _Drawn(position, element.start(1) + start, glyph, font, size, x, rise)
+                    x += fonts.width(sequence, font, glyph) / 1000 * size
 
 
 def _size_before(tokens: list[Any], position: int) -> float:
@@ -178,24 +170,18 @@ def _tidy(sequence: Marked, changed: set[int]) -> None:
     as a space."""
     tokens = sequence.stream.stream
     pending = 0.0
-    depth, position = 1, sequence.position + 2
-    while position < len(tokens) and depth > 0:
-        token = tokens[position]
-        token = token.encode() if isinstance(token, str) else token
-        if isinstance(token, bytes):
-            depth += NESTING.get(token, 0)
-            if token.endswith(b"TJ") and (pending or position in changed):
-                if pending:
-                    token = b"[" + _number(pending) + (b"" if token[1:2] == b"<" else b"<>") \
-                        + token[1:]
-                    pending = 0.0
-                token = _merged(token)
-                if not any(found.group(1) for found in ELEMENT.finditer(token)):
-                    pending = sum(float(found.group(2)) for found in ELEMENT.finditer(token)
-                                  if found.group(2) is not None)
-                    token = b""
-                tokens[position] = token
-        position += 1
+    for position, token in sequence_operators(tokens, sequence.position):
+        if token.endswith(b"TJ") and (pending or position in changed):
+            if pending:
+                token = b"[" + _number(pending) + (b"" if token[1:2] == b"<" else b"<>") \
+                    + token[1:]
+                pending = 0.0
+            token = _merged(token)
+            if not any(found.group(1) for found in ELEMENT.finditer(token)):
+                pending = sum(float(found.group(2)) for found in ELEMENT.finditer(token)
+                              if found.group(2) is not None)
+                token = b""
+            tokens[position] = token
 
 
 def _merged(token: bytes) -> bytes:

@@ -1,12 +1,29 @@
-"""Which font a line's content stream has selected at a point (`/F3 9 Tf`): WeasyPrint
-selects a font again only when it changes."""
+"""Walking one marked sequence of a content stream: its operators up to its own EMC, and
+which font is selected at a point (`/F3 9 Tf`; WeasyPrint selects a font again only when it
+changes)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 FONT_SELECTION = re.compile(rb"^/(\S+) \S+ Tf$")
+NESTING = {b"BDC": 1, b"BMC": 1, b"EMC": -1}
+
+
+def sequence_operators(tokens: list[Any], start: int) -> Iterator[tuple[int, bytes]]:
+    """Each operator (position, bytes) of the marked sequence whose tag is at `start` (its
+    BDC at `start + 1`), nested sequences included, up to and with its own EMC. The caller
+    may replace `tokens[position]` as it goes."""
+    depth, position = 1, start + 2
+    while position < len(tokens) and depth > 0:
+        token = tokens[position]
+        token = token.encode() if isinstance(token, str) else token
+        if isinstance(token, bytes):
+            depth += NESTING.get(token, 0)
+            yield position, token
+        position += 1
 
 
 def font_before(tokens: list[Any], position: int) -> str | None:
