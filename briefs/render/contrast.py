@@ -69,9 +69,6 @@ class LowContrast:
             "choose a darker colour (or a lighter background) in the brand or the rule",
             page=self.page)
 
-    def message(self, tokens: dict[str, str]) -> str:
-        return self.problem(tokens).line()
-
 
 def brand_tokens(html: str) -> dict[str, str]:
     """`#hex` (lower case, 6 digits) -> `--color-name`, from the custom properties in the
@@ -105,11 +102,6 @@ def contrast_problems(document: Any, html: str) -> list[Problem]:
     """The findings of `low_contrast` as warnings naming brand tokens."""
     tokens = brand_tokens(html)
     return [finding.problem(tokens) for finding in low_contrast(document)]
-
-
-def contrast_warnings(document: Any, html: str) -> list[str]:
-    """The same, as lines."""
-    return [problem.line() for problem in contrast_problems(document, html)]
 
 
 def _canvas(page: Any) -> Painted:

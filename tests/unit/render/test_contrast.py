@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.render.contrast import brand_tokens, contrast_warnings, low_contrast
+from briefs.render.contrast import brand_tokens, contrast_problems, low_contrast
 
 pytestmark = pytest.mark.render
 
@@ -21,7 +21,7 @@ def lay_out(body: str, css: str = "") -> tuple[object, str]:
 def test_small_text_below_four_and_a_half_is_named_by_its_token() -> None:
     document, html = lay_out('<p class="date">Thursday 11 June</p>',
                              ".date { color: var(--color-accent); font-size: 7pt; }")
-    [warning] = contrast_warnings(document, html)
+    [warning] = [problem.line() for problem in contrast_problems(document, html)]
     assert "2.30:1" in warning and "4.5:1" in warning and "--color-accent #d9a21b" in warning
     assert "p.date" in warning and "7 pt" in warning
 
@@ -49,7 +49,7 @@ def test_the_background_is_the_one_drawn_under_the_text() -> None:
 def test_an_accent_equal_to_the_main_colour_is_invisible() -> None:
     document, html = lay_out('<header style="background: #1f5c45"><p style="color: #1f5c45">'
                              "Science-policy dialogue</p></header>")
-    [warning] = contrast_warnings(document, html)
+    [warning] = [problem.line() for problem in contrast_problems(document, html)]
     assert "1.00:1" in warning and "--color-primary #1f5c45 on --color-primary" in warning
 
 
@@ -99,7 +99,7 @@ def test_text_on_a_photo_is_measured_against_the_pixels_under_it(tmp_path: objec
     [finding] = low_contrast(failing)
     assert finding.background == "#c8c8be" and finding.ratio < 2
     assert finding.surface == "the background image of div.hero"
-    assert "its worst colour in the background image of div.hero" in finding.message({})
+    assert "its worst colour in the background image of div.hero" in finding.problem({}).line()
 
 
 def test_text_beside_a_small_image_is_measured_on_the_colour_below(tmp_path: object) -> None:
