@@ -14,19 +14,10 @@ from briefs.pipeline.request import BuildRequest
 from briefs.preview import builder as builder_module
 from briefs.preview.builder import Builder, Selection
 from briefs.preview.pages import PageImages
-from briefs.render import workers
-from briefs.render.engine import RenderJob, RenderResult
-from briefs.scaffold.new_workspace import init_workspace
+from tests.unit.pipeline import test_entry
 
-
-def fake_render(job: RenderJob) -> RenderResult:
-    return RenderResult(pdf=f"%PDF-1.7 fake {job.target_id}".encode(), pages=1)
-
-
-@pytest.fixture
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(workers, "run_job", fake_render)
-    return init_workspace(tmp_path / "ws")
+root = test_entry.root
+"""The fixture: a new workspace, built with a fake renderer."""
 
 
 def make_builder(root: Path, selection: Selection) -> Builder:
