@@ -32,7 +32,6 @@ KNOWN_SHORT = {
     ("mupdf", "ar"): MUPDF_NUMBERS, ("mupdf", "fa"): MUPDF_NUMBERS,
     ("mupdf", "he"): "MuPDF splits some Hebrew words around punctuation and misplaces numbers "
                      "in right-to-left lines: 93-99%",
-    ("mupdf", "hi"): "MuPDF repeats the tail of an /ActualText split over two text runs: 95%",
 }
 
 

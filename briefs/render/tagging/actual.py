@@ -20,6 +20,8 @@ from typing import Any
 
 import pydyf
 
+from briefs.render.tagging.actual_spans import add_actual_spans, wants_spans
+from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked
 from briefs.render.tagging.tree import Key
 
@@ -69,15 +71,21 @@ def _as_written(box: Any, text: str) -> str | None:
     return None
 
 
-def add_actual_texts(marked: dict[Key, Marked], texts: dict[Key, str]) -> None:
+def add_actual_texts(marked: dict[Key, Marked], texts: dict[Key, str],
+                     fonts: Fonts | None = None) -> None:
     """Wrap the content of each marked sequence in `texts` in a `/Span` with its
     `/ActualText` (a Span of its own, which poppler requires; the structure's sequence keeps
-    its MCID alone). Run after the structure tree is written: it moves stream positions."""
+    its MCID alone); an Indic line, given `fonts`, in spans around only the glyphs that do
+    not spell it (actual_spans.py). Run after the structure tree is written: it moves stream
+    positions."""
     by_stream: dict[int, list[tuple[Marked, str]]] = defaultdict(list)
     for key, text in texts.items():
         by_stream[id(marked[key].stream)].append((marked[key], text))
     for items in by_stream.values():
         for sequence, text in sorted(items, key=lambda item: -item[0].position):
+            if fonts is not None and wants_spans(text) \
+                    and add_actual_spans(sequence, text, fonts):
+                continue
             _wrap(sequence.stream.stream, sequence.position + 1, text)
 
 

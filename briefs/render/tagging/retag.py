@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefs.render.tagging.actual import actual_text, add_actual_texts
+from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.joiners import keep_joiners
 from briefs.render.tagging.recover import boxes_by_mcid, marked_sequences
 from briefs.render.tagging.tree import TreeBuilder
@@ -22,4 +23,4 @@ def retag(document: Any, pdf: Any) -> None:
     StructureWriter(pdf, structure, marked).write()
     keep_joiners(document, pdf, marked, boxes)
     add_actual_texts(marked, {key: text for key, box in boxes.items()
-                              if key in marked and (text := actual_text(box))})
+                              if key in marked and (text := actual_text(box))}, Fonts(pdf))

@@ -1,0 +1,87 @@
+"""An Indic line's /ActualText as one span a word, each text ending with a space its glyphs
+do not draw (MuPDF's common-suffix handling writes a non-ASCII suffix twice)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pydyf
+
+from briefs.render.tagging import actual_spans, joiners
+from briefs.render.tagging.actual import add_actual_texts
+from briefs.render.tagging.actual_spans import Region, regions_to_mark, wants_spans
+from briefs.render.tagging.recover import resolve
+from tests.unit.render.tagging.test_joiners import _pdf
+
+
+def test_only_indic_lines_get_spans() -> None:
+    assert wants_spans("आपूर्ति पर दबाव")
+    assert not wants_spans("สำคัญ")  # Thai keeps its line-long span (MuPDF reads it whole)
+    assert not wants_spans("Giving the river room")
+
+
+def test_each_word_its_own_span_ending_with_the_space_after_it() -> None:
+    # `में` drawn as म + a glyph first met in `ें`; `और` spelled right; `2025` ASCII; the
+    # vowel sign of `कि` drawn before its consonant
+    texts = ["म", "ं", " ", "औ", "र", " ", "2", "0", "2", "5", " ", "ि", "क"]
+    regions = regions_to_mark(texts, "में और 2025 कि")
+    assert regions == [Region(0, 2, "में "), Region(3, 5, "और "), Region(11, 13, "कि")]
+
+
+def test_no_span_ends_where_its_last_glyph_matches_its_text() -> None:
+    """MuPDF's suffix: the last glyph's last character must differ from the text's."""
+    texts = ["", "ज़ि", "म्", "म", "े", "दि", "ा", "र", "ी", " ", "म", "ं"]
+    line = "ज़िम्मेदारी में"
+    for region in regions_to_mark(texts, line) or []:
+        assert texts[region.end - 1][-1:] != region.text[-1:]
+        assert region.text.rstrip(" ") in line
+
+
+def test_the_last_word_gets_a_space_only_where_its_suffix_would_match() -> None:
+    assert regions_to_mark(["द", "ि", "न"], "दिन") == [Region(0, 3, "दिन ")]
+    assert regions_to_mark(["", "दि", "न", "ा"], "दिना") == [Region(0, 4, "दिना ")]
+    assert regions_to_mark(["क", "िर"], "कि") == [Region(0, 2, "कि")]
+
+
+def test_words_that_do_not_pair_up_are_left_to_a_span_over_the_line() -> None:
+    assert regions_to_mark(["क", " ", "ख"], "क ख ग") is None
+    assert regions_to_mark(["क", " ", " ", "ख"], "क \u200d ख") is None  # text with no glyph
+
+
+def _hindi_pdf(content: list[object]) -> tuple[pydyf.PDF, pydyf.Stream, Any]:
+    pdf, stream, font, sequence = _pdf(content)
+    cmap = resolve(pdf, font["ToUnicode"])
+    cmap.stream[0:3] = [b"4 beginbfchar", b"<0001> <092e>", b"<0002> <0947>",
+                        b"<0003> <0020>", b"<0004> <0915>", b"endbfchar"]
+    return pdf, stream, sequence
+
+
+def test_the_shown_text_is_split_at_the_spans_and_draws_the_same() -> None:
+    content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"[<0001>0<>226<0002>-226<0003>0<0004>] TJ", b"EMC"]
+    pdf, stream, sequence = _hindi_pdf(content)
+    assert actual_spans.add_actual_spans(sequence, "में क", joiners.Fonts(pdf))
+    tokens = stream.stream
+    assert tokens[3:6] == ["/Span", tokens[4], b"BDC"]
+    assert tokens[4]["ActualText"].string == "में "
+    assert tokens[6] == b"[<0001>0<>226<0002>] TJ"
+    assert tokens[7] == b"EMC"
+    assert tokens[8] == b"[<>-226<0003>0<>] TJ"  # the moves kept; the space outside
+    assert tokens[9:12] == ["/Span", tokens[10], b"BDC"]
+    assert tokens[10]["ActualText"].string == "क "  # the last glyph reads `क` too
+    assert tokens[12:] == [b"[<0004>] TJ", b"EMC", b"EMC"]
+    shown = b"".join(token for token in tokens if isinstance(token, bytes)
+                     and token.endswith(b"TJ"))
+    assert shown.replace(b"] TJ[", b"").replace(b"<>", b"") \
+        == b"[<0001>0226<0002>-226<0003>0<0004>] TJ"
+
+
+def test_add_actual_texts_falls_back_to_one_span_for_the_line() -> None:
+    content: list[object] = [b"/F1 12 Tf", "/P", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"<0001> Tj", b"EMC"]
+    pdf, stream, sequence = _hindi_pdf(content)
+    sequence = type(sequence)(0, stream, 2, None)
+    add_actual_texts({(0, 0): sequence}, {(0, 0): "में"}, joiners.Fonts(pdf))
+    assert stream.stream[4:7] == ["/Span", stream.stream[5], b"BDC"]
+    assert stream.stream[5]["ActualText"].string == "में"
+    assert stream.stream[7:] == [b"<0001> Tj", b"EMC", b"EMC"]
