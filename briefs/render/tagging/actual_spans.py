@@ -115,6 +115,8 @@ def regions_to_mark(texts: list[str], line: str) -> list[Region] | None:
     glyphs and of text do not pair up."""
     glyph_words = _split(texts)
     text_words = _split(list(line))
+    while len(glyph_words) > len(text_words) and glyph_words[-1][0] == glyph_words[-1][1]:
+        glyph_words.pop()  # a space drawn at the end of the line, not in the box's text
     if len(glyph_words) != len(text_words):
         return None
     regions = []

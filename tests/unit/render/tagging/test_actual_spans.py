@@ -43,6 +43,10 @@ def test_the_last_word_gets_a_space_only_where_its_suffix_would_match() -> None:
     assert regions_to_mark(["क", "िर"], "कि") == [Region(0, 2, "कि")]
 
 
+def test_a_space_drawn_after_the_text_is_read_from_its_glyph() -> None:
+    assert regions_to_mark(["क", "ि", ",", " "], "कि,") == [Region(0, 3, "कि, ")]
+
+
 def test_words_that_do_not_pair_up_are_left_to_a_span_over_the_line() -> None:
     assert regions_to_mark(["क", " ", "ख"], "क ख ग") is None
     assert regions_to_mark(["क", " ", " ", "ख"], "क \u200d ख") is None  # text with no glyph
