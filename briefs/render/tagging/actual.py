@@ -20,7 +20,7 @@ from typing import Any
 
 import pydyf
 
-from briefs.render.tagging.actual_spans import add_actual_spans, wants_spans
+from briefs.render.tagging.actual_spans import GlyphTexts, add_actual_spans, wants_spans
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked
 from briefs.render.tagging.tree import Key
@@ -75,16 +75,16 @@ def add_actual_texts(marked: dict[Key, Marked], texts: dict[Key, str],
                      fonts: Fonts | None = None) -> None:
     """Wrap the content of each marked sequence in `texts` in a `/Span` with its
     `/ActualText` (a Span of its own, which poppler requires; the structure's sequence keeps
-    its MCID alone); an Indic line, given `fonts`, in spans around only the glyphs that do
-    not spell it (actual_spans.py). Run after the structure tree is written: it moves stream
-    positions."""
+    its MCID alone); an Indic line, given `fonts`, in one span a word (actual_spans.py).
+    Run after the structure tree is written: it moves stream positions."""
+    glyph_texts = GlyphTexts(fonts) if fonts is not None else None
     by_stream: dict[int, list[tuple[Marked, str]]] = defaultdict(list)
     for key, text in texts.items():
         by_stream[id(marked[key].stream)].append((marked[key], text))
     for items in by_stream.values():
         for sequence, text in sorted(items, key=lambda item: -item[0].position):
-            if fonts is not None and wants_spans(text) \
-                    and add_actual_spans(sequence, text, fonts):
+            if glyph_texts is not None and wants_spans(text) \
+                    and add_actual_spans(sequence, text, glyph_texts):
                 continue
             _wrap(sequence.stream.stream, sequence.position + 1, text)
 

@@ -61,12 +61,27 @@ class Region:
     text: str
 
 
+class GlyphTexts:
+    """The text each glyph maps to, asked of `Fonts` once a glyph and page (it resolves the
+    page's fonts on every call)."""
+
+    def __init__(self, fonts: Fonts) -> None:
+        self.fonts = fonts
+        self.known: dict[tuple[int, int, str, int], str] = {}
+
+    def text(self, sequence: Marked, font: str, glyph: int) -> str:
+        key = (sequence.page, id(sequence.form), font, glyph)
+        if key not in self.known:
+            self.known[key] = self.fonts.text(sequence, font, glyph)
+        return self.known[key]
+
+
 def wants_spans(text: str) -> bool:
     """Whether the line's /ActualText is written as spans (Indic letters in it)."""
     return INDIC.search(text) is not None
 
 
-def add_actual_spans(sequence: Marked, text: str, fonts: Fonts) -> bool:
+def add_actual_spans(sequence: Marked, text: str, fonts: GlyphTexts) -> bool:
     """Wrap each word of `sequence` whose glyphs do not spell it in a `/Span` with its
     `/ActualText`; False (nothing changed) when the glyphs cannot be matched with the text."""
     glyphs = drawn_glyphs(sequence, fonts)
@@ -79,7 +94,7 @@ def add_actual_spans(sequence: Marked, text: str, fonts: Fonts) -> bool:
     return True
 
 
-def drawn_glyphs(sequence: Marked, fonts: Fonts) -> list[Glyph] | None:
+def drawn_glyphs(sequence: Marked, fonts: GlyphTexts) -> list[Glyph] | None:
     """Every glyph the sequence shows, in drawing order (None when it shows text other than
     with `TJ`, or holds a sequence of its own)."""
     tokens = sequence.stream.stream

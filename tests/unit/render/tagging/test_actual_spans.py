@@ -64,7 +64,8 @@ def test_the_shown_text_is_split_at_the_spans_and_draws_the_same() -> None:
     content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
                              b"[<0001>0<>226<0002>-226<0003>0<0004>] TJ", b"EMC"]
     pdf, stream, sequence = _hindi_pdf(content)
-    assert actual_spans.add_actual_spans(sequence, "में क", joiners.Fonts(pdf))
+    assert actual_spans.add_actual_spans(sequence, "में क",
+                                         actual_spans.GlyphTexts(joiners.Fonts(pdf)))
     tokens = stream.stream
     assert tokens[3:6] == ["/Span", tokens[4], b"BDC"]
     assert tokens[4]["ActualText"].string == "में "
