@@ -40,6 +40,8 @@ EMPTY_SHOW = re.compile(rb"\[(?:<>|\s)*\] TJ")
 """A piece of a split `TJ` that shows nothing and moves nothing."""
 NESTING = {b"BDC", b"BMC"}
 SPACE = " "
+SPACES = {SPACE, "\u00a0"}
+"""What separates words: a glyph mapped to one of them, or the character."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def regions_to_mark(texts: list[str], line: str) -> list[Region] | None:
         if first == end or (word.isascii() and "".join(texts[first:end]) == word):
             continue
         if end < len(texts) or texts[end - 1][-1:] == word[-1:]:
-            word += SPACE
+            word += line[stop] if stop < len(line) else SPACE
         regions.append(Region(first, end, word))
     return regions
 
@@ -151,7 +153,7 @@ def _split(texts: list[str]) -> list[tuple[int, int]]:
     """The ranges between spaces (glyphs mapped to a space, or characters)."""
     words, first = [], 0
     for index, text in enumerate(texts):
-        if text == SPACE:
+        if text in SPACES:
             words.append((first, index))
             first = index + 1
     words.append((first, len(texts)))

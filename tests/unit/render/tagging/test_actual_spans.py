@@ -47,6 +47,12 @@ def test_a_space_drawn_after_the_text_is_read_from_its_glyph() -> None:
     assert regions_to_mark(["क", "ि", ",", " "], "कि,") == [Region(0, 3, "कि, ")]
 
 
+def test_a_no_break_space_separates_words_whatever_its_glyph_maps_to() -> None:
+    expected = [Region(0, 2, "कि\u00a0"), Region(3, 5, "कि")]
+    assert regions_to_mark(["ि", "क", " ", "ि", "क"], "कि\u00a0कि") == expected
+    assert regions_to_mark(["ि", "क", "\u00a0", "ि", "क"], "कि\u00a0कि") == expected
+
+
 def test_words_that_do_not_pair_up_are_left_to_a_span_over_the_line() -> None:
     assert regions_to_mark(["क", " ", "ख"], "क ख ग") is None
     assert regions_to_mark(["क", " ", " ", "ख"], "क \u200d ख") is None  # text with no glyph
@@ -90,3 +96,54 @@ def test_add_actual_texts_falls_back_to_one_span_for_the_line() -> None:
     assert stream.stream[4:7] == ["/Span", stream.stream[5], b"BDC"]
     assert stream.stream[5]["ActualText"].string == "में"
     assert stream.stream[7:] == [b"<0001> Tj", b"EMC", b"EMC"]
+
+
+def _shown(tokens: list[Any]) -> list[bytes]:
+    """The glyph codes and moves shown, in order, whatever the TJ operators' split."""
+    import re
+
+    shown = b"".join(token[1:-4] for token in tokens
+                     if isinstance(token, bytes) and token.endswith(b"] TJ"))
+    found: list[bytes] = []
+    for codes, move in re.findall(rb"<([0-9a-f]*)>|(-?[0-9.]+)", shown):
+        found.extend([codes[at:at + 4] for at in range(0, len(codes), 4)] or [move] * bool(move))
+    return found
+
+
+def test_any_line_gives_balanced_spans_over_the_same_drawing() -> None:
+    """Lines of letters, vowel signs, spaces, joiners and ASCII, shown with glyph texts
+    that are right, wrong, empty or several characters: the regions are in order, never
+    empty, never overlap; the spans nest; the glyphs and moves shown are unchanged."""
+    import random
+
+    alphabet = ["क", "ि", "ं", "्", "र", " ", "\u200d", "a", "1", ",", "े"]
+    chance = random.Random(22)
+    for _ in range(400):
+        line = "".join(chance.choice(alphabet) for _ in range(chance.randint(0, 14)))
+        texts = []
+        for character in line:
+            roll = chance.random()
+            texts.append(character if roll < 0.6 else "" if roll < 0.7
+                         else chance.choice(alphabet) + character if roll < 0.85
+                         else chance.choice(alphabet))
+        regions = regions_to_mark(texts, line)
+        if regions is None:
+            continue
+        previous_end = 0
+        for region in regions:
+            assert previous_end <= region.first < region.end <= len(texts)
+            assert region.text  # an empty /ActualText would hide its glyphs
+            previous_end = region.end
+        codes = b"".join(b"%04x" % (index + 1) for index in range(len(texts)))
+        token = b"[<" + codes[:8] + b">-12.5<" + codes[8:] + b">] TJ"
+        tokens: list[Any] = ["/P", pydyf.Dictionary({"MCID": 0}), b"BDC", token, b"EMC"]
+        glyphs = [actual_spans.Glyph(3, 2 + 4 * index + (7 if index >= 2 else 0), text)
+                  for index, text in enumerate(texts)]
+        actual_spans._insert(tokens, glyphs, regions)
+        depth = 0
+        for item in tokens:
+            depth += {b"BDC": 1, b"EMC": -1}.get(item, 0) if isinstance(item, bytes) else 0
+            assert depth >= 0
+        assert depth == 0
+        assert sum(item == b"BDC" for item in tokens) == len(regions) + 1
+        assert _shown(tokens) == _shown(["/P", b"BDC", token, b"EMC"])
