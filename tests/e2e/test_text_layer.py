@@ -135,3 +135,16 @@ def test_ranges_in_right_to_left_text_read_in_logical_order(built_sample: Path,
         first, second = wanted.split("–")
         assert wanted in text, f"{doc}.{locale}"
         assert f"{second}–{first}" not in text
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_hindi_words_read_whole_and_once(built_scripts: Path, engine: str) -> None:
+    """One /ActualText span a word (actual_spans.py): MuPDF read a line-long span with its
+    tail twice and broke lines inside words (`क़स्ब\\nों`, `मेंं`, `आपू\\nर्ति`)."""
+    if engine == "mupdf":
+        pytest.importorskip("pymupdf")
+    doc = "urban-water-fact-sheet"
+    text = " ".join(ENGINES[engine](built_scripts / "build" / doc / f"{doc}.hi.pdf").split())
+    for words in ("मध्यवर्ती क़स्बों और", "इलाक़ों में", "आपूर्ति"):
+        assert words in text
+    assert "मेंं" not in text
