@@ -87,6 +87,8 @@ def add_actual_texts(marked: dict[Key, Marked], texts: dict[Key, str],
                     and add_actual_spans(sequence, text, glyph_texts):
                 continue
             _wrap(sequence.stream.stream, sequence.position + 1, text)
+    if fonts is not None:
+        fonts.save()  # the space copies actual_spans.py made
 
 
 def _wrap(tokens: list[Any], operator: int, text: str) -> None:

@@ -36,11 +36,12 @@ if TYPE_CHECKING:
 INDIC = re.compile("[\u0900-\u0dff\ua8e0-\ua8ff]")
 """The scripts of India and Sri Lanka, whose lines get a span a word."""
 HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
-EMPTY_SHOW = re.compile(rb"\[(?:<>|\s)*\] TJ")
+EMPTY_SHOW = re.compile(rb"\[(?:<>|\s|-?0+(?:\.0*)?(?![0-9.]))*\] TJ")
 """A piece of a split `TJ` that shows nothing and moves nothing."""
 NESTING = {b"BDC", b"BMC"}
 SPACE = " "
-SPACES = {SPACE, "\u00a0"}
+NO_BREAK_SPACE = "\u00a0"
+SPACES = {SPACE, NO_BREAK_SPACE}
 """What separates words: a glyph mapped to one of them, or the character."""
 
 
@@ -52,15 +53,20 @@ class Glyph:
     token: int
     start: int
     text: str
+    font: str = ""
+    code: int = 0
 
 
 @dataclass(frozen=True)
 class Region:
-    """Glyphs `first` to `end` (exclusive) to be read as `text`."""
+    """Glyphs `first` to `end` (exclusive) to be read as `text`; with `space_copy`, the
+    last of them is the space after the word, to be drawn with a copy of its glyph mapped to
+    a no-break space."""
 
     first: int
     end: int
     text: str
+    space_copy: bool = False
 
 
 class GlyphTexts:
@@ -92,7 +98,18 @@ def add_actual_spans(sequence: Marked, text: str, fonts: GlyphTexts) -> bool:
     regions = regions_to_mark([glyph.text for glyph in glyphs], text)
     if regions is None:
         return False
-    _insert(sequence.stream.stream, glyphs, regions)
+    tokens = sequence.stream.stream
+    for index, region in enumerate(regions):
+        if region.space_copy:
+            space = glyphs[region.end - 1]
+            slot = fonts.fonts.copy_as(sequence, space.font, space.code, NO_BREAK_SPACE)
+            if slot is None:  # no copy: the space's glyph left out, its text kept
+                regions[index] = Region(region.first, region.end - 1, region.text)
+                continue
+            token = tokens[space.token]
+            token = token.encode() if isinstance(token, str) else token
+            tokens[space.token] = token[:space.start] + b"%04x" % slot + token[space.start + 4:]
+    _insert(tokens, glyphs, regions)
     return True
 
 
@@ -117,7 +134,7 @@ def drawn_glyphs(sequence: Marked, fonts: GlyphTexts) -> list[Glyph] | None:
                 for offset in range(0, len(codes), 4):
                     glyph = int(codes[offset:offset + 4], 16)
                     glyphs.append(Glyph(position, found.start(1) + offset,
-                                        fonts.text(sequence, font, glyph)))
+                                        fonts.text(sequence, font, glyph), font, glyph))
         elif token.endswith((b"Tj", b"'", b'"')):
             return None
     return glyphs
@@ -143,10 +160,19 @@ def regions_to_mark(texts: list[str], line: str) -> list[Region] | None:
             return None  # text that no glyph draws: left to a span over the whole line
         if first == end or (word.isascii() and "".join(texts[first:end]) == word):
             continue
-        if end < len(texts) or texts[end - 1][-1:] == word[-1:]:
-            word += line[stop] if stop < len(line) else SPACE
+        if end < len(texts) and stop < len(line):  # the space glyph too: poppler adds none
+            regions.append(Region(first, end + 1, word + line[stop],
+                                  space_copy=texts[end] == line[stop]))
+            continue
+        if end < len(texts) or _last(texts[end - 1]) == word[-1:]:
+            word += SPACE
         regions.append(Region(first, end, word))
     return regions
+
+
+def _last(text: str) -> str:
+    """The character MuPDF gives a glyph's last item (U+FFFD for an empty mapping)."""
+    return text[-1:] or "\ufffd"
 
 
 def _split(texts: list[str]) -> list[tuple[int, int]]:

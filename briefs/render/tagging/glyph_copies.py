@@ -201,6 +201,28 @@ class Fonts:
             if "Length1" in stream.extra:
                 stream.extra["Length1"] = len(out.getvalue())
 
+    def copy_as(self, sequence: Marked, name: str, glyph: int, text: str) -> int | None:
+        """The id of a copy of `glyph` in the font `name` mapped to `text` (actual_spans.py:
+        a space read as a no-break space); None when no copy can be made. Like `copy`, which
+        maps to the glyph's text and a ZWNJ."""
+        font = self._font(sequence, name)
+        copies = self._copies(font) if font is not None else None
+        if copies is None:
+            return None
+        if (glyph, text) in copies.made:
+            return copies.made[(glyph, text)]
+        if not copies.free:
+            return None
+        slot = copies.free.pop(0)
+        glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
+        order = copies.font.getGlyphOrder()
+        glyf[order[slot]] = copy.deepcopy(glyf[order[glyph]])
+        hmtx[order[slot]] = hmtx[order[glyph]]
+        copies.made[(glyph, text)] = slot
+        copies.changed = True
+        _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, glyph), self.read)
+        return slot
+
 
 def _free_slots(font: Any, used: set[int]) -> list[int]:
     """Glyph ids of the subset font that hold nothing (no outline, no advance) and that

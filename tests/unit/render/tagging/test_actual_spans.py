@@ -10,6 +10,7 @@ import pydyf
 from briefs.render.tagging import actual_spans, joiners
 from briefs.render.tagging.actual import add_actual_texts
 from briefs.render.tagging.actual_spans import Region, regions_to_mark, wants_spans
+from briefs.render.tagging.glyph_copies import _widths
 from briefs.render.tagging.recover import resolve
 from tests.unit.render.tagging.test_joiners import _pdf
 
@@ -25,15 +26,21 @@ def test_each_word_its_own_span_ending_with_the_space_after_it() -> None:
     # vowel sign of `कि` drawn before its consonant
     texts = ["म", "ं", " ", "औ", "र", " ", "2", "0", "2", "5", " ", "ि", "क"]
     regions = regions_to_mark(texts, "में और 2025 कि")
-    assert regions == [Region(0, 2, "में "), Region(3, 5, "और "), Region(11, 13, "कि")]
+    # the space glyph inside (poppler then adds no space of its own), drawn with a copy
+    # mapped to a no-break space (MuPDF then finds no common suffix)
+    assert regions == [Region(0, 3, "में ", space_copy=True),
+                       Region(3, 6, "और ", space_copy=True), Region(11, 13, "कि")]
 
 
 def test_no_span_ends_where_its_last_glyph_matches_its_text() -> None:
     """MuPDF's suffix: the last glyph's last character must differ from the text's."""
     texts = ["", "ज़ि", "म्", "म", "े", "दि", "ा", "र", "ी", " ", "म", "ं"]
     line = "ज़िम्मेदारी में"
-    for region in regions_to_mark(texts, line) or []:
-        assert texts[region.end - 1][-1:] != region.text[-1:]
+    regions = regions_to_mark(texts, line) or []
+    assert regions
+    for region in regions:
+        last = "\u00a0" if region.space_copy else texts[region.end - 1][-1:]
+        assert last != region.text[-1:]
         assert region.text.rstrip(" ") in line
 
 
@@ -48,9 +55,10 @@ def test_a_space_drawn_after_the_text_is_read_from_its_glyph() -> None:
 
 
 def test_a_no_break_space_separates_words_whatever_its_glyph_maps_to() -> None:
-    expected = [Region(0, 2, "कि\u00a0"), Region(3, 5, "कि")]
-    assert regions_to_mark(["ि", "क", " ", "ि", "क"], "कि\u00a0कि") == expected
-    assert regions_to_mark(["ि", "क", "\u00a0", "ि", "क"], "कि\u00a0कि") == expected
+    assert regions_to_mark(["ि", "क", " ", "ि", "क"], "कि\u00a0कि") \
+        == [Region(0, 3, "कि\u00a0"), Region(3, 5, "कि")]
+    assert regions_to_mark(["ि", "क", "\u00a0", "ि", "क"], "कि\u00a0कि") \
+        == [Region(0, 3, "कि\u00a0", space_copy=True), Region(3, 5, "कि")]
 
 
 def test_words_that_do_not_pair_up_are_left_to_a_span_over_the_line() -> None:
@@ -66,7 +74,27 @@ def _hindi_pdf(content: list[object]) -> tuple[pydyf.PDF, pydyf.Stream, Any]:
     return pdf, stream, sequence
 
 
-def test_the_shown_text_is_split_at_the_spans_and_draws_the_same() -> None:
+def test_the_space_after_a_word_is_drawn_with_a_copy_read_as_a_no_break_space() -> None:
+    content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                             b"[<0001>0<0002>0<0001>] TJ", b"EMC"]
+    pdf, stream, font, sequence = _pdf(content)
+    cmap = resolve(pdf, font["ToUnicode"])
+    cmap.stream[0:3] = [b"2 beginbfchar", b"<0001> <092e>", b"<0002> <0020>", b"endbfchar"]
+    resolve(pdf, font["DescendantFonts"][0])["W"].extend([2, pydyf.Array([260])])
+    fonts = joiners.Fonts(pdf)
+    assert actual_spans.add_actual_spans(sequence, "म म", actual_spans.GlyphTexts(fonts))
+    fonts.save()
+    tokens = stream.stream
+    assert tokens[4]["ActualText"].string == "म "
+    assert tokens[6:8] == [b"[<0001>0<0003>] TJ", b"EMC"]  # the space's copy, inside
+    assert tokens[8:10] == ["/Span", tokens[9]]  # the piece left moving by 0 dropped
+    assert tokens[9]["ActualText"].string == "म "
+    assert tokens[11:] == [b"[<0001>] TJ", b"EMC", b"EMC"]
+    assert b"<0003> <00a0>" in b"\n".join(resolve(pdf, font["ToUnicode"]).stream)
+    assert _widths(pdf, font)[3] == 260
+
+
+def test_without_a_free_glyph_the_space_stays_outside_the_span() -> None:
     content: list[object] = [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
                              b"[<0001>0<>226<0002>-226<0003>0<0004>] TJ", b"EMC"]
     pdf, stream, sequence = _hindi_pdf(content)
