@@ -1,5 +1,5 @@
-"""The `/ActualText` of an Indic line as one span a word, each ending with a space that its
-glyphs do not draw, so that MuPDF reads the line as poppler and PDFium do.
+"""The `/ActualText` of an Indic line as one span a word, so that MuPDF reads the line as
+poppler and PDFium do.
 
 A line-long `/ActualText` is read right by poppler and PDFium, but MuPDF matches it against
 the glyphs' own text (`do_extract_within_actualtext`, source/fitz/stext-device.c): it takes
@@ -9,14 +9,15 @@ out one character per glyph, and flushes what is left. Two slips there garbled H
 characters, so a non-ASCII suffix is written twice (`नलस में से चार लीटर नल`), and after a
 matching prefix characters are handed to glyphs further along the line than they belong, so
 a jump of more than 0.8 em starts a new line inside a word (`क़स्ब\nों`). A span a word
-keeps both short, and its text ends with the space that follows the word (drawn by a glyph
-outside the span), which never matches the word's last glyph: MuPDF finds no suffix and
-writes any characters left over at the end of the span, in order. A word in a span of its
-own is still whole for poppler and PDFium (a mark drawn outside a span, moved back over
-its letter, makes poppler break the word, and PDFium moves it to the end of the line), so
-every word that is not plain ASCII spelled by its glyphs gets one; the engines read the
-space twice, which no reader or search sees. pdf.js, which reads no /ActualText, gets the
-same glyphs as before. See docs/decisions.md, "MuPDF reads Hindi".
+keeps the drift short, and no span's text ends with its last glyph's character, so MuPDF
+finds no suffix and writes what is left at the end of the span, in order: a word's span
+holds the space glyph after it, drawn with a copy of that glyph mapped to U+00A0 (its text
+ends with the space); a word with no space glyph after it ends with a space that no glyph
+draws, where its last glyph would match. Every word that is not plain ASCII spelled by its
+glyphs gets a span: a vowel sign read from its own glyph, drawn moved back over its letter,
+makes poppler break the word and PDFium move it to the end of the line. pdf.js, which reads
+no /ActualText, reads the same glyphs (the space copy as a no-break space). See
+docs/decisions.md, "MuPDF reads Hindi".
 """
 
 from __future__ import annotations
@@ -143,10 +144,10 @@ def drawn_glyphs(sequence: Marked, fonts: GlyphTexts) -> list[Glyph] | None:
 def regions_to_mark(texts: list[str], line: str) -> list[Region] | None:
     """The glyph ranges to give an /ActualText, from the glyphs' own texts and the line's
     text: each word (spaces are glyphs of their own) that is not plain ASCII spelled by its
-    glyphs, its text with the space after it but not the space's glyph, so that its last
-    glyph never matches the end of its text (MuPDF's suffix). The line's last word gets a
-    space only when its last glyph ends with its last character. None when the words of
-    glyphs and of text do not pair up."""
+    glyphs, with the space glyph after it (to be drawn with a copy read as U+00A0 where it
+    reads as the text's space: MuPDF's common suffix); a word with no space glyph after it
+    gets a space in its text, with no glyph, where its last glyph ends with its last
+    character. None when the words of glyphs and of text do not pair up."""
     glyph_words = _split(texts)
     text_words = _split(list(line))
     while len(glyph_words) > len(text_words) and glyph_words[-1][0] == glyph_words[-1][1]:
