@@ -26,12 +26,14 @@ SAMPLE = ("en", "fr", "es", "ru", "zh", "ar")
 SCRIPTS = ("he", "hi", "ja", "ko", "th", "fa", "el")
 ENGINES = {"poppler": poppler, "pdfium": pdfium, "mupdf": mupdf}
 REQUIRED = 0.99
-MUPDF_NUMBERS = ("MuPDF misplaces numbers in right-to-left lines (`3  من كل1`, `٦٢٠٢` for `٢٠٢٦`; "
-               "docs/decisions.md): 91-99%")
+MUPDF_RIGHT_TO_LEFT = (
+    "MuPDF reverses a right-to-left line drawn left to right run by run and leaves numbers and "
+    "Latin words where they were drawn (`3  من كل1`; Arabic-Indic digits reversed, `٦٢٠٢`); "
+    "drawn in logical order instead, pdf.js loses its spaces (docs/decisions.md, \"MuPDF and "
+    "right-to-left lines\"): 91-99%")
 KNOWN_SHORT = {
-    ("mupdf", "ar"): MUPDF_NUMBERS, ("mupdf", "fa"): MUPDF_NUMBERS,
-    ("mupdf", "he"): "MuPDF splits some Hebrew words around punctuation and misplaces numbers "
-                     "in right-to-left lines: 93-99%",
+    ("mupdf", "ar"): MUPDF_RIGHT_TO_LEFT, ("mupdf", "fa"): MUPDF_RIGHT_TO_LEFT,
+    ("mupdf", "he"): MUPDF_RIGHT_TO_LEFT,
 }
 
 

@@ -1,8 +1,10 @@
 """The text of a PDF as poppler, PDFium, MuPDF and pdf.js extract it (the text a screen
-reader, a search index or copy-paste gets), one string per engine."""
+reader, a search index or copy-paste gets), one string per engine; a MuPDF `mutool` build
+named by BRIEFS_MUTOOL (docs/upstream/) is a fifth engine."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -34,6 +36,18 @@ def mupdf(path: Path) -> str:
         return "\n\f".join(page.get_text() for page in document)
 
 
+# PyMuPDF's get_text() flags (TEXTFLAGS_TEXT), so that a mutool build reads as PyMuPDF does.
+MUTOOL_OPTIONS = "preserve-ligatures,preserve-whitespace,use-cid-for-unknown-unicode"
+
+
+def mutool(path: Path) -> str:
+    """The text MuPDF's `mutool draw -F txt` reads, from the binary BRIEFS_MUTOOL names
+    (a patched MuPDF, docs/upstream/mupdf-bidi-visual-lines.patch)."""
+    command = [os.environ["BRIEFS_MUTOOL"], "draw", "-q", "-F", "txt", "-O", MUTOOL_OPTIONS,
+               "-o", "-", str(path)]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
 def pdfjs(path: Path) -> str:
     return subprocess.run(["node", str(HERE / "pdfjs_text.mjs"), str(path)], capture_output=True,
                           text=True, check=True, cwd=HERE).stdout
@@ -41,7 +55,8 @@ def pdfjs(path: Path) -> str:
 
 def available() -> dict[str, Callable[[Path], str]]:
     """The engines installed here: poppler and PDFium always (system and runtime packages),
-    MuPDF with the dev extras, pdf.js once `npm ci` has run in tests/textlayer."""
+    MuPDF with the dev extras, pdf.js once `npm ci` has run in tests/textlayer, a `mutool`
+    binary when BRIEFS_MUTOOL names one."""
     engines: dict[str, Callable[[Path], str]] = {"poppler": poppler, "pdfium": pdfium}
     try:
         import pymupdf  # noqa: F401
@@ -50,4 +65,6 @@ def available() -> dict[str, Callable[[Path], str]]:
         pass
     if shutil.which("node") and PDFJS.is_dir():
         engines["pdfjs"] = pdfjs
+    if os.environ.get("BRIEFS_MUTOOL"):
+        engines["mutool"] = mutool
     return engines
