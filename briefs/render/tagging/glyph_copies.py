@@ -48,7 +48,13 @@ class Fonts:
             return glyph
         mapping = _mappings(self.pdf, font)
         text = mapping.get(glyph, "") + ZWNJ  # in logical order, as WeasyPrint writes
-        copies = self._copies(font)
+        return self.copy_as(sequence, name, glyph, text)
+
+    def copy_as(self, sequence: Marked, name: str, glyph: int, text: str) -> int:
+        """The id of a copy of `glyph` in the font `name` that maps to `text` (the glyph
+        itself when no copy can be made)."""
+        font = self._font(sequence, name)
+        copies = self._copies(font) if font is not None else None
         if copies is None:
             return glyph
         if (glyph, text) in copies.made:

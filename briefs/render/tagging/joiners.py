@@ -39,6 +39,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     the ZWNJ too, and draw each base letter with its marks as one glyph (marks.py). Run
     before anything moves the content streams' positions."""
     from briefs.render.tagging.marks import MARK, attach_marks
+    from briefs.render.tagging.range_dashes import mark_range_dashes
 
     fonts = Fonts(pdf)
     for key, box in boxes.items():
@@ -55,6 +56,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
             _replace(marked[key], targets, fonts)
         if has_marks:
             attach_marks(marked[key], right_to_left, fonts)
+    mark_range_dashes(marked, boxes, fonts)
     fonts.save()
 
 
