@@ -42,7 +42,7 @@ from lxml.html import HtmlElement
 from briefs.core.clusters import boundaries, clusters, widen, word_mask
 from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
-from briefs.i18n.ranges import NATIVE_DIGIT, native_range_spans, range_spans, respaced
+from briefs.i18n.ranges import NATIVE_DIGIT, native_respaced, range_spans, respaced
 from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
@@ -98,8 +98,8 @@ class Rules:
     """The locale whose CLDR separator number, year and time ranges take (i18n/ranges.py);
     None in right-to-left text, where a span around digits is ordered wrongly."""
     native_ranges: str | None = None
-    """In right-to-left text, the locale whose separator ranges written in Arabic-Indic or
-    Persian digits take (`_native_ranges`)."""
+    """In right-to-left text, the locale whose separator ranges in Arabic-Indic or Persian
+    digits take (`i18n/ranges.native_respaced`)."""
 
 
 def rules_for(lang: str, direction: str, script: Script) -> Rules:
@@ -193,7 +193,8 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     pieces: list[Any] = _split([text], ISOLATE, _isolate)
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
-        pieces = _native_ranges(pieces, rules.native_ranges or "")
+        pieces = [native_respaced(piece, rules.native_ranges or "") if isinstance(piece, str)
+                  else piece for piece in pieces]  # no element: decisions.md
     if rules.ranges is not None:
         pieces = _ranges(pieces, rules)
     pieces = _split(pieces, WORD, _guard_word, masked=True)
@@ -276,26 +277,6 @@ def _ranges(pieces: list[Any], rules: Rules) -> list[Any]:
             for start, end in spans:
                 run = respaced(piece[start:end], locale).replace(" ", "\u00a0")
                 text, last = text + piece[last:start] + run, end
-            piece = text + piece[last:]
-        result.append(piece)
-    return result
-
-
-def _native_ranges(pieces: list[Any], locale: str) -> list[Any]:
-    """A range written in Arabic-Indic or Persian digits (`٢٠١٦–٢٠٢٥`, `۱۴:۳۰–۱۶:۳۰`), in
-    right-to-left text, with the locale's CLDR separator (Arabic's hyphen-minus becomes its
-    en dash; Persian, whose separator is a word, keeps what was typed). It stays in the text
-    as it is: the bidi algorithm draws it right to left, read right to left with the earlier
-    figure first, as it should; an element around it would be a box of its own, which
-    WeasyPrint orders wrongly in right-to-left lines (measured: a `<bdi dir="rtl">` turned
-    the fact sheet's `۲۰۱۶–۲۰۲۵` left to right). `render/tagging/range_dashes.py` keeps
-    that order in the text layer."""
-    result: list[Any] = []
-    for piece in pieces:
-        if isinstance(piece, str):
-            last, text = 0, ""
-            for start, end in native_range_spans(piece):
-                text, last = text + piece[last:start] + respaced(piece[start:end], locale), end
             piece = text + piece[last:]
         result.append(piece)
     return result

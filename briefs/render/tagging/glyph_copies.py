@@ -1,10 +1,12 @@
-"""Glyph copies in an embedded TrueType subset: a copy of a glyph, or a composite of a letter
-and its marks, at a free glyph id, with its width, ToUnicode text and CIDSet bit (used by
-joiners.py and marks.py).
+"""Glyph copies in an embedded TrueType or OpenType/CFF subset: a copy of a glyph, or a
+composite of a letter and its marks, at a free glyph id, with its width, ToUnicode text and
+CIDSet bit (used by joiners.py, marks.py and range_dashes.py).
 
 WeasyPrint's subsets keep glyph ids (unused ids hold empty, zero-width glyphs), so a free id
-is one that nothing maps, draws or uses as a component. Fonts fontTools cannot read, CFF
-outlines and variable fonts are left as they are (no copy: the caller keeps the glyph).
+is one that nothing maps, draws or uses as a component. CFF outlines are handled by
+cff_glyphs.py. Variable fonts arrive here static (WeasyPrint instantiates them before
+embedding); one it could not instantiate (`gvar` left) and fonts fontTools cannot read are
+left as they are (no copy: the caller keeps the glyph).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefs.render.tagging import cff_glyphs
 from briefs.render.tagging.recover import Marked, resolve
 
 ZWNJ = "\u200c"
@@ -62,10 +65,13 @@ class Fonts:
         if not copies.free:
             return glyph
         slot = copies.free.pop(0)
-        glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
-        order = copies.font.getGlyphOrder()
-        glyf[order[slot]] = copy.deepcopy(glyf[order[glyph]])
-        hmtx[order[slot]] = hmtx[order[glyph]]
+        if cff_glyphs.is_cff(copies.font):
+            cff_glyphs.copy_glyph(copies.font, glyph, slot)
+        else:
+            glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
+            order = copies.font.getGlyphOrder()
+            glyf[order[slot]] = copy.deepcopy(glyf[order[glyph]])
+            hmtx[order[slot]] = hmtx[order[glyph]]
         copies.made[(glyph, text)] = slot
         copies.changed = True
         _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, glyph), self.read)
@@ -87,6 +93,9 @@ class Fonts:
         if not copies.free:
             return base
         slot = copies.free.pop(0)
+        if cff_glyphs.is_cff(copies.font):
+            cff_glyphs.composite(copies.font, base, marks, slot)
+            return self._made(copies, font, key, slot, text, base)
         glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
         order = copies.font.getGlyphOrder()
         glyph = Glyph()
@@ -100,6 +109,10 @@ class Fonts:
         glyph.recalcBounds(glyf)
         glyf[order[slot]] = glyph
         hmtx[order[slot]] = (hmtx[order[base]][0], glyph.xMin)
+        return self._made(copies, font, key, slot, text, base)
+
+    def _made(self, copies: _Copies, font: Any, key: tuple[Any, ...], slot: int, text: str,
+              base: int) -> int:
         copies.made[key] = slot
         copies.changed = True
         _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, base), self.read)
@@ -167,9 +180,9 @@ class Fonts:
 
         descendant = resolve(self.pdf, font["DescendantFonts"][0])
         descriptor = resolve(self.pdf, descendant["FontDescriptor"])
-        if "FontFile2" not in descriptor:
+        stream = _font_file(self.pdf, descriptor)
+        if stream is None:
             return None
-        stream = resolve(self.pdf, descriptor["FontFile2"])
         if id(stream) in self.copies:
             return self.copies[id(stream)]
         found = None
@@ -177,6 +190,9 @@ class Fonts:
             tt = TTFont(io.BytesIO(b"".join(stream.stream)), recalcTimestamp=False)  # reproducible
             if "glyf" in tt and "hmtx" in tt and "gvar" not in tt:
                 found = _Copies(tt, _free_slots(tt, self._used(stream)))
+            elif cff_glyphs.is_cff(tt):
+                found = _Copies(tt, cff_glyphs.free_slots(tt, self._used(stream)))
+            if found is not None:
                 found.font_stream = stream  # type: ignore[attr-defined]
         except Exception:  # a font fontTools cannot read: left as it is
             found = None
@@ -192,7 +208,7 @@ class Fonts:
                     and "DescendantFonts" in item:
                 descendant = resolve(self.pdf, item["DescendantFonts"][0])
                 descriptor = resolve(self.pdf, descendant["FontDescriptor"])
-                if resolve(self.pdf, descriptor.get("FontFile2")) is stream:
+                if _font_file(self.pdf, descriptor) is stream:
                     used |= set(_mappings(self.pdf, item)) | set(_widths(self.pdf, item))
         return used
 
@@ -206,6 +222,16 @@ class Fonts:
             stream.stream = [out.getvalue()]
             if "Length1" in stream.extra:
                 stream.extra["Length1"] = len(out.getvalue())
+
+
+def _font_file(pdf: Any, descriptor: Any) -> Any:
+    """The descriptor's embedded TrueType or OpenType (CFF) font file, or None."""
+    if "FontFile2" in descriptor:
+        return resolve(pdf, descriptor["FontFile2"])
+    stream = resolve(pdf, descriptor.get("FontFile3"))
+    if stream is not None and stream.extra.get("Subtype") == "/OpenType":
+        return stream
+    return None
 
 
 def _free_slots(font: Any, used: set[int]) -> list[int]:
