@@ -1,0 +1,85 @@
+"""Glyph copies in an OpenType/CFF font: a copy draws what its source draws, a composite draws
+the letter and its marks at their offsets, both with the letter's advance."""
+
+from __future__ import annotations
+
+import io
+
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.t2CharStringPen import T2CharStringPen
+from fontTools.ttLib import TTFont
+
+from briefs.render.tagging import cff_glyphs
+
+NAMES = [".notdef", "beh", "dot", "e1", "e2", "e3"]
+BOXES = {".notdef": (0, 0, 400, 600), "beh": (50, 0, 450, 300), "dot": (0, 0, 100, 100)}
+ADVANCES = {".notdef": 500, "beh": 500, "dot": 0}
+
+
+def _font() -> TTFont:
+    """A CFF font: a letter, a zero-width mark and three empty, zero-width glyphs (what a
+    subset that keeps glyph ids leaves where glyphs were dropped)."""
+    strings = {}
+    for name in NAMES:
+        pen = T2CharStringPen(ADVANCES.get(name, 0), None)
+        if name in BOXES:
+            x0, y0, x1, y1 = BOXES[name]
+            pen.moveTo((x0, y0))
+            pen.lineTo((x1, y0))
+            pen.lineTo((x1, y1))
+            pen.lineTo((x0, y1))
+            pen.closePath()
+        strings[name] = pen.getCharString()
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder(NAMES)
+    builder.setupCharacterMap({0x628: "beh"})
+    builder.setupCFF("T", {"FullName": "T"}, strings, {})
+    builder.setupHorizontalMetrics({name: (ADVANCES.get(name, 0), BOXES.get(name, (0,))[0])
+                                    for name in NAMES})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "T", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    out = io.BytesIO()
+    builder.save(out)
+    return TTFont(io.BytesIO(out.getvalue()))
+
+
+def _bounds(font: TTFont, gid: int) -> tuple[float, ...] | None:
+    glyphs = font.getGlyphSet()
+    pen = BoundsPen(glyphs)
+    glyphs[font.getGlyphOrder()[gid]].draw(pen)
+    return pen.bounds
+
+
+def _saved(font: TTFont) -> TTFont:
+    out = io.BytesIO()
+    font.save(out)
+    return TTFont(io.BytesIO(out.getvalue()))
+
+
+def test_free_slots_are_the_empty_zero_width_glyphs_nothing_uses() -> None:
+    font = _font()
+    assert cff_glyphs.is_cff(font)
+    assert cff_glyphs.free_slots(font, used={1, 4}) == [3, 5]  # `dot` has an outline
+
+
+def test_a_copy_draws_its_source_with_its_advance() -> None:
+    font = _font()
+    cff_glyphs.copy_glyph(font, 1, 3)
+    font = _saved(font)
+    assert _bounds(font, 3) == _bounds(font, 1) == (50, 0, 450, 300)
+    assert font["hmtx"]["e1"] == font["hmtx"]["beh"]
+
+
+def test_a_composite_draws_the_letter_and_its_marks_at_their_offsets() -> None:
+    font = _font()
+    cff_glyphs.composite(font, 1, ((2, 200, 350), (2, 300, -150)), 4)
+    font = _saved(font)
+    assert _bounds(font, 4) == (50, -150, 450, 450)
+    assert font["hmtx"]["e2"] == (500, 50)
+    top = font["CFF "].cff.topDictIndex[0]
+    charstring = top.CharStrings["e2"]
+    charstring.decompile()
+    assert charstring.width == 500  # the advance in the charstring too (PDF/A: same as /W)
