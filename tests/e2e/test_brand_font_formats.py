@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import shutil
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fontTools.ttLib import TTFont
 
+from briefs.render.preflight import check_pdf
 from tests.conftest import PROJECTS, init_workspace, run_cli
 from tests.textlayer.cff_font import cff_copy, variable_copy
 from tests.textlayer.compare import recovered, source_text
@@ -70,3 +73,15 @@ def test_every_zwnj_and_mark_is_kept_whatever_the_font_format(brand_font: Path,
     assert recovered(source, text, "fa").share >= REQUIRED[engine]
     assert text.count("\u200c") >= source.count("\u200c")
     assert unicodedata.normalize("NFC", "شبکهٔ") in unicodedata.normalize("NFC", text)
+
+
+@pytest.mark.render
+def test_the_pdf_with_glyph_copies_still_validates(brand_font: Path,
+                                                   pdfua_validate: Callable[[str], Any]) -> None:
+    """pdfua and the structure checks find nothing in the PDF whose fonts got copies (the
+    copies' widths, CIDSet bits and charstrings agree)."""
+    pdf = brand_font / "build" / DOC / f"{DOC}.fa.pdf"
+    report = pdfua_validate(str(pdf))
+    assert [f"{f.rule_id}: {f.message}" for f in report.findings] == []
+    findings = check_pdf(pdf)
+    assert findings.errors == [] and findings.warnings == []

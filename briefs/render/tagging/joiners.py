@@ -14,8 +14,8 @@ the same; only the glyph id in the content stream changes.
 
 Which glyph comes before a ZWNJ is read from the line's own shaping (the Pango glyph runs
 WeasyPrint drew from), matched glyph for glyph with the marked-content sequence it was drawn
-in; a line whose glyphs do not match is left as it is. TrueType outlines only (CFF fonts are
-left as they are).
+in; a line whose glyphs do not match is left as it is. TrueType and CFF outlines alike
+(glyph_copies.py, cff_glyphs.py).
 """
 
 from __future__ import annotations
