@@ -164,3 +164,20 @@ def test_ranges_in_native_digits_read_in_logical_order(built_scripts: Path, engi
         # (`، ۲۰۱۶–۲۰۲۵.`) is still read inside it by poppler and PDFium (decisions.md)
         assert re.search(f"{first}[^\\d]{{0,3}}–[^\\d]{{0,3}}{second}", text), f"{doc}.{locale}"
         assert not re.search(f"{second}[^\\d]{{0,3}}–[^\\d]{{0,3}}{first}", text)
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_a_word_final_tanwin_stays_before_the_punctuation(built_sample: Path, engine: str) -> None:
+    """`كثيراً.`, `معاً.` and `واحداً:` in the Arabic policy brief: the tanwin's carrier
+    holds an ALM after it at a word's end (render/tagging/marks.py); without it PDFium read
+    `كثيرا.ً`."""
+    if engine == "mupdf":
+        pytest.importorskip("pymupdf")
+    doc = "water-access-policy-brief"
+    text = unicodedata.normalize("NFC", ENGINES[engine](
+        built_sample / "build" / doc / f"{doc}.ar.pdf")).translate(dict.fromkeys(
+            map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c")))
+    for word in ("كثيراً.", "معاً.", "واحداً:"):
+        word = unicodedata.normalize("NFC", word)
+        assert word in (built_sample / "content" / doc / "ar.yaml").read_text("utf-8")
+        assert word[:-1] in text and word[:-2] + word[-1] not in text, word
