@@ -21,8 +21,16 @@ from fontTools.pens.transformPen import TransformPen
 
 
 def is_cff(font: Any) -> bool:
-    """An OpenType font with CFF outlines that copies can be made in."""
-    return "CFF " in font and "hmtx" in font
+    """An OpenType font with CFF outlines that copies can be made in: name-keyed, or
+    CID-keyed with the identity charset (WeasyPrint writes glyph ids as CIDs, and a viewer
+    finds a CID-keyed font's glyph by CID, so a copy at a glyph id whose CID differs would
+    not be found; briefs' own subsets make the charset the identity)."""
+    if "CFF " not in font or "hmtx" not in font:
+        return False
+    if not hasattr(_top(font), "ROS"):
+        return True
+    return all(name == f"cid{gid:05d}" for gid, name in enumerate(font.getGlyphOrder())
+               if gid)
 
 
 def _top(font: Any) -> Any:

@@ -4,7 +4,9 @@ the letter and its marks at their offsets, both with the letter's advance."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.t2CharStringPen import T2CharStringPen
@@ -79,7 +81,52 @@ def test_a_composite_draws_the_letter_and_its_marks_at_their_offsets() -> None:
     font = _saved(font)
     assert _bounds(font, 4) == (50, -150, 450, 450)
     assert font["hmtx"]["e2"] == (500, 50)
+    assert _charstring_width(font, "e2") == 500  # in the charstring too (PDF/A: as in /W)
+
+
+def _charstring_width(font: TTFont, name: str) -> float:
+    charstring = font["CFF "].cff.topDictIndex[0].CharStrings[name]
+    charstring.draw(BoundsPen(None))  # the width read with the Private dict's nominalWidthX
+    return float(charstring.width)
+
+
+CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+@pytest.mark.skipif(not CJK.is_file(), reason="Noto Sans CJK is not installed (fonts-noto-cjk)")
+def test_in_a_cid_keyed_font_the_new_glyph_takes_its_sources_font_dict() -> None:
+    """Noto Sans CJK is CID-keyed: `a` and the ideographs are in font dicts of their own,
+    whose Private dicts (subroutines, nominal width) differ. A copy or composite of `a` must
+    take `a`'s font dict, and its advance must read the same through it."""
+    import uharfbuzz
+
+    face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(CJK)), 0)
+    wanted = uharfbuzz.SubsetInput()
+    wanted.unicode_set.update(map(ord, "a水中"))
+    wanted.flags = uharfbuzz.SubsetFlags.CFF_IDENTITY_CHARSET
+    font = TTFont(io.BytesIO(bytes(uharfbuzz.subset(face, wanted).blob.data)))
+    order, top = font.getGlyphOrder(), font["CFF "].cff.topDictIndex[0]
+    latin = order.index(font.getBestCmap()[ord("a")])
+    others = [gid for gid in range(1, len(order)) if gid != latin]
+    assert top.FDSelect[others[0]] != top.FDSelect[latin]
+    cff_glyphs.copy_glyph(font, latin, others[0])
+    cff_glyphs.composite(font, latin, ((latin, 300, 0),), others[1])
+    font = _saved(font)
     top = font["CFF "].cff.topDictIndex[0]
-    charstring = top.CharStrings["e2"]
-    charstring.decompile()
-    assert charstring.width == 500  # the advance in the charstring too (PDF/A: same as /W)
+    advance = font["hmtx"][order[latin]][0]
+    for slot in others[:2]:
+        assert top.FDSelect[slot] == top.FDSelect[latin]
+        assert _charstring_width(font, order[slot]) == advance
+    assert _bounds(font, others[0]) == _bounds(font, latin)
+
+
+def test_a_cid_keyed_font_whose_charset_is_not_the_identity_gets_no_copies() -> None:
+    """Its glyphs are found by CID, not by glyph id: a copy at a free glyph id would not be."""
+    font = _font()
+    assert cff_glyphs.is_cff(font)
+    top = font["CFF "].cff.topDictIndex[0]
+    top.ROS = ("Adobe", "Identity", 0)
+    font.setGlyphOrder([".notdef", "cid00001", "cid00007", "cid00003", "cid00004", "cid00005"])
+    assert not cff_glyphs.is_cff(font)
+    font.setGlyphOrder([".notdef", *(f"cid{gid:05d}" for gid in range(1, 6))])
+    assert cff_glyphs.is_cff(font)
