@@ -1,23 +1,25 @@
 """Ranges written in Arabic-Indic or Persian digits (`٢٠١٦–٢٠٢٥`), drawn right to left, read
 back in logical order: the dash between the two numbers gets a glyph copy mapped to
-RLM + dash + RLM.
+RLM + dash + RLM, punctuation just outside the range one with an ALM on the range's side.
 
 In a right-to-left paragraph the bidi algorithm resolves the dash between two such numbers
 to right to left (the digits are AN or EN, which act as R on a neutral between them), so the
 page draws `۲۰۲۵–۲۰۱۶` from left to right: read right to left, the earlier figure first, as
-Arabic and Persian readers expect (render/typeset.py isolates the range right to left so
-that nothing before it changes that). The text engines cannot know the dash was resolved
-right to left: poppler and MuPDF read the digits, the dash and the punctuation around them
-as one left-to-right run in drawing order (`.۲۰۲۵–۲۰۱۶ ،`). A dash mapped to RLM + dash +
-RLM is a right-to-left character to them, so the line is read as the bidi algorithm drew
-it (measured in docs/decisions.md). Only a dash drawn between the two numbers in reverse of
-their logical order is changed (a range drawn left to right, such as a Persian one with a
-hyphen-minus, which the bidi algorithm keeps left to right, is read right already).
+Arabic and Persian readers expect (render/typeset.py leaves such a range in the text). The
+text engines cannot know the dash was resolved right to left: poppler and MuPDF read the
+digits, the dash and the punctuation around them as one left-to-right run in drawing order
+(`.۲۰۲۵–۲۰۱۶ ،`). A dash mapped to RLM + dash + RLM is a right-to-left character to them, so
+the numbers are read in the order the bidi algorithm drew them; punctuation with an ALM
+between it and the range is kept out of the numbers' run (measured in docs/decisions.md).
+Only a range drawn with its two numbers in reverse of their logical order is changed (a
+range drawn left to right, such as a Persian one typed with a hyphen-minus, which the bidi
+algorithm keeps left to right, is read right already).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +31,7 @@ from briefs.render.tagging.stream_fonts import FONT_SELECTION, font_before, sequ
 from briefs.render.tagging.tree import Key
 
 RLM = "\u200f"
+ALM = "\u061c"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
 
@@ -47,7 +50,8 @@ class _Glyph:
 
 def mark_range_dashes(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts) -> None:
     """Draw the dash of each native-digit range drawn right to left with a copy mapped to
-    RLM + dash + RLM (the caller saves `fonts`)."""
+    RLM + dash + RLM, and punctuation drawn next to it with a copy that has an ALM on the
+    side of the range (the caller saves `fonts`)."""
     for key, box in boxes.items():
         text = getattr(box, "text", None)
         if key not in marked or not isinstance(text, str):
@@ -57,17 +61,20 @@ def mark_range_dashes(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: F
             continue
         sequence = marked[key]
         drawn = list(_glyphs(sequence, fonts))
-        targets = [glyph for start, end in spans
-                   for glyph in _reversed_dashes(text[start:end], drawn)]
-        for target in targets:
-            copy = fonts.copy_as(sequence, target.font, target.glyph, RLM + target.text + RLM)
+        targets = [target for start, end in spans
+                   for target in _reversed_ranges(text[start:end], drawn)]
+        for target, mapped in targets:
+            copy = fonts.copy_as(sequence, target.font, target.glyph, mapped)
             if copy != target.glyph:
                 _redraw(sequence, target, copy)
 
 
-def _reversed_dashes(run: str, drawn: list[_Glyph]) -> Iterator[_Glyph]:
-    """The dash glyph of each place where `run` (a range, logical order) is drawn with its
-    two numbers swapped: the second number, the dash, then the first, left to right."""
+def _reversed_ranges(run: str, drawn: list[_Glyph]) -> Iterator[tuple[_Glyph, str]]:
+    """Where `run` (a range, logical order) is drawn with its two numbers swapped (the
+    second number, the dash, then the first, left to right): its dash, mapped to RLM + dash
+    + RLM, and the punctuation drawn just outside it (across a space), mapped with an ALM
+    between it and the range (drawing order): poppler and PDFium otherwise read `، ۲۰۱۶`
+    as `۲۰۱۶ ،` and `۲۰۲۵.` as `.۲۰۲۵` (measured, docs/decisions.md)."""
     split = next((i for i, char in enumerate(run) if char in DASHES), None)
     if split is None:
         return
@@ -77,8 +84,28 @@ def _reversed_dashes(run: str, drawn: list[_Glyph]) -> Iterator[_Glyph]:
     spaced = [*second, " ", run[split], " ", *first]
     for start in range(len(texts)):
         for pattern in (wanted, spaced):
-            if texts[start:start + len(pattern)] == pattern:
-                yield drawn[start + len(second) + (1 if pattern is spaced else 0)]
+            if texts[start:start + len(pattern)] != pattern:
+                continue
+            dash = drawn[start + len(second) + (1 if pattern is spaced else 0)]
+            yield dash, RLM + dash.text + RLM
+            for glyph in _outside(drawn, start - 1, -1):
+                yield glyph, glyph.text + ALM
+            for glyph in _outside(drawn, start + len(pattern), 1):
+                yield glyph, ALM + glyph.text
+
+
+def _outside(drawn: list[_Glyph], index: int, step: int) -> list[_Glyph]:
+    """The space and the punctuation drawn from `index` on in the direction `step` (a space,
+    then punctuation; either may be missing)."""
+    found = []
+    if 0 <= index < len(drawn) and drawn[index].text == " ":
+        found.append(drawn[index])
+        index += step
+    if 0 <= index < len(drawn):
+        text = drawn[index].text
+        if len(text) == 1 and unicodedata.category(text)[0] == "P" and text not in DASHES:
+            found.append(drawn[index])
+    return found
 
 
 def _glyphs(sequence: Marked, fonts: Fonts) -> Iterator[_Glyph]:

@@ -14,8 +14,8 @@ from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.range_dashes import mark_range_dashes
 from briefs.render.tagging.recover import Marked, resolve
 
-NAMES = [".notdef", "one", "two", "dash", "e1", "e2"]
-TEXTS = {1: "۱", 2: "۲", 3: "\u2013"}
+NAMES = [".notdef", "one", "two", "dash", "stop", "space", "e1", "e2", "e3", "e4"]
+TEXTS = {1: "۱", 2: "۲", 3: "\u2013", 4: ".", 5: " "}
 
 
 def _font_file() -> bytes:
@@ -48,10 +48,10 @@ def _pdf(shown: bytes) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marke
     descriptor = pydyf.Dictionary({"Type": "/FontDescriptor", "FontFile2": file.reference})
     pdf.add_object(descriptor)
     cid = pydyf.Dictionary({"Type": "/Font", "Subtype": "/CIDFontType2",
-                            "W": pydyf.Array([1, pydyf.Array([350, 350, 350])]),
+                            "W": pydyf.Array([1, pydyf.Array([350] * 5)]),
                             "FontDescriptor": descriptor.reference})
     pdf.add_object(cid)
-    lines = [b"3 beginbfchar", *(b"<%04x> <%s>" % (gid, text.encode("utf-16-be").hex().encode())
+    lines = [b"5 beginbfchar", *(b"<%04x> <%s>" % (gid, text.encode("utf-16-be").hex().encode())
                                  for gid, text in TEXTS.items()), b"endbfchar", b"endcmap"]
     cmap = pydyf.Stream(lines)
     pdf.add_object(cmap)
@@ -80,8 +80,18 @@ def test_a_range_drawn_right_to_left_gets_a_dash_read_right_to_left() -> None:
     """`۱۱–۲۲` drawn as `۲۲–۱۱` (left to right): the dash becomes glyph 4, mapped to
     RLM + en dash + RLM; the digits are left as they are."""
     shown, cmap = _marked(b"[<0002><0002>0<0003>0<0001><0001>] TJ", "سال ۱۱–۲۲.")
-    assert shown == b"[<0002><0002>0<0004>0<0001><0001>] TJ"
-    assert b"<0004> <200f2013200f>" in cmap
+    assert shown == b"[<0002><0002>0<0006>0<0001><0001>] TJ"
+    assert b"<0006> <200f2013200f>" in cmap
+
+
+def test_punctuation_drawn_just_outside_the_range_gets_an_alm_on_its_side() -> None:
+    """`، ۱۱–۲۲.` drawn as `.۲۲–۱۱ ،`: the stop left of the range maps to stop + ALM, the
+    space and the stop on its right to ALM + space and ALM + stop, in drawing order."""
+    shown, cmap = _marked(b"[<0004><0002><0002><0003><0001><0001><0005><0004>] TJ",
+                          "سال. ۱۱–۲۲.")
+    assert shown == b"[<0007><0002><0002><0006><0001><0001><0008><0009>] TJ"
+    assert b"<0007> <002e061c>" in cmap and b"<0009> <061c002e>" in cmap
+    assert b"<0008> <061c0020>" in cmap
 
 
 def test_a_range_drawn_left_to_right_or_not_a_range_is_left_alone() -> None:
