@@ -94,3 +94,4 @@ def test_a_word_final_mark_carries_an_arabic_letter_mark_after_it() -> None:
     assert marks._word_final(fatha + shadda, "") == shadda + fatha + alm  # drawing order in
     assert marks._word_final(tanwin, "\u0631") == tanwin
     assert marks._word_final(tanwin, "\u064e") == tanwin
+    assert marks._word_final("\u05b8", ".", "\u05d0") == "\u05b8\u200f"  # Hebrew: RLM
