@@ -138,7 +138,8 @@ def test_ranges_in_right_to_left_text_read_in_logical_order(built_sample: Path,
         assert f"{second}–{first}" not in text
 
 
-NATIVE_RANGES = (("urban-water-fact-sheet", "fa", "قطع شد، ۲۰۱۶–۲۰۲۵."),)
+NATIVE_RANGES = (("scripts", "urban-water-fact-sheet", "fa", "قطع شد، ۲۰۱۶–۲۰۲۵."),
+                 ("sample", "water-access-policy-brief", "ar", "٢٠١٩–٢٠٢٣."))
 
 
 @pytest.mark.parametrize("engine", [
@@ -146,16 +147,19 @@ NATIVE_RANGES = (("urban-water-fact-sheet", "fa", "قطع شد، ۲۰۱۶–۲۰
     pytest.param("mupdf", marks=pytest.mark.xfail(strict=False, reason=(
         "MuPDF keeps a right-to-left line's numbers and neutrals in drawing order "
         "(docs/decisions.md); it reads the range `۲۰۲۵–۲۰۱۶`")))])
-def test_ranges_in_native_digits_read_in_logical_order(built_scripts: Path, engine: str) -> None:
+def test_ranges_in_native_digits_read_in_logical_order(built_sample: Path, built_scripts: Path,
+                                                       engine: str) -> None:
     """`۲۰۱۶–۲۰۲۵` in Persian text is drawn right to left by the bidi algorithm (the earlier
     year on the right, read first); its dash maps to RLM + dash + RLM and the punctuation
     around it has an ALM on the range's side (render/tagging/range_dashes.py), so that the
-    engines read the caption as written: poppler read `.۲۰۲۵–۲۰۱۶ ،` without them."""
+    engines read the caption as written: poppler read `.۲۰۲۵–۲۰۱۶ ،` without them. The same
+    in the Arabic policy brief's footnote (Arabic-Indic digits)."""
     if engine == "mupdf":
         pytest.importorskip("pymupdf")
-    for doc, locale, wanted in NATIVE_RANGES:
-        assert wanted in (built_scripts / "content" / doc / f"{locale}.yaml").read_text("utf-8")
-        text = ENGINES[engine](built_scripts / "build" / doc / f"{doc}.{locale}.pdf")
+    for root, doc, locale, wanted in NATIVE_RANGES:
+        workspace = built_sample if root == "sample" else built_scripts
+        assert wanted in (workspace / "content" / doc / f"{locale}.yaml").read_text("utf-8")
+        text = ENGINES[engine](workspace / "build" / doc / f"{doc}.{locale}.pdf")
         text = unicodedata.normalize("NFC", text).translate(dict.fromkeys(
             map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069")))
         assert wanted in text, f"{doc}.{locale}"
