@@ -28,7 +28,8 @@ CLDR_SEPARATOR = re.compile(r"(\s*)([-\u2013\u2014~\uff5e\u301c])(\s*)$")
 SKELETONS = {"time": ("Hm", "H"), "year": ("y", "y"), "number": ("d", "d")}
 
 
-NATIVE_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+NATIVE_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]+")
+"""Arabic-Indic (AN) or Persian (EN) digits."""
 ASCII_DIGIT = re.compile("[0-9]")
 
 

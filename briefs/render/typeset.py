@@ -303,7 +303,7 @@ def _isolate(run: str) -> HtmlElement:
 def _guard_word(word: str) -> HtmlElement | str:
     """A compound or a word in capitals is never hyphenated; a short compound never breaks."""
     parts = re.split(f"[{HYPHENS}]", word)
-    if len(parts) > 1 and NATIVE_DIGIT.search(word):
+    if len(parts) > 1 and all(NATIVE_DIGIT.fullmatch(part) for part in parts):
         return word  # numbers in right-to-left text: a box of its own is misordered
     if len(parts) > 1:
         short = len(clusters(word)) <= SHORT_COMPOUND_CHARS or \

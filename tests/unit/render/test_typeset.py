@@ -200,3 +200,6 @@ def test_ranges_in_native_digits_stay_in_the_text_of_right_to_left_lines() -> No
     persian = typeset("<p>قطع شد، ۲۰۱۶–۲۰۲۵. و ۱۴:۳۰-۱۶:۳۰</p>", "fa", "rtl", "Arab")
     assert "<p>قطع شد، ۲۰۱۶–۲۰۲۵. و ۱۴:۳۰-۱۶:۳۰</p>" in persian
     assert '<bdi dir="ltr">2016–2025</bdi>' in typeset("<p>و 2016–2025</p>", "fa", "rtl", "Arab")
+    persian_covid = typeset("<p>کووید-۱۹ و ۳-۲</p>", "fa", "rtl", "Arab")
+    assert f'<span class="{NO_BREAK}">کووید-۱۹</span>' in persian_covid  # a word, as before
+    assert "و ۳-۲" in persian_covid
