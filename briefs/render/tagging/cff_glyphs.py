@@ -33,6 +33,18 @@ def is_cff(font: Any) -> bool:
                if gid)
 
 
+def writable(font: Any) -> bool:
+    """Whether fontTools writes the font back (checked once, before any copy: a font that
+    cannot be written after its glyphs were drawn with copies would lose them)."""
+    import io
+
+    try:
+        font.save(io.BytesIO())
+    except Exception:  # a font fontTools reads but cannot write: left as it is
+        return False
+    return True
+
+
 def _top(font: Any) -> Any:
     cff = font["CFF "].cff
     return cff[cff.fontNames[0]]

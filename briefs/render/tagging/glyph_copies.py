@@ -33,6 +33,8 @@ class _Copies:
     free: list[int]
     made: dict[tuple[Any, ...], int] = field(default_factory=dict)
     changed: bool = False
+    cff: bool = False
+    """CFF outlines (cff_glyphs.py) rather than TrueType ones."""
 
 
 class Fonts:
@@ -65,8 +67,12 @@ class Fonts:
         if not copies.free:
             return glyph
         slot = copies.free.pop(0)
-        if cff_glyphs.is_cff(copies.font):
-            cff_glyphs.copy_glyph(copies.font, glyph, slot)
+        if copies.cff:
+            try:
+                cff_glyphs.copy_glyph(copies.font, glyph, slot)
+            except Exception:  # a charstring fontTools cannot read: no copy
+                copies.free.insert(0, slot)
+                return glyph
         else:
             glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
             order = copies.font.getGlyphOrder()
@@ -93,8 +99,12 @@ class Fonts:
         if not copies.free:
             return base
         slot = copies.free.pop(0)
-        if cff_glyphs.is_cff(copies.font):
-            cff_glyphs.composite(copies.font, base, marks, slot)
+        if copies.cff:
+            try:
+                cff_glyphs.composite(copies.font, base, marks, slot)
+            except Exception:  # a charstring fontTools cannot draw: no composite
+                copies.free.insert(0, slot)
+                return base
             return self._made(copies, font, key, slot, text, base)
         glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
         order = copies.font.getGlyphOrder()
@@ -190,8 +200,8 @@ class Fonts:
             tt = TTFont(io.BytesIO(b"".join(stream.stream)), recalcTimestamp=False)  # reproducible
             if "glyf" in tt and "hmtx" in tt and "gvar" not in tt:
                 found = _Copies(tt, _free_slots(tt, self._used(stream)))
-            elif cff_glyphs.is_cff(tt):
-                found = _Copies(tt, cff_glyphs.free_slots(tt, self._used(stream)))
+            elif cff_glyphs.is_cff(tt) and cff_glyphs.writable(tt):
+                found = _Copies(tt, cff_glyphs.free_slots(tt, self._used(stream)), cff=True)
             if found is not None:
                 found.font_stream = stream  # type: ignore[attr-defined]
         except Exception:  # a font fontTools cannot read: left as it is

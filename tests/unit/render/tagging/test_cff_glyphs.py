@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pydyf
 import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.boundsPen import BoundsPen
@@ -13,6 +14,8 @@ from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.ttLib import TTFont
 
 from briefs.render.tagging import cff_glyphs
+from briefs.render.tagging.glyph_copies import Fonts
+from briefs.render.tagging.recover import Marked
 
 NAMES = [".notdef", "beh", "dot", "e1", "e2", "e3"]
 BOXES = {".notdef": (0, 0, 400, 600), "beh": (50, 0, 450, 300), "dot": (0, 0, 100, 100)}
@@ -130,3 +133,62 @@ def test_a_cid_keyed_font_whose_charset_is_not_the_identity_gets_no_copies() -> 
     assert not cff_glyphs.is_cff(font)
     font.setGlyphOrder([".notdef", *(f"cid{gid:05d}" for gid in range(1, 6))])
     assert cff_glyphs.is_cff(font)
+
+
+def _pdf_with(font: TTFont) -> tuple[pydyf.PDF, pydyf.Stream, Marked]:
+    """A page drawing with `font` embedded as WeasyPrint embeds an `.otf` face."""
+    out = io.BytesIO()
+    font.save(out)
+    pdf = pydyf.PDF()
+    file = pydyf.Stream([out.getvalue()], pydyf.Dictionary({"Subtype": "/OpenType"}))
+    pdf.add_object(file)
+    descriptor = pydyf.Dictionary({"Type": "/FontDescriptor", "FontFile3": file.reference})
+    pdf.add_object(descriptor)
+    cid = pydyf.Dictionary({"Type": "/Font", "Subtype": "/CIDFontType0",
+                            "W": pydyf.Array([1, pydyf.Array([500, 0])]),
+                            "FontDescriptor": descriptor.reference})
+    pdf.add_object(cid)
+    cmap = pydyf.Stream([b"2 beginbfchar", b"<0001> <0628>", b"<0002> <064b>", b"endbfchar",
+                         b"endcmap"])
+    pdf.add_object(cmap)
+    type0 = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0",
+                              "ToUnicode": cmap.reference,
+                              "DescendantFonts": pydyf.Array([cid.reference])})
+    pdf.add_object(type0)
+    fonts = pydyf.Dictionary({"F1": type0.reference})
+    pdf.add_object(fonts)
+    stream = pydyf.Stream([b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC",
+                           b"[<0002><0001>] TJ", b"EMC"])
+    pdf.add_object(stream)
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page", "Contents": stream.reference,
+                                   "Resources": pydyf.Dictionary({"Font": fonts.reference})}))
+    return pdf, file, Marked(0, stream, 1, None)
+
+
+def test_copies_are_made_in_an_embedded_otf_and_written_back() -> None:
+    pdf, file, sequence = _pdf_with(_font())
+    fonts = Fonts(pdf)
+    assert fonts.copy_as(sequence, "F1", 1, "\u0628\u200c") == 3
+    assert fonts.composite(sequence, "F1", 1, ((2, 200, 350),), "\u0628") == 4
+    fonts.save()
+    written = TTFont(io.BytesIO(file.stream[0]))
+    assert _bounds(written, 3) == _bounds(written, 1)
+    assert _bounds(written, 4) == (50, 0, 450, 450)
+    assert "Length1" not in file.extra
+
+
+def test_a_hostile_charstring_gets_no_composite_and_fails_nothing() -> None:
+    """A brand font whose letter calls a subroutine that does not exist: fontTools cannot
+    draw it nor write the font back, so no copy or composite is made (the letter is drawn as
+    it was) and the render goes on."""
+    font = _font()
+    top = font["CFF "].cff.topDictIndex[0]
+    broken = top.CharStrings["beh"]
+    broken.decompile()
+    broken.program = [500, 5, "callsubr", "endchar"]
+    font.recalcBBoxes = False  # else fontTools itself would not write it
+    pdf, _file, sequence = _pdf_with(font)
+    fonts = Fonts(pdf)
+    assert fonts.composite(sequence, "F1", 1, ((2, 200, 350),), "\u0628") == 1
+    assert fonts.copy_as(sequence, "F1", 1, "\u0628\u200c") == 1  # it could not be written
+    fonts.save()
