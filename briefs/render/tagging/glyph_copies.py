@@ -43,6 +43,8 @@ class Fonts:
     def __init__(self, pdf: Any) -> None:
         self.pdf = pdf
         self.copies: dict[int, _Copies] = {}
+        self.refused: set[int] = set()
+        """Font files that get no copies (read once: a CFF font is written once to see)."""
         self.read: dict[tuple[str, int], tuple[dict[int, str], dict[int, Any]]] = {}
 
     def copy(self, sequence: Marked, name: str, glyph: int) -> int:
@@ -195,6 +197,8 @@ class Fonts:
             return None
         if id(stream) in self.copies:
             return self.copies[id(stream)]
+        if id(stream) in self.refused:
+            return None
         found = None
         try:
             tt = TTFont(io.BytesIO(b"".join(stream.stream)), recalcTimestamp=False)  # reproducible
@@ -208,6 +212,8 @@ class Fonts:
             found = None
         if found is not None:
             self.copies[id(stream)] = found
+        else:
+            self.refused.add(id(stream))
         return found
 
     def _used(self, stream: Any) -> set[int]:

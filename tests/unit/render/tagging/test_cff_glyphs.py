@@ -191,4 +191,5 @@ def test_a_hostile_charstring_gets_no_composite_and_fails_nothing() -> None:
     fonts = Fonts(pdf)
     assert fonts.composite(sequence, "F1", 1, ((2, 200, 350),), "\u0628") == 1
     assert fonts.copy_as(sequence, "F1", 1, "\u0628\u200c") == 1  # it could not be written
+    assert len(fonts.refused) == 1 and not fonts.copies  # read once, not for every line
     fonts.save()
