@@ -28,6 +28,11 @@ CLDR_SEPARATOR = re.compile(r"(\s*)([-\u2013\u2014~\uff5e\u301c])(\s*)$")
 SKELETONS = {"time": ("Hm", "H"), "year": ("y", "y"), "number": ("d", "d")}
 
 
+NATIVE_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]+")
+"""Arabic-Indic (AN) or Persian (EN) digits."""
+ASCII_DIGIT = re.compile("[0-9]")
+
+
 @dataclass(frozen=True)
 class Separator:
     """What CLDR puts between the two ends of an interval: spaces and a dash."""
@@ -63,6 +68,26 @@ def range_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in RANGE.finditer(text)
             if _kind(match) is not None
             and not PHONE_BEFORE.search(text[max(0, match.start() - PHONE_REACH):match.start()])]
+
+
+def native_range_spans(text: str) -> list[tuple[int, int]]:
+    """The ranges of `range_spans` written in Arabic-Indic (U+0660-0669) or Persian
+    (U+06F0-06F9) digits: drawn right to left in right-to-left text (docs/decisions.md)."""
+    return [(start, end) for start, end in range_spans(text)
+            if NATIVE_DIGIT.search(text[start:end]) and not ASCII_DIGIT.search(text[start:end])]
+
+
+def native_respaced(text: str, locale: str) -> str:
+    """The text with each range in Arabic-Indic or Persian digits given the locale's separator
+    (Arabic's hyphen-minus becomes its en dash; Persian, whose separator is a word, keeps what
+    was typed). In right-to-left text such a range stays in the text: the bidi algorithm draws
+    it right to left, the earlier figure read first, as it should; an element around it would
+    be a box of its own, which WeasyPrint orders wrongly in right-to-left lines (measured,
+    docs/decisions.md)."""
+    last, out = 0, ""
+    for start, end in native_range_spans(text):
+        out, last = out + text[last:start] + respaced(text[start:end], locale), end
+    return out + text[last:]
 
 
 def respaced(run: str, locale: str) -> str:

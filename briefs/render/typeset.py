@@ -17,7 +17,9 @@
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
 
 - Number, year and time ranges (`2019-2023`, `14:30 – 16:30`) take the locale's CLDR
-  separator and never break (`i18n/ranges.py`), in left-to-right text.
+  separator and never break (`i18n/ranges.py`), in left-to-right text; in right-to-left
+  text, ranges written in Arabic-Indic or Persian digits (`٢٠١٦–٢٠٢٥`) take the separator
+  and are left to the bidi algorithm (read right to left, the earlier figure first).
 - French text gets its no-break spaces before `; : ! ?` and inside `« »`, and the suffix of
   an abbreviated ordinal (`1er`, `2e`, `XXIe`) in superior letters (`i18n/ordinals.py`).
 
@@ -40,7 +42,7 @@ from lxml.html import HtmlElement
 from briefs.core.clusters import boundaries, clusters, widen, word_mask
 from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
-from briefs.i18n.ranges import range_spans, respaced
+from briefs.i18n.ranges import NATIVE_DIGIT, native_respaced, range_spans, respaced
 from briefs.i18n.scripts import Script
 
 NO_HYPHEN = "ts-nohyphen"
@@ -95,6 +97,9 @@ class Rules:
     ranges: str | None = None
     """The locale whose CLDR separator number, year and time ranges take (i18n/ranges.py);
     None in right-to-left text, where a span around digits is ordered wrongly."""
+    native_ranges: str | None = None
+    """In right-to-left text, the locale whose separator ranges in Arabic-Indic or Persian
+    digits take (`i18n/ranges.native_respaced`)."""
 
 
 def rules_for(lang: str, direction: str, script: Script) -> Rules:
@@ -102,7 +107,8 @@ def rules_for(lang: str, direction: str, script: Script) -> Rules:
     phrases = _phrase_parser(script.code) if script.breaking == "phrases" else None
     return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"),
                  french_spacing=language == "fr", french_ordinals=language == "fr",
-                 ranges=None if direction == "rtl" else lang)
+                 ranges=None if direction == "rtl" else lang,
+                 native_ranges=lang if direction == "rtl" else None)
 
 
 def typeset_html(html: str, rules: Rules) -> str:
@@ -187,6 +193,8 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     pieces: list[Any] = _split([text], ISOLATE, _isolate)
     if rules.rtl and not isolated:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
+        pieces = [native_respaced(piece, rules.native_ranges or "") if isinstance(piece, str)
+                  else piece for piece in pieces]  # no element: decisions.md
     if rules.ranges is not None:
         pieces = _ranges(pieces, rules)
     pieces = _split(pieces, WORD, _guard_word, masked=True)
@@ -295,6 +303,8 @@ def _isolate(run: str) -> HtmlElement:
 def _guard_word(word: str) -> HtmlElement | str:
     """A compound or a word in capitals is never hyphenated; a short compound never breaks."""
     parts = re.split(f"[{HYPHENS}]", word)
+    if len(parts) > 1 and all(NATIVE_DIGIT.fullmatch(part) for part in parts):
+        return word  # numbers in right-to-left text: a box of its own is misordered
     if len(parts) > 1:
         short = len(clusters(word)) <= SHORT_COMPOUND_CHARS or \
             min(len(clusters(part)) for part in parts) <= SHORT_COMPOUND_PART

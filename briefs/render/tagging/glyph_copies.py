@@ -1,10 +1,12 @@
-"""Glyph copies in an embedded TrueType subset: a copy of a glyph, or a composite of a letter
-and its marks, at a free glyph id, with its width, ToUnicode text and CIDSet bit (used by
-joiners.py and marks.py).
+"""Glyph copies in an embedded TrueType or OpenType/CFF subset: a copy of a glyph, or a
+composite of a letter and its marks, at a free glyph id, with its width, ToUnicode text and
+CIDSet bit (used by joiners.py, marks.py and range_dashes.py).
 
 WeasyPrint's subsets keep glyph ids (unused ids hold empty, zero-width glyphs), so a free id
-is one that nothing maps, draws or uses as a component. Fonts fontTools cannot read, CFF
-outlines and variable fonts are left as they are (no copy: the caller keeps the glyph).
+is one that nothing maps, draws or uses as a component. CFF outlines are handled by
+cff_glyphs.py. Variable fonts arrive here static (WeasyPrint instantiates them before
+embedding); one it could not instantiate (`gvar` left) and fonts fontTools cannot read are
+left as they are (no copy: the caller keeps the glyph).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefs.render.tagging import cff_glyphs
 from briefs.render.tagging.recover import Marked, resolve
 
 ZWNJ = "\u200c"
@@ -30,6 +33,8 @@ class _Copies:
     free: list[int]
     made: dict[tuple[Any, ...], int] = field(default_factory=dict)
     changed: bool = False
+    cff: bool = False
+    """CFF outlines (cff_glyphs.py) rather than TrueType ones."""
 
 
 class Fonts:
@@ -38,6 +43,8 @@ class Fonts:
     def __init__(self, pdf: Any) -> None:
         self.pdf = pdf
         self.copies: dict[int, _Copies] = {}
+        self.refused: set[int] = set()
+        """Font files that get no copies (read once: a CFF font is written once to see)."""
         self.read: dict[tuple[str, int], tuple[dict[int, str], dict[int, Any]]] = {}
 
     def copy(self, sequence: Marked, name: str, glyph: int) -> int:
@@ -48,18 +55,33 @@ class Fonts:
             return glyph
         mapping = _mappings(self.pdf, font)
         text = mapping.get(glyph, "") + ZWNJ  # in logical order, as WeasyPrint writes
-        copies = self._copies(font)
+        slot = self.copy_as(sequence, name, glyph, text)
+        return glyph if slot is None else slot
+
+    def copy_as(self, sequence: Marked, name: str, glyph: int, text: str) -> int | None:
+        """The id of a copy of `glyph` in the font `name` that maps to `text` (a range's dash,
+        range_dashes.py; a space read as a no-break space, actual_spans.py); None when no
+        copy can be made."""
+        font = self._font(sequence, name)
+        copies = self._copies(font) if font is not None else None
         if copies is None:
-            return glyph
+            return None
         if (glyph, text) in copies.made:
             return copies.made[(glyph, text)]
         if not copies.free:
-            return glyph
+            return None
         slot = copies.free.pop(0)
-        glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
-        order = copies.font.getGlyphOrder()
-        glyf[order[slot]] = copy.deepcopy(glyf[order[glyph]])
-        hmtx[order[slot]] = hmtx[order[glyph]]
+        if copies.cff:
+            try:
+                cff_glyphs.copy_glyph(copies.font, glyph, slot)
+            except Exception:  # a charstring fontTools cannot read: no copy
+                copies.free.insert(0, slot)
+                return None
+        else:
+            glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
+            order = copies.font.getGlyphOrder()
+            glyf[order[slot]] = copy.deepcopy(glyf[order[glyph]])
+            hmtx[order[slot]] = hmtx[order[glyph]]
         copies.made[(glyph, text)] = slot
         copies.changed = True
         _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, glyph), self.read)
@@ -81,6 +103,13 @@ class Fonts:
         if not copies.free:
             return base
         slot = copies.free.pop(0)
+        if copies.cff:
+            try:
+                cff_glyphs.composite(copies.font, base, marks, slot)
+            except Exception:  # a charstring fontTools cannot draw: no composite
+                copies.free.insert(0, slot)
+                return base
+            return self._made(copies, font, key, slot, text, base)
         glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
         order = copies.font.getGlyphOrder()
         glyph = Glyph()
@@ -94,6 +123,10 @@ class Fonts:
         glyph.recalcBounds(glyf)
         glyf[order[slot]] = glyph
         hmtx[order[slot]] = (hmtx[order[base]][0], glyph.xMin)
+        return self._made(copies, font, key, slot, text, base)
+
+    def _made(self, copies: _Copies, font: Any, key: tuple[Any, ...], slot: int, text: str,
+              base: int) -> int:
         copies.made[key] = slot
         copies.changed = True
         _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, base), self.read)
@@ -161,21 +194,28 @@ class Fonts:
 
         descendant = resolve(self.pdf, font["DescendantFonts"][0])
         descriptor = resolve(self.pdf, descendant["FontDescriptor"])
-        if "FontFile2" not in descriptor:
+        stream = _font_file(self.pdf, descriptor)
+        if stream is None:
             return None
-        stream = resolve(self.pdf, descriptor["FontFile2"])
         if id(stream) in self.copies:
             return self.copies[id(stream)]
+        if id(stream) in self.refused:
+            return None
         found = None
         try:
             tt = TTFont(io.BytesIO(b"".join(stream.stream)), recalcTimestamp=False)  # reproducible
             if "glyf" in tt and "hmtx" in tt and "gvar" not in tt:
                 found = _Copies(tt, _free_slots(tt, self._used(stream)))
+            elif cff_glyphs.is_cff(tt) and cff_glyphs.writable(tt):
+                found = _Copies(tt, cff_glyphs.free_slots(tt, self._used(stream)), cff=True)
+            if found is not None:
                 found.font_stream = stream  # type: ignore[attr-defined]
         except Exception:  # a font fontTools cannot read: left as it is
             found = None
         if found is not None:
             self.copies[id(stream)] = found
+        else:
+            self.refused.add(id(stream))
         return found
 
     def _used(self, stream: Any) -> set[int]:
@@ -186,7 +226,7 @@ class Fonts:
                     and "DescendantFonts" in item:
                 descendant = resolve(self.pdf, item["DescendantFonts"][0])
                 descriptor = resolve(self.pdf, descendant["FontDescriptor"])
-                if resolve(self.pdf, descriptor.get("FontFile2")) is stream:
+                if _font_file(self.pdf, descriptor) is stream:
                     used |= set(_mappings(self.pdf, item)) | set(_widths(self.pdf, item))
         return used
 
@@ -201,27 +241,15 @@ class Fonts:
             if "Length1" in stream.extra:
                 stream.extra["Length1"] = len(out.getvalue())
 
-    def copy_as(self, sequence: Marked, name: str, glyph: int, text: str) -> int | None:
-        """The id of a copy of `glyph` in the font `name` mapped to `text` (actual_spans.py:
-        a space read as a no-break space); None when no copy can be made. Like `copy`, which
-        maps to the glyph's text and a ZWNJ."""
-        font = self._font(sequence, name)
-        copies = self._copies(font) if font is not None else None
-        if copies is None:
-            return None
-        if (glyph, text) in copies.made:
-            return copies.made[(glyph, text)]
-        if not copies.free:
-            return None
-        slot = copies.free.pop(0)
-        glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
-        order = copies.font.getGlyphOrder()
-        glyf[order[slot]] = copy.deepcopy(glyf[order[glyph]])
-        hmtx[order[slot]] = hmtx[order[glyph]]
-        copies.made[(glyph, text)] = slot
-        copies.changed = True
-        _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, glyph), self.read)
-        return slot
+
+def _font_file(pdf: Any, descriptor: Any) -> Any:
+    """The descriptor's embedded TrueType or OpenType (CFF) font file, or None."""
+    if "FontFile2" in descriptor:
+        return resolve(pdf, descriptor["FontFile2"])
+    stream = resolve(pdf, descriptor.get("FontFile3"))
+    if stream is not None and stream.extra.get("Subtype") == "/OpenType":
+        return stream
+    return None
 
 
 def _free_slots(font: Any, used: set[int]) -> list[int]:

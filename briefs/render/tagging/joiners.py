@@ -14,8 +14,8 @@ the same; only the glyph id in the content stream changes.
 
 Which glyph comes before a ZWNJ is read from the line's own shaping (the Pango glyph runs
 WeasyPrint drew from), matched glyph for glyph with the marked-content sequence it was drawn
-in; a line whose glyphs do not match is left as it is. TrueType outlines only (CFF fonts are
-left as they are).
+in; a line whose glyphs do not match is left as it is. TrueType and CFF outlines alike
+(glyph_copies.py, cff_glyphs.py).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     the ZWNJ too, and draw each base letter with its marks as one glyph (marks.py). Run
     before anything moves the content streams' positions."""
     from briefs.render.tagging.marks import MARK, attach_marks
+    from briefs.render.tagging.range_dashes import mark_range_dashes
 
     fonts = Fonts(pdf)
     for key, box in boxes.items():
@@ -55,6 +56,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
             _replace(marked[key], targets, fonts)
         if has_marks:
             attach_marks(marked[key], right_to_left, fonts)
+    mark_range_dashes(marked, boxes, fonts)
     fonts.save()
 
 

@@ -37,6 +37,8 @@ ELEMENT = re.compile(rb"<([0-9a-fA-F]*)>|(" + NUMBER + rb")")
 RISE = re.compile(rb"^(" + NUMBER + rb") Ts$")
 FONT = re.compile(rb"^/(\S+) (" + NUMBER + rb") Tf$")
 ZWNJ = "\u200c"
+ALM = "\u061c"
+RLM = "\u200f"
 
 
 @dataclass
@@ -81,6 +83,7 @@ def attach_marks(sequence: Marked, right_to_left: list[bool], fonts: Fonts) -> N
                        round((item.rise - base.rise) / base.size * units))
                       for item in drawn[index:end])
         letter, carried = _split(texts[end], [texts[i] for i in range(index, end)])
+        carried = _word_final(carried, texts[index - 1] if index else "", letter)
         carrier = fonts.carrier(sequence, base.font, carried)
         glyph = fonts.composite(sequence, base.font, base.glyph, marks, letter) \
             if carrier is not None else base.glyph
@@ -100,6 +103,22 @@ def _split(base: str, marks: list[str]) -> tuple[str, str]:
     joiner = ZWNJ if base.endswith(ZWNJ) else ""
     carried = "".join(reversed(marks)) + joiner
     return base[:len(base) - len(joiner)], carried[::-1]
+
+
+def _word_final(carried: str, left: str, letter: str = "") -> str:
+    """The carrier's text (drawing order) with an Arabic letter mark (ALM, U+061C) after the
+    marks when the letter ends its word (nothing, a space or punctuation drawn to its left):
+    PDFium reads a mark there as a neutral character, joins it to the punctuation that
+    follows and puts both after the word (`كثيرا.ً`); a strong right-to-left character after
+    it keeps it with its letter: with ALM in all four engines, with RLM all but pdf.js
+    (measured, docs/decisions.md). ALM is invisible; in the middle of a word it would break a
+    search for the word, so it is only added at its end. A Hebrew letter takes an RLM (the
+    Arabic letter mark has no place in Hebrew text; not measured: the samples have no
+    points)."""
+    if any(unicodedata.category(character)[0] in "LM" for character in left):
+        return carried
+    mark = RLM if letter and "\u0590" <= letter[0] <= "\u05ff" else ALM
+    return (mark + carried)[::-1]  # with a letter mark, tounicode.py turns it around
 
 
 def _is_mark(text: str) -> bool:

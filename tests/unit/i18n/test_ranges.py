@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.i18n.ranges import range_spans, respaced, separators
+from briefs.i18n.ranges import native_range_spans, range_spans, respaced, separators
 
 
 def ranged(text: str, locale: str) -> str:
@@ -52,3 +52,13 @@ def test_a_field_full_of_ranges_and_plus_signs_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     found = range_spans(text)
     assert time.perf_counter() - start < 2 and 19990 < len(found) < 20000
+
+
+def test_ranges_in_arabic_indic_and_persian_digits_are_found_apart() -> None:
+    """Arabic-Indic (AN) and Persian (EN) digits are drawn right to left in right-to-left
+    text: their ranges are found by `native_range_spans`, Latin ones are not."""
+    text = "بين ٢٠١٦-٢٠٢٥ و ۱۴:۳۰–۱۶:۳۰ و 2016–2025 و ۳-۲"
+    found = [text[start:end] for start, end in native_range_spans(text)]
+    assert found == ["٢٠١٦-٢٠٢٥", "۱۴:۳۰–۱۶:۳۰"]
+    assert respaced("٢٠١٦-٢٠٢٥", "ar") == "٢٠١٦–٢٠٢٥"  # CLDR ar: `y–y`
+    assert respaced("۲۰۱۶-۲۰۲۵", "fa") == "۲۰۱۶-۲۰۲۵"  # CLDR fa: `y تا y`, left alone

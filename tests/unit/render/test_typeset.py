@@ -189,3 +189,17 @@ def test_ranges_are_spaced_per_cldr_and_kept_on_one_line() -> None:
     korean = typeset("<p>2019-2023년</p>", "ko", "ltr", "Kore")
     assert "2019\u00a0~\u00a0" in korean and "2023년" in korean
     assert "–" not in typeset("<p>2019-2023 ساعت</p>", "ar", "rtl", "Arab")
+
+
+def test_ranges_in_native_digits_stay_in_the_text_of_right_to_left_lines() -> None:
+    """`٢٠١٦–٢٠٢٥` in Arabic-Indic or Persian digits is drawn right to left by the bidi
+    algorithm, as it should be: it takes the locale's separator but no element (a box of its
+    own is misordered by WeasyPrint in right-to-left lines), not even as a compound."""
+    arabic = typeset("<p>بين ٢٠١٦-٢٠٢٥ و ١٤:٣٠ - ١٦:٣٠ و ٣-٢</p>", "ar", "rtl", "Arab")
+    assert "<p>بين ٢٠١٦–٢٠٢٥ و ١٤:٣٠–١٦:٣٠ و ٣-٢</p>" in arabic
+    persian = typeset("<p>قطع شد، ۲۰۱۶–۲۰۲۵. و ۱۴:۳۰-۱۶:۳۰</p>", "fa", "rtl", "Arab")
+    assert "<p>قطع شد، ۲۰۱۶–۲۰۲۵. و ۱۴:۳۰-۱۶:۳۰</p>" in persian
+    assert '<bdi dir="ltr">2016–2025</bdi>' in typeset("<p>و 2016–2025</p>", "fa", "rtl", "Arab")
+    persian_covid = typeset("<p>کووید-۱۹ و ۳-۲</p>", "fa", "rtl", "Arab")
+    assert f'<span class="{NO_BREAK}">کووید-۱۹</span>' in persian_covid  # a word, as before
+    assert "و ۳-۲" in persian_covid

@@ -80,3 +80,18 @@ def test_the_text_of_a_letter_with_marks() -> None:
 def test_moves_around_an_empty_string_are_added_up() -> None:
     assert marks._merged(b"[-133.5<><>133<0002>0] TJ") == b"[-0.5<0002>0] TJ"
     assert marks._merged(b"[<0001>12<0002>] TJ") == b"[<0001>12<0002>] TJ"
+
+
+def test_a_word_final_mark_carries_an_arabic_letter_mark_after_it() -> None:
+    """PDFium read `كثيراً.` as `كثيرا.ً`: at the end of a word (a space, punctuation or
+    nothing drawn to the letter's left) the carrier's text gets an ALM after the marks, in
+    logical order (tounicode.py turns a text with a right-to-left letter into drawing order);
+    inside a word it is left alone."""
+    tanwin, shadda, fatha, alm = "\u064b", "\u0651", "\u064e", "\u061c"
+    assert marks._word_final(tanwin, ".") == tanwin + alm
+    assert marks._word_final(tanwin, "") == tanwin + alm
+    assert marks._word_final(tanwin, " ") == tanwin + alm
+    assert marks._word_final(fatha + shadda, "") == shadda + fatha + alm  # drawing order in
+    assert marks._word_final(tanwin, "\u0631") == tanwin
+    assert marks._word_final(tanwin, "\u064e") == tanwin
+    assert marks._word_final("\u05b8", ".", "\u05d0") == "\u05b8\u200f"  # Hebrew: RLM
