@@ -67,3 +67,48 @@ def test_a_truncated_jpeg_is_refused_though_its_header_is_whole(tmp_path: Path) 
     path.write_bytes(data[: len(data) * 2 // 3])
     with pytest.raises(ImageProblem, match="damaged or unreadable JPEG image"):
         inspect_image(path)
+
+
+class Facts:
+    """A build's kept facts, in memory (the session's store is signed; see test_chart_store)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def recall(self, parts: object) -> bytes | None:
+        return self.kept.get(repr(parts))
+
+    def remember(self, parts: object, data: bytes) -> None:
+        self.kept[repr(parts)] = data
+
+
+def test_a_good_verdict_is_kept_by_content_and_a_damaged_image_is_decoded_each_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold build (a new process) decodes only the photos whose bytes changed since the
+    last build; a damaged one is never kept, so it is refused every time."""
+    decoded: list[Path] = []
+    whole = images._load_whole
+    monkeypatch.setattr(images, "_load_whole",
+                        lambda image: decoded.append(image.filename) or whole(image))
+    facts = Facts()
+    photo = make_png(tmp_path / "photo.png")
+    assert inspect_image(photo, facts=facts) == images.ImageInfo("png", 40, 30)
+    images._verdict.cache_clear()  # the next build's process
+    assert inspect_image(photo, facts=facts) == images.ImageInfo("png", 40, 30)
+    assert len(decoded) == 1
+    make_png(photo, (41, 30))  # changed: decoded again
+    images._verdict.cache_clear()
+    assert inspect_image(photo, facts=facts).width == 41
+    assert len(decoded) == 2
+    renamed = photo.rename(tmp_path / "photo.jpg")  # the same bytes, named as a JPEG
+    images._verdict.cache_clear()
+    with pytest.raises(ImageProblem, match=r"named \.jpg"):
+        inspect_image(renamed, facts=facts)
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(make_png(tmp_path / "whole.png", (400, 300)).read_bytes()[:300])
+    for _ in range(2):
+        images._verdict.cache_clear()
+        with pytest.raises(ImageProblem, match="damaged"):
+            inspect_image(broken, facts=facts)
+    assert len(facts.kept) == 2  # the two good contents, not the broken one
