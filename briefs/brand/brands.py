@@ -59,9 +59,7 @@ class LoadedBrand:
 
 def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics,
                facts: KeptFacts | None = None) -> LoadedBrand | None:
-    """A brand's brand.yaml (or _brand.yml), checked, with its fonts found and its logos
-    inspected; None when it has errors (reported). `facts`: the build's signed store, which
-    keeps fontconfig's answers and the logos' verdicts between builds."""
+    """A brand, checked (None when it has errors); `facts` keeps font and logo checks."""
     folder = workspace.styles_dir / brand_id
     path, loaded = _read(workspace, folder, diagnostics)
     brand = validate(Brand, loaded, diagnostics) if loaded else None
@@ -80,13 +78,7 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics,
             report(str(exc), key_path)
             return None
 
-    if brand.native_digits is not None:
-        diagnostics.warning("native_digits is no longer used: digits follow the locale "
-                            "(CLDR's default, or `digits:` in briefs.yaml); remove it", path,
-                            loaded.position_of(("native_digits",)))
-    for key in brand.scripts:
-        if key not in SCRIPTS and (key in COMPOSITE_OF or script_name(key) == key):
-            diagnostics.warning(_unknown_script(key), path, loaded.position_of(("scripts", key)))
+    _warn_unused_keys(brand, path, loaded, diagnostics)
     look_up_installed_faces([(face.system, face.weight, face.style == "italic", face.package)
                              for face in brand.fonts if face.file is None and face.system],
                             facts)
@@ -110,6 +102,17 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics,
     _warn_written_tokens([s for s in sheets if s is not None], brand, workspace, diagnostics)
     return LoadedBrand(brand_id, folder, brand, tuple(f for f in faces if f is not None), logo,
                        logos["logo_inverse"], tuple(s for s in sheets if s is not None))
+
+
+def _warn_unused_keys(brand: Brand, path: Path, loaded: LoadedYaml | Mapped,
+                      diagnostics: Diagnostics) -> None:
+    if brand.native_digits is not None:
+        diagnostics.warning("native_digits is no longer used: digits follow the locale "
+                            "(CLDR's default, or `digits:` in briefs.yaml); remove it", path,
+                            loaded.position_of(("native_digits",)))
+    for key in brand.scripts:
+        if key not in SCRIPTS and (key in COMPOSITE_OF or script_name(key) == key):
+            diagnostics.warning(_unknown_script(key), path, loaded.position_of(("scripts", key)))
 
 
 def _warn_written_tokens(sheets: list[Path], brand: Brand, workspace: Workspace,

@@ -96,8 +96,8 @@ def load_document(workspace: Workspace, kinds: KindLookup[K], doc_id: str,
               if document.made_in(locale)]
     errors_before = len(diagnostics.errors)
     _check_images(workspace, document, loaded, diagnostics, facts)
-    document.figures = check_figures(workspace, folder, settings.body_figures, loaded, diagnostics,
-                                     wanted, facts)
+    document.figures = check_figures(workspace, folder, settings.body_figures,
+                                     (loaded, diagnostics), wanted, facts)
     _check_brand(workspace, settings, loaded, diagnostics)
     _check_locales(workspace, settings, loaded, diagnostics)
     settings_failed = len(diagnostics.errors) > errors_before

@@ -32,24 +32,27 @@ class FigureFiles:
 
 
 def check_figures(workspace: Workspace, folder: Path, figures: dict[str, FigureSettings],
-                  loaded: LoadedYaml, diagnostics: Diagnostics,
-                  locales: list[str], facts: KeptFacts | None = None) -> FigureFiles:
-    """The figures' image and data files, checked (`facts`: see `inspect_image`)."""
+                  report: tuple[LoadedYaml, Diagnostics], locales: list[str],
+                  facts: KeptFacts | None = None) -> FigureFiles:
+    """The figures' image and data files, checked, problems reported to `report` (the
+    document.yaml, the diagnostics); `facts`: see `inspect_image`."""
     found = FigureFiles()
     for name, figure in figures.items():
         if figure.src is not None:
-            _image(workspace, folder, (name, figure.src), (loaded, diagnostics), found,
-                   locales, facts)
+            _image(workspace, folder, (name, figure.src), report, found, (locales, facts))
         elif figure.data is not None:
-            _data(workspace, folder, (name, figure), (loaded, diagnostics), found)
+            _data(workspace, folder, (name, figure), report, found)
     return found
 
 
 def _image(workspace: Workspace, folder: Path, named: tuple[str, str],
            report: tuple[LoadedYaml, Diagnostics], found: FigureFiles,
-           locales: list[str], facts: KeptFacts | None = None) -> None:
+           scope: tuple[list[str], KeptFacts | None]) -> None:
+    """A figure's image (and its locales' variants), checked (`scope`: the locales, and the
+    build's kept facts)."""
     name, src = named
     loaded, diagnostics = report
+    locales, facts = scope
     position = loaded.position_of(("body_figures", name, "src"), value=True)
     try:
         path = resolve_inside(workspace.root, folder, src)
