@@ -162,10 +162,18 @@ def _by_server(request: BuildRequest, reporter: Reporter) -> BuildReport | None:
 
     if os.environ.get("BRIEFS_SERVER") == "0":
         return None
+    from briefs.server.address import socket_path
+
+    try:
+        path = socket_path()
+    except OSError:
+        return None
+    if not path.exists():  # no server: the client's imports would only delay the build
+        return None
     from briefs.pipeline.request import BadRequest
     from briefs.server.client import ServerGone, connect, served_build
 
-    connection = connect()
+    connection = connect(path)
     if connection is None:
         return None
     try:
