@@ -121,3 +121,26 @@ def test_after_an_edit_the_worker_starts_before_the_server_client_and_metadata_i
                             check=False, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_build_collects_garbage_less_often_and_puts_the_thresholds_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from briefs.cli.build import GC_YOUNG_THRESHOLD
+    from briefs.pipeline import entry
+    from briefs.pipeline.request import BadRequest
+
+    seen: list[tuple[int, int, int]] = []
+
+    def planned(*args: object, **kwargs: object) -> None:
+        seen.append(gc.get_threshold())
+        raise BadRequest("stopped here")
+
+    monkeypatch.setattr(entry, "run", planned)
+    before = gc.get_threshold()
+    root = init_workspace(tmp_path / "ws")
+    result = run_cli("build", "-j", "1", "--force", workspace=root)
+    assert "stopped here" in result.stderr
+    assert seen == [(GC_YOUNG_THRESHOLD, *before[1:])]
+    assert gc.get_threshold() == before
