@@ -106,7 +106,8 @@ def test_after_an_edit_the_worker_starts_before_the_server_client_and_metadata_i
     assert run_cli("build", "-j", "1", workspace=root).exit_code == 0  # leaves the stamp
     text = root / "content" / "first-brief" / "en.yaml"
     text.write_text(text.read_text() + "\n")
-    code = ("import sys, briefs.render.workers as w\n"
+    code = ("import sys, briefs.render.workers as w, briefs.server.address as a\n"
+            "a.server_key = lambda *args: print('server key made')\n"
             "def start(self):\n"
             "    print(sorted({'importlib.metadata', 'briefs.server.client', 'pydantic'}"
             " & set(sys.modules)))\n"
@@ -115,6 +116,7 @@ def test_after_an_edit_the_worker_starts_before_the_server_client_and_metadata_i
             "from briefs.cli import main\n"
             f"sys.argv = ['briefs', '-w', {str(root)!r}, 'build', '-q']\n"
             "main()\n")
+    (tmp_path / "run" / "briefs").mkdir(parents=True, mode=0o700)  # no socket in it
     env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path / "run")}
     env.pop("BRIEFS_SERVER", None)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
