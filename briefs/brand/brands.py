@@ -20,6 +20,7 @@ from briefs.content.images import ImageProblem, inspect_image
 from briefs.content.loader import LoadedYaml, load_yaml_file
 from briefs.content.validation import validate
 from briefs.core.diagnostics import Diagnostics, Position
+from briefs.core.kept import KeptFacts
 from briefs.core.paths import RefusedPath, read_bytes, resolve_inside
 from briefs.i18n.scripts import COMPOSITE_OF, SCRIPTS, script_name
 
@@ -56,7 +57,9 @@ class LoadedBrand:
         return tuple(resolved for resolved in self.faces if resolved.face.family in families)
 
 
-def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) -> LoadedBrand | None:
+def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics,
+               facts: KeptFacts | None = None) -> LoadedBrand | None:
+    """A brand, checked (None when it has errors); `facts` keeps font and logo checks."""
     folder = workspace.styles_dir / brand_id
     path, loaded = _read(workspace, folder, diagnostics)
     brand = validate(Brand, loaded, diagnostics) if loaded else None
@@ -75,16 +78,12 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
             report(str(exc), key_path)
             return None
 
-    if brand.native_digits is not None:
-        diagnostics.warning("native_digits is no longer used: digits follow the locale "
-                            "(CLDR's default, or `digits:` in briefs.yaml); remove it", path,
-                            loaded.position_of(("native_digits",)))
-    for key in brand.scripts:
-        if key not in SCRIPTS and (key in COMPOSITE_OF or script_name(key) == key):
-            diagnostics.warning(_unknown_script(key), path, loaded.position_of(("scripts", key)))
-    look_up_installed_faces((face.system, face.weight, face.style == "italic", face.package)
-                            for face in brand.fonts if face.file is None and face.system)
-    faces = [_resolve_face(face, index, resolve, report) for index, face in enumerate(brand.fonts)]
+    _warn_unused_keys(brand, path, loaded, diagnostics)
+    look_up_installed_faces([(face.system, face.weight, face.style == "italic", face.package)
+                             for face in brand.fonts if face.file is None and face.system],
+                            facts)
+    faces = [_resolve_face(face, index, resolve, report, facts)
+             for index, face in enumerate(brand.fonts)]
     logos = {}
     for key in ("logo", "logo_inverse"):
         reference = getattr(brand, key)
@@ -93,7 +92,7 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
         if found is None:
             continue
         try:
-            inspect_image(found)
+            inspect_image(found, facts=facts)
         except ImageProblem as exc:
             report(f"{reference}: {exc}", (key,))
     logo = logos["logo"]
@@ -103,6 +102,17 @@ def load_brand(workspace: Workspace, brand_id: str, diagnostics: Diagnostics) ->
     _warn_written_tokens([s for s in sheets if s is not None], brand, workspace, diagnostics)
     return LoadedBrand(brand_id, folder, brand, tuple(f for f in faces if f is not None), logo,
                        logos["logo_inverse"], tuple(s for s in sheets if s is not None))
+
+
+def _warn_unused_keys(brand: Brand, path: Path, loaded: LoadedYaml | Mapped,
+                      diagnostics: Diagnostics) -> None:
+    if brand.native_digits is not None:
+        diagnostics.warning("native_digits is no longer used: digits follow the locale "
+                            "(CLDR's default, or `digits:` in briefs.yaml); remove it", path,
+                            loaded.position_of(("native_digits",)))
+    for key in brand.scripts:
+        if key not in SCRIPTS and (key in COMPOSITE_OF or script_name(key) == key):
+            diagnostics.warning(_unknown_script(key), path, loaded.position_of(("scripts", key)))
 
 
 def _warn_written_tokens(sheets: list[Path], brand: Brand, workspace: Workspace,
@@ -136,7 +146,8 @@ def _read(workspace: Workspace, folder: Path,
 
 
 def _resolve_face(face: FontFace, index: int, resolve: Callable[..., Path | None],
-                  report: Callable[[str, tuple[str | int, ...]], None]) -> ResolvedFace | None:
+                  report: Callable[[str, tuple[str | int, ...]], None],
+                  facts: KeptFacts | None = None) -> ResolvedFace | None:
     if face.file is not None:
         font = resolve(face.file, ("fonts", index, "file"))
         if font is None:
@@ -151,7 +162,7 @@ def _resolve_face(face: FontFace, index: int, resolve: Callable[..., Path | None
     assert face.system is not None
     try:
         installed: InstalledFace = find_installed_face(
-            face.system, face.weight, face.style == "italic", face.package)
+            face.system, face.weight, face.style == "italic", face.package, facts)
     except FontProblem as exc:
         report(str(exc), ("fonts", index, "system"))
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
@@ -12,6 +13,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefs.core.kept import KeptFacts
 from briefs.core.paths import file_sha256
 from briefs.output.writer import Writer
 
@@ -40,22 +42,33 @@ class InstalledFace:
     index: int
 
 
-def find_installed_face(name: str, weight: int, italic: bool, package: str | None) -> InstalledFace:
+def find_installed_face(name: str, weight: int, italic: bool, package: str | None,
+                        facts: KeptFacts | None = None) -> InstalledFace:
     """Ask fontconfig for an installed family at a weight; refuse a look-alike substitute.
 
     A face found is remembered for the process (a `fc-match` run costs milliseconds, and the
     preview loads its brands on every save) while its file is unchanged and no font was
     installed or removed (`FONT_FOLDERS`); a face not found is asked again next time, so
-    installing it helps at once.
+    installing it helps at once. With `facts` (a build's signed store in `build/.cache`), a
+    face found is also kept between builds by the same rule (`_recall`).
     """
     key = (name, weight, italic)
-    known = _FOUND.get(key)
-    state = _fontconfig_state()
-    if known is not None and known[1] == (_version(known[0].path), state):
-        return known[0]
-    face = _match_installed_face(name, weight, italic, package)
-    _FOUND[key] = (face, (_version(face.path), state))
+    face = _known(key)
+    if face is None and facts is not None:
+        face = _recall(key, facts)
+    if face is None:
+        face = _match_installed_face(name, weight, italic, package)
+        _remember(key, face, facts)
+    _FOUND[key] = (face, (_version(face.path), _fontconfig_state()))
     return face
+
+
+def _known(key: tuple[str, int, bool]) -> InstalledFace | None:
+    """The face this process found, while its file and fontconfig's folders are unchanged."""
+    known = _FOUND.get(key)
+    if known is not None and known[1] == (_version(known[0].path), _fontconfig_state()):
+        return known[0]
+    return None
 
 
 _FOUND: dict[tuple[str, int, bool], tuple[InstalledFace, tuple[object, ...]]] = {}
@@ -71,20 +84,74 @@ def _fontconfig_state() -> tuple[tuple[int, int] | None, ...]:
 MAX_LOOKUPS_AT_ONCE = 8
 
 
-def look_up_installed_faces(wanted: Iterable[tuple[str, int, bool, str | None]]) -> None:
+def look_up_installed_faces(wanted: Iterable[tuple[str, int, bool, str | None]],
+                            facts: KeptFacts | None = None) -> None:
     """Ask fontconfig for several faces at once (each `fc-match` run mostly waits for its
     process: a brand with a dozen system faces took 0.1 s one after the other). What is found
-    is remembered as `find_installed_face` remembers it; what is not is asked (and reported)
+    is remembered as `find_installed_face` remembers it (kept in `facts` too, after the
+    look-ups: the store is not shared between threads); what is not is asked (and reported)
     again when it is needed."""
     def look_up(face: tuple[str, int, bool, str | None]) -> None:
         with suppress(FontProblem):
             find_installed_face(*face)
 
-    unique = list(dict.fromkeys(wanted))
+    unique = [face for face in dict.fromkeys(wanted) if _known(face[:3]) is None and (
+        facts is None or _recall(face[:3], facts) is None)]
     if len(unique) < 2:
         return
     with ThreadPoolExecutor(max_workers=min(MAX_LOOKUPS_AT_ONCE, len(unique))) as pool:
         list(pool.map(look_up, unique))
+    for face in unique:
+        found = _FOUND.get(face[:3])
+        if found is not None:
+            _remember(face[:3], found[0], facts)
+
+
+FONTCONFIG_SETUP = ("/etc/fonts", "/etc/fonts/conf.d", "/etc/fonts/fonts.conf",
+                    "~/.config/fontconfig", "~/.config/fontconfig/fonts.conf",
+                    "~/.config/fontconfig/conf.d")
+"""fontconfig's own configuration (aliases, preferred families): a face kept between builds
+is asked for again when one of these changed..."""
+FONTCONFIG_VARIABLES = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT",
+                        "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "HOME")
+"""...or when one of these environment variables, which move it, is set differently."""
+
+
+def _facts_key(key: tuple[str, int, bool]) -> dict[str, object]:
+    """What a kept `fc-match` answer depends on: the question, the font folders and caches
+    (`FONT_FOLDERS`), fontconfig's configuration, and the program asked."""
+    program = shutil.which("fc-match")
+    return {"fc-match": list(key), "folders": list(_fontconfig_state()),
+            "setup": [_version(Path(path).expanduser()) for path in FONTCONFIG_SETUP],
+            "environment": [os.environ.get(name) for name in FONTCONFIG_VARIABLES],
+            "program": [program, _version(Path(program)) if program else None]}
+
+
+def _recall(key: tuple[str, int, bool], facts: KeptFacts) -> InstalledFace | None:
+    """The face a build kept (signed) for the same question and fontconfig set-up, while its
+    file is the one it was (size and time): then remembered for the process as found."""
+    data = facts.recall(_facts_key(key))
+    if data is None:
+        return None
+    try:
+        kept = json.loads(data)
+        face = InstalledFace(Path(kept["path"]), int(kept["index"]))
+        version = tuple(kept["version"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    current = _version(face.path)
+    if current is None or current != version or not face.path.is_absolute():
+        return None
+    _FOUND[key] = (face, (current, _fontconfig_state()))
+    return face
+
+
+def _remember(key: tuple[str, int, bool], face: InstalledFace, facts: KeptFacts | None) -> None:
+    version = _version(face.path)
+    if facts is None or version is None:
+        return
+    facts.remember(_facts_key(key), json.dumps(
+        {"path": str(face.path), "index": face.index, "version": list(version)}).encode())
 
 
 def _version(path: Path) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from briefs.content.schema import CommonSettings, ImageRef, Strict
 from briefs.content.translations_lock import LockEntries, compare, prose_leaves, read_lock
 from briefs.content.validation import check_present, field_extra, format_key_path, validate
 from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.core.kept import KeptFacts
 from briefs.core.paths import RefusedPath, resolve_inside
 
 
@@ -69,8 +70,9 @@ class DocumentSource(Generic[K]):
 
 def load_document(workspace: Workspace, kinds: KindLookup[K], doc_id: str,
                   diagnostics: Diagnostics, locales: list[str] | None = None,
-                  ) -> DocumentSource[K] | None:
-    """Load and validate a document; every problem goes to `diagnostics`."""
+                  facts: KeptFacts | None = None) -> DocumentSource[K] | None:
+    """Load and validate a document; every problem goes to `diagnostics`. `facts`: the
+    build's signed store, which keeps the images' verdicts between builds."""
     folder = workspace.content_dir / doc_id
     settings_path = folder / "document.yaml"
     loaded = load_yaml_file(settings_path, diagnostics, roots=workspace.read_roots)
@@ -93,9 +95,9 @@ def load_document(workspace: Workspace, kinds: KindLookup[K], doc_id: str,
     wanted = [locale for locale in locales or workspace.config.locales
               if document.made_in(locale)]
     errors_before = len(diagnostics.errors)
-    _check_images(workspace, document, loaded, diagnostics)
-    document.figures = check_figures(workspace, folder, settings.body_figures, loaded, diagnostics,
-                                     wanted)
+    _check_images(workspace, document, loaded, diagnostics, facts)
+    document.figures = check_figures(workspace, folder, settings.body_figures,
+                                     (loaded, diagnostics), wanted, facts)
     _check_brand(workspace, settings, loaded, diagnostics)
     _check_locales(workspace, settings, loaded, diagnostics)
     settings_failed = len(diagnostics.errors) > errors_before
@@ -140,13 +142,13 @@ def image_refs(settings: CommonSettings) -> list[tuple[KeyPath, ImageRef]]:
 
 
 def _check_images(workspace: Workspace, document: DocumentSource, loaded: LoadedYaml,
-                  diagnostics: Diagnostics) -> None:
+                  diagnostics: Diagnostics, facts: KeptFacts | None = None) -> None:
     for key_path, ref in image_refs(document.settings):
         where = format_key_path((*key_path, "src"))
         position = loaded.position_of((*key_path, "src"), value=True)
         try:
             path = resolve_inside(workspace.root, document.folder, ref.src)
-            info = inspect_image(path)
+            info = inspect_image(path, facts=facts)
         except (RefusedPath, ImageProblem) as exc:
             diagnostics.error(f"{where}: {exc}", loaded.path, position)
             continue

@@ -15,6 +15,7 @@ from briefs.content.images import ImageInfo, ImageProblem, inspect_image
 from briefs.content.loader import LoadedYaml
 from briefs.content.schema import FigureSettings
 from briefs.core.diagnostics import Diagnostics, did_you_mean
+from briefs.core.kept import KeptFacts
 from briefs.core.paths import RefusedPath, resolve_inside
 
 
@@ -31,27 +32,31 @@ class FigureFiles:
 
 
 def check_figures(workspace: Workspace, folder: Path, figures: dict[str, FigureSettings],
-                  loaded: LoadedYaml, diagnostics: Diagnostics,
-                  locales: list[str]) -> FigureFiles:
+                  report: tuple[LoadedYaml, Diagnostics], locales: list[str],
+                  facts: KeptFacts | None = None) -> FigureFiles:
+    """The figures' image and data files, checked, problems reported to `report` (the
+    document.yaml, the diagnostics); `facts`: see `inspect_image`."""
     found = FigureFiles()
     for name, figure in figures.items():
         if figure.src is not None:
-            _image(workspace, folder, (name, figure.src), (loaded, diagnostics), found,
-                   locales)
+            _image(workspace, folder, (name, figure.src), report, found, (locales, facts))
         elif figure.data is not None:
-            _data(workspace, folder, (name, figure), (loaded, diagnostics), found)
+            _data(workspace, folder, (name, figure), report, found)
     return found
 
 
 def _image(workspace: Workspace, folder: Path, named: tuple[str, str],
            report: tuple[LoadedYaml, Diagnostics], found: FigureFiles,
-           locales: list[str]) -> None:
+           scope: tuple[list[str], KeptFacts | None]) -> None:
+    """A figure's image (and its locales' variants), checked (`scope`: the locales, and the
+    build's kept facts)."""
     name, src = named
     loaded, diagnostics = report
+    locales, facts = scope
     position = loaded.position_of(("body_figures", name, "src"), value=True)
     try:
         path = resolve_inside(workspace.root, folder, src)
-        found.images[(name, None)] = (path, inspect_image(path))
+        found.images[(name, None)] = (path, inspect_image(path, facts=facts))
     except (RefusedPath, ImageProblem) as exc:
         diagnostics.error(f"body_figures.{name}.src: {exc}", loaded.path, position)
         return
@@ -65,7 +70,7 @@ def _image(workspace: Workspace, folder: Path, named: tuple[str, str],
         try:
             checked = resolve_inside(workspace.root, folder, variant.relative_to(folder)
                                      .as_posix())
-            found.images[(name, locale)] = (checked, inspect_image(checked))
+            found.images[(name, locale)] = (checked, inspect_image(checked, facts=facts))
         except (RefusedPath, ImageProblem) as exc:
             diagnostics.error(f"body_figures.{name}.src ({locale}): {exc}", loaded.path, position)
 

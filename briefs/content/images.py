@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from briefs.content.svg import SvgProblem, check_svg
+from briefs.core.kept import KeptFacts
 
 MAX_PIXELS = 60_000_000
 MAX_SVG_BYTES = 2_000_000
@@ -50,22 +53,64 @@ def sniff_format(head: bytes) -> str | None:
     return None
 
 
-def inspect_image(path: Path, digest: str | None = None) -> ImageInfo:
+def inspect_image(path: Path, digest: str | None = None,
+                  facts: KeptFacts | None = None) -> ImageInfo:
     """Return format and size of an image file, or raise ImageProblem. The verdict is
     remembered for each content of the file (its sha256, `digest` when the caller has it:
     hashing is a hundred times quicker than decoding): a photo is decoded whole once per
-    process, not on every build of the preview or the build server."""
+    process, not on every build of the preview or the build server; with `facts` (a build's
+    signed store in `build/.cache`), a good verdict is kept between builds too, so a cold
+    build decodes only the photos that changed."""
     try:
         if digest is None:
             with path.open("rb") as stream:
                 digest = hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
         return _inspect(path)  # says what cannot be read
+    kept = _KEPT.get((path, digest))
+    if kept is None and facts is not None:
+        kept = _recall(path, digest, facts)
+    if kept is not None:
+        return kept
     info, problem = _verdict(path, digest)
     if problem is not None:
         raise ImageProblem(problem)
     assert info is not None
+    if facts is not None:
+        facts.remember(_facts_key(path, digest), json.dumps(dataclasses.asdict(info)).encode())
     return info
+
+
+def _facts_key(path: Path, digest: str) -> dict[str, object]:
+    """What a verdict depends on: the file's bytes and name's suffix, the limits, Pillow."""
+    from PIL import __version__ as pillow
+
+    return {"image": digest, "suffix": path.suffix.lower(), "pillow": pillow,
+            "limits": [MAX_PIXELS, MAX_SVG_BYTES]}
+
+
+def _recall(path: Path, digest: str, facts: KeptFacts) -> ImageInfo | None:
+    """A good verdict kept (signed) for the same content; None when there is none."""
+    data = facts.recall(_facts_key(path, digest))
+    if data is None:
+        return None
+    try:
+        kept = json.loads(data)
+        info = ImageInfo(str(kept["format"]), kept["width"], kept["height"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    if info.format not in EXTENSIONS:
+        return None
+    if len(_KEPT) >= MAX_KEPT_VERDICTS:
+        _KEPT.clear()
+    _KEPT[(path, digest)] = info  # a render in this process (-j 1) checks the same file
+    return info
+
+
+MAX_KEPT_VERDICTS = 512
+_KEPT: dict[tuple[Path, str], ImageInfo] = {}
+"""Verdicts recalled from a build's facts, for this process's later checks of the same
+content (`_verdict` remembers those it made)."""
 
 
 @lru_cache(maxsize=512)

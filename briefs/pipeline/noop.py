@@ -13,8 +13,6 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefs.core.versions import toolkit_versions
-
 if TYPE_CHECKING:
     from briefs.content.config_file import ConfigFile
     from briefs.output.writer import Writer
@@ -71,8 +69,14 @@ def build_key(root: Path, arguments: dict[str, Any]) -> dict[str, Any]:
         "arguments": arguments,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
         "git_head": _git_head(root),
-        "versions": toolkit_versions(),
+        "versions": _toolkit_versions(),
     }
+
+
+def _toolkit_versions() -> dict[str, str]:
+    from briefs.core.versions import toolkit_versions  # importlib.metadata: when needed
+
+    return toolkit_versions()
 
 
 def _output_state(output_dir: Path, paths: list[str]) -> dict[str, list[int]] | None:
@@ -102,16 +106,20 @@ def up_to_date(root: Path, output_dir: Path, arguments: dict[str, Any]) -> list[
         stamp = json.loads((output_dir / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(stamp, dict) or stamp.get("key") != build_key(root, arguments):
+    if not isinstance(stamp, dict):
         return None
     extra = stamp.get("extra_files", [])
     outputs = stamp.get("outputs", {})
     if not isinstance(extra, list) or not isinstance(outputs, dict) or \
             not all(isinstance(name, str) for name in extra):
         return None
+    # The files first: after an edit (the everyday rebuild) they differ, and the key's git
+    # process and toolkit fingerprint would only delay the build's render worker.
     if stamp.get("inputs") != input_state(root, extra):
         return None
     if _output_state(output_dir, list(outputs)) != outputs:
+        return None
+    if stamp.get("key") != build_key(root, arguments):
         return None
     return list(outputs)
 

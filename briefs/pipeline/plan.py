@@ -66,7 +66,8 @@ def _formats_cost(session: BuildSession, target: Target) -> float:
 
 def _plan_document(session: BuildSession, plan: Plan, doc_id: str, locales: list[str]) -> None:
     workspace, diagnostics = session.workspace, session.diagnostics
-    document = load_document(workspace, session.kinds, doc_id, diagnostics, locales)
+    document = load_document(workspace, session.kinds, doc_id, diagnostics, locales,
+                             session.facts)
     if document is None:
         plan.failed += [key for locale in locales for key in session.keys(doc_id, locale)]
         return

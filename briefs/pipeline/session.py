@@ -79,6 +79,9 @@ class BuildSession:
         self.charts = ChartStore(cache / "charts", writer, signing_key())
         self.colors = ChartStore(cache / "colors", writer, signing_key(), ".txt")
         """Brand colours made readable (`kept_readable`), kept as charts are."""
+        self.facts = ChartStore(cache / "facts", writer, signing_key(), ".json")
+        """What a cold build would otherwise ask again, kept as charts are: fontconfig's
+        answers (`brand.fonts`) and the images' verdicts (`content.images`)."""
         self.qr_codes = QrCodes()
         self.template_loader: TemplateLoader = self.assets.loader()
         self._brands: dict[str, LoadedBrand | None] = {}
@@ -112,7 +115,8 @@ class BuildSession:
     def brand(self, brand_id: str) -> LoadedBrand | None:
         """A brand, loaded and checked once per session (its problems reported once)."""
         if brand_id not in self._brands:
-            self._brands[brand_id] = load_brand(self.workspace, brand_id, self.diagnostics)
+            self._brands[brand_id] = load_brand(self.workspace, brand_id, self.diagnostics,
+                                                self.facts)
         return self._brands[brand_id]
 
     def readable_on(self, foreground: str, background: str, ends: tuple[str, ...]) -> str:

@@ -83,9 +83,25 @@ class StoredBytecodeCache(MemoryBytecodeCache):
         return data if hmac.compare_digest(signature, expected) else None
 
 
+KEY_VARIABLE = "BRIEFS_CACHE_KEY"
+"""A key given by the environment (a CI secret) instead of the key file: at least
+`MIN_GIVEN_KEY` characters (`openssl rand -hex 32`)."""
+MIN_GIVEN_KEY = 32
+
+
 @lru_cache(maxsize=1)
 def signing_key() -> bytes | None:
-    """This user's key for signing stored bytecode, made once (None when it cannot be kept)."""
+    """This user's key for signing stored bytecode, made once (None when it cannot be kept).
+
+    `BRIEFS_CACHE_KEY`, when set, is the key instead (hashed to 32 bytes): a CI pipeline that
+    keeps `build/.cache` between runs gives it from a secret, since a runner's key file is new
+    each time. One shorter than `MIN_GIVEN_KEY` characters is not used: nothing is kept
+    between runs (a guessable key would let a workspace's own `build/` forge a signature)."""
+    given = os.environ.get(KEY_VARIABLE)
+    if given:
+        if len(given) < MIN_GIVEN_KEY:
+            return None
+        return hashlib.sha256(b"briefs-cache-key:" + given.encode("utf-8")).digest()
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     path = base / "briefs" / "bytecode.key"
     with contextlib.suppress(OSError):

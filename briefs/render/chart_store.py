@@ -69,6 +69,12 @@ def _file_stamp(path: str) -> tuple[str, int, int]:
     return (os.path.basename(path), found.st_size, found.st_mtime_ns)
 
 
+def _parts_name(parts: object) -> str:
+    payload = json.dumps({"parts": parts, "toolkit": toolkit_versions()}, sort_keys=True,
+                         default=repr)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 class ChartStore:
     """Chart SVGs by `chart_key`: in memory for the session, and in `folder` (signed with
     `key`) between builds when a `writer` is given; without a key, in memory only. A stored
@@ -103,16 +109,28 @@ class ChartStore:
         """What `make` gives, kept as a chart is (signed, in this store's folder) under the
         sha256 of `parts` and the toolkit's versions: for small results that cost a cold
         build an import (a brand colour made readable needs coloraide's)."""
-        payload = json.dumps({"parts": parts, "toolkit": toolkit_versions()}, sort_keys=True,
-                             default=repr)
-        name = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        found = self.recall(parts)
+        if found is None:
+            found = make()
+            self.remember(parts, found)
+        return found
+
+    def recall(self, parts: object) -> bytes | None:
+        """What was kept under `parts` (by this user, with this toolkit), or None."""
+        name = _parts_name(parts)
         if name not in self._made:
             found = self._stored(name)
             if found is None:
-                found = make()
-                self._store(name, found)
+                return None
             self._made[name] = found
         return self._made[name]
+
+    def remember(self, parts: object, data: bytes) -> None:
+        """Keep `data` under `parts`, replacing what was kept there."""
+        name = _parts_name(parts)
+        if self._made.get(name) != data:
+            self._made[name] = data
+            self._store(name, data)
 
     def _path(self, name: str) -> Path | None:
         if self.folder is None or not self.key:

@@ -1,5 +1,6 @@
-"""What a cold build keeps between builds (charts, glyph coverage, compiled templates) never
-changes a byte of an output: built with the caches and without them, the PDFs are the same."""
+"""What a cold build keeps between builds (charts, glyph coverage, compiled templates,
+fontconfig's answers, images' verdicts) never changes a byte of an output: built with the
+caches and without them, the PDFs are the same."""
 
 from __future__ import annotations
 
@@ -20,13 +21,27 @@ def test_outputs_built_with_and_without_the_caches_are_identical(
     cache = workspace_copy / "build" / ".cache"
     assert any((cache / "charts").iterdir())  # the first build stored its charts
     drawn: list[object] = []
+    from briefs.brand import fonts
+    from briefs.content import images
     from briefs.render import charts
 
     monkeypatch.setattr(charts, "chart_svg", lambda spec: drawn.append(spec) or b"")
+    # As in a new process: nothing remembered; fontconfig's answers and the photos' verdicts
+    # are found in build/.cache (signed), not asked or decoded again.
+    monkeypatch.setattr(fonts, "_FOUND", {})
+    images._verdict.cache_clear()
+    monkeypatch.setattr(fonts, "_match_installed_face", lambda *face: drawn.append(face))
+    decoded: list[Path] = []
+    monkeypatch.setattr(images, "_load_whole",
+                        lambda image: decoded.append(Path(image.filename)))
     args = ["build", DOC, "--force", "-q", "-j", "1", *(f"-l{locale}" for locale in LOCALES)]
     result = run_cli(*args, workspace=workspace_copy)
     assert result.exit_code == 0, result.stderr
-    assert drawn == []  # every chart was found, none drawn
+    assert drawn == []  # every chart and face was found: none drawn, none asked
+    # No photo of the document decoded (the render's own check of its resampled copy in
+    # build/, in this process with -j 1, is the render's).
+    assert decoded and not [path for path in decoded
+                            if path.is_relative_to(workspace_copy / "content")]
     monkeypatch.undo()
     with_caches = {locale: (workspace_copy / "build" / DOC / f"{DOC}.{locale}.pdf").read_bytes()
                    for locale in LOCALES}

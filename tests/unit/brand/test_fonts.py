@@ -48,3 +48,77 @@ def test_faces_are_looked_up_at_once_and_a_missing_one_is_asked_again(
         find_installed_face("Missing", 400, False, None)
     find_installed_face("Sans", 400, False, None)
     assert len(fake_fontconfig) == 4  # the missing one again, the found one remembered
+
+
+class Facts:
+    """A build's kept facts, in memory (the session's store is signed; see test_chart_store)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def recall(self, parts: object) -> bytes | None:
+        return self.kept.get(repr(parts))
+
+    def remember(self, parts: object, data: bytes) -> None:
+        self.kept[repr(parts)] = data
+
+
+def test_a_face_found_is_kept_between_builds_until_its_file_or_the_fonts_change(
+        fake_fontconfig: list[tuple[str, int]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold build (a new process: nothing remembered) asks fontconfig nothing for a face the
+    last build found, while the face's file and fontconfig's folders are as they were."""
+    facts = Facts()
+    look_up_installed_faces([("Sans", 400, False, None), ("Sans", 700, False, None)], facts)
+    assert sorted(fake_fontconfig) == [("Sans", 400), ("Sans", 700)]
+    assert len(facts.kept) == 2
+    monkeypatch.setattr(fonts, "_FOUND", {})  # the next build's process
+    look_up_installed_faces([("Sans", 400, False, None), ("Sans", 700, False, None)], facts)
+    found = find_installed_face("Sans", 700, False, None, facts)
+    assert found == InstalledFace(tmp_path / "Face.ttf", 0)
+    assert len(fake_fontconfig) == 2  # nothing asked again
+
+    monkeypatch.setattr(fonts, "_FOUND", {})
+    (tmp_path / "Face.ttf").write_bytes(b"\x00\x01\x00\x00 replaced")  # another file
+    find_installed_face("Sans", 700, False, None, facts)
+    assert len(fake_fontconfig) == 3
+    monkeypatch.setattr(fonts, "_FOUND", {})
+    (tmp_path / "cache").mkdir()  # a font was installed: the kept answers do not hold
+    find_installed_face("Sans", 700, False, None, facts)
+    assert len(fake_fontconfig) == 4
+
+
+def test_a_missing_face_is_not_kept_and_a_damaged_record_is_asked_again(
+        fake_fontconfig: list[tuple[str, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    facts = Facts()
+    with pytest.raises(fonts.FontProblem):
+        find_installed_face("Missing", 400, False, None, facts)
+    assert facts.kept == {}
+    find_installed_face("Sans", 400, False, None, facts)
+    for key in facts.kept:
+        facts.kept[key] = b'{"path": "relative.ttf", "index": 0, "version": [4, 0]}'
+    monkeypatch.setattr(fonts, "_FOUND", {})
+    find_installed_face("Sans", 400, False, None, facts)
+    assert fake_fontconfig == [("Missing", 400), ("Sans", 400), ("Sans", 400)]
+
+
+def test_an_answer_planted_in_the_workspace_cache_is_not_believed(
+        fake_fontconfig: list[tuple[str, int]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workspace's own build/.cache (committed, or restored from another branch's CI
+    cache) cannot point a face at another file: an answer is used only when signed with this
+    user's key."""
+    from briefs.output.writer import Writer
+    from briefs.render.chart_store import ChartStore
+
+    output = tmp_path / "build"
+    folder = output / ".cache" / "facts"
+    planted = tmp_path / "planted.ttf"
+    planted.write_bytes(b"\x00\x01\x00\x00 not the face")
+    forger = ChartStore(folder, Writer(output), b"f" * 32, ".json")
+    fonts._remember(("Sans", 400, False), InstalledFace(planted, 0), forger)
+    assert len(list(folder.iterdir())) == 1
+    users = ChartStore(folder, Writer(output), b"u" * 32, ".json")
+    found = find_installed_face("Sans", 400, False, None, users)
+    assert found == InstalledFace(tmp_path / "Face.ttf", 0)
+    assert fake_fontconfig == [("Sans", 400)]  # asked, not taken from the planted file

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -91,3 +92,57 @@ def test_the_no_op_path_still_needs_no_heavy_imports(tmp_path: Path,
                             check=False)
     assert result.returncode == 0, result.stderr
     assert "nothing changed since the last build" in result.stderr
+
+
+def test_after_an_edit_the_worker_starts_before_the_server_client_and_metadata_imports(
+        tmp_path: Path) -> None:
+    """What runs before a build's render worker starts delays its WeasyPrint import (a
+    one-document build's critical path): after an edit, with no build server running, neither
+    the server's client nor importlib.metadata (the no-op key's versions) is imported yet."""
+    import subprocess
+    import sys
+
+    root = init_workspace(tmp_path / "ws")
+    assert run_cli("build", "-j", "1", workspace=root).exit_code == 0  # leaves the stamp
+    text = root / "content" / "first-brief" / "en.yaml"
+    text.write_text(text.read_text() + "\n")
+    code = ("import sys, briefs.render.workers as w, briefs.server.address as a\n"
+            "a.server_key = lambda *args: print('server key made')\n"
+            "def start(self):\n"
+            "    print(sorted({'importlib.metadata', 'briefs.server.client', 'pydantic'}"
+            " & set(sys.modules)))\n"
+            "    raise SystemExit(0)\n"
+            "w.Renderer.start = start\n"
+            "from briefs.cli import main\n"
+            f"sys.argv = ['briefs', '-w', {str(root)!r}, 'build', '-q']\n"
+            "main()\n")
+    (tmp_path / "run" / "briefs").mkdir(parents=True, mode=0o700)  # no socket in it
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path / "run")}
+    env.pop("BRIEFS_SERVER", None)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_build_collects_garbage_less_often_and_puts_the_thresholds_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from briefs.cli.build import GC_YOUNG_THRESHOLD
+    from briefs.pipeline import entry
+    from briefs.pipeline.request import BadRequest
+
+    seen: list[tuple[int, int, int]] = []
+
+    def planned(*args: object, **kwargs: object) -> None:
+        seen.append(gc.get_threshold())
+        raise BadRequest("stopped here")
+
+    monkeypatch.setattr(entry, "run", planned)
+    before = gc.get_threshold()
+    root = init_workspace(tmp_path / "ws")
+    result = run_cli("build", "-j", "1", "--force", workspace=root)
+    assert "stopped here" in result.stderr
+    assert seen == [(GC_YOUNG_THRESHOLD, *before[1:])]
+    assert gc.get_threshold() == before

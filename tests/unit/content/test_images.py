@@ -67,3 +67,74 @@ def test_a_truncated_jpeg_is_refused_though_its_header_is_whole(tmp_path: Path) 
     path.write_bytes(data[: len(data) * 2 // 3])
     with pytest.raises(ImageProblem, match="damaged or unreadable JPEG image"):
         inspect_image(path)
+
+
+class Facts:
+    """A build's kept facts, in memory (the session's store is signed; see test_chart_store)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def recall(self, parts: object) -> bytes | None:
+        return self.kept.get(repr(parts))
+
+    def remember(self, parts: object, data: bytes) -> None:
+        self.kept[repr(parts)] = data
+
+
+def test_a_good_verdict_is_kept_by_content_and_a_damaged_image_is_decoded_each_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold build (a new process) decodes only the photos whose bytes changed since the
+    last build; a damaged one is never kept, so it is refused every time."""
+    decoded: list[Path] = []
+    whole = images._load_whole
+    monkeypatch.setattr(images, "_load_whole",
+                        lambda image: decoded.append(image.filename) or whole(image))
+    facts = Facts()
+    photo = make_png(tmp_path / "photo.png")
+    assert inspect_image(photo, facts=facts) == images.ImageInfo("png", 40, 30)
+    images._verdict.cache_clear()  # the next build's process
+    assert inspect_image(photo, facts=facts) == images.ImageInfo("png", 40, 30)
+    assert len(decoded) == 1
+    make_png(photo, (41, 30))  # changed: decoded again
+    images._verdict.cache_clear()
+    assert inspect_image(photo, facts=facts).width == 41
+    assert len(decoded) == 2
+    renamed = photo.rename(tmp_path / "photo.jpg")  # the same bytes, named as a JPEG
+    images._verdict.cache_clear()
+    with pytest.raises(ImageProblem, match=r"named \.jpg"):
+        inspect_image(renamed, facts=facts)
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(make_png(tmp_path / "whole.png", (400, 300)).read_bytes()[:300])
+    for _ in range(2):
+        images._verdict.cache_clear()
+        with pytest.raises(ImageProblem, match="damaged"):
+            inspect_image(broken, facts=facts)
+    assert len(facts.kept) == 2  # the two good contents, not the broken one
+
+
+def test_a_verdict_planted_in_the_workspace_cache_does_not_pass_a_damaged_image(
+        tmp_path: Path) -> None:
+    """A workspace's build/.cache cannot declare its truncated photo good: a kept verdict is
+    used only when signed with this user's key."""
+    import hashlib
+
+    from briefs.output.writer import Writer
+    from briefs.render.chart_store import ChartStore
+
+    output = tmp_path / "build"
+    folder = output / ".cache" / "facts"
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(make_png(tmp_path / "whole.png", (400, 300)).read_bytes()[:300])
+    digest = hashlib.sha256(broken.read_bytes()).hexdigest()
+    forger = ChartStore(folder, Writer(output), b"f" * 32, ".json")
+    forger.remember(images._facts_key(broken, digest),
+                    b'{"format": "png", "width": 400, "height": 300}')
+    images._verdict.cache_clear()
+    users = ChartStore(folder, Writer(output), b"u" * 32, ".json")
+    with pytest.raises(ImageProblem, match="damaged"):
+        inspect_image(broken, facts=users)
+    same_key = ChartStore(folder, Writer(output), b"f" * 32, ".json")  # the forger's key
+    assert inspect_image(broken, facts=same_key).width == 400  # what signing protects
+    images._KEPT.clear()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from briefs.content.config_file import ConfigFile
 from briefs.output.writer import Writer
 from briefs.pipeline.noop import forget, noop_outputs, up_to_date, write_stamp
@@ -67,3 +69,22 @@ def test_the_no_op_path_is_taken_only_when_the_request_allows_it(tmp_path: Path)
     (root / "briefs.yaml").write_text("name: [unclosed\n")
     assert noop_outputs(BuildRequest(root, docs=("doc",), single=False),
                         ConfigFile.read(root)) is None
+
+
+def test_a_changed_input_is_found_before_the_key_is_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an edit (the everyday rebuild), the answer comes from the files' sizes and times
+    alone: no git process, no fingerprint of the toolkit, which would delay the build."""
+    from briefs.pipeline import noop
+
+    root, writer = workspace(tmp_path)
+    write_stamp(writer, root, ARGUMENTS, ["doc/doc.en.pdf"], [])
+    made: list[str] = []
+    monkeypatch.setattr(noop, "_git_head", lambda root: made.append("git") or "")
+    (root / "content" / "doc" / "en.yaml").write_text("title: B\n")
+    assert up_to_date(root, writer.output_dir, ARGUMENTS) is None
+    assert made == []
+    write_stamp(writer, root, ARGUMENTS, ["doc/doc.en.pdf"], [])
+    made.clear()
+    assert up_to_date(root, writer.output_dir, ARGUMENTS) == ["doc/doc.en.pdf"]
+    assert made == ["git"]  # the files unchanged: the key is made and compared

@@ -105,3 +105,28 @@ def test_a_cache_folder_linked_out_of_the_output_folder_is_not_read(tmp_path: Pa
                                                           "charts")
     linked = store(tmp_path)
     assert linked._stored(chart_key(spec())) is None
+
+
+def test_facts_recalled_are_this_users_signed_ones_and_remembering_replaces_them(
+        tmp_path: Path) -> None:
+    """`recall`/`remember` (fontconfig's answers, images' verdicts): a fact kept by one store
+    is recalled by the next build's store with the same key, not by one with another key,
+    and not once its file was altered; remembering anew replaces what was kept."""
+    output = tmp_path / "build"
+    folder = output / ".cache" / "facts"
+    first = ChartStore(folder, Writer(output), b"k" * 32, ".json")
+    first.remember({"fc-match": "Sans"}, b'{"path": "/fonts/Sans.ttf"}')
+    assert ChartStore(folder, Writer(output), b"k" * 32, ".json").recall(
+        {"fc-match": "Sans"}) == b'{"path": "/fonts/Sans.ttf"}'
+    assert ChartStore(folder, Writer(output), b"x" * 32, ".json").recall(
+        {"fc-match": "Sans"}) is None
+    assert ChartStore(folder, Writer(output), b"k" * 32, ".json").recall(
+        {"fc-match": "Serif"}) is None
+    (stored,) = folder.iterdir()
+    stored.write_bytes(stored.read_bytes().replace(b"/fonts/", b"/etc/x"))
+    assert ChartStore(folder, Writer(output), b"k" * 32, ".json").recall(
+        {"fc-match": "Sans"}) is None
+    again = ChartStore(folder, Writer(output), b"k" * 32, ".json")
+    again.remember({"fc-match": "Sans"}, b'{"path": "/fonts/Other.ttf"}')
+    assert ChartStore(folder, Writer(output), b"k" * 32, ".json").recall(
+        {"fc-match": "Sans"}) == b'{"path": "/fonts/Other.ttf"}'

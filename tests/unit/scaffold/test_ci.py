@@ -41,3 +41,30 @@ def test_a_pipeline_file_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
     with pytest.raises(BriefsError, match="already exists"):
         write_ci(root, "gitlab")
     assert not target.exists()
+
+
+def test_the_github_workflow_keeps_the_build_cache_and_its_key_per_shard() -> None:
+    """What a cold build reuses (build/.cache) is kept between runs with the key file that
+    signs it (outside the workspace: ~/.cache/briefs), per version, shard and branch."""
+    build = yaml.safe_load(pipeline_text("github"))["jobs"]["build"]
+    names = [step.get("uses", step.get("name", "")) for step in build["steps"]]
+    (cache,) = [step for step in build["steps"] if step.get("uses", "").startswith(
+        "actions/cache@")]
+    assert names.index(cache["uses"]) < next(i for i, step in enumerate(build["steps"])
+                                             if "briefs build" in step.get("run", ""))
+    assert cache["with"]["path"].split() == ["build/.cache", "~/.cache/briefs"]
+    key = cache["with"]["key"]
+    for part in ("env.BRIEFS_VERSION", "matrix.shard", "env.SHARDS", "github.ref_name",
+                 "github.run_id"):
+        assert part in key
+    restore = cache["with"]["restore-keys"].splitlines()
+    assert len(restore) == 2 and all(key.startswith(prefix) for prefix in restore)
+
+
+def test_the_gitlab_pipeline_keeps_the_build_cache_signed_with_a_ci_variable() -> None:
+    text = pipeline_text("gitlab")
+    cache = yaml.safe_load(text)["build"]["cache"]
+    assert cache["paths"] == ["build/.cache/"] and cache["when"] == "always"
+    assert "$CI_JOB_NAME_SLUG" in cache["key"] and "$BRIEFS_VERSION" in cache["key"]
+    assert "$CI_COMMIT_REF_SLUG" in cache["key"] and cache["fallback_keys"]
+    assert "BRIEFS_CACHE_KEY" in text

@@ -1,0 +1,46 @@
+"""The key that signs what a build keeps: the user's key file, or BRIEFS_CACHE_KEY (CI)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefs.render import bytecode
+
+
+@pytest.fixture
+def fresh_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(bytecode.KEY_VARIABLE, raising=False)
+    bytecode.signing_key.cache_clear()
+    yield
+    bytecode.signing_key.cache_clear()
+
+
+def test_the_key_file_is_made_once_outside_the_workspace(fresh_key: None, tmp_path: Path) -> None:
+    key = bytecode.signing_key()
+    path = tmp_path / "cache" / "briefs" / "bytecode.key"
+    assert key is not None and path.read_bytes() == key and path.stat().st_mode & 0o077 == 0
+    bytecode.signing_key.cache_clear()
+    assert bytecode.signing_key() == key
+
+
+def test_a_key_given_by_the_environment_is_used_instead(
+        fresh_key: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI secret: the same key on every runner, and no key file written."""
+    monkeypatch.setenv(bytecode.KEY_VARIABLE, "0123456789abcdef" * 4)
+    given = bytecode.signing_key()
+    bytecode.signing_key.cache_clear()
+    assert given is not None and len(given) == 32 and bytecode.signing_key() == given
+    assert not (tmp_path / "cache" / "briefs" / "bytecode.key").exists()
+    bytecode.signing_key.cache_clear()
+    monkeypatch.setenv(bytecode.KEY_VARIABLE, "fedcba9876543210" * 4)
+    assert bytecode.signing_key() not in (None, given)
+
+
+def test_a_short_key_given_keeps_nothing(fresh_key: None,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(bytecode.KEY_VARIABLE, "secret")
+    assert bytecode.signing_key() is None
