@@ -30,6 +30,8 @@ DIGITS = {ord(digit): str(value) for zero in ("0", "٠", "۰", "०", "๐")
           for value, digit in enumerate(chr(ord(zero) + n) for n in range(10))}
 DOTTED_CIRCLE = "\u25cc"
 COMPOUND = re.compile(r"(\w+)-(\w+)")
+LANGUAGE_SPAN = re.compile(r"\[([^\]\n]*)\]\{lang=[^}\n]*\}")
+"""`[words]{lang=en}`, a phrase in another language (briefs' Markdown): its words are printed."""
 
 
 @dataclass
@@ -50,7 +52,7 @@ def source_text(path: Path) -> str:
     markdown = MarkdownIt("commonmark").use(footnote_plugin)
     parts = []
     for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
-        html = markdown.render(text)
+        html = markdown.render(LANGUAGE_SPAN.sub(r"\1", text))
         if html.strip():
             tree = lxml.html.fromstring(f"<div>{html}</div>")
             for paragraph in tree.iter("p"):  # `[figure: name]` places a figure: not printed
