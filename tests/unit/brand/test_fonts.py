@@ -8,6 +8,7 @@ import pytest
 
 from briefs.brand import fonts
 from briefs.brand.fonts import InstalledFace, find_installed_face, look_up_installed_faces
+from tests.kept import Facts
 
 
 @pytest.fixture
@@ -50,17 +51,6 @@ def test_faces_are_looked_up_at_once_and_a_missing_one_is_asked_again(
     assert len(fake_fontconfig) == 4  # the missing one again, the found one remembered
 
 
-class Facts:
-    """A build's kept facts, in memory (the session's store is signed; see test_chart_store)."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, bytes] = {}
-
-    def recall(self, parts: object) -> bytes | None:
-        return self.kept.get(repr(parts))
-
-    def remember(self, parts: object, data: bytes) -> None:
-        self.kept[repr(parts)] = data
 
 
 def test_a_face_found_is_kept_between_builds_until_its_file_or_the_fonts_change(

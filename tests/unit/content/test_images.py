@@ -9,6 +9,7 @@ from PIL import Image
 
 from briefs.content import images
 from briefs.content.images import ImageProblem, inspect_image
+from tests.kept import Facts
 
 
 def make_png(path: Path, size: tuple[int, int] = (40, 30)) -> Path:
@@ -69,17 +70,6 @@ def test_a_truncated_jpeg_is_refused_though_its_header_is_whole(tmp_path: Path) 
         inspect_image(path)
 
 
-class Facts:
-    """A build's kept facts, in memory (the session's store is signed; see test_chart_store)."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, bytes] = {}
-
-    def recall(self, parts: object) -> bytes | None:
-        return self.kept.get(repr(parts))
-
-    def remember(self, parts: object, data: bytes) -> None:
-        self.kept[repr(parts)] = data
 
 
 def test_a_good_verdict_is_kept_by_content_and_a_damaged_image_is_decoded_each_time(

@@ -16,6 +16,7 @@ from fontTools.ttLib import TTFont
 from briefs.render.tagging import cff_glyphs
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked
+from tests.unit.render.tagging.fonts import finished
 
 NAMES = [".notdef", "beh", "dot", "e1", "e2", "e3"]
 BOXES = {".notdef": (0, 0, 400, 600), "beh": (50, 0, 450, 300), "dot": (0, 0, 100, 100)}
@@ -42,13 +43,7 @@ def _font() -> TTFont:
     builder.setupCFF("T", {"FullName": "T"}, strings, {})
     builder.setupHorizontalMetrics({name: (ADVANCES.get(name, 0), BOXES.get(name, (0,))[0])
                                     for name in NAMES})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupNameTable({"familyName": "T", "styleName": "Regular"})
-    builder.setupOS2()
-    builder.setupPost()
-    out = io.BytesIO()
-    builder.save(out)
-    return TTFont(io.BytesIO(out.getvalue()))
+    return TTFont(io.BytesIO(finished(builder)))
 
 
 def _bounds(font: TTFont, gid: int) -> tuple[float, ...] | None:

@@ -14,6 +14,7 @@ from briefs.render.tagging import joiners
 from briefs.render.tagging.glyph_copies import _widths
 from briefs.render.tagging.recover import Marked, resolve
 from briefs.render.tagging.stream_fonts import font_before
+from tests.unit.render.tagging.fonts import finished
 
 ZWNJ = "\u200c"
 
@@ -35,13 +36,7 @@ def _font_file() -> bytes:
     builder.setupGlyf({".notdef": square, "a": square, "e1": empty, "e2": empty, "e3": empty})
     builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (450, 0), "e1": (0, 0),
                                     "e2": (0, 0), "e3": (0, 0)})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupNameTable({"familyName": "T", "styleName": "Regular"})
-    builder.setupOS2()
-    builder.setupPost()
-    out = io.BytesIO()
-    builder.save(out)
-    return out.getvalue()
+    return finished(builder)
 
 
 def _pdf(content: list[object]) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marked]:

@@ -3,7 +3,6 @@ to RLM + dash + RLM, so that poppler and PDFium read the range in logical order.
 
 from __future__ import annotations
 
-import io
 from types import SimpleNamespace
 
 import pydyf
@@ -13,6 +12,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.range_dashes import mark_range_dashes
 from briefs.render.tagging.recover import Marked, resolve
+from tests.unit.render.tagging.fonts import finished
 
 NAMES = [".notdef", "one", "two", "dash", "stop", "space", "e1", "e2", "e3", "e4"]
 TEXTS = {1: "۱", 2: "۲", 3: "\u2013", 4: ".", 5: " "}
@@ -32,13 +32,7 @@ def _font_file() -> bytes:
     builder.setupGlyf({name: empty if name.startswith("e") else square for name in NAMES})
     builder.setupHorizontalMetrics({name: (0 if name.startswith("e") else 350, 0)
                                     for name in NAMES})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupNameTable({"familyName": "T", "styleName": "Regular"})
-    builder.setupOS2()
-    builder.setupPost()
-    out = io.BytesIO()
-    builder.save(out)
-    return out.getvalue()
+    return finished(builder)
 
 
 def _pdf(shown: bytes) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marked]:
