@@ -127,6 +127,17 @@ def _no_to_unicode(pdf: Any) -> None:
             del font["/ToUnicode"]
 
 
+def _empty_to_unicode_destination(pdf: Any) -> None:
+    """One code of the first ToUnicode CMap mapped to the empty string (what WeasyPrint
+    writes for the glyphs of a cluster whose text another glyph carries)."""
+    for font in _fonts(pdf):
+        if "/ToUnicode" in font:
+            data = font.ToUnicode.read_bytes()
+            font.ToUnicode.write(re.sub(rb"(beginbfchar\s+<[0-9a-fA-F]{2,8}>)\s*<[0-9a-fA-F]+>",
+                                        rb"\1 <>", data, count=1))
+            return
+
+
 def _no_link_contents(pdf: Any) -> None:
     del _links(pdf)[0]["/Contents"]
 
@@ -157,6 +168,7 @@ UA_MUTATIONS: dict[str, Mutation] = {
     "element without /P": _drop("/P", "P"),
     "untagged painting": _untagged_paint,
     "font without ToUnicode": _no_to_unicode,
+    "code mapped to nothing": _empty_to_unicode_destination,
     "link without Contents": _no_link_contents,
     "annotations without Tabs": _no_tabs,
 }
@@ -177,5 +189,6 @@ A_MUTATIONS: dict[str, Mutation] = {
     "pdfaid:part 5": lambda pdf: _xmp(pdf, lambda x: x.replace(b'pdfaid:part="3"',
                                                                b'pdfaid:part="5"')),
     "font without ToUnicode": _no_to_unicode,
+    "code mapped to nothing": _empty_to_unicode_destination,
 }
 """Defects of a PDF/A-3a (+ PDF/UA-1) archive PDF (checked against page-validation's `3a`)."""

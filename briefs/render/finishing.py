@@ -37,10 +37,12 @@ def finisher(finishing: Finishing, seed: str, document: Any, padding: int = 0) -
     """
     from briefs.render import conformance
     from briefs.render.archive import identify_accessible, no_interpolation
+    from briefs.render.tagging.cmap_values import no_empty_mappings
     from briefs.render.tagging.retag import retag
     from briefs.render.tagging.tounicode import right_to_left_ligatures
 
-    steps: list[Step] = [retag, right_to_left_ligatures, conformance.printed_annotations,
+    steps: list[Step] = [retag, right_to_left_ligatures, no_empty_mappings,
+                         conformance.printed_annotations,
                          conformance.no_cid_to_gid_map_on_cff]
     if finishing.no_interpolation:
         steps.append(no_interpolation)

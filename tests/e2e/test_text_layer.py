@@ -61,6 +61,7 @@ def test_every_word_of_the_source_is_read_back(built_sample: Path, built_scripts
         if "\u2010" not in source:
             assert "\u2010" not in text, f"{doc}: a hyphen read as U+2010"
         assert text.count("\u200c") >= source.count("\u200c"), f"{doc}: ZWNJ lost"
+        assert "\u2060" not in text, f"{doc}: a word joiner read (render/tagging/cmap_values.py)"
         found = recovered(source, text, locale)
         if found.share < REQUIRED:
             short.append(f"{doc}: {found.share:.1%}, missing {found.missing[:8]}")

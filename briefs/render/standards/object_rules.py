@@ -30,6 +30,8 @@ BLEND_MODES = frozenset({"/Normal", "/Compatible", "/Multiply", "/Screen", "/Ove
 PRINT, HIDDEN, INVISIBLE, NO_VIEW, TOGGLE_NO_VIEW = 4, 2, 1, 32, 256
 PACKET_HEADER = re.compile(rb"<\?xpacket\s+begin=[^?]*\?>")
 FORBIDDEN_HEADER_ATTRIBUTES = re.compile(rb"\s(bytes|encoding)\s*=")
+EMPTY_DESTINATION = re.compile(rb"<([0-9A-Fa-f]{1,8})>\s*<\s*>")
+"""A ToUnicode `bfchar` (or `bfrange`) mapping a code to the empty string."""
 
 
 def font_unicode(pdf: Any, claims: Claims, report: RuleReport) -> None:
@@ -41,6 +43,22 @@ def font_unicode(pdf: Any, claims: Claims, report: RuleReport) -> None:
         if not _maps_to_unicode(font):
             report.error(rule, f"the font {_font_name(font)} has no ToUnicode CMap, so its "
                                "text cannot be read out or searched")
+        elif (empty := _empty_destination(font)) is not None:
+            report.error(rule, f"the font {_font_name(font)} maps code <{empty}> to no "
+                               "Unicode value (an empty string in its ToUnicode CMap, which "
+                               "CMap parsers reject); map it to a character")
+
+
+def _empty_destination(font: Any) -> str | None:
+    """The first code the font's ToUnicode CMap maps to the empty string, if any."""
+    cmap = font.get("/ToUnicode")
+    if not isinstance(cmap, pikepdf.Stream):
+        return None
+    try:
+        found = EMPTY_DESTINATION.search(cmap.read_bytes())
+    except pikepdf.PdfError:
+        return None
+    return found.group(1).decode() if found else None
 
 
 def _maps_to_unicode(font: Any) -> bool:

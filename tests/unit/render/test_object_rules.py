@@ -97,3 +97,31 @@ def test_fonts_map_to_unicode_under_pdf_ua() -> None:
     font_unicode(pdf, claims.__class__(**{**claims.__dict__, "ua_part": "1"}), report)
     assert report.error_lines() == ["7.21.7-1: the font X has no ToUnicode CMap, so its text "
                                     "cannot be read out or searched"]
+
+
+def test_a_code_mapped_to_nothing_is_reported_under_pdf_ua() -> None:
+    from briefs.render.standards.grouped_findings import RuleReport
+    from briefs.render.standards.identification import read_claims
+    from briefs.render.standards.object_rules import font_unicode
+
+    cmap = (b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            b"1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n2 beginbfchar\n"
+            b"<0039> <0935093f>\n<025f> <>\nendbfchar\nendcmap\n")
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
+                              BaseFont=pikepdf.Name("/X"),
+                              ToUnicode=pdf.make_stream(cmap))
+    pdf.pages[0].Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(
+        F0=pdf.make_indirect(font)))
+    claims = read_claims(pdf)
+    claims = claims.__class__(**{**claims.__dict__, "ua_part": "1"})
+    report = RuleReport()
+    font_unicode(pdf, claims, report)
+    assert report.error_lines() == [
+        "7.21.7-1: the font X maps code <025f> to no Unicode value (an empty string in its "
+        "ToUnicode CMap, which CMap parsers reject); map it to a character"]
+    font.ToUnicode = pdf.make_stream(cmap.replace(b"<025f> <>", b"<025f> <2060>"))
+    report = RuleReport()
+    font_unicode(pdf, claims, report)
+    assert report.error_lines() == []
