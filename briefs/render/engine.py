@@ -20,6 +20,7 @@ from briefs.render.finishing import Finishing, finisher
 from briefs.render.fontsets import FontConfigurations, font_faces
 from briefs.render.layout_record import LayoutRecord
 from briefs.render.line_breaks import install as install_line_break_fix
+from briefs.render.native import import_weasyprint
 from briefs.render.overflow import Overflow, measure_overflow
 from briefs.render.page_count import PageCount, keep_page_rules
 from briefs.render.parsed_css import ParsedStylesheets
@@ -168,6 +169,7 @@ class Engine:
     """
 
     def __init__(self) -> None:
+        import_weasyprint()  # its native libraries opened without ctypes' search (native.py)
         install_line_break_fix()  # a word alone before an inline element (line_breaks.py)
         install_svg_text_fix()  # SVG text drawn character by character (svg_text.py)
         self.fonts = FontConfigurations()

@@ -113,3 +113,18 @@ def test_one_pooled_worker_renders_in_its_own_process(monkeypatch: pytest.Monkey
         renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
         (_, result), = renderer.results()
     assert result.pdf is not None and int(result.pdf) != os.getpid()
+
+
+def test_a_worker_starts_without_the_content_models() -> None:
+    """A worker's start-up imports WeasyPrint and what finishing uses, not pydantic and the
+    content models (`render/overflow.py` counted words through the translation status, which
+    imported them: 0.15 CPU-seconds of every worker's start-up)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom briefs.render.workers import _warm_up\n_warm_up()\n"
+            "heavy = [m for m in ('pydantic', 'babel', 'jinja2', 'briefs.content.config') "
+            "if m in sys.modules]\nassert not heavy, heavy")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
