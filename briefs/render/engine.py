@@ -33,6 +33,7 @@ from briefs.render.proof import overflow_proof
 from briefs.render.render_log import CollectingHandler
 from briefs.render.shared_images import SharedImages
 from briefs.render.stage_checks import Layout, StageCheck
+from briefs.render.subset_arrays import install as install_unsized_arrays
 from briefs.render.svg_text import install as install_svg_text_fix
 
 FOOTNOTE_FALLBACKS = (
@@ -172,6 +173,7 @@ class Engine:
         import_weasyprint()  # its native libraries opened without ctypes' search (native.py)
         install_line_break_fix()  # a word alone before an inline element (line_breaks.py)
         install_svg_text_fix()  # SVG text drawn character by character (svg_text.py)
+        install_unsized_arrays()  # no C type parsed per glyph count (subset_arrays.py)
         self.fonts = FontConfigurations()
         self.images = SharedImages()
         self.stylesheets = ParsedStylesheets()
