@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +30,7 @@ from briefs.i18n.catalogs import (
     shown_name,
     update_catalogs,
 )
-
-MARKUP = re.compile(r"\]\([^)]*\)|\[\^[^\]]*\]:?|\]?\{lang=[^}\n]*\}|[*_#>`|]")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:['’-]\w+)*")
+from briefs.i18n.words import word_count
 
 if TYPE_CHECKING:
     from briefs.kinds.kind import Kind
@@ -159,13 +155,6 @@ def translation_status(scope: Scope, doc_ids: list[str], locales: list[str]) -> 
                                     or not translations.messages.get(m)]
         rows.append(row)
     return rows
-
-
-def word_count(text: str) -> int:
-    """Words a translator translates: Markdown markup and link targets left out; each CJK
-    character counts as a word, as translation agencies count them."""
-    text = MARKUP.sub(" ", text)
-    return len(WORD.findall(text)) + len(CJK.findall(text))
 
 
 def strings_of_kind(catalog: Catalog, kind: Kind, kinds: KindRegistry,

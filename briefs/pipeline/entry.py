@@ -95,7 +95,7 @@ def run(request: BuildRequest, listeners: Iterable[Listener] = (),
     if renderer is None:
         outputs = len(doc_ids) * len(locales) * _profile_count(workspace, request)
         with Renderer.for_outputs(request.options.jobs, outputs) as own:
-            own.start()
+            own.start(locales)
             return _run(request, listeners, own, steering, (workspace, doc_ids, locales))
     return _run(request, listeners, renderer, steering, (workspace, doc_ids, locales))
 

@@ -20,6 +20,7 @@ from briefs.render.finishing import Finishing, finisher
 from briefs.render.fontsets import FontConfigurations, font_faces
 from briefs.render.layout_record import LayoutRecord
 from briefs.render.line_breaks import install as install_line_break_fix
+from briefs.render.native import import_weasyprint
 from briefs.render.overflow import Overflow, measure_overflow
 from briefs.render.page_count import PageCount, keep_page_rules
 from briefs.render.parsed_css import ParsedStylesheets
@@ -32,6 +33,7 @@ from briefs.render.proof import overflow_proof
 from briefs.render.render_log import CollectingHandler
 from briefs.render.shared_images import SharedImages
 from briefs.render.stage_checks import Layout, StageCheck
+from briefs.render.subset_arrays import install as install_unsized_arrays
 from briefs.render.svg_text import install as install_svg_text_fix
 
 FOOTNOTE_FALLBACKS = (
@@ -168,8 +170,10 @@ class Engine:
     """
 
     def __init__(self) -> None:
+        import_weasyprint()  # its native libraries opened without ctypes' search (native.py)
         install_line_break_fix()  # a word alone before an inline element (line_breaks.py)
         install_svg_text_fix()  # SVG text drawn character by character (svg_text.py)
+        install_unsized_arrays()  # no C type parsed per glyph count (subset_arrays.py)
         self.fonts = FontConfigurations()
         self.images = SharedImages()
         self.stylesheets = ParsedStylesheets()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from briefs.i18n.status import word_count
+from briefs.i18n.words import word_count
 from briefs.render.page_space import line_metrics, page_space
 
 MM_PER_PX = 25.4 / 96

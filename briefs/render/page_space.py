@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from briefs.i18n.status import word_count
+from briefs.i18n.words import word_count
 
 FULL_LINE = 0.85
 """A line whose text takes at least this share of its column is a full line (not the last

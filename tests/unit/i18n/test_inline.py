@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefs.i18n.inline import CODE
-from briefs.i18n.status import word_count
+from briefs.i18n.words import word_count
 
 
 def test_language_spans_are_codes_and_their_words_text() -> None:

@@ -113,3 +113,41 @@ def test_one_pooled_worker_renders_in_its_own_process(monkeypatch: pytest.Monkey
         renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
         (_, result), = renderer.results()
     assert result.pdf is not None and int(result.pdf) != os.getpid()
+
+
+def test_a_worker_starts_without_the_content_models() -> None:
+    """A worker's start-up imports WeasyPrint and what finishing uses, not pydantic and the
+    content models (`render/overflow.py` counted words through the translation status, which
+    imported them: 0.15 CPU-seconds of every worker's start-up); what it imported is then
+    frozen out of the garbage collector's passes."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom briefs.render.workers import _warm_up\n_warm_up()\n"
+            "heavy = [m for m in ('pydantic', 'babel', 'jinja2', 'briefs.content.config') "
+            "if m in sys.modules]\nassert not heavy, heavy\n"
+            "import gc\nassert gc.get_freeze_count() > 10000, gc.get_freeze_count()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def hyphenation_read(job: RenderJob) -> RenderResult:
+    """Which of pyphen's dictionaries this process had read when the job arrived."""
+    import pyphen
+
+    return RenderResult(pdf="\n".join(str(path) for path in pyphen.hdcache).encode(), pages=1)
+
+
+def test_workers_read_the_builds_hyphenation_dictionaries_before_the_first_job(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyphen
+
+    dutch = str(pyphen.LANGUAGES[pyphen.language_fallback("nl")])
+    assert dutch not in map(str, pyphen.hdcache)  # not inherited from this process
+    monkeypatch.setattr(workers, "run_job", hyphenation_read)
+    with Renderer(1, pooled=True) as renderer:
+        renderer.start(["nl", "zh", "xx-unknown"])  # none for Chinese, nor an unknown one
+        renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
+        (_, result), = renderer.results()
+    assert result.pdf is not None and dutch in result.pdf.decode().splitlines()

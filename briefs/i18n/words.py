@@ -1,0 +1,17 @@
+"""Counting the words a translator translates (imported by the render workers, which must
+not import the translation machinery and the content models with it)."""
+
+from __future__ import annotations
+
+import re
+
+MARKUP = re.compile(r"\]\([^)]*\)|\[\^[^\]]*\]:?|\]?\{lang=[^}\n]*\}|[*_#>`|]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+(?:['’-]\w+)*")
+
+
+def word_count(text: str) -> int:
+    """Words a translator translates: Markdown markup and link targets left out; each CJK
+    character counts as a word, as translation agencies count them."""
+    text = MARKUP.sub(" ", text)
+    return len(WORD.findall(text)) + len(CJK.findall(text))
