@@ -45,6 +45,7 @@ from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
 from briefs.i18n.ranges import native_respaced, range_spans, respaced
 from briefs.i18n.scripts import Script
+from briefs.render.ltr_across import isolate_ltr_runs
 from briefs.render.words import NO_BREAK as NO_BREAK
 from briefs.render.words import NO_HYPHEN as NO_HYPHEN
 from briefs.render.words import WORD, guard_word, ltr_phrase, ltr_phrase_spans
@@ -114,6 +115,8 @@ def typeset_html(html: str, rules: Rules) -> str:
     body = root.find("body")
     if body is None:
         return html
+    if rules.rtl:
+        isolate_ltr_runs(body)  # what the author's elements cut: render/ltr_across.py
     for element in list(_elements(body)):
         _typeset_element(element, rules)
     return str(lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>"))
