@@ -46,7 +46,10 @@ def isolate_ltr_runs(body: HtmlElement) -> None:
 
 
 def _isolating(element: HtmlElement) -> bool:
-    return element.tag in SKIPPED or element.tag == "bdi" or element.get("dir") is not None
+    """An isolate (the text's direction its own), or a part never typeset (not `<html>`,
+    whose `dir` is the document's)."""
+    return element.tag in SKIPPED or element.tag == "bdi" or \
+        (element.get("dir") is not None and element.tag != "html")
 
 
 def _runs(parent: HtmlElement, children: list[HtmlElement]) -> Iterator[tuple[Slot, Slot]]:

@@ -10,7 +10,7 @@ from briefs.render.ltr_across import isolate_ltr_runs
 
 
 def isolated(body: str) -> str:
-    root = lxml.html.fromstring(f"<html><body>{body}</body></html>")
+    root = lxml.html.fromstring(f'<html dir="rtl"><body>{body}</body></html>')
     isolate_ltr_runs(root.find("body"))
     return lxml.html.tostring(root.find("body"), encoding="unicode")[6:-7]
 
