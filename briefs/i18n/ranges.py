@@ -81,9 +81,9 @@ def native_respaced(text: str, locale: str) -> str:
     """The text with each range in Arabic-Indic or Persian digits given the locale's separator
     (Arabic's hyphen-minus becomes its en dash; Persian, whose separator is a word, keeps what
     was typed). In right-to-left text such a range stays in the text: the bidi algorithm draws
-    it right to left, the earlier figure read first, as it should; an element around it would
-    be a box of its own, which WeasyPrint orders wrongly in right-to-left lines (measured,
-    docs/decisions.md)."""
+    it right to left, the earlier figure read first, as it should; an element around it is
+    drawn the same, but text engines then read the range and the punctuation beside it out of
+    order (measured, docs/decisions.md, "Right-to-left isolates are drawn right to left")."""
     last, out = 0, ""
     for start, end in native_range_spans(text):
         out, last = out + text[last:start] + respaced(text[start:end], locale), end

@@ -5,7 +5,8 @@
 - In right-to-left text, left-to-right runs (URLs, e-mail addresses, @handles, #tags, phone
   numbers, number, time and date ranges such as `14:30–16:30`) are isolated in
   `<bdi dir="ltr">`, so that the bidi algorithm cannot reorder them (a range read back as
-  `16:30–14:30`: docs/decisions.md);
+  `16:30–14:30`: docs/decisions.md), and runs of Latin words around a word kept whole
+  (`World Bank UN-Habitat Report`, which WeasyPrint drew in reverse: `render/words.py`);
   a translator isolates any other run by hand between U+2066 (LRI) and U+2069 (PDI).
 - A line break in the source between two Chinese, Japanese or Thai characters joins them
   without a space.
@@ -39,14 +40,16 @@ from typing import Any
 import lxml.html
 from lxml.html import HtmlElement
 
-from briefs.core.clusters import boundaries, clusters, widen, word_mask
+from briefs.core.clusters import boundaries, widen, word_mask
 from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
-from briefs.i18n.ranges import NATIVE_DIGIT, native_respaced, range_spans, respaced
+from briefs.i18n.ranges import native_respaced, range_spans, respaced
 from briefs.i18n.scripts import Script
+from briefs.render.ltr_across import isolate_ltr_runs
+from briefs.render.words import NO_BREAK as NO_BREAK
+from briefs.render.words import NO_HYPHEN as NO_HYPHEN
+from briefs.render.words import WORD, guard_word, ltr_phrase, ltr_phrase_spans
 
-NO_HYPHEN = "ts-nohyphen"
-NO_BREAK = "ts-nobreak"
 ORDINAL = "ts-ordinal"
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
                 "textarea", "title"}
@@ -55,16 +58,11 @@ PHRASING = {"a", "abbr", "b", "bdi", "bdo", "cite", "dfn", "em", "i", "mark", "q
 SHORT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ZERO_WIDTH_SPACE = "\u200b"
 DICTIONARY_BREAKING = {"Thai", "Laoo", "Khmr", "Mymr"}
-SHORT_COMPOUND_PART = 3
-SHORT_COMPOUND_CHARS = 12
 
 CJK = r"\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 THAI = r"\u0e00-\u0e7f"
 SOFT_BREAK = re.compile(rf"(?<=[{CJK}{THAI}])[ \t]*\n[ \t\n]*(?=[{CJK}{THAI}])")
 FOLDED_SPACE = re.compile(rf"(?<=[{CJK}])[ ](?=[{CJK}])")
-HYPHENS = "-\u2010\u2011"
-WORD = re.compile(rf"a+(?:[{HYPHENS}]a+)*")
-"""A word, over `clusters.word_mask` of the text: whole clusters of letters, joined by hyphens."""
 LTR_RUN = re.compile(
     r"https?://[^\s<>\"]+[^\s<>\".,;:!?)»]"            # URLs
     r"|www\.[^\s<>\"]+[^\s<>\".,;:!?)»]"
@@ -96,7 +94,7 @@ class Rules:
     """Ordinal suffixes in superior letters: `1er`, `XXIe` (i18n/ordinals.py)."""
     ranges: str | None = None
     """The locale whose CLDR separator number, year and time ranges take (i18n/ranges.py);
-    None in right-to-left text, where a span around digits is ordered wrongly."""
+    None in right-to-left text, where Latin-digit ranges are isolated whole (`LTR_RUN`)."""
     native_ranges: str | None = None
     """In right-to-left text, the locale whose separator ranges in Arabic-Indic or Persian
     digits take (`i18n/ranges.native_respaced`)."""
@@ -117,6 +115,8 @@ def typeset_html(html: str, rules: Rules) -> str:
     body = root.find("body")
     if body is None:
         return html
+    if rules.rtl:
+        isolate_ltr_runs(body)  # what the author's elements cut: render/ltr_across.py
     for element in list(_elements(body)):
         _typeset_element(element, rules)
     return str(lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>"))
@@ -195,9 +195,11 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
         pieces = [native_respaced(piece, rules.native_ranges or "") if isinstance(piece, str)
                   else piece for piece in pieces]  # no element: decisions.md
+        pieces = _split_spans(pieces, ltr_phrase_spans, lambda run: ltr_phrase(
+            _split([run], WORD, guard_word, masked=True)))
     if rules.ranges is not None:
         pieces = _ranges(pieces, rules)
-    pieces = _split(pieces, WORD, _guard_word, masked=True)
+    pieces = _split(pieces, WORD, guard_word, masked=True)
     if rules.french_ordinals:
         pieces = _ordinals(pieces)
     if rules.script.breaking == "keep-all":
@@ -298,20 +300,6 @@ def _ordinals(pieces: list[Any]) -> list[Any]:
 def _isolate(run: str) -> HtmlElement:
     """LRI text PDI -> <bdi dir="ltr">text</bdi> (RLI: rtl, FSI: auto)."""
     return _element("bdi", run[1:-1], dir=ISOLATE_DIRECTIONS[run[0]])
-
-
-def _guard_word(word: str) -> HtmlElement | str:
-    """A compound or a word in capitals is never hyphenated; a short compound never breaks."""
-    parts = re.split(f"[{HYPHENS}]", word)
-    if len(parts) > 1 and all(NATIVE_DIGIT.fullmatch(part) for part in parts):
-        return word  # numbers in right-to-left text: a box of its own is misordered
-    if len(parts) > 1:
-        short = len(clusters(word)) <= SHORT_COMPOUND_CHARS or \
-            min(len(clusters(part)) for part in parts) <= SHORT_COMPOUND_PART
-        return _element("span", word, NO_BREAK if short else NO_HYPHEN)
-    if len(word) > 1 and word.isupper():
-        return _element("span", word, NO_HYPHEN)
-    return word
 
 
 def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],

@@ -39,6 +39,52 @@ def glyph_texts(pdf: Path) -> list[str]:
     return page_texts(bare)
 
 
+def without_actual_text(pdf: Path) -> Path:
+    """A copy of the PDF (beside it) with no `/ActualText` at all: every span that only gives
+    text dropped, the key taken out of the marked content that also tags (an MCID). PDFium
+    hands a span's text out to its glyphs in drawing order, so a right-to-left run whose
+    /ActualText is in logical order looks drawn left to right; the copy shows where each
+    glyph is, with the text its font's ToUnicode gives it."""
+    import pikepdf
+
+    bare = pdf.with_name(pdf.stem + ".bare.pdf")
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            kept, open_spans = [], [False]
+            for operands, operator in pikepdf.parse_content_stream(page):
+                name = str(operator)
+                if name in ("BDC", "BMC"):
+                    marked = operands[1] if name == "BDC" else None
+                    actual = isinstance(marked, pikepdf.Dictionary) and "/ActualText" in marked
+                    open_spans.append(actual and "/MCID" not in marked)
+                    if open_spans[-1]:
+                        continue
+                    if actual:
+                        del marked["/ActualText"]
+                elif name == "EMC" and open_spans.pop():
+                    continue
+                kept.append((operands, operator))
+            page.Contents = document.make_stream(pikepdf.unparse_content_stream(kept))
+        document.save(bare)
+    return bare
+
+
+def drawn_glyphs(pdf: Path, page: int) -> list[tuple[str, float, float]]:
+    """Each glyph drawn on page `page` (1-based): its text (the font's ToUnicode, never an
+    /ActualText) and its origin (x, y in PDF points), in PDFium's order."""
+    document = pdfium.PdfDocument(without_actual_text(pdf))
+    try:
+        textpage = document[page - 1].get_textpage()
+        glyphs = []
+        for index in range(textpage.count_chars()):
+            x, y = ctypes.c_double(), ctypes.c_double()
+            pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+            glyphs.append((textpage.get_text_range(index, 1), x.value, y.value))
+        return glyphs
+    finally:
+        document.close()
+
+
 def page_texts(pdf: Path) -> list[str]:
     """The text of each page, in logical order, as PDFium extracts it from glyph positions
     (letters set far apart come out with spaces between them)."""
@@ -88,19 +134,9 @@ def font_names(pdf: Path) -> list[str]:
 
 def visual_lines(pdf: Path, page: int) -> list[str]:
     """The characters of each line of page `page` as they stand from left to right (not in
-    reading order), without spaces: what a reader sees, whatever the bidi algorithm did."""
-    document = pdfium.PdfDocument(pdf)
-    try:
-        textpage = document[page - 1].get_textpage()
-        chars = []
-        for index in range(textpage.count_chars()):
-            char = textpage.get_text_range(index, 1)
-            if char.strip():
-                x, y = ctypes.c_double(), ctypes.c_double()
-                pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
-                chars.append((-y.value, x.value, char))
-    finally:
-        document.close()
+    reading order), without spaces: what a reader sees, whatever the bidi algorithm did (the
+    glyphs' own positions: `drawn_glyphs`)."""
+    chars = [(-y, x, char) for char, x, y in drawn_glyphs(pdf, page) if char.strip()]
     lines: list[list[tuple[float, float, str]]] = []
     for char in sorted(chars):
         if lines and abs(char[0] - lines[-1][0][0]) <= 1.5:

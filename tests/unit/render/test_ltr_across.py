@@ -1,0 +1,50 @@
+"""Left-to-right runs that the author's inline elements cut in right-to-left text."""
+
+from __future__ import annotations
+
+import time
+
+import lxml.html
+
+from briefs.render.ltr_across import isolate_ltr_runs
+
+
+def isolated(body: str) -> str:
+    root = lxml.html.fromstring(f'<html dir="rtl"><body>{body}</body></html>')
+    isolate_ltr_runs(root.find("body"))
+    return lxml.html.tostring(root.find("body"), encoding="unicode")[6:-7]
+
+
+def test_a_run_cut_by_elements_is_isolated_whole() -> None:
+    assert isolated("<p>הדוח של the <em>big</em> Report השנה</p>") == \
+        '<p>הדוח של <bdi dir="ltr">the <em>big</em> Report</bdi> השנה</p>'
+    assert isolated("<p>و <b>World</b> <i>Bank</i>، و</p>") == \
+        '<p>و <bdi dir="ltr"><b>World</b> <i>Bank</i></bdi>، و</p>'
+    # An isolate inside is a neutral: the run goes on across it.
+    assert isolated('<p>ש the <a href="x"><bdi dir="ltr">x.org</bdi></a> site ש</p>') == \
+        '<p>ש <bdi dir="ltr">the <a href="x"><bdi dir="ltr">x.org</bdi></a> site</bdi> ש</p>'
+    # Nested: the outer run is wrapped once, and what is inside it left alone.
+    assert isolated("<p>ש the <em>big <b>x</b> y</em> Report</p>") == \
+        '<p>ש <bdi dir="ltr">the <em>big <b>x</b> y</em> Report</bdi></p>'
+
+
+def test_runs_in_one_box_or_ended_are_left_alone() -> None:
+    for body in ("<p>ש <em>big</em> ש</p>",  # the element is the whole run
+                 "<p>ש the big Report ש</p>",  # no element
+                 "<p>ش the <em>big ש</em> Report</p>",  # right-to-left text inside
+                 "<p>ש the<br>Report</p>",  # a line break between
+                 "<p>ש the <em>٢٠٢٥</em> Report</p>",  # an Arabic-Indic number ends it
+                 "<p>ساعت <span>۹</span>:<span>۳۰</span></p>",  # numbers only
+                 '<p>ש <span class="network">LinkedIn</span> <a href="x">'
+                 '<bdi dir="ltr">@civic</bdi></a></p>',  # the isolate at the end: neutral
+                 '<p dir="ltr">the <em>big</em> Report</p>',  # the author's own direction
+                 "<p><bdi>the <em>big</em> Report</bdi></p>"):
+        assert isolated(body) == body, body
+
+
+def test_many_runs_are_wrapped_in_linear_time() -> None:
+    body = "<p>" + "ש the <em>big</em> Report " * 5000 + "</p>"
+    started = time.perf_counter()
+    out = isolated(body)
+    assert out.count('<bdi dir="ltr">the <em>big</em> Report</bdi>') == 5000
+    assert time.perf_counter() - started < 5
