@@ -157,7 +157,7 @@ def _one_document_rows(one: dict[str, Any]) -> list[tuple[str, str, str, str]]:
          f"{one['one_briefs_median_s']:.2f} s vs {one['one_weasyprint_median_s']:.2f} s",
          ">= 1x (no slower)", f"{ratio['median']:.2f}x the speed (rounds {low:.2f}-{high:.2f})"
          f"  {'met' if ratio['median'] >= 1 else 'NOT MET'}"),
-        ("  CPU of one document's build (all processes) vs `weasyprint`'s",
+        ("  CPU of one locale's build (all processes, median) vs `weasyprint`'s",
          f"{cpu['one_briefs']:.2f} s vs {cpu['one_weasyprint']:.2f} s", "",
          f"{cpu['one_weasyprint'] / cpu['one_briefs']:.2f}x")]
 

@@ -67,7 +67,7 @@ def test_one_document_cold_against_weasyprint_on_its_html() -> None:
     faster = rows({"one_document": {**ONE_DOCUMENT, "one_weasyprint_over_briefs":
                                     {"median": 1.1, "spread": [1.0, 1.2]}}})
     assert row_named(faster, "one document cold")[3].endswith("  met")
-    cpu = row_named(table, "CPU of one document's build")
+    cpu = row_named(table, "CPU of one locale's build")
     assert cpu[1] == "2.00 s vs 1.00 s"
 
 
