@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -27,20 +28,20 @@ ONE_DOCUMENT = "forum-key-messages"
 ONE_LOCALES = ("en", "zh", "ar")
 
 
-CPU: dict[str, list[float]] = {}
-"""CPU seconds (user + system, the command and its workers) of each side's runs."""
-
-
-def timed(command: list[str], workspace: Path, env: dict[str, str] | None = None,
-          side: str = "") -> float:
-    wall, cpu = cpu_timed(command, workspace, env)
-    CPU.setdefault(side, []).append(cpu)
+def timed(command: list[str], workspace: Path, env: dict[str, str] | None,
+          cpu: list[float]) -> float:
+    """Wall seconds of the command; its CPU seconds (user + system, the command and its
+    workers) appended to `cpu`."""
+    wall, seconds = cpu_timed(command, workspace, env)
+    cpu.append(seconds)
     return wall
 
 
-def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, object]:
+def cold_rounds(workspace: Path, runs: int, baseline: Path | None,
+                tasks: tuple[str, ...] = ("full", "one")) -> dict[str, object]:
     """Each round: (baseline briefs,) briefs, then bare WeasyPrint, for the full build and for
-    one document one locale at a time."""
+    one document one locale at a time (`tasks`: both, or one of "full" and "one"; `make
+    bench` measures "one" here, the full build in its own section)."""
     html = sorted((workspace / "build").rglob("*.html"))
     scratch = Path(tempfile.mkdtemp(prefix="briefs-cold-"))
     sides = {"briefs": None} | ({"baseline": {**ENV, "PYTHONPATH": str(baseline)}}
@@ -49,31 +50,37 @@ def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, 
     # version it does not know) must not be rewritten by the other between its builds.
     own = {side: workspace if side == "briefs" else _copy(workspace, scratch / side)
            for side in sides}
-    times: dict[str, list[float]] = {f"{task}_{side}": [] for task in ("full", "one")
+    times: dict[str, list[float]] = {f"{task}_{side}": [] for task in tasks
                                      for side in [*sides, "weasyprint"]}
+    cpu: dict[str, list[float]] = {name: [] for name in times}
     for _ in range(runs):
-        for side, env in sides.items():
-            times[f"full_{side}"].append(timed([*BRIEFS, "build", "--force", "-q"], own[side],
-                                               env, f"full_{side}"))
-        start = time.perf_counter()
-        for index, name in enumerate(html):
-            run([*WEASYPRINT, *CLI_OPTIONS, str(name), str(scratch / f"{index}.pdf")], workspace)
-        times["full_weasyprint"].append(time.perf_counter() - start)
-        one = dict.fromkeys([*sides, "weasyprint"], 0.0)
-        for locale in ONE_LOCALES:
+        if "full" in tasks:
             for side, env in sides.items():
-                one[side] += timed([*BRIEFS, "build", ONE_DOCUMENT, "-l", locale, "--force",
-                                    "-q"], own[side], env, f"one_{side}")
-            source = workspace / "build" / ONE_DOCUMENT / f"{ONE_DOCUMENT}.{locale}.html"
-            one["weasyprint"] += timed([*WEASYPRINT, *CLI_OPTIONS, str(source),
-                                        str(scratch / "one.pdf")], workspace, None,
-                                       "one_weasyprint")
-        for side, seconds in one.items():
-            times[f"one_{side}"].append(seconds)
+                times[f"full_{side}"].append(timed([*BRIEFS, "build", "--force", "-q"],
+                                                   own[side], env, cpu[f"full_{side}"]))
+            start = time.perf_counter()
+            for index, name in enumerate(html):
+                run([*WEASYPRINT, *CLI_OPTIONS, str(name), str(scratch / f"{index}.pdf")],
+                    workspace)
+            times["full_weasyprint"].append(time.perf_counter() - start)
+        if "one" in tasks:
+            one = dict.fromkeys([*sides, "weasyprint"], 0.0)
+            for locale in ONE_LOCALES:
+                for side, env in sides.items():
+                    one[side] += timed([*BRIEFS, "build", ONE_DOCUMENT, "-l", locale,
+                                        "--force", "-q"], own[side], env, cpu[f"one_{side}"])
+                source = workspace / "build" / ONE_DOCUMENT / f"{ONE_DOCUMENT}.{locale}.html"
+                one["weasyprint"] += timed([*WEASYPRINT, *CLI_OPTIONS, str(source),
+                                            str(scratch / "one.pdf")], workspace, None,
+                                           cpu["one_weasyprint"])
+            for side, seconds in one.items():
+                times[f"one_{side}"].append(seconds)
+    shutil.rmtree(scratch, ignore_errors=True)
     figures: dict[str, object] = {"outputs": len(html), "runs": runs, "times": times,
+                                  "document": ONE_DOCUMENT, "locales": list(ONE_LOCALES),
                                   "cpu_median_s": {side: statistics.median(seconds)
-                                                   for side, seconds in CPU.items()}}
-    for task in ("full", "one"):
+                                                   for side, seconds in cpu.items() if seconds}}
+    for task in tasks:
         for side in sides:
             ratios = sorted(bare / own for own, bare in zip(
                 times[f"{task}_{side}"], times[f"{task}_weasyprint"], strict=True))
@@ -85,8 +92,6 @@ def cold_rounds(workspace: Path, runs: int, baseline: Path | None) -> dict[str, 
 
 
 def _copy(workspace: Path, folder: Path) -> Path:
-    import shutil
-
     shutil.copytree(workspace, folder, symlinks=True)
     return folder
 

@@ -37,9 +37,12 @@ FULL_SIZES = (SAMPLE_OUTPUTS, 240, 1000)
 
 def sizes_from_environment() -> tuple[int, ...]:
     """`BENCH_SCALE=1000` adds the thousand outputs (about 8 CPU-minutes); `BENCH_SCALE=0`
-    measures no scaling at all; the default stops at 240."""
-    limit = int(os.environ.get("BENCH_SCALE", "240"))
-    return tuple(size for size in FULL_SIZES if size <= limit)
+    measures no scaling at all; the default stops at 240; `BENCH_SCALE=24,40` measures those
+    sizes (24, or multiples of 20), e.g. to try the code path in a minute."""
+    value = os.environ.get("BENCH_SCALE", "240")
+    if "," in value:
+        return tuple(int(size) for size in value.split(",") if size.strip())
+    return tuple(size for size in FULL_SIZES if size <= int(value))
 
 
 def shards_for(outputs: int) -> int:
@@ -179,42 +182,84 @@ def measure_size(outputs: int, jobs: int | None = None) -> dict[str, Any]:
             "cpu_s_per_output": cpu / outputs,
             "worker_peak_mib": max(shard["worker_mib"] for shard in shards),
             "main_peak_mib": max(shard["main_mib"] for shard in shards),
-            "shard_wall_s": [shard["wall_s"] for shard in shards], **extra}
+            "shard_wall_s": [shard["wall_s"] for shard in shards],
+            "noop_outputs": shards[0]["built"], **extra}
 
 
 def scale_figures(sizes: tuple[int, ...]) -> list[dict[str, Any]]:
     return [measure_size(outputs) for outputs in sizes]
 
 
+LINEAR = 1.15
+"""How much more an output may cost at a larger size (CPU per output, planning per output,
+the no-op check per output) before the curve counts as growing: the noise of CPU time on a
+shared machine, and the shards' own start-ups and planning of the whole workspace."""
+
+
+def compared_with(earlier: list[dict[str, Any]], row: dict[str, Any]) -> dict[str, Any] | None:
+    """The size a row is compared with: the smallest generated size measured before it (the
+    same mix of kinds, locales and profiles), else the sample, else none (the first row)."""
+    generated = [other for other in earlier if other["outputs"] != SAMPLE_OUTPUTS]
+    if row["outputs"] != SAMPLE_OUTPUTS and generated:
+        return generated[0]
+    return earlier[0] if earlier else None
+
+
 def scaling_rows(figures: list[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
-    """Table rows: pace, cost per output against the smallest generated size (the same mix
-    of kinds, locales and profiles; the sample's 24 are screen PDFs of four documents),
-    memory, planning and the no-op check."""
+    """Table rows for each size: pace and CPU per output, peak memory, planning and the no-op
+    check, each against the size it is compared with (`compared_with`)."""
     rows = []
-    generated = [row for row in figures if row["outputs"] != SAMPLE_OUTPUTS]
-    base = generated[0] if generated else None
-    for row in figures:
+    for position, row in enumerate(figures):
         outputs, shards = row["outputs"], row["shards"]
+        base = compared_with(figures[:position], row)
         name = "the sample" if outputs == SAMPLE_OUTPUTS else "generated"
-        compared = ""
-        if base is not None and row is not base and outputs != SAMPLE_OUTPUTS:
-            ratio = row["cpu_s_per_output"] / base["cpu_s_per_output"]
-            compared = (f"{ratio:.2f}x the CPU per output of {base['outputs']}  "
-                        f"{'met' if ratio <= 1.15 else 'NOT MET'}")
         rows.append((f"{outputs} outputs ({name}), {shards} shard{'s' if shards > 1 else ''} "
                      f"merged, cold, -j {row['jobs']}",
                      f"{row['per_second_per_core']:.2f} outputs/s/core, "
                      f"{row['cpu_s_per_output']:.2f} CPU s each (load {row['load_before']:.1f})",
-                     "cost per output flat", compared))
+                     f"cost per output flat: <= {LINEAR}x",
+                     _against(base, row, "cpu_s_per_output", "the CPU per output of ")))
         worker = row["worker_peak_mib"]
         rows.append((f"  peak memory, {outputs} outputs", f"each worker <= {worker:.0f} MiB, "
                      f"main process {row['main_peak_mib']:.0f} MiB", "<= 200 MiB a worker",
                      verdict(worker / 200, worker <= 200)))
-        check, noop = (row.get(f"{name}_cpu_s", row[f"{name}_s"]) for name in ("check", "noop"))
-        rows.append((f"  planning (`briefs check`) and no-op rebuild, {outputs} outputs",
-                     f"{check:.1f} CPU s, {noop:.2f} CPU s", "linear",
-                     f"{check / outputs * 1000:.0f} ms of CPU planned per output"))
+        check, noop = (_cpu(row, name) / outputs for name in ("check", "noop"))
+        rows.append((f"  planning (`briefs check`), {outputs} outputs",
+                     f"{_cpu(row, 'check'):.1f} CPU s ({check * 1000:.0f} ms an output)",
+                     f"linear: <= {LINEAR}x per output",
+                     _against(base, row, "check", "per output of ")))
+        rows.append((f"  no-op rebuild, {outputs} outputs",
+                     f"{_cpu(row, 'noop'):.2f} CPU s for a {_noop_outputs(row)}-output shard "
+                     f"({noop * 1000:.2f} ms an output of the workspace)",
+                     f"linear: <= {LINEAR}x per output",
+                     _against(base, row, "noop", "per output of ")))
     return rows
+
+
+def _cpu(row: dict[str, Any], name: str) -> float:
+    return float(row.get(f"{name}_cpu_s", row[f"{name}_s"]))
+
+
+def _noop_outputs(row: dict[str, Any]) -> int:
+    """The outputs of the shard whose no-op rebuild was timed (the first)."""
+    return int(row.get("noop_outputs", -(-row["outputs"] // row["shards"])))
+
+
+def _per_output(row: dict[str, Any], figure: str) -> float:
+    """The figure per output of the workspace: a shard's no-op check reads every input of
+    the workspace (and its own outputs), as `briefs check` plans every output."""
+    if figure in ("check", "noop"):
+        return _cpu(row, figure) / row["outputs"]
+    return float(row[figure])
+
+
+def _against(base: dict[str, Any] | None, row: dict[str, Any], figure: str, what: str) -> str:
+    if base is None:
+        return "the base of the comparisons below"
+    ratio = _per_output(row, figure) / _per_output(base, figure)
+    mix = " (the sample: another mix)" if base["outputs"] == SAMPLE_OUTPUTS else ""
+    return (f"{ratio:.2f}x {what}{base['outputs']}{mix}  "
+            f"{'met' if round(ratio, 2) <= LINEAR else 'NOT MET'}")
 
 
 def verdict(ratio: float, met: bool) -> str:
