@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,17 @@ ZWNJ = "\u200c"
 CARRIER_WIDTH = 1
 """The advance of a text carrier, in thousandths of an em (PDFium drops zero-width glyphs)."""
 
+
+class _QuietHeadStamps(logging.Filter):
+    """fontTools warns, on stderr, that a font's `created` stamp "seems very low" when it
+    reads a face WeasyPrint's subsetter wrote with a zero stamp: true of every face, and of
+    no use to a user. Only that message is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "timestamp seems very low" not in record.getMessage()
+
+
+logging.getLogger("fontTools.ttLib.tables._h_e_a_d").addFilter(_QuietHeadStamps())
 
 @dataclass
 class _Copies:

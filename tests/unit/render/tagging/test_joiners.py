@@ -136,3 +136,17 @@ def test_a_font_given_copies_keeps_its_own_dates(monkeypatch: pytest.MonkeyPatch
     original = TTFont(io.BytesIO(font_file))["head"].modified
     assert TTFont(io.BytesIO(written[0]))["head"].modified == original
     assert written[0] == written[1]
+
+
+def test_fonttools_low_timestamp_warning_is_not_shown(caplog: pytest.LogCaptureFixture) -> None:
+    """Every face WeasyPrint subsets has a zero `created` stamp; fontTools' warning about it
+    reached the user's terminal once per face read (glyph_copies.py drops that one message)."""
+    import logging
+
+    import briefs.render.tagging.glyph_copies  # noqa: F401  (it installs the filter)
+
+    logger = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
+    with caplog.at_level(logging.WARNING, logger=logger.name):
+        logger.warning("'%s' timestamp seems very low; regarding as unix timestamp", "created")
+        logger.warning("another warning")
+    assert [record.getMessage() for record in caplog.records] == ["another warning"]
