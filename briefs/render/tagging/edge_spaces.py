@@ -39,25 +39,29 @@ def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fo
             continue
         sequence = marked[key]
         drawn = list(_glyphs(sequence, fonts))
-        for glyph in _kept(drawn):
+        widths = [fonts.width(sequence, glyph.font, glyph.glyph) for glyph in drawn]
+        for glyph in _kept(drawn, widths):
             copy = fonts.copy_as(sequence, glyph.font, glyph.glyph, EDGE_SPACE)
             if copy is not None and copy != glyph.glyph:
                 _redraw(sequence, glyph, copy)
 
 
-def _kept(drawn: list[Any]) -> Iterator[Any]:
+def _kept(drawn: list[Any], widths: list[float]) -> Iterator[Any]:
     """The space glyphs pdf.js would lose or misplace: drawn first or last next to a
     right-to-left letter, or drawn just before a glyph whose text holds a mark (a mark's
-    carrier, marks.py): pdf.js does not place such a glyph (a "zero-width diacritic" to it)
-    and writes the pending space before it, inside the word (`شبکه ٔ` for `شبکهٔ`)."""
+    carrier, marks.py) or that has no advance (the alef of a lam-alef, drawn before its lam
+    with no advance): pdf.js does not place such a glyph (a "zero-width diacritic" to it, or
+    one that does not move the pen) and writes the pending space before it and again before
+    the next, inside the word (`شبکه ٔ` for `شبکهٔ`, `ل ا` for `لا`)."""
     last = len(drawn) - 1
     for index, glyph in enumerate(drawn):
         if glyph.text != " " or last < 1:
             continue
         if (index == 0 and _right_to_left(drawn[1:])) \
                 or (index == last and _right_to_left(drawn[-2::-1])) \
-                or (index < last and any(unicodedata.category(character) == "Mn"
-                                         for character in drawn[index + 1].text)):
+                or (index < last and (not widths[index + 1] or any(
+                    unicodedata.category(character) == "Mn"
+                    for character in drawn[index + 1].text))):
             yield glyph
 
 
