@@ -194,3 +194,30 @@ def test_a_word_final_tanwin_stays_before_the_punctuation(built_sample: Path, en
         word = unicodedata.normalize("NFC", word)
         assert word in (built_sample / "content" / doc / "ar.yaml").read_text("utf-8")
         assert word[:-1] in text and word[:-2] + word[-1] not in text, word
+
+
+PDFJS_WORDS = (("sample", "forum-key-messages", "ar", ("لا", "فلا")),
+               ("scripts", "forum-key-messages", "fa", ()),
+               ("scripts", "river-dialogue-flyer", "fa", ()))
+
+
+@pytest.mark.parametrize(("workspace", "doc", "locale", "words"), PDFJS_WORDS)
+def test_pdfjs_keeps_the_spaces_around_marks_and_lam_alef(built_sample: Path, built_scripts: Path,
+                                                         workspace: str, doc: str, locale: str,
+                                                         words: tuple[str, ...]) -> None:
+    """pdf.js (Firefox's reader) writes a pending space before a glyph it does not place (a
+    mark's carrier, the alef of a lam-alef) and again after it, inside the word (`شبکه ٔ`,
+    `ل ا`); the space drawn before such a glyph is mapped to RLM + space, which it keeps as
+    text (render/tagging/edge_spaces.py): every word with a mark, and `لا`, read whole."""
+    from tests.textlayer.engines import available
+
+    engine = available().get("pdfjs")
+    if engine is None:
+        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    root = built_sample if workspace == "sample" else built_scripts
+    source = source_text(root / "content" / doc / f"{locale}.yaml")
+    missing = recovered(source, engine(root / "build" / doc / f"{doc}.{locale}.pdf"),
+                        locale).missing
+    marked = [word for word in missing
+              if any(unicodedata.category(character) == "Mn" for character in word)]
+    assert marked == [] and not set(words) & set(missing), missing

@@ -18,8 +18,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from briefs.render.tagging.glyph_copies import Fonts
-from briefs.render.tagging.range_dashes import _glyphs, _redraw
+from briefs.render.tagging.glyph_copies import CARRIER_WIDTH, Fonts
+from briefs.render.tagging.range_dashes import HEX_STRING, _glyphs, _redraw
 from briefs.render.tagging.recover import Marked
 from briefs.render.tagging.tree import Key
 
@@ -44,6 +44,8 @@ def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fo
             copy = fonts.copy_as(sequence, glyph.font, glyph.glyph, EDGE_SPACE)
             if copy is not None and copy != glyph.glyph:
                 _redraw(sequence, glyph, copy)
+        if drawn and _has_mark(drawn[0].text):
+            _space_before(sequence, drawn[0], fonts)
 
 
 def _kept(drawn: list[Any], widths: list[float]) -> Iterator[Any]:
@@ -63,6 +65,30 @@ def _kept(drawn: list[Any], widths: list[float]) -> Iterator[Any]:
                     unicodedata.category(character) == "Mn"
                     for character in drawn[index + 1].text))):
             yield glyph
+
+
+def _has_mark(text: str) -> bool:
+    return any(unicodedata.category(character) == "Mn" for character in text)
+
+
+def _space_before(sequence: Marked, first: Any, fonts: Fonts) -> None:
+    """A box that starts (left) with a mark's carrier, the end of its last word: pdf.js
+    cannot place the carrier and puts it in the text item still open, the line before.
+    An empty glyph one thousandth of an em wide mapped to RLM + space drawn before it (the
+    pen moved back over it) is placed, and the carrier joins its item: a space at the end
+    of the box's text, where a line or a box ends."""
+    spacer = fonts.carrier(sequence, first.font, EDGE_SPACE)
+    if spacer is None:
+        return
+    tokens = sequence.stream.stream
+    token = tokens[first.position]
+    token = token.encode() if isinstance(token, str) else token
+    found = [match for match in HEX_STRING.finditer(token) if match.group(1)]
+    if not found or first.index != 0:
+        return
+    start = found[0].start(1)
+    tokens[first.position] = token[:start] + b"%04x>%d<" % (spacer, CARRIER_WIDTH) \
+        + token[start:]
 
 
 def _right_to_left(glyphs: list[Any]) -> bool:
