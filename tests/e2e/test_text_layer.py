@@ -197,8 +197,8 @@ def test_a_word_final_tanwin_stays_before_the_punctuation(built_sample: Path, en
 
 
 PDFJS_WORDS = (("sample", "forum-key-messages", "ar", ("لا", "فلا")),
-               ("scripts", "forum-key-messages", "fa", ()),
-               ("scripts", "river-dialogue-flyer", "fa", ()))
+               ("scripts", "river-dialogue-flyer", "fa", ()),
+               ("scripts", "urban-water-fact-sheet", "fa", ()))
 
 
 @pytest.mark.parametrize(("workspace", "doc", "locale", "words"), PDFJS_WORDS)
