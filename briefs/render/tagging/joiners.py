@@ -39,6 +39,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     the ZWNJ too, and draw each base letter with its marks as one glyph (marks.py). Run
     before anything moves the content streams' positions."""
     from briefs.render.tagging.edge_spaces import keep_edge_spaces
+    from briefs.render.tagging.logical_runs import order_runs
     from briefs.render.tagging.marks import MARK, attach_marks
     from briefs.render.tagging.range_dashes import mark_range_dashes
 
@@ -59,6 +60,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
             attach_marks(marked[key], right_to_left, fonts)
     mark_range_dashes(marked, boxes, fonts)
     keep_edge_spaces(marked, boxes, fonts)
+    order_runs(marked, boxes, fonts)
     fonts.save()
 
 
