@@ -31,6 +31,8 @@ from briefs.render.tagging.tree import Key
 MATRIX = re.compile(rb"^(\S+) (\S+) (\S+) (\S+) (\S+) (\S+) Tm$")
 FONT = re.compile(rb"^/(\S+) (\S+) Tf$")
 ELEMENT = re.compile(rb"<([0-9a-fA-F]*)>|(-?[0-9.]+)")
+HEX = re.compile(rb"<[0-9a-fA-F]*>")
+PLAIN_SHOW = re.compile(rb"^\[[-0-9. ]*\] ?TJ$")
 OUTSIDE_TEXT = {b"EMC", b"BDC", b"BMC"}
 STRONG_LEFT = ("L", "EN", "AN")
 RIGHT_TO_LEFT = ("R", "AL")
@@ -96,6 +98,8 @@ def _runs(sequence: Marked, fonts: Fonts) -> tuple[int, list[bytes], list[_Run]]
         elif found := FONT.match(token):
             font, size = found.group(1).decode(), float(found.group(2))
         elif token.endswith(b"TJ") and matrix_at >= 0 and font is not None:
+            if not PLAIN_SHOW.match(HEX.sub(b"", token)):
+                return None  # a literal string or a number written with an exponent
             text, advance = "", 0.0
             for element in ELEMENT.finditer(token):
                 if element.group(1) is not None:

@@ -43,3 +43,10 @@ def test_left_to_right_runs_keep_their_order_among_themselves() -> None:
     runs = [_Run(i, "F", 1.0, float(i), text)
             for i, text in enumerate(["2016", "–", "2025", " ב"])]
     assert [run.text for run in _logical(runs)] == [" ב", "2016", "–", "2025"]
+
+
+def test_a_show_with_a_literal_string_or_an_exponent_is_left_alone() -> None:
+    """Widths are added up only from hex glyph codes and plain numbers."""
+    for show in (b"[(a)] TJ", b"[<0003>1e-05] TJ"):
+        shows = [b"/F1 10 Tf", show, b"/F1 12 Tf", b"[<0001>] TJ"]
+        assert _ordered(shows) == [b"BT", b"1 0 0 -1 10 20 Tm", *shows, b"ET", b"EMC"]
