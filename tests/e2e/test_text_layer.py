@@ -7,7 +7,8 @@ sample's locales only. Each required engine must recover >= 99% of the source's 
 in zh, ja, th), with no dotted circle and no U+2010 where the source has a hyphen-minus.
 Where an engine is known to fall short, the case is a strict xfail with the measured reason,
 so that it is noticed the day it passes. pdf.js reads no /ActualText: it is measured by
-`python -m tests.textlayer.measure` (docs/accessibility.md), not required here.
+`python -m tests.textlayer.measure` (docs/accessibility.md), not required here; what it reads
+in right-to-left text is tested on its own (`make test` installs it; skipped without it).
 """
 
 from __future__ import annotations
@@ -221,3 +222,24 @@ def test_pdfjs_keeps_the_spaces_around_marks_and_lam_alef(built_sample: Path, bu
     marked = [word for word in missing
               if any(unicodedata.category(character) == "Mn" for character in word)]
     assert marked == [] and not set(words) & set(missing), missing
+
+
+HEBREW_NUMBERS = (("urban-water-fact-sheet", "212 עיירות ב-14 מדינות"),
+                  ("forum-key-messages", "יותר מ-400 משתתפים מ-38 מדינות"))
+
+
+@pytest.mark.parametrize(("doc", "phrase"), HEBREW_NUMBERS)
+def test_pdfjs_reads_numbers_in_hebrew_in_logical_order(built_scripts: Path, doc: str,
+                                                        phrase: str) -> None:
+    """The digits come from the brand's Latin face, in runs of their own, which pdf.js reads
+    as items in drawing order (`21214ב-`, `400מ-`); drawn in logical order
+    (render/tagging/logical_runs.py), with the spaces at their edges kept, they read as
+    written."""
+    from tests.textlayer.engines import available
+
+    engine = available().get("pdfjs")
+    if engine is None:
+        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    assert phrase in (built_scripts / "content" / doc / "he.yaml").read_text("utf-8")
+    text = engine(built_scripts / "build" / doc / f"{doc}.he.pdf").replace("\u200f", "")
+    assert phrase in " ".join(text.split())
