@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TOOLS := tests/tools
 TOOLS_STAMP := $(TOOLS)/node_modules/.package-lock.json
+TEXTLAYER := tests/textlayer
+TEXTLAYER_STAMP := $(TEXTLAYER)/node_modules/.package-lock.json
 
 .PHONY: setup setup-build system system-test build test lint clean bench
 
@@ -15,7 +17,7 @@ TOOLS_STAMP := $(TOOLS)/node_modules/.package-lock.json
 # a browser, node packages).
 setup-build: system $(STAMP)
 
-setup: system-test $(STAMP) $(TOOLS_STAMP)
+setup: system-test $(STAMP) $(TOOLS_STAMP) $(TEXTLAYER_STAMP)
 
 system:
 	@bash scripts/setup-system.sh
@@ -34,6 +36,10 @@ $(STAMP): pyproject.toml
 # the committed package-lock.json.
 $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
 	@npm ci --silent --no-audit --no-fund --prefix $(TOOLS)
+
+# pdf.js (pdfjs-dist), the fourth text engine of tests/e2e/test_text_layer.py, pinned the same way.
+$(TEXTLAYER_STAMP): $(TEXTLAYER)/package.json $(TEXTLAYER)/package-lock.json
+	@npm ci --silent --no-audit --no-fund --prefix $(TEXTLAYER)
 
 build: setup-build
 	$(BIN)/briefs build

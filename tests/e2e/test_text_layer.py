@@ -7,7 +7,8 @@ sample's locales only. Each required engine must recover >= 99% of the source's 
 in zh, ja, th), with no dotted circle and no U+2010 where the source has a hyphen-minus.
 Where an engine is known to fall short, the case is a strict xfail with the measured reason,
 so that it is noticed the day it passes. pdf.js reads no /ActualText: it is measured by
-`python -m tests.textlayer.measure` (docs/accessibility.md), not required here.
+`python -m tests.textlayer.measure` (docs/accessibility.md), not required here; what it reads
+in right-to-left text is tested on its own (`make test` installs it; skipped without it).
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ MUPDF_RIGHT_TO_LEFT = (
     "MuPDF reverses a right-to-left line drawn left to right run by run and leaves numbers and "
     "Latin words where they were drawn (`3  من كل1`; Arabic-Indic digits reversed, `٦٢٠٢`); "
     "drawn in logical order instead, pdf.js loses its spaces (docs/decisions.md, \"MuPDF and "
-    "right-to-left lines\"): 91-99%")
+    "right-to-left lines\"): 93.5-100%; Hebrew, whose digits the brand's Latin face draws in "
+    "runs of their own, now drawn in logical order (render/tagging/logical_runs.py), reads whole")
 KNOWN_SHORT = {
     ("mupdf", "ar"): MUPDF_RIGHT_TO_LEFT, ("mupdf", "fa"): MUPDF_RIGHT_TO_LEFT,
-    ("mupdf", "he"): MUPDF_RIGHT_TO_LEFT,
 }
 
 
@@ -195,3 +196,51 @@ def test_a_word_final_tanwin_stays_before_the_punctuation(built_sample: Path, en
         word = unicodedata.normalize("NFC", word)
         assert word in (built_sample / "content" / doc / "ar.yaml").read_text("utf-8")
         assert word[:-1] in text and word[:-2] + word[-1] not in text, word
+
+
+PDFJS_WORDS = (("sample", "forum-key-messages", "ar", ("لا", "فلا")),
+               ("scripts", "river-dialogue-flyer", "fa", ()),
+               ("scripts", "urban-water-fact-sheet", "fa", ()))
+
+
+@pytest.mark.parametrize(("workspace", "doc", "locale", "words"), PDFJS_WORDS)
+def test_pdfjs_keeps_the_spaces_around_marks_and_lam_alef(built_sample: Path, built_scripts: Path,
+                                                         workspace: str, doc: str, locale: str,
+                                                         words: tuple[str, ...]) -> None:
+    """pdf.js (Firefox's reader) writes a pending space before a glyph it does not place (a
+    mark's carrier, the alef of a lam-alef) and again after it, inside the word (`شبکه ٔ`,
+    `ل ا`); the space drawn before such a glyph is mapped to RLM + space, which it keeps as
+    text (render/tagging/edge_spaces.py): every word with a mark, and `لا`, read whole."""
+    from tests.textlayer.engines import available
+
+    engine = available().get("pdfjs")
+    if engine is None:
+        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    root = built_sample if workspace == "sample" else built_scripts
+    source = source_text(root / "content" / doc / f"{locale}.yaml")
+    missing = recovered(source, engine(root / "build" / doc / f"{doc}.{locale}.pdf"),
+                        locale).missing
+    marked = [word for word in missing
+              if any(unicodedata.category(character) == "Mn" for character in word)]
+    assert marked == [] and not set(words) & set(missing), missing
+
+
+HEBREW_NUMBERS = (("urban-water-fact-sheet", "212 עיירות ב-14 מדינות"),
+                  ("forum-key-messages", "יותר מ-400 משתתפים מ-38 מדינות"))
+
+
+@pytest.mark.parametrize(("doc", "phrase"), HEBREW_NUMBERS)
+def test_pdfjs_reads_numbers_in_hebrew_in_logical_order(built_scripts: Path, doc: str,
+                                                        phrase: str) -> None:
+    """The digits come from the brand's Latin face, in runs of their own, which pdf.js reads
+    as items in drawing order (`21214ב-`, `400מ-`); drawn in logical order
+    (render/tagging/logical_runs.py), with the spaces at their edges kept, they read as
+    written."""
+    from tests.textlayer.engines import available
+
+    engine = available().get("pdfjs")
+    if engine is None:
+        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    assert phrase in (built_scripts / "content" / doc / "he.yaml").read_text("utf-8")
+    text = engine(built_scripts / "build" / doc / f"{doc}.he.pdf").replace("\u200f", "")
+    assert phrase in " ".join(text.split())

@@ -1,0 +1,104 @@
+"""Spaces at the edges of a right-to-left line's text boxes kept in pdf.js's text layer: the
+space glyph a box draws first or last gets a copy mapped to RLM + space.
+
+WeasyPrint draws the inline boxes of a right-to-left line in logical order, each box left to
+right, so the pen moves back at every box (and at every marked-content sequence pdf.js starts
+a text item). pdf.js (4.10, `buildTextContentItem`) does not write a space glyph as text: it
+remembers it and writes a space only when the next glyph joins the same item, so a space
+drawn first or last in a box, which is the space between two boxes, is lost: `ב-14 מדינות`
+reads `ב-14מדינות`, and Firefox's find and copy read the same. A glyph whose text does not
+start with white space is text to pdf.js (its `getCharUnicodeCategory`): mapped to RLM +
+space, the space stays in the item. RLM is invisible and right-to-left, like the text around
+it; poppler, PDFium and MuPDF read the space as before (measured, docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from briefs.render.tagging.glyph_copies import CARRIER_WIDTH, Fonts
+from briefs.render.tagging.range_dashes import HEX_STRING, _glyphs, _redraw
+from briefs.render.tagging.recover import Marked
+from briefs.render.tagging.tree import Key
+
+RLM = "\u200f"
+EDGE_SPACE = RLM + " "
+"""A space's text that pdf.js keeps: it starts with a character that is not white space."""
+
+
+def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts) -> None:
+    """Draw the space glyphs of each right-to-left text box that pdf.js would lose (`_kept`)
+    with a copy mapped to RLM + space (the caller saves `fonts`)."""
+    for key, box in boxes.items():
+        text = getattr(box, "text", None)
+        style = getattr(box, "style", None)
+        if key not in marked or not isinstance(text, str) or style is None \
+                or style["direction"] != "rtl" or " " not in text:
+            continue
+        sequence = marked[key]
+        drawn = list(_glyphs(sequence, fonts))
+        widths = [fonts.width(sequence, glyph.font, glyph.glyph) for glyph in drawn]
+        for glyph in _kept(drawn, widths):
+            copy = fonts.copy_as(sequence, glyph.font, glyph.glyph, EDGE_SPACE)
+            if copy is not None and copy != glyph.glyph:
+                _redraw(sequence, glyph, copy)
+        if drawn and _has_mark(drawn[0].text):
+            _space_before(sequence, drawn[0], fonts)
+
+
+def _kept(drawn: list[Any], widths: list[float]) -> Iterator[Any]:
+    """The space glyphs pdf.js would lose or misplace: drawn first or last next to a
+    right-to-left letter, or drawn just before a glyph whose text holds a mark (a mark's
+    carrier, marks.py) or that has no advance (the alef of a lam-alef, drawn before its lam
+    with no advance): pdf.js does not place such a glyph (a "zero-width diacritic" to it, or
+    one that does not move the pen) and writes the pending space before it and again before
+    the next, inside the word (`شبکه ٔ` for `شبکهٔ`, `ل ا` for `لا`)."""
+    last = len(drawn) - 1
+    for index, glyph in enumerate(drawn):
+        if glyph.text != " " or last < 1:
+            continue
+        if (index == 0 and _right_to_left(drawn[1:])) \
+                or (index == last and _right_to_left(drawn[-2::-1])) \
+                or (index < last and (not widths[index + 1] or any(
+                    unicodedata.category(character) == "Mn"
+                    for character in drawn[index + 1].text))):
+            yield glyph
+
+
+def _has_mark(text: str) -> bool:
+    return any(unicodedata.category(character) == "Mn" for character in text)
+
+
+def _space_before(sequence: Marked, first: Any, fonts: Fonts) -> None:
+    """A box that starts (left) with a mark's carrier, the end of its last word: pdf.js
+    cannot place the carrier and puts it in the text item still open, the line before.
+    An empty glyph one thousandth of an em wide mapped to RLM + space drawn before it (the
+    pen moved back over it) is placed, and the carrier joins its item: a space at the end
+    of the box's text, where a line or a box ends."""
+    spacer = fonts.carrier(sequence, first.font, EDGE_SPACE)
+    if spacer is None:
+        return
+    tokens = sequence.stream.stream
+    token = tokens[first.position]
+    token = token.encode() if isinstance(token, str) else token
+    found = [match for match in HEX_STRING.finditer(token) if match.group(1)]
+    if not found or first.index != 0:
+        return
+    start = found[0].start(1)
+    tokens[first.position] = token[:start] + b"%04x>%d<" % (spacer, CARRIER_WIDTH) \
+        + token[start:]
+
+
+def _right_to_left(glyphs: list[Any]) -> bool:
+    """Whether the first character other than a mark or a joiner that `glyphs` draw is a
+    right-to-left letter (a space next to a Latin word, a number or punctuation stays as it
+    is: MuPDF, which gives a glyph the direction of its text's first character, then
+    misorders a Latin credit's letters, measured)."""
+    for glyph in glyphs:
+        for character in glyph.text:
+            kind = unicodedata.bidirectional(character)
+            if kind not in ("NSM", "BN"):
+                return kind in ("R", "AL")
+    return False

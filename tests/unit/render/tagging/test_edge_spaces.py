@@ -1,0 +1,73 @@
+"""In a right-to-left text box, the space glyphs pdf.js would lose (drawn first or last next to
+a right-to-left letter, or just before a mark's carrier) get a copy mapped to RLM + space."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pydyf
+
+from briefs.render.tagging.edge_spaces import keep_edge_spaces
+from briefs.render.tagging.glyph_copies import Fonts
+from briefs.render.tagging.recover import Marked, resolve
+from tests.unit.render.tagging.test_range_dashes import _font_file
+
+TEXTS = {1: "ب", 2: "\u0654", 3: "a", 4: ".", 5: " "}
+
+
+def _pdf(shown: bytes) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marked]:
+    pdf = pydyf.PDF()
+    file = pydyf.Stream([_font_file()], pydyf.Dictionary({"Length1": 0}))
+    pdf.add_object(file)
+    descriptor = pydyf.Dictionary({"Type": "/FontDescriptor", "FontFile2": file.reference})
+    pdf.add_object(descriptor)
+    cid = pydyf.Dictionary({"Type": "/Font", "Subtype": "/CIDFontType2",
+                            "W": pydyf.Array([1, pydyf.Array([350] * 5)]),
+                            "FontDescriptor": descriptor.reference})
+    pdf.add_object(cid)
+    lines = [b"5 beginbfchar", *(b"<%04x> <%s>" % (gid, text.encode("utf-16-be").hex().encode())
+                                 for gid, text in TEXTS.items()), b"endbfchar", b"endcmap"]
+    cmap = pydyf.Stream(lines)
+    pdf.add_object(cmap)
+    font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "ToUnicode": cmap.reference,
+                             "DescendantFonts": pydyf.Array([cid.reference])})
+    pdf.add_object(font)
+    fonts = pydyf.Dictionary({"F1": font.reference})
+    pdf.add_object(fonts)
+    stream = pydyf.Stream([b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC", shown, b"EMC"])
+    pdf.add_object(stream)
+    page = pydyf.Dictionary({"Type": "/Page", "Contents": stream.reference,
+                             "Resources": pydyf.Dictionary({"Font": fonts.reference})})
+    pdf.add_page(page)
+    return pdf, stream, font, Marked(0, stream, 1, None)
+
+
+def _kept(shown: bytes, direction: str = "rtl") -> tuple[bytes, bytes]:
+    pdf, stream, font, sequence = _pdf(shown)
+    fonts = Fonts(pdf)
+    box = SimpleNamespace(text="ب ب", style={"direction": direction})
+    keep_edge_spaces({"k": sequence}, {"k": box}, fonts)  # type: ignore[dict-item]
+    fonts.save()
+    return stream.stream[3], b"\n".join(resolve(pdf, font["ToUnicode"]).stream)
+
+
+def test_a_space_drawn_first_or_last_next_to_a_right_to_left_letter_is_text_to_pdfjs() -> None:
+    shown, cmap = _kept(b"[<0005><0001><0005><0001><0005>] TJ")
+    assert shown == b"[<0006><0001><0005><0001><0006>] TJ"
+    assert b"<0006> <200f0020>" in cmap
+
+
+def test_a_space_drawn_just_before_a_marks_carrier_is_text_to_pdfjs() -> None:
+    """`بٔ ب` drawn left to right: letter, space, carrier, letter."""
+    shown, _ = _kept(b"[<0001><0005><0002>1<0001>] TJ")
+    assert shown == b"[<0001><0006><0002>1<0001>] TJ"
+
+
+def test_other_spaces_and_left_to_right_boxes_are_left_alone() -> None:
+    """A space between two letters inside the box, one at an edge next to a Latin letter or
+    punctuation, and every space of a left-to-right box keep the space glyph."""
+    for shown in (b"[<0001><0005><0001>] TJ", b"[<0005><0003><0004><0005>] TJ",
+                  b"[<0005><0004><0001>] TJ"):
+        assert _kept(shown)[0] == shown
+    assert _kept(b"[<0005><0001><0005><0002><0001>] TJ", "ltr")[0] \
+        == b"[<0005><0001><0005><0002><0001>] TJ"
