@@ -6,9 +6,10 @@ The text-layer steps (actual.py, joiners.py, marks.py, range_dashes.py) work on 
 marked-content sequence WeasyPrint drew each text box in, which it writes only in a tagged
 PDF. An output that is not to be tagged is drawn tagged all the same; this step runs the
 text-layer steps on it and then takes the structure away: the structure tree and its
-objects (emptied: pydyf cannot delete an object), `/MarkInfo`, the pages' `/StructParents`
-and `/Tabs`, the annotations' `/StructParent`, and every marked-content operator of the
-content streams (forms too) except the `/Span` sequences that carry an `/ActualText`.
+objects (emptied: pydyf cannot delete an object), `/MarkInfo` and `/ViewerPreferences`, the
+pages' `/StructParents` and `/Tabs`, the annotations' `/StructParent`, and every
+marked-content operator of the content streams (forms too) except the `/Span` sequences
+that carry an `/ActualText`.
 Marked content with `/ActualText` needs no structure tree (ISO 32000-1 14.9.4), and nothing
 in PDF/X-4 (ISO 15930-7) restricts marked content.
 """
@@ -22,7 +23,8 @@ from briefs.render.tagging.retag import text_layer
 
 OPENING = {b"BDC", b"BMC"}
 CLOSING = b"EMC"
-ADDED_BY_TAGGING = {"MarkInfo", "StructTreeRoot"}
+ADDED_BY_TAGGING = {"MarkInfo", "StructTreeRoot", "ViewerPreferences"}
+"""What WeasyPrint's tagging adds to the catalog (ViewerPreferences: DisplayDocTitle alone)."""
 
 
 def text_layer_only(document: Any, pdf: Any) -> None:
