@@ -94,10 +94,12 @@ def test_print_and_press_pdfs_stay_untagged(built_print: dict[str, Path]) -> Non
     for path in paths:
         with pikepdf.open(path) as pdf:
             assert "/StructTreeRoot" not in pdf.Root and "/MarkInfo" not in pdf.Root, path.name
+            assert all("/StructParents" not in page.obj for page in pdf.pages)
+            forms = [item for item in pdf.objects if isinstance(item, pikepdf.Stream)
+                     and item.get("/Subtype") == "/Form"]
             spans = 0
-            for page in pdf.pages:
-                assert "/StructParents" not in page.obj
-                for operands, operator in pikepdf.parse_content_stream(page):
+            for content in [*pdf.pages, *forms]:
+                for operands, operator in pikepdf.parse_content_stream(content):
                     if str(operator) in ("BDC", "BMC"):
                         assert str(operands[0]) == "/Span" and "/ActualText" in operands[1]
                         spans += 1
