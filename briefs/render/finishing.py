@@ -26,6 +26,9 @@ class Finishing:
     press_colour: bool = False
     """PDF/X-4: every RGB colour declared sRGB (DefaultRGB), render/press_colour.py."""
     marks: PrintMarks | None = None
+    text_layer_only: bool = False
+    """An output not to be tagged, drawn tagged for its text layer: the structure is removed
+    once the text-layer steps ran (render/tagging/untag.py)."""
 
 
 def finisher(finishing: Finishing, seed: str, document: Any, padding: int = 0) -> Step:
@@ -40,8 +43,10 @@ def finisher(finishing: Finishing, seed: str, document: Any, padding: int = 0) -
     from briefs.render.tagging.cmap_values import no_empty_mappings
     from briefs.render.tagging.retag import retag
     from briefs.render.tagging.tounicode import right_to_left_ligatures
+    from briefs.render.tagging.untag import text_layer_only
 
-    steps: list[Step] = [retag, right_to_left_ligatures, no_empty_mappings,
+    steps: list[Step] = [text_layer_only if finishing.text_layer_only else retag,
+                         right_to_left_ligatures, no_empty_mappings,
                          conformance.printed_annotations,
                          conformance.no_cid_to_gid_map_on_cff]
     if finishing.no_interpolation:

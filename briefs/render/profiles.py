@@ -23,6 +23,8 @@ ACCESSIBLE_ARCHIVES = {"pdf/a-3a+ua-1": "pdf/a-3a"}
 """Combined variants: WeasyPrint makes the PDF/A part; briefs adds the PDF/UA-1
 identification (and the PDF/A extension schema it needs) while finishing."""
 DEFAULT_SLUG_MM = 10.0
+TAGGED_VARIANTS = {"pdf/ua-1", "pdf/ua-2", "pdf/a-1a", "pdf/a-2a", "pdf/a-3a", "pdf/a-3a+ua-1"}
+"""Variants WeasyPrint tags whatever the profile says."""
 
 
 class UnknownProfile(ValueError):
@@ -69,7 +71,7 @@ def render_options(profile: Profile, variant: str | None = None) -> dict[str, An
         "optimize_images": profile.optimize_images,
         "jpeg_quality": profile.jpeg_quality,
         "dpi": profile.max_image_dpi,
-        "pdf_tags": profile.tagged,
+        "pdf_tags": True,  # untagged outputs too, for their text layer (finishing)
         "uncompressed_pdf": False,
     }
     chosen = pdf_variant(profile, variant)
@@ -112,4 +114,5 @@ def finishing(profile: Profile, variant: str | None, slug_line: str) -> Finishin
                            slug_line=slug_line if profile.slug_line else "")
     return Finishing(no_interpolation=chosen.startswith(("pdf/a", "pdf/x")),
                      accessible_archive=chosen in ACCESSIBLE_ARCHIVES, marks=marks,
-                     press_colour=chosen == "pdf/x-4")
+                     press_colour=chosen == "pdf/x-4",
+                     text_layer_only=not profile.tagged and chosen not in TAGGED_VARIANTS)

@@ -14,7 +14,7 @@ def main(arguments: list[str]) -> None:
     root, only = Path(arguments[0]), set(arguments[1:])
     engines = available()
     for pdf in sorted((root / "build").rglob("*.pdf")):
-        doc, locale = pdf.stem.rsplit(".", 1)
+        doc, locale, *profile = pdf.stem.split(".")  # <doc>.<locale>[.<profile suffix>]
         if only and locale not in only:
             continue
         source = source_text(root / "content" / doc / f"{locale}.yaml")
@@ -25,7 +25,8 @@ def main(arguments: list[str]) -> None:
             if "\u200c" in source:
                 note += f" ZWNJ {text.count(chr(0x200C))}/{source.count(chr(0x200C))}"
             row.append(f"{name} {recovered(source, text, locale).share:6.1%}{note}")
-        print(f"{doc} {locale}: " + " | ".join(row), flush=True)
+        print(f"{doc} {locale}{''.join('.' + part for part in profile)}: " + " | ".join(row),
+              flush=True)
 
 
 if __name__ == "__main__":

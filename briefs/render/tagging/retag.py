@@ -7,8 +7,8 @@ from typing import Any
 from briefs.render.tagging.actual import actual_text, add_actual_texts
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.joiners import keep_joiners
-from briefs.render.tagging.recover import boxes_by_mcid, marked_sequences
-from briefs.render.tagging.tree import TreeBuilder
+from briefs.render.tagging.recover import Marked, boxes_by_mcid, marked_sequences
+from briefs.render.tagging.tree import Key, TreeBuilder
 from briefs.render.tagging.write import StructureWriter
 
 
@@ -21,6 +21,13 @@ def retag(document: Any, pdf: Any) -> None:
     structure = TreeBuilder(document, boxes, document.metadata.lang).build()
     marked = marked_sequences(pdf)
     StructureWriter(pdf, structure, marked).write()
+    text_layer(document, pdf, marked, boxes)
+
+
+def text_layer(document: Any, pdf: Any, marked: dict[Key, Marked],
+               boxes: dict[Key, Any]) -> None:
+    """The text-layer steps on the marked sequences (untag.py runs them on untagged outputs
+    too): glyph copies for ZWNJ, marks and range dashes, then the /ActualText spans."""
     keep_joiners(document, pdf, marked, boxes)
     add_actual_texts(marked, {key: text for key, box in boxes.items()
                               if key in marked and (text := actual_text(box))}, Fonts(pdf))
