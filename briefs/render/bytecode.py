@@ -93,6 +93,16 @@ KEY_VARIABLE = "BRIEFS_CACHE_KEY"
 MIN_GIVEN_KEY = 32
 
 
+def given_key_problem() -> str | None:
+    """What is wrong with `BRIEFS_CACHE_KEY`, when it is set but too short to be used."""
+    given = os.environ.get(KEY_VARIABLE)
+    if not given or len(given) >= MIN_GIVEN_KEY:
+        return None
+    return (f"{KEY_VARIABLE} has {len(given)} characters, fewer than {MIN_GIVEN_KEY}: it is "
+            "not used, and build/.cache is not kept between runs; give it a longer secret "
+            "(`openssl rand -hex 32`)")
+
+
 @lru_cache(maxsize=1)
 def signing_key() -> bytes | None:
     """This user's key for signing stored bytecode, made once (None when it cannot be kept).
