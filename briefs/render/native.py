@@ -18,7 +18,7 @@ subsetter or vector library that the search finds and the loader alone does not)
 WeasyPrint is imported again the usual way. Elsewhere (macOS, Windows) `find_library` runs
 no subprocess: nothing is done.
 
-Reported upstream as a suggestion (docs/decisions.md): try the platform's own names first.
+A suggestion for upstream, not yet sent (docs/decisions.md): try the platform's own names first.
 """
 
 from __future__ import annotations
