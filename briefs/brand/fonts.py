@@ -157,7 +157,7 @@ def _remember(key: tuple[str, int, bool], face: InstalledFace, facts: KeptFacts 
 def _version(path: Path) -> tuple[int, int] | None:
     try:
         stat = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in a path recalled from build/.cache
         return None
     return stat.st_size, stat.st_mtime_ns
 

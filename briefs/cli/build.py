@@ -131,7 +131,7 @@ def build_here(request: BuildRequest, reporter: Reporter, renderer: Renderer | N
         from briefs.render.workers import Renderer
 
         with Renderer.for_outputs(request.options.jobs, named_outputs(request)) as own:
-            own.start()
+            own.start(request.locales)  # the hyphenation dictionaries named: read at start-up
             with fewer_collections():  # in this process only: the workers have started
                 return build_here(request, reporter, own, config)
     from briefs.pipeline.entry import run

@@ -99,8 +99,9 @@ def _recall(path: Path, digest: str, facts: KeptFacts) -> ImageInfo | None:
         info = ImageInfo(str(kept["format"]), kept["width"], kept["height"])
     except (ValueError, KeyError, TypeError):
         return None
-    if info.format not in EXTENSIONS:
-        return None
+    if info.format not in EXTENSIONS or not all(
+            side is None or (type(side) is int and side > 0) for side in (info.width, info.height)):
+        return None  # not a verdict `_verdict` makes: decoded again
     if len(_KEPT) >= MAX_KEPT_VERDICTS:
         _KEPT.clear()
     _KEPT[(path, digest)] = info  # a render in this process (-j 1) checks the same file

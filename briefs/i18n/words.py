@@ -1,5 +1,9 @@
-"""Counting the words a translator translates (imported by the render workers, which must
-not import the translation machinery and the content models with it)."""
+"""Counting the words a translator translates.
+
+Apart from `i18n/status.py` because the render workers count words too (`render/overflow.py`,
+`render/page_space.py`) and must not import the translation machinery and the content models
+with it (docs/decisions.md).
+"""
 
 from __future__ import annotations
 

@@ -37,7 +37,12 @@ from briefs.pipeline.events import EventBus, Listener, OutputRef
 from briefs.pipeline.profile_formats import formats_of
 from briefs.pipeline.request import BuildOptions
 from briefs.render.assets import Assets
-from briefs.render.bytecode import MemoryBytecodeCache, StoredBytecodeCache, signing_key
+from briefs.render.bytecode import (
+    MemoryBytecodeCache,
+    StoredBytecodeCache,
+    given_key_problem,
+    signing_key,
+)
 from briefs.render.chart_store import ChartStore
 from briefs.render.profiles import select_profiles
 from briefs.render.stylesheets import check_stylesheet
@@ -76,6 +81,8 @@ class BuildSession:
         self.compiled_templates: jinja2.BytecodeCache = (
             StoredBytecodeCache(cache / "jinja", self.writer) if self.options.writes
             else MemoryBytecodeCache())
+        if writer is not None and (problem := given_key_problem()):
+            self.diagnostics.warning(problem)
         self.charts = ChartStore(cache / "charts", writer, signing_key())
         self.colors = ChartStore(cache / "colors", writer, signing_key(), ".txt")
         """Brand colours made readable (`kept_readable`), kept as charts are."""

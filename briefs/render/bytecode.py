@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +24,8 @@ CACHE_OWNER = "the template cache"
 COMPILER = "bounded-concat-1"
 """Changed whenever briefs compiles templates differently (render/limits.py)."""
 KEY_BYTES = 32
+MAX_STORED_BYTES = 16 * 1024 * 1024
+"""A stored template larger than this is not read (the sample's largest is about 30 KB)."""
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -73,7 +76,8 @@ class StoredBytecodeCache(MemoryBytecodeCache):
 
     def _verified(self, path: Path) -> bytes | None:
         try:
-            if path.is_symlink():
+            found = path.lstat()  # a link, a folder or a pipe is not read (a pipe would block)
+            if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_STORED_BYTES:
                 return None
             raw = path.read_bytes()
         except OSError:
@@ -89,6 +93,16 @@ KEY_VARIABLE = "BRIEFS_CACHE_KEY"
 MIN_GIVEN_KEY = 32
 
 
+def given_key_problem() -> str | None:
+    """What is wrong with `BRIEFS_CACHE_KEY`, when it is set but too short to be used."""
+    given = os.environ.get(KEY_VARIABLE)
+    if not given or len(given) >= MIN_GIVEN_KEY:
+        return None
+    return (f"{KEY_VARIABLE} has {len(given)} characters, fewer than {MIN_GIVEN_KEY}: it is "
+            "not used, and build/.cache is not kept between runs; give it a longer secret "
+            "(`openssl rand -hex 32`)")
+
+
 @lru_cache(maxsize=1)
 def signing_key() -> bytes | None:
     """This user's key for signing stored bytecode, made once (None when it cannot be kept).
@@ -101,7 +115,8 @@ def signing_key() -> bytes | None:
     if given:
         if len(given) < MIN_GIVEN_KEY:
             return None
-        return hashlib.sha256(b"briefs-cache-key:" + given.encode("utf-8")).digest()
+        # os.fsencode: the variable's own bytes, also when they are not UTF-8
+        return hashlib.sha256(b"briefs-cache-key:" + os.fsencode(given)).digest()
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     path = base / "briefs" / "bytecode.key"
     with contextlib.suppress(OSError):

@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import os
+import stat
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -142,8 +143,9 @@ class ChartStore:
         if path is None or self.key is None or self.writer is None:
             return None
         try:
-            if path.is_symlink() or not path.resolve().is_relative_to(
-                    self.writer.output_dir) or path.stat().st_size > MAX_CHART_BYTES + 32:
+            found = path.lstat()  # a link, a folder or a pipe is not read (a pipe would block)
+            if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_CHART_BYTES + 32 or \
+                    not path.resolve().is_relative_to(self.writer.output_dir):
                 return None
             raw = path.read_bytes()
         except (OSError, RuntimeError):  # RuntimeError: a symlink loop

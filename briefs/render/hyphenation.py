@@ -1,5 +1,4 @@
-"""The hyphenation dictionaries of a build's languages, read by a render worker before its
-first job.
+"""The hyphenation dictionaries of a build's languages, read before a worker's first job.
 
 WeasyPrint hyphenates with pyphen, which reads and parses a language's dictionary the first
 time a process hyphenates in it (50 ms for English, 10 to 20 for French, Spanish or Russian,

@@ -18,7 +18,7 @@ subsetter or vector library that the search finds and the loader alone does not)
 WeasyPrint is imported again the usual way. Elsewhere (macOS, Windows) `find_library` runs
 no subprocess: nothing is done.
 
-Reported upstream as a suggestion (docs/decisions.md): try the platform's own names first.
+A suggestion for upstream, not yet sent (docs/decisions.md): try the platform's own names first.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import contextlib
 import ctypes.util
 import io
 import sys
-from typing import Any
+from collections.abc import Iterator
 
 OPTIONAL = {"harfbuzz_subset": "harfbuzz-subset", "harfbuzz_vector": "harfbuzz-vector"}
 """Libraries WeasyPrint does without when it cannot open them (it then subsets fonts with
@@ -54,7 +54,7 @@ def import_weasyprint() -> None:
 
 
 @contextlib.contextmanager
-def _without_library_search() -> Any:
+def _without_library_search() -> Iterator[None]:
     real = ctypes.util.find_library
     ctypes.util.find_library = _not_searched
     try:

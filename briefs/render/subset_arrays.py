@@ -9,7 +9,8 @@ makes the same array (its length is the items'), from one type parsed once a pro
 
 The module's `ffi` is replaced by a view of it that does that and passes everything else on;
 the arrays' contents, and so the subsets and the PDFs, are the same. Remove this once
-WeasyPrint makes these arrays with `[]` (reported upstream, docs/decisions.md).
+WeasyPrint makes these arrays with `[]` (a suggestion for upstream, not yet sent:
+docs/decisions.md).
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ CASES = {
         "he", 'ראו <span class="ts-nobreak">סעיף-12</span> בחוק', "קוחב12-ףיעסואר"),
     "no-break span, Persian word with digits": (
         "fa", 'ماده <span class="ts-nobreak">ب-۱۲</span> قانون', "۱۲-ب"),
-    "short Hebrew compound (_guard_word)": ("he", "הוא בית-ספר גדול", "לודגרפס-תיבאוה"),
+    "short Hebrew compound (words.guard_word)": ("he", "הוא בית-ספר גדול", "לודגרפס-תיבאוה"),
     "Latin-digit range (bdi ltr)": ("he", "בין 2016-2025 בערים", "םירעב2016-2025ןיב"),
     "Latin-digit range in Arabic (bdi ltr)": ("ar", "بين 2016-2025 في المدن", "2016-2025"),
     "phone number (bdi ltr)": ("he", "התקשרו +44 20 7946 0958 היום",

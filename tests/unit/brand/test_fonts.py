@@ -112,3 +112,16 @@ def test_an_answer_planted_in_the_workspace_cache_is_not_believed(
     found = find_installed_face("Sans", 400, False, None, users)
     assert found == InstalledFace(tmp_path / "Face.ttf", 0)
     assert fake_fontconfig == [("Sans", 400)]  # asked, not taken from the planted file
+
+
+def test_a_kept_answer_naming_no_possible_file_is_asked_again(
+        fake_fontconfig: list[tuple[str, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record read back from build/.cache is data: a path no file can have (a NUL in it)
+    is a record to ignore, not a traceback."""
+    facts = Facts()
+    find_installed_face("Sans", 400, False, None, facts)
+    for key in facts.kept:
+        facts.kept[key] = b'{"path": "/fonts/a\\u0000b.ttf", "index": 0, "version": [4, 0]}'
+    monkeypatch.setattr(fonts, "_FOUND", {})
+    find_installed_face("Sans", 400, False, None, facts)
+    assert fake_fontconfig == [("Sans", 400), ("Sans", 400)]

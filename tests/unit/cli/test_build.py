@@ -108,7 +108,7 @@ def test_after_an_edit_the_worker_starts_before_the_server_client_and_metadata_i
     text.write_text(text.read_text() + "\n")
     code = ("import sys, briefs.render.workers as w, briefs.server.address as a\n"
             "a.server_key = lambda *args: print('server key made')\n"
-            "def start(self):\n"
+            "def start(self, languages=()):\n"
             "    print(sorted({'importlib.metadata', 'briefs.server.client', 'pydantic'}"
             " & set(sys.modules)))\n"
             "    raise SystemExit(0)\n"

@@ -25,3 +25,29 @@ def test_named_outputs(docs: tuple[str, ...], locales: tuple[str, ...],
     request = BuildRequest(Path("."), docs, locales, BuildOptions(profiles=profiles),
                            single=single)
     assert named_outputs(request) == outputs
+
+
+def test_the_workers_read_the_named_locales_dictionaries_at_start_up(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`briefs build DOC -l de` starts its worker with German's hyphenation dictionary read
+    (render/hyphenation.py), as `pipeline.entry.run` starts its own."""
+    from briefs.cli.build import build_here
+    from briefs.cli.common import Reporter
+    from briefs.pipeline import entry
+    from briefs.render.workers import Renderer
+
+    started: list[tuple[str, ...]] = []
+    monkeypatch.setattr(Renderer, "start",
+                        lambda self, languages=(): started.append(tuple(languages)))
+
+    class Planned(Exception):
+        """The build stopped where planning would begin."""
+
+    def planned(*args: object, **kwargs: object) -> None:
+        raise Planned
+
+    monkeypatch.setattr(entry, "run", planned)
+    request = BuildRequest(Path("."), ("brief",), ("de", "fr"), BuildOptions(jobs=2))
+    with pytest.raises(Planned):
+        build_here(request, Reporter(None, quiet=True))
+    assert started == [("de", "fr")]

@@ -128,3 +128,21 @@ def test_a_verdict_planted_in_the_workspace_cache_does_not_pass_a_damaged_image(
     same_key = ChartStore(folder, Writer(output), b"f" * 32, ".json")  # the forger's key
     assert inspect_image(broken, facts=same_key).width == 400  # what signing protects
     images._KEPT.clear()
+
+
+@pytest.mark.parametrize("kept", [b'{"format": "png", "width": "40", "height": 30}',
+                                  b'{"format": "png", "width": 40, "height": -1}',
+                                  b'{"format": "png", "width": true, "height": 30}',
+                                  b'["png", 40, 30]', b"\xff not JSON"])
+def test_a_kept_verdict_that_is_not_one_briefs_makes_is_decoded_again(
+        tmp_path: Path, kept: bytes) -> None:
+    """What a build kept is read as data: a record of another shape (an older toolkit's, a
+    damaged one) sends the image to be decoded, never a size that is not a number onwards."""
+    facts = Facts()
+    photo = make_png(tmp_path / "photo.png")
+    inspect_image(photo, facts=facts)
+    for key in facts.kept:
+        facts.kept[key] = kept
+    images._verdict.cache_clear()
+    images._KEPT.clear()
+    assert inspect_image(photo, facts=facts) == images.ImageInfo("png", 40, 30)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,3 +47,27 @@ def test_a_short_key_given_keeps_nothing(fresh_key: None,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(bytecode.KEY_VARIABLE, "secret")
     assert bytecode.signing_key() is None
+
+
+def test_a_key_given_in_bytes_that_are_not_utf8_is_used(
+        fresh_key: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An environment is bytes: a secret that is not UTF-8 is a key, not a traceback."""
+    monkeypatch.setenv(bytecode.KEY_VARIABLE, "k" * 31 + "\udcff")  # the byte 0xff, escaped
+    given = bytecode.signing_key()
+    assert given is not None and len(given) == 32
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_stored_template_that_is_a_pipe_is_not_read(tmp_path: Path) -> None:
+    """A restored cache is the workspace's: a named pipe there must not hang the build."""
+    cache = bytecode.StoredBytecodeCache(tmp_path, writer=None, key=b"k" * 32)
+    os.mkfifo(tmp_path / "pipe.cache")
+    reader = threading.Thread(target=cache._verified, args=(tmp_path / "pipe.cache",),
+                              daemon=True)
+    reader.start()
+    reader.join(3)
+    try:
+        assert not reader.is_alive()
+    finally:
+        with contextlib.suppress(OSError):  # a blocked reader, let go
+            os.close(os.open(tmp_path / "pipe.cache", os.O_WRONLY | os.O_NONBLOCK))

@@ -3,7 +3,11 @@ when signed with the user's key (a planted file is drawn over)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -130,3 +134,32 @@ def test_facts_recalled_are_this_users_signed_ones_and_remembering_replaces_them
     again.remember({"fc-match": "Sans"}, b'{"path": "/fonts/Other.ttf"}')
     assert ChartStore(folder, Writer(output), b"k" * 32, ".json").recall(
         {"fc-match": "Sans"}) == b'{"path": "/fonts/Other.ttf"}'
+
+
+def _read_in_time(read: Callable[[], object]) -> bool:
+    """Whether `read` returns within seconds (a pipe opened for reading blocks until a writer
+    comes; the test's own open for writing then lets a blocked reader go)."""
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(3)
+    return not reader.is_alive()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_a_folder_in_place_of_a_kept_fact_is_passed_over(tmp_path: Path) -> None:
+    """A restored cache is the workspace's: a named pipe there must not hang the build."""
+    output = tmp_path / "build"
+    folder = output / ".cache" / "facts"
+    ChartStore(folder, Writer(output), KEY, ".json").remember({"image": "a"}, b"{}")
+    (stored,) = folder.iterdir()
+    stored.unlink()
+    os.mkfifo(stored)
+    later = ChartStore(folder, Writer(output), KEY, ".json")
+    try:
+        assert _read_in_time(lambda: later.recall({"image": "a"}))
+    finally:
+        with contextlib.suppress(OSError):  # a blocked reader, let go
+            os.close(os.open(stored, os.O_WRONLY | os.O_NONBLOCK))
+    stored.unlink()
+    stored.mkdir()
+    assert ChartStore(folder, Writer(output), KEY, ".json").recall({"image": "a"}) is None
