@@ -9,6 +9,9 @@ left-to-right character to the last one before a right-to-left character, an Ara
 number, a tab, a line break or a block. An element that is an isolate itself (`<bdi>`,
 `dir=`) counts as a neutral, as in the algorithm. Only a run that holds an element and more
 left-to-right text than that element is wrapped: a run inside one box is drawn right already.
+Each parent whose own text is right to left is searched (`render/direction.py`): in a
+right-to-left document, but not in a block with `dir="ltr"`; in a left-to-right one, a block
+with `dir="rtl"` or a `<bdi>` holding right-to-left text.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from collections.abc import Iterator
 
 import lxml.html
 from lxml.html import HtmlElement
+
+from briefs.render.direction import is_rtl, isolates
 
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd",
           "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
@@ -31,25 +36,25 @@ Slot = tuple[int, int]
 k-th child."""
 
 
-def isolate_ltr_runs(body: HtmlElement) -> None:
-    """Wrap every cut left-to-right run under `body` (right-to-left text) in its own bdi."""
+def isolate_ltr_runs(body: HtmlElement, document_rtl: bool = True,
+                     resolved: dict[HtmlElement, bool] | None = None) -> None:
+    """Wrap every cut left-to-right run in right-to-left text under `body` in its own bdi
+    (`document_rtl`: the direction of text with no `dir` of its own; `resolved`: as for
+    `direction.is_rtl`)."""
+    elements = [element for element in body.iter() if isinstance(element.tag, str)]
+    if not document_rtl and not any(isolates(element) for element in elements):
+        return  # no right-to-left text (as far as directions go)
+    resolved = {} if resolved is None else resolved
     skipped: set[HtmlElement] = set()
-    for parent in list(body.iter()):
-        above = parent.getparent()
-        if not isinstance(parent.tag, str) or _isolating(parent) or above in skipped or \
-                (above is not None and _isolating(above)):  # a bdi made here is above
-            skipped.add(parent)  # inside an isolate (the author's direction), or not text
+    for parent in elements:
+        if parent.tag in SKIPPED or parent.getparent() in skipped:
+            skipped.add(parent)  # never typeset
             continue
+        if not is_rtl(parent, document_rtl, resolved):
+            continue  # left-to-right text (a bdi made here among them)
         children = list(parent)
         for start, end in reversed(list(_runs(parent, children))):
             _wrap(parent, children, start, end)
-
-
-def _isolating(element: HtmlElement) -> bool:
-    """An isolate (the text's direction its own), or a part never typeset (not `<html>`,
-    whose `dir` is the document's)."""
-    return element.tag in SKIPPED or element.tag == "bdi" or \
-        (element.get("dir") is not None and element.tag != "html")
 
 
 def _runs(parent: HtmlElement, children: list[HtmlElement]) -> Iterator[tuple[Slot, Slot]]:
@@ -92,7 +97,7 @@ def _kind(element: HtmlElement) -> str:
         return NEUTRAL  # a comment
     if element.tag not in INLINE:
         return BARRIER
-    if element.tag == "bdi" or element.get("dir") is not None:
+    if isolates(element):
         return NEUTRAL
     kinds = {_text_kind(element.text)} | {_kind(child) for child in element} \
         | {_text_kind(child.tail) for child in element}

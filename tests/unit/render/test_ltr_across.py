@@ -48,3 +48,20 @@ def test_many_runs_are_wrapped_in_linear_time() -> None:
     out = isolated(body)
     assert out.count('<bdi dir="ltr">the <em>big</em> Report</bdi>') == 5000
     assert time.perf_counter() - started < 5
+
+
+def test_runs_are_found_in_right_to_left_text_only() -> None:
+    """A block with `dir="rtl"` in an English page is searched; a block with `dir="ltr"` in a
+    right-to-left page, or a `<bdi>` holding Latin text, is not."""
+    root = lxml.html.fromstring('<html dir="ltr"><body><p>The minister: <q dir="rtl">הדוח של '
+                                "the <em>big</em> Report השנה</q> and <em>a</em> b</p>"
+                                "<p><bdi>שלום the <em>big</em> Report</bdi></p></body></html>")
+    isolate_ltr_runs(root.find("body"), False)
+    out = lxml.html.tostring(root.find("body"), encoding="unicode")
+    assert '<q dir="rtl">הדוח של <bdi dir="ltr">the <em>big</em> Report</bdi> השנה</q>' in out
+    assert "and <em>a</em> b</p>" in out
+    assert '<bdi>שלום <bdi dir="ltr">the <em>big</em> Report</bdi></bdi>' in out
+    assert isolated('<div dir="ltr">the <em>big</em> Report</div>') == \
+        '<div dir="ltr">the <em>big</em> Report</div>'
+    assert isolated('<p>ש <bdi>the <em>big</em> Report</bdi></p>') == \
+        '<p>ש <bdi>the <em>big</em> Report</bdi></p>'
