@@ -49,7 +49,7 @@ from briefs.render.direction import is_rtl, language
 from briefs.render.ltr_across import isolate_ltr_runs
 from briefs.render.words import NO_BREAK as NO_BREAK
 from briefs.render.words import NO_HYPHEN as NO_HYPHEN
-from briefs.render.words import WORD, guard_word, ltr_phrase, ltr_phrase_spans
+from briefs.render.words import WORD, guard_word, ltr_phrase, ltr_phrase_spans, rtl_phrase_spans
 
 ORDINAL = "ts-ordinal"
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
@@ -207,8 +207,9 @@ def _rewrite(text: str, rules: Rules, short: bool) -> list[Any]:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
         pieces = [native_respaced(piece, rules.native_ranges or "") if isinstance(piece, str)
                   else piece for piece in pieces]  # no element: decisions.md
-        pieces = _split_spans(pieces, ltr_phrase_spans, lambda run: ltr_phrase(
-            _split([run], WORD, guard_word, masked=True)))
+    pieces = _split_spans(pieces, ltr_phrase_spans if rules.rtl else rtl_phrase_spans,
+                          lambda run: ltr_phrase(_split([run], WORD, guard_word, masked=True),
+                                                 "ltr" if rules.rtl else "rtl"))
     if rules.ranges is not None:
         pieces = _ranges(pieces, rules)
     pieces = _split(pieces, WORD, guard_word, masked=True)

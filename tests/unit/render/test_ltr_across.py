@@ -65,3 +65,20 @@ def test_runs_are_found_in_right_to_left_text_only() -> None:
         '<div dir="ltr">the <em>big</em> Report</div>'
     assert isolated('<p>ש <bdi>the <em>big</em> Report</bdi></p>') == \
         '<p>ש <bdi>the <em>big</em> Report</bdi></p>'
+
+
+def test_right_to_left_runs_cut_in_left_to_right_text_are_isolated() -> None:
+    """The mirror case: WeasyPrint draws a left-to-right line's boxes in order, so a Hebrew
+    name cut by emphasis in English text was drawn in reading order from the left."""
+    def in_english(body: str) -> str:
+        root = lxml.html.fromstring(f"<html><body>{body}</body></html>")
+        isolate_ltr_runs(root.find("body"), False)
+        return lxml.html.tostring(root.find("body"), encoding="unicode")[6:-7]
+
+    assert in_english("<p>Signed by אבג <em>דהו</em> זחט today</p>") == \
+        '<p>Signed by <bdi dir="rtl">אבג <em>דהו</em> זחט</bdi> today</p>'
+    assert in_english("<p>x مكتب <b>الأمم</b> المتحدة، 2019 in</p>") == \
+        '<p>x <bdi dir="rtl">مكتب <b>الأمم</b> المتحدة، 2019</bdi> in</p>'
+    for body in ("<p>Signed by <em>דהו</em> today</p>", "<p>The <em>big</em> Report</p>",
+                 "<p>Signed by אבג דהו זחט today</p>"):
+        assert in_english(body) == body

@@ -278,3 +278,10 @@ def test_directions_are_resolved_in_linear_time() -> None:
     start = time.perf_counter()
     typeset(body, "ar", "rtl", "Arab")
     assert time.perf_counter() - start < 10
+
+
+def test_rtl_phrases_with_guarded_words_are_isolated_in_ltr_text() -> None:
+    out = typeset("<p>At the בית בית-ספר גדול school</p>")
+    assert (f'<bdi dir="rtl">בית <span class="{NO_BREAK}">בית-ספר</span> גדול</bdi> school'
+            in out)
+    assert "<bdi" not in typeset("<p>At the בית-ספר school</p>")
