@@ -8,6 +8,10 @@ element (itself included) with `dir="ltr"` or `dir="rtl"` gives the direction; `
 and a `<bdi>` without `dir` take the direction of their first strong character (bidi classes
 L, R, AL), skipping the text of isolates inside them, and left to right if there is none;
 with neither, the document's direction (`<html dir>`, given by the caller).
+
+WeasyPrint reads `dir="ltr"` and `dir="rtl"` only: it drew a `<bdi>` without `dir`, or an
+element with `dir="auto"`, in its parent's direction (a Hebrew name in a `<bdi>` in English
+text as left-to-right text). `resolve_auto` writes the direction HTML resolves into `dir`.
 """
 
 from __future__ import annotations
@@ -37,6 +41,26 @@ def is_rtl(element: HtmlElement, document_rtl: bool,
             return resolved[node]
         node = node.getparent()
     return document_rtl
+
+
+def resolve_auto(root: HtmlElement) -> dict[HtmlElement, bool]:
+    """Give each `<bdi>` without `dir` and each `dir="auto"` element under `root` the
+    direction HTML resolves for it; the directions found (right to left?), for `is_rtl`.
+    Linear: each element's text is read for the nearest such element around it only."""
+    resolved: dict[HtmlElement, bool] = {}
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        value = (element.get("dir") or "").strip().lower()
+        if value == "auto" or (element.tag == "bdi" and value not in ("ltr", "rtl")):
+            resolved[element] = _first_strong(element) == "rtl"
+            element.set("dir", "rtl" if resolved[element] else "ltr")
+    return resolved
+
+
+def text_direction(text: str) -> str:
+    """`ltr` or `rtl`: the direction of the text's first strong character (`ltr` if none)."""
+    return _strong(text) or "ltr"
 
 
 def language(element: HtmlElement, default: str) -> str:

@@ -16,7 +16,6 @@
   from the gap between Hangul glyphs).
 - Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
-
 - Number, year and time ranges (`2019-2023`, `14:30 – 16:30`) take the locale's CLDR
   separator and never break (`i18n/ranges.py`), in left-to-right text; in right-to-left
   text, ranges written in Arabic-Indic or Persian digits (`٢٠١٦–٢٠٢٥`) take the separator
@@ -45,7 +44,7 @@ from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
 from briefs.i18n.ranges import native_respaced, range_spans, respaced
 from briefs.i18n.scripts import Script
-from briefs.render.direction import is_rtl, language
+from briefs.render.direction import is_rtl, language, resolve_auto, text_direction
 from briefs.render.ltr_across import isolate_ltr_runs
 from briefs.render.words import NO_BREAK as NO_BREAK
 from briefs.render.words import NO_HYPHEN as NO_HYPHEN
@@ -75,7 +74,7 @@ LTR_RUN = re.compile(
     re.ASCII)
 ISOLATE = re.compile("([\u2066\u2067\u2068])([^\u2066-\u2069]*)\u2069")
 """A run a translator isolated by hand: LRI (U+2066), RLI (U+2067) or FSI (U+2068) ... PDI."""
-ISOLATE_DIRECTIONS = {"\u2066": "ltr", "\u2067": "rtl", "\u2068": "auto"}
+ISOLATE_DIRECTIONS = {"\u2066": "ltr", "\u2067": "rtl"}  # FSI: the text's (resolved)
 HANGUL_WORD = re.compile(r"\S*[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]\S*")
 
 
@@ -117,7 +116,7 @@ def typeset_html(html: str, rules: Rules) -> str:
     body = root.find("body")
     if body is None:
         return html
-    resolved: dict[HtmlElement, bool] = {}
+    resolved = resolve_auto(body)  # WeasyPrint reads no dir="auto": render/direction.py
     isolate_ltr_runs(body, rules.rtl, resolved)  # what the author's elements cut
     for element in list(_elements(body)):
         _typeset_element(element, _directed(rules, element, resolved))
@@ -311,8 +310,9 @@ def _ordinals(pieces: list[Any]) -> list[Any]:
 
 
 def _isolate(run: str) -> HtmlElement:
-    """LRI text PDI -> <bdi dir="ltr">text</bdi> (RLI: rtl, FSI: auto)."""
-    return _element("bdi", run[1:-1], dir=ISOLATE_DIRECTIONS[run[0]])
+    """LRI text PDI -> <bdi dir="ltr">text</bdi> (RLI: rtl, FSI: the text's direction)."""
+    return _element("bdi", run[1:-1], dir=ISOLATE_DIRECTIONS.get(run[0]) or text_direction(
+        run[1:-1]))
 
 
 def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],

@@ -285,3 +285,14 @@ def test_rtl_phrases_with_guarded_words_are_isolated_in_ltr_text() -> None:
     assert (f'<bdi dir="rtl">בית <span class="{NO_BREAK}">בית-ספר</span> גדול</bdi> school'
             in out)
     assert "<bdi" not in typeset("<p>At the בית-ספר school</p>")
+
+
+def test_auto_directions_are_written_out_for_weasyprint() -> None:
+    """WeasyPrint reads `dir="ltr"`/`"rtl"` only and drew a `<bdi>` (or `dir="auto"`, or a
+    translator's FSI) in its parent's direction: the pass writes the resolved direction."""
+    assert '<bdi dir="rtl">אבג</bdi>' in typeset("<p>Signed <bdi>אבג</bdi></p>")
+    assert '<span dir="rtl">مكتب' in typeset('<p>x <span dir="auto">مكتب</span></p>')
+    assert '<bdi dir="ltr">123 abc</bdi>' in typeset("<p>ש <bdi>123 abc</bdi></p>", "he", "rtl",
+                                                     "Hebr")
+    assert '<bdi dir="ltr">123</bdi>' in typeset("<p>ש <bdi>123</bdi></p>", "he", "rtl", "Hebr")
+    assert '<bdi dir="rtl">שלום</bdi>' in typeset("<p>Hello \u2068שלום\u2069!</p>")
