@@ -70,8 +70,8 @@ def isolate_ltr_runs(body: HtmlElement, document_rtl: bool = True,
     right-to-left run in left-to-right text, in its own bdi (`document_rtl`: the direction of
     text with no `dir` of its own; `resolved`: as for `direction.is_rtl`)."""
     elements = [element for element in body.iter() if isinstance(element.tag, str)]
-    if not document_rtl and not any(isolates(element) for element in elements) and \
-            not RIGHT_TO_LEFT_TEXT.search(body.text_content()):
+    mixed = bool(RIGHT_TO_LEFT_TEXT.search(body.text_content()))
+    if not document_rtl and not mixed and not any(isolates(element) for element in elements):
         return  # left-to-right text only
     resolved = {} if resolved is None else resolved
     skipped: set[HtmlElement] = set()
@@ -79,7 +79,10 @@ def isolate_ltr_runs(body: HtmlElement, document_rtl: bool = True,
         if parent.tag in SKIPPED or parent.getparent() in skipped:
             skipped.add(parent)  # never typeset
             continue
-        side = IN_RTL if is_rtl(parent, document_rtl, resolved) else IN_LTR
+        rtl = is_rtl(parent, document_rtl, resolved)
+        if not rtl and not mixed:
+            continue  # no right-to-left run in left-to-right text without such letters
+        side = IN_RTL if rtl else IN_LTR
         children = list(parent)
         for start, end in reversed(list(_runs(parent, children, side))):
             _wrap(parent, children, start, end, side.dir)
