@@ -82,3 +82,13 @@ def test_right_to_left_runs_cut_in_left_to_right_text_are_isolated() -> None:
     for body in ("<p>Signed by <em>דהו</em> today</p>", "<p>The <em>big</em> Report</p>",
                  "<p>Signed by אבג דהו זחט today</p>"):
         assert in_english(body) == body
+
+
+def test_many_right_to_left_runs_are_wrapped_in_linear_time() -> None:
+    root = lxml.html.fromstring("<html><body><p>" + "a אבג <b>דהו</b> זחט " * 5000
+                                + "</p></body></html>")
+    started = time.perf_counter()
+    isolate_ltr_runs(root.find("body"), False)
+    out = lxml.html.tostring(root.find("body"), encoding="unicode")
+    assert out.count('<bdi dir="rtl">אבג <b>דהו</b> זחט</bdi>') == 5000
+    assert time.perf_counter() - started < 5
