@@ -16,7 +16,6 @@
   from the gap between Hangul glyphs).
 - Headings in Chinese, Japanese and Thai break only between phrases, found with Google's
   BudouX; body text wraps by the script's own rules (an unbreakable phrase widens a column).
-
 - Number, year and time ranges (`2019-2023`, `14:30 – 16:30`) take the locale's CLDR
   separator and never break (`i18n/ranges.py`), in left-to-right text; in right-to-left
   text, ranges written in Arabic-Indic or Persian digits (`٢٠١٦–٢٠٢٥`) take the separator
@@ -33,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -45,10 +44,11 @@ from briefs.i18n.ordinals import ordinal_suffixes
 from briefs.i18n.punctuation import french_spacing
 from briefs.i18n.ranges import native_respaced, range_spans, respaced
 from briefs.i18n.scripts import Script
+from briefs.render.direction import is_rtl, language, resolve_auto, text_direction
 from briefs.render.ltr_across import isolate_ltr_runs
 from briefs.render.words import NO_BREAK as NO_BREAK
 from briefs.render.words import NO_HYPHEN as NO_HYPHEN
-from briefs.render.words import WORD, guard_word, ltr_phrase, ltr_phrase_spans
+from briefs.render.words import WORD, guard_word, ltr_phrase, ltr_phrase_spans, rtl_phrase_spans
 
 ORDINAL = "ts-ordinal"
 SKIPPED_TAGS = {"head", "script", "style", "svg", "math", "code", "pre", "kbd", "samp",
@@ -74,7 +74,7 @@ LTR_RUN = re.compile(
     re.ASCII)
 ISOLATE = re.compile("([\u2066\u2067\u2068])([^\u2066-\u2069]*)\u2069")
 """A run a translator isolated by hand: LRI (U+2066), RLI (U+2067) or FSI (U+2068) ... PDI."""
-ISOLATE_DIRECTIONS = {"\u2066": "ltr", "\u2067": "rtl", "\u2068": "auto"}
+ISOLATE_DIRECTIONS = {"\u2066": "ltr", "\u2067": "rtl"}  # FSI: the text's (resolved)
 HANGUL_WORD = re.compile(r"\S*[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]\S*")
 
 
@@ -98,6 +98,7 @@ class Rules:
     native_ranges: str | None = None
     """In right-to-left text, the locale whose separator ranges in Arabic-Indic or Persian
     digits take (`i18n/ranges.native_respaced`)."""
+    lang: str = ""  # the document's; an element's own `lang` replaces it (`_directed`)
 
 
 def rules_for(lang: str, direction: str, script: Script) -> Rules:
@@ -106,7 +107,7 @@ def rules_for(lang: str, direction: str, script: Script) -> Rules:
     return Rules(direction == "rtl", script, phrases, language in ("zh", "ja"),
                  french_spacing=language == "fr", french_ordinals=language == "fr",
                  ranges=None if direction == "rtl" else lang,
-                 native_ranges=lang if direction == "rtl" else None)
+                 native_ranges=lang if direction == "rtl" else None, lang=lang)
 
 
 def typeset_html(html: str, rules: Rules) -> str:
@@ -115,10 +116,10 @@ def typeset_html(html: str, rules: Rules) -> str:
     body = root.find("body")
     if body is None:
         return html
-    if rules.rtl:
-        isolate_ltr_runs(body)  # what the author's elements cut: render/ltr_across.py
+    resolved = resolve_auto(body)  # WeasyPrint reads no dir="auto": render/direction.py
+    isolate_ltr_runs(body, rules.rtl, resolved)  # what the author's elements cut
     for element in list(_elements(body)):
-        _typeset_element(element, rules)
+        _typeset_element(element, _directed(rules, element, resolved))
     return str(lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>"))
 
 
@@ -131,11 +132,21 @@ def _elements(root: HtmlElement) -> Iterator[HtmlElement]:
         yield from _elements(child)
 
 
+def _directed(rules: Rules, element: HtmlElement, resolved: dict[HtmlElement, bool]) -> Rules:
+    """The rules for the direction and language of the element's text (render/direction.py)."""
+    rtl = is_rtl(element, rules.rtl, resolved)
+    lang = language(element, rules.lang)
+    if rtl == rules.rtl and lang == rules.lang:
+        return rules
+    return replace(rules, rtl=rtl, ranges=None if rtl else lang,
+                   native_ranges=lang if rtl else None)
+
+
 def _typeset_element(element: HtmlElement, rules: Rules) -> None:
-    """Rewrite the element's text (before its first child) and each child's tail."""
-    isolated = _inside(element, lambda e: e.tag == "bdi" or e.get("dir") is not None)
+    """Rewrite the element's text (before its first child) and each child's tail, by the rules
+    for its direction."""
     short = rules.phrases is not None and _is_short(element)
-    pieces = _rewrite(element.text or "", rules, isolated, short)
+    pieces = _rewrite(element.text or "", rules, short)
     keep_all = rules.script.breaking == "keep-all"
     if keep_all:
         pieces = _drawn_spaces(pieces, False, len(element) > 0)
@@ -146,7 +157,7 @@ def _typeset_element(element: HtmlElement, rules: Rules) -> None:
         if not isinstance(child.tag, str):
             continue
         tail, child.tail = child.tail or "", None
-        pieces = _rewrite(tail, rules, isolated, short)
+        pieces = _rewrite(tail, rules, short)
         if keep_all and (tail.strip() or _between_words(element, child)):
             pieces = _drawn_spaces(pieces, True, child.getnext() is not None)
         _insert(element, child, pieces)
@@ -180,7 +191,7 @@ def _place(parent: HtmlElement, after: HtmlElement | None, pieces: list[Any]) ->
     return after
 
 
-def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
+def _rewrite(text: str, rules: Rules, short: bool) -> list[Any]:
     """Text as a list of strings and new elements."""
     if not text.strip():
         return [text] if text else []
@@ -191,12 +202,13 @@ def _rewrite(text: str, rules: Rules, isolated: bool, short: bool) -> list[Any]:
     if rules.french_spacing:
         text = french_spacing(text)
     pieces: list[Any] = _split([text], ISOLATE, _isolate)
-    if rules.rtl and not isolated:
+    if rules.rtl:
         pieces = _split(pieces, LTR_RUN, lambda run: _element("bdi", run, dir="ltr"))
         pieces = [native_respaced(piece, rules.native_ranges or "") if isinstance(piece, str)
                   else piece for piece in pieces]  # no element: decisions.md
-        pieces = _split_spans(pieces, ltr_phrase_spans, lambda run: ltr_phrase(
-            _split([run], WORD, guard_word, masked=True)))
+    pieces = _split_spans(pieces, ltr_phrase_spans if rules.rtl else rtl_phrase_spans,
+                          lambda run: ltr_phrase(_split([run], WORD, guard_word, masked=True),
+                                                 "ltr" if rules.rtl else "rtl"))
     if rules.ranges is not None:
         pieces = _ranges(pieces, rules)
     pieces = _split(pieces, WORD, guard_word, masked=True)
@@ -298,8 +310,9 @@ def _ordinals(pieces: list[Any]) -> list[Any]:
 
 
 def _isolate(run: str) -> HtmlElement:
-    """LRI text PDI -> <bdi dir="ltr">text</bdi> (RLI: rtl, FSI: auto)."""
-    return _element("bdi", run[1:-1], dir=ISOLATE_DIRECTIONS[run[0]])
+    """LRI text PDI -> <bdi dir="ltr">text</bdi> (RLI: rtl, FSI: the text's direction)."""
+    return _element("bdi", run[1:-1], dir=ISOLATE_DIRECTIONS.get(run[0]) or text_direction(
+        run[1:-1]))
 
 
 def _phrases(pieces: list[Any], parse: Callable[[str], list[str]],

@@ -5,7 +5,10 @@ WeasyPrint resolves no bidi across inline boxes: it draws the boxes of a right-t
 in reverse order, and the text of each by the bidi algorithm. A span around `UN-Habitat` in
 `World Bank UN-Habitat Report` cut the run into three boxes, drawn `Report UN-Habitat World
 Bank` (docs/upstream/weasyprint-inline-bidi.md). Isolated whole in `<bdi dir="ltr">`, the run
-is one left-to-right box, as the bidi algorithm draws it, and the span is inside it.
+is one left-to-right box, as the bidi algorithm draws it, and the span is inside it. The
+mirror case too: in left-to-right text WeasyPrint draws the boxes in order, so a span around
+`בית-ספר` in a Hebrew phrase in English text drew the phrase's words from the left; such a
+right-to-left run is isolated in `<bdi dir="rtl">`.
 """
 
 from __future__ import annotations
@@ -29,6 +32,11 @@ WORD = re.compile(rf"a+(?:[{HYPHENS}]a+)*")
 """A word, over `clusters.word_mask` of the text: whole clusters of letters, joined by hyphens."""
 RIGHT_TO_LEFT = {"R", "AL", "AN", "B", "S", "RLE", "RLO", "RLI", "LRI", "FSI", "PDI"}
 """Bidi classes that end a run of left-to-right words (S, B: a tab, a paragraph break)."""
+LEFT_TO_RIGHT = {"L", "B", "S", "LRE", "LRO", "RLI", "LRI", "FSI", "PDI"}
+"""Bidi classes that end a run of right-to-left words; numbers after a right-to-left letter
+belong to its run (W7 leaves them EN, N1 joins them)."""
+RIGHT_TO_LEFT_TEXT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 def guard_word(word: str) -> HtmlElement | str:
@@ -49,12 +57,26 @@ def ltr_phrase_spans(text: str) -> list[tuple[int, int]]:
     """The runs of more than one left-to-right word in right-to-left text (from a strong
     left-to-right character to the last one before a right-to-left character or number)
     that hold a word `guard_word` puts in a span."""
+    return _phrase_spans(text, {"L"}, {"L"}, RIGHT_TO_LEFT, "\u05d0")
+
+
+def rtl_phrase_spans(text: str) -> list[tuple[int, int]]:
+    """The runs of more than one right-to-left word in left-to-right text (from a strong
+    right-to-left character to the last one, or number, before a strong left-to-right
+    character) that hold a word `guard_word` puts in a span."""
+    if not RIGHT_TO_LEFT_TEXT.search(text):
+        return []
+    return _phrase_spans(text, {"R", "AL"}, {"R", "AL", "AN", "EN"}, LEFT_TO_RIGHT, "a")
+
+
+def _phrase_spans(text: str, starts: set[str], extends: set[str], ends: set[str],
+                  end: str) -> list[tuple[int, int]]:
     found, start, last = [], -1, -1
-    for index, char in enumerate(text + "\u05d0"):
+    for index, char in enumerate(text + end):
         kind = unicodedata.bidirectional(char)
-        if kind == "L":
+        if kind in starts or (kind in extends and start >= 0):
             start, last = index if start < 0 else start, index + 1
-        elif kind in RIGHT_TO_LEFT and start >= 0:
+        elif kind in ends and start >= 0:
             run = text[start:last]
             if len(run.split()) > 1 and any(
                     not isinstance(guard_word(run[match.start():match.end()]), str)
@@ -64,9 +86,10 @@ def ltr_phrase_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def ltr_phrase(words: list[Any]) -> HtmlElement:
-    """`<bdi dir="ltr">` holding a run's pieces (its text, its guarded words' spans)."""
-    phrase: HtmlElement = lxml.html.Element("bdi", dir="ltr")
+def ltr_phrase(words: list[Any], direction: str = "ltr") -> HtmlElement:
+    """`<bdi dir="ltr">` (or `rtl`) holding a run's pieces (its text, its guarded words'
+    spans)."""
+    phrase: HtmlElement = lxml.html.Element("bdi", dir=direction)
     last: HtmlElement | None = None
     for piece in words:
         if not isinstance(piece, str):

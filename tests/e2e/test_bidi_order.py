@@ -116,3 +116,50 @@ def test_a_number_across_the_author_s_elements(tmp_path: Path, lang: str, body: 
     assert result.pdf is not None
     (tmp_path / "run.pdf").write_bytes(result.pdf)
     assert expected in _line(tmp_path / "run.pdf")
+
+
+DIRECTED = {
+    # (the document's language and direction, the paragraph's HTML, what stands on the line
+    # from left to right): each typesetting rule follows the direction of the text it acts on
+    # (render/direction.py), not the document's.
+    "Latin phrase cut by emphasis in a dir=rtl span, English page": (
+        "en", "ltr", 'He said: <span dir="rtl">הדוח של the <em>big</em> Report השנה</span> ok',
+        "Hesaid:הנשהthebigReportלשחודהok"),
+    "Hebrew name cut by emphasis, English page": (
+        "en", "ltr", "Signed by אבג <b>דהו</b> זחט today", "Signedbyטחזוהדגבאtoday"),
+    "Hebrew phrase with a guarded word, English page": (
+        "en", "ltr", "At the בית בית-ספר גדול school", "Attheלודגרפס-תיבתיבschool"),
+    "Latin phrase cut by emphasis in a bdi, English page": (
+        "en", "ltr", "Signed <bdi>הדוח של the <em>big</em> Report השנה</bdi> ok",
+        "SignedהנשהthebigReportלשחודהok"),
+    "Latin phrase with a guarded word in a dir=rtl block, Hebrew page": (
+        "he", "rtl", '<span dir="rtl">הדוח של the UNESCO Report השנה</span>',
+        "הנשהtheUNESCOReportלשחודה"),
+}
+
+
+def _directed_page(lang: str, direction: str, body: str) -> str:
+    html = (f'<!DOCTYPE html><html lang="{lang}" dir="{direction}"><head><title>t</title>'
+            "</head><body style=\"font: 14pt 'Noto Sans', 'Noto Sans Hebrew'\">"
+            f"<p>{body}</p></body></html>")
+    script = "Hebr" if lang == "he" else "Latn"
+    return typeset_html(html, rules_for(lang, direction, script_info(script)))
+
+
+@pytest.mark.parametrize("name", DIRECTED)
+def test_drawn_in_bidi_order_whatever_the_page_s_direction(tmp_path: Path, name: str) -> None:
+    """A right-to-left block in a left-to-right page (and the reverse): the runs that
+    elements cut are drawn in the bidi algorithm's order, as plain WeasyPrint draws the
+    same HTML."""
+    import weasyprint
+
+    lang, direction, body, expected = DIRECTED[name]
+    html = _directed_page(lang, direction, body)
+    result = Engine().render(RenderJob(html=html, mounts=Mounts.of(tmp_path), title="t",
+                                       options={"pdf_tags": True, "pdf_variant": "pdf/ua-1"}))
+    assert result.pdf is not None, result.problems
+    (tmp_path / "ours.pdf").write_bytes(result.pdf)
+    weasyprint.HTML(string=html).write_pdf(tmp_path / "plain.pdf")
+    ours = _line(tmp_path / "ours.pdf")
+    assert ours == expected, (name, ours)
+    assert ours == _line(tmp_path / "plain.pdf"), name

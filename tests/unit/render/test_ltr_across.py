@@ -48,3 +48,47 @@ def test_many_runs_are_wrapped_in_linear_time() -> None:
     out = isolated(body)
     assert out.count('<bdi dir="ltr">the <em>big</em> Report</bdi>') == 5000
     assert time.perf_counter() - started < 5
+
+
+def test_runs_are_found_in_right_to_left_text_only() -> None:
+    """A block with `dir="rtl"` in an English page is searched; a block with `dir="ltr"` in a
+    right-to-left page, or a `<bdi>` holding Latin text, is not."""
+    root = lxml.html.fromstring('<html dir="ltr"><body><p>The minister: <q dir="rtl">הדוח של '
+                                "the <em>big</em> Report השנה</q> and <em>a</em> b</p>"
+                                "<p><bdi>שלום the <em>big</em> Report</bdi></p></body></html>")
+    isolate_ltr_runs(root.find("body"), False)
+    out = lxml.html.tostring(root.find("body"), encoding="unicode")
+    assert '<q dir="rtl">הדוח של <bdi dir="ltr">the <em>big</em> Report</bdi> השנה</q>' in out
+    assert "and <em>a</em> b</p>" in out
+    assert '<bdi>שלום <bdi dir="ltr">the <em>big</em> Report</bdi></bdi>' in out
+    assert isolated('<div dir="ltr">the <em>big</em> Report</div>') == \
+        '<div dir="ltr">the <em>big</em> Report</div>'
+    assert isolated('<p>ש <bdi>the <em>big</em> Report</bdi></p>') == \
+        '<p>ש <bdi>the <em>big</em> Report</bdi></p>'
+
+
+def test_right_to_left_runs_cut_in_left_to_right_text_are_isolated() -> None:
+    """The mirror case: WeasyPrint draws a left-to-right line's boxes in order, so a Hebrew
+    name cut by emphasis in English text was drawn in reading order from the left."""
+    def in_english(body: str) -> str:
+        root = lxml.html.fromstring(f"<html><body>{body}</body></html>")
+        isolate_ltr_runs(root.find("body"), False)
+        return lxml.html.tostring(root.find("body"), encoding="unicode")[6:-7]
+
+    assert in_english("<p>Signed by אבג <em>דהו</em> זחט today</p>") == \
+        '<p>Signed by <bdi dir="rtl">אבג <em>דהו</em> זחט</bdi> today</p>'
+    assert in_english("<p>x مكتب <b>الأمم</b> المتحدة، 2019 in</p>") == \
+        '<p>x <bdi dir="rtl">مكتب <b>الأمم</b> المتحدة، 2019</bdi> in</p>'
+    for body in ("<p>Signed by <em>דהו</em> today</p>", "<p>The <em>big</em> Report</p>",
+                 "<p>Signed by אבג דהו זחט today</p>"):
+        assert in_english(body) == body
+
+
+def test_many_right_to_left_runs_are_wrapped_in_linear_time() -> None:
+    root = lxml.html.fromstring("<html><body><p>" + "a אבג <b>דהו</b> זחט " * 5000
+                                + "</p></body></html>")
+    started = time.perf_counter()
+    isolate_ltr_runs(root.find("body"), False)
+    out = lxml.html.tostring(root.find("body"), encoding="unicode")
+    assert out.count('<bdi dir="rtl">אבג <b>דהו</b> זחט</bdi>') == 5000
+    assert time.perf_counter() - started < 5

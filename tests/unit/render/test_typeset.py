@@ -222,3 +222,77 @@ def test_ltr_phrases_with_guarded_words_are_isolated_in_rtl_text() -> None:
     assert "<bdi" not in typeset("<p>World Bank UN-Habitat Report</p>")
     assert typeset('<p>و <bdi dir="ltr">the UN-Habitat</bdi></p>', "he", "rtl",
                    "Hebr").count("<bdi") == 1
+
+
+def test_rules_follow_the_direction_of_an_element_with_its_own_dir() -> None:
+    """A template block with `dir="rtl"` in right-to-left text, an Arabic passage with
+    `dir="rtl"` in an English page, an English block with `dir="ltr"` in Arabic text: each
+    rule follows the direction of the text it acts on (render/direction.py). An element's
+    own `dir` turned the right-to-left rules off inside it before."""
+    block = typeset('<div dir="rtl"><p>بين 2016-2025 و World Bank UN-Habitat Report هنا</p>'
+                    "</div>", "ar", "rtl", "Arab")
+    assert '<bdi dir="ltr">2016-2025</bdi>' in block
+    assert (f'<bdi dir="ltr">World Bank <span class="{NO_BREAK}">UN-Habitat</span> Report'
+            "</bdi>") in block
+    passage = typeset('<p>As the minister said: <q dir="rtl" lang="ar">بين 2016-2025 و '
+                      "٢٠١٦-٢٠٢٥ و World Bank UN-Habitat Report هنا</q>, in 2019-2023.</p>")
+    assert '<bdi dir="ltr">2016-2025</bdi>' in passage  # isolated, not a thin-spaced span
+    assert "٢٠١٦–٢٠٢٥" in passage  # the Arabic separator (lang="ar"), no element
+    assert (f'<bdi dir="ltr">World Bank <span class="{NO_BREAK}">UN-Habitat</span> Report'
+            "</bdi>") in passage
+    assert f'<span class="{NO_BREAK}">2019\u2009–\u20092023</span>' in passage  # English, outside
+    english = typeset('<p>قال: <span dir="ltr" lang="en">in 2019-2023, World Bank UN-Habitat '
+                      "Report</span> هنا</p>", "ar", "rtl", "Arab")
+    assert f'<span class="{NO_BREAK}">2019\u2009–\u20092023</span>' in english
+    assert english.count("<bdi") == 0  # left-to-right text: nothing to isolate from
+
+
+def test_a_bdi_takes_the_direction_of_its_text() -> None:
+    """`<bdi>` (and `dir="auto"`) resolve their direction from their first strong character,
+    as HTML does: an Arabic name in English text gets the right-to-left rules, a Latin one in
+    Hebrew text the left-to-right ones."""
+    arabic = typeset("<p>Signed by <bdi>مكتب 2016-2025 World Bank UN-Habitat Report</bdi> "
+                     "today</p>")
+    assert '<bdi dir="ltr">2016-2025</bdi>' in arabic
+    assert '<bdi dir="ltr">World Bank' in arabic
+    auto = typeset('<p>Signed by <span dir="auto">مكتب 2016-2025</span></p>')
+    assert '<bdi dir="ltr">2016-2025</bdi>' in auto
+    latin = typeset("<p>חתום <bdi>in 2019-2023 by UN-Habitat</bdi></p>", "he", "rtl", "Hebr")
+    assert f'<span class="{NO_BREAK}">2019–2023</span>' in latin and latin.count("<bdi") == 1
+
+
+def test_a_language_span_keeps_the_text_s_direction() -> None:
+    """`[...]{lang=en}` makes a `lang` span with no `dir`: its text is still in the
+    paragraph's right-to-left line, so the right-to-left rules go on applying inside it."""
+    out = typeset('<p>قال <span lang="en">the World Bank UN-Habitat Report, 2016-2025</span>'
+                  " هنا</p>", "ar", "rtl", "Arab")
+    assert '<bdi dir="ltr">2016-2025</bdi>' in out
+    assert '<bdi dir="ltr">the World Bank' in out
+
+
+def test_directions_are_resolved_in_linear_time() -> None:
+    """A `dir="auto"` block with many children and no strong character is read once."""
+    import time
+
+    body = '<div dir="auto">' + "<span>1 </span>" * 20000 + "</div>"
+    start = time.perf_counter()
+    typeset(body, "ar", "rtl", "Arab")
+    assert time.perf_counter() - start < 10
+
+
+def test_rtl_phrases_with_guarded_words_are_isolated_in_ltr_text() -> None:
+    out = typeset("<p>At the בית בית-ספר גדול school</p>")
+    assert (f'<bdi dir="rtl">בית <span class="{NO_BREAK}">בית-ספר</span> גדול</bdi> school'
+            in out)
+    assert "<bdi" not in typeset("<p>At the בית-ספר school</p>")
+
+
+def test_auto_directions_are_written_out_for_weasyprint() -> None:
+    """WeasyPrint reads `dir="ltr"`/`"rtl"` only and drew a `<bdi>` (or `dir="auto"`, or a
+    translator's FSI) in its parent's direction: the pass writes the resolved direction."""
+    assert '<bdi dir="rtl">אבג</bdi>' in typeset("<p>Signed <bdi>אבג</bdi></p>")
+    assert '<span dir="rtl">مكتب' in typeset('<p>x <span dir="auto">مكتب</span></p>')
+    assert '<bdi dir="ltr">123 abc</bdi>' in typeset("<p>ש <bdi>123 abc</bdi></p>", "he", "rtl",
+                                                     "Hebr")
+    assert '<bdi dir="ltr">123</bdi>' in typeset("<p>ש <bdi>123</bdi></p>", "he", "rtl", "Hebr")
+    assert '<bdi dir="rtl">שלום</bdi>' in typeset("<p>Hello \u2068שלום\u2069!</p>")

@@ -47,3 +47,18 @@ def test_a_long_text_is_scanned_once() -> None:
     started = time.perf_counter()
     assert len(ltr_phrase_spans(text)) == 20_000
     assert time.perf_counter() - started < 5
+
+
+def test_rtl_phrases_that_a_guarded_word_would_cut() -> None:
+    """In left-to-right text the mirror case: a Hebrew or Arabic phrase holding a word kept
+    whole (and the numbers after it) is one run; Latin text, and one word alone, are not."""
+    from briefs.render.words import rtl_phrase_spans
+
+    def found(text: str) -> list[str]:
+        return [text[start:end] for start, end in rtl_phrase_spans(text)]
+
+    assert found("At the בית בית-ספר גדול school") == ["בית בית-ספר גדול"]
+    assert found("the مكتب شبه-جزيرة 2019 in") == ["مكتب شبه-جزيرة 2019"]
+    assert found("the בית-ספר school") == []  # one word: one box either way
+    assert found("the World Bank UN-Habitat Report") == []
+    assert found("the בית ספר גדול school") == []  # nothing cuts it
