@@ -123,12 +123,12 @@ class Renderer:
         that takes longer than a few seconds is therefore turned into a stop, so that
         `briefs watch` and a build always end when asked.
         """
+        if self._affinity is not None:  # first: nothing more is handed to a pool
+            self._affinity.stop()
+            self._affinity = None
         if not self._pools:
             return
         pools, self._pools = self._pools, []
-        if self._affinity is not None:
-            self._affinity.stop()
-            self._affinity = None
         if not at_once:
             for pool in pools:
                 pool.close()
