@@ -19,7 +19,8 @@ def lay_out_all(session: BuildSession, plan: Plan, renderer: Renderer) -> list[s
             plan.targets.remove(target)
             plan.failed.append(target.key)
             continue
-        renderer.submit(render_job(session, target, html, layout_only=True))
+        renderer.submit(render_job(session, target, html, layout_only=True),
+                        target.key.document)
     fitted = []
     for job, rendered in renderer.results():
         target = targets[job.target_id]

@@ -78,7 +78,7 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
         if not pending:
             _announce(session)
         session.events.emit(Started(session.output_ref(target.key)))
-        renderer.submit(job)
+        renderer.submit(job, target.key.document)
         pending[target.id] = (target, cache_key)
         if renderer.in_process:  # nothing to overlap with: the first output is out sooner
             _take_results(session, renderer, pending, cache, result)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 import importlib
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from briefs.core.diagnostics import Problem
+from briefs.render.affinity import Affinity
 from briefs.render.deadline import RENDER_SECONDS
 
 if TYPE_CHECKING:  # the engine's module is imported where a render needs it (see `start`)
@@ -103,7 +105,9 @@ class Renderer:
         self.pooled = workers > 1 if pooled is None else pooled
         """Whether jobs go to worker processes (one process too, when asked: its WeasyPrint
         import then overlaps with planning)."""
-        self._pool: Any = None
+        self._pools: list[Any] = []
+        self._affinity: Affinity | None = None
+        self._unnamed = itertools.count()
         self._submitted: list[tuple[RenderJob, Future[RenderResult] | None]] = []
 
     def __enter__(self) -> Renderer:
@@ -119,18 +123,25 @@ class Renderer:
         that takes longer than a few seconds is therefore turned into a stop, so that
         `briefs watch` and a build always end when asked.
         """
-        if self._pool is None:
+        if self._affinity is not None:  # first: nothing more is handed to a pool
+            self._affinity.stop()
+            self._affinity = None
+        if not self._pools:
             return
-        pool, self._pool = self._pool, None
+        pools, self._pools = self._pools, []
         if not at_once:
-            pool.close()
+            for pool in pools:
+                pool.close()
             try:
-                pool.join(timeout=SHUTDOWN_GRACE_SECONDS)
+                for pool in pools:
+                    pool.join(timeout=SHUTDOWN_GRACE_SECONDS)
                 return
             except TimeoutError:
                 pass
-        pool.stop()
-        pool.join()
+        for pool in pools:
+            pool.stop()
+        for pool in pools:
+            pool.join()
 
     def forget_pending(self) -> None:
         """After a build that ended early (interrupted, or an error): its jobs still queued
@@ -162,25 +173,37 @@ class Renderer:
     def start(self, languages: Iterable[str] = ()) -> None:
         """Start the warm workers now (their WeasyPrint import then overlaps with planning),
         with the hyphenation dictionaries of `languages` (the build's locales) read."""
-        if self.pooled and self._pool is None:
+        if self.pooled and not self._pools:
             from pebble import ProcessPool
 
-            self._pool = ProcessPool(max_workers=self.workers, initializer=_warm_up,
-                                     initargs=(tuple(languages),))
-            for _ in range(self.workers):  # pebble starts workers lazily: wake them all
-                self._pool.schedule(_warm_up)
+            # One pool of one process per worker, so that a job can be given to the
+            # worker of its document (render/affinity.py).
+            self._pools = [ProcessPool(max_workers=1, initializer=_warm_up,
+                                       initargs=(tuple(languages),))
+                           for _ in range(self.workers)]
+            for pool in self._pools:  # pebble starts workers lazily: wake them all
+                pool.schedule(_warm_up)
+            self._affinity = Affinity(self.workers, self._schedule)
 
-    def submit(self, job: RenderJob) -> None:
+    def _schedule(self, worker: int, job: RenderJob) -> Future[RenderResult]:
+        return self._pools[worker].schedule(run_job, args=(job,),  # type: ignore[no-any-return]
+                                            timeout=RENDER_TIMEOUT_SECONDS)
+
+    def submit(self, job: RenderJob, group: str = "") -> None:
+        """Render `job` (in a worker: the one rendering `group`, its document, if any)."""
         if not self.pooled:
             self._submitted.append((job, None))
             return
         self.start()
-        future = self._pool.schedule(run_job, args=(job,), timeout=RENDER_TIMEOUT_SECONDS)
-        self._submitted.append((job, future))
+        assert self._affinity is not None
+        self._submitted.append((job, self._affinity.submit(
+            job, group or f"job {next(self._unnamed)}")))
 
     def results(self) -> Iterator[tuple[RenderJob, RenderResult]]:
         """Each job submitted since the last call, with its result, in submission order."""
         submitted, self._submitted = self._submitted, []
+        if self._affinity is not None:
+            self._affinity.close()
         for job, future in submitted:
             yield job, self._result(job, future)
 
