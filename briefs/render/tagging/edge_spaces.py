@@ -28,10 +28,14 @@ EDGE_SPACE = RLM + " "
 """A space's text that pdf.js keeps: it starts with a character that is not white space."""
 
 
-def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts) -> None:
+def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts,
+                     line_ends: set[int] | frozenset[int] = frozenset()) -> None:
     """Draw the space glyphs of each right-to-left text box that pdf.js would lose (`_kept`)
-    with a copy mapped to RLM + space (the caller saves `fonts`)."""
+    with a copy mapped to RLM + space, and end each right-to-left box that ends its line
+    (`line_ends`, ids of boxes) with a space pdf.js keeps (the caller saves `fonts`)."""
     for key, box in boxes.items():
+        if id(box) in line_ends:
+            _end_line(marked.get(key), box, fonts)
         text = getattr(box, "text", None)
         style = getattr(box, "style", None)
         if key not in marked or not isinstance(text, str) or style is None \
@@ -67,11 +71,50 @@ def _kept(drawn: list[Any], widths: list[float]) -> Iterator[Any]:
             yield glyph
 
 
+def line_end_boxes(document: Any) -> set[int]:
+    """The ids of the text boxes that end their line in logical order (the last text box
+    with something other than white space in each line box of every page)."""
+    from weasyprint.formatting_structure import boxes as weasyprint_boxes
+
+    found: set[int] = set()
+    pending = [page._page_box for page in document.pages]
+    while pending:
+        box = pending.pop()
+        if isinstance(box, weasyprint_boxes.LineBox):
+            last = None
+            for inner in box.descendants():
+                if isinstance(inner, weasyprint_boxes.TextBox) and inner.text.strip():
+                    last = inner
+            if last is not None:
+                found.add(id(last))
+        pending.extend(getattr(box, "children", ()))
+    return found
+
+
+def _end_line(sequence: Marked | None, box: Any, fonts: Fonts) -> None:
+    """A right-to-left box that ends its line: the line's text item in pdf.js ends with a
+    move back and nothing between it and the next block drawn on the same line (a label
+    and its value, table cells, list numbers, a credit): `برگزارکنندگانشبکهٔ`. An empty
+    glyph mapped to RLM + space drawn first (its left, where a right-to-left box ends) gives
+    the item a space at its end; to the other engines a space at a line's end. Only in a box
+    with a right-to-left letter: PDFium reads a number alone in its box (`٪۷۰`) reversed
+    when an RLM is drawn beside it (measured)."""
+    text = getattr(box, "text", None)
+    style = getattr(box, "style", None)
+    if sequence is None or not isinstance(text, str) or style is None \
+            or style["direction"] != "rtl" or text.endswith(" "):
+        return
+    drawn = list(_glyphs(sequence, fonts))
+    if drawn and not _has_mark(drawn[0].text) and drawn[0].text != " " \
+            and any(unicodedata.bidirectional(character) in ("R", "AL") for character in text):
+        _space_before(sequence, drawn[0], fonts, left=True)
+
+
 def _has_mark(text: str) -> bool:
     return any(unicodedata.category(character) == "Mn" for character in text)
 
 
-def _space_before(sequence: Marked, first: Any, fonts: Fonts) -> None:
+def _space_before(sequence: Marked, first: Any, fonts: Fonts, left: bool = False) -> None:
     """A box that starts (left) with a mark's carrier, the end of its last word: pdf.js
     cannot place the carrier and puts it in the text item still open, the line before.
     An empty glyph one thousandth of an em wide mapped to RLM + space drawn before it (the
@@ -87,6 +130,10 @@ def _space_before(sequence: Marked, first: Any, fonts: Fonts) -> None:
     if not found or first.index != 0:
         return
     start = found[0].start(1)
+    if left:  # drawn just left of the glyph, which stays where it was
+        tokens[first.position] = token[:start - 1] + b"%d<%04x><" % (CARRIER_WIDTH, spacer) \
+            + token[start:]
+        return
     tokens[first.position] = token[:start] + b"%04x>%d<" % (spacer, CARRIER_WIDTH) \
         + token[start:]
 
