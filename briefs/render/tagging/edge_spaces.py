@@ -97,8 +97,10 @@ def _end_line(sequence: Marked | None, box: Any, fonts: Fonts) -> None:
     and its value, table cells, list numbers, a credit): `برگزارکنندگانشبکهٔ`. An empty
     glyph mapped to RLM + space drawn first (its left, where a right-to-left box ends) gives
     the item a space at its end; to the other engines a space at a line's end. Only in a box
-    with a right-to-left letter: PDFium reads a number alone in its box (`٪۷۰`) reversed
-    when an RLM is drawn beside it (measured)."""
+    with a right-to-left letter or an Arabic-Indic digit (a list number, a table cell):
+    PDFium reads a Persian number alone in its box (`٪۷۰`, European-number digits) reversed
+    when an RLM is drawn beside it, and MuPDF runs a list number into its item when the
+    spacer is a ZERO WIDTH SPACE instead (measured)."""
     text = getattr(box, "text", None)
     style = getattr(box, "style", None)
     if sequence is None or not isinstance(text, str) or style is None \
@@ -106,7 +108,8 @@ def _end_line(sequence: Marked | None, box: Any, fonts: Fonts) -> None:
         return
     drawn = list(_glyphs(sequence, fonts))
     if drawn and not _has_mark(drawn[0].text) and drawn[0].text != " " \
-            and any(unicodedata.bidirectional(character) in ("R", "AL") for character in text):
+            and any(unicodedata.bidirectional(character) in ("R", "AL", "AN")
+                    for character in text):
         _space_before(sequence, drawn[0], fonts, left=True)
 
 

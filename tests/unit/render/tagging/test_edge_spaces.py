@@ -81,12 +81,15 @@ def test_a_right_to_left_box_that_ends_its_line_ends_with_a_space_pdfjs_keeps() 
     shown, cmap = _kept(b"[<0001><0001>] TJ", text="بب", line_end=True)
     assert shown == b"[1<0006><0001><0001>] TJ"
     assert b"<0006> <200f0020>" in cmap
+    assert _kept(b"[<0004><0004>] TJ", text="٤١", line_end=True)[0] \
+        == b"[1<0006><0004><0004>] TJ"  # a number in Arabic-Indic digits (bidi class AN)
 
 
 def test_a_line_end_box_with_no_right_to_left_letter_or_ending_in_a_space_is_left_alone() -> None:
-    """A number alone in its box (PDFium then reads it reversed), a left-to-right box, and
-    one that already ends with a space keep what they draw."""
-    assert _kept(b"[<0004><0004>] TJ", text="..", line_end=True)[0] == b"[<0004><0004>] TJ"
+    """A box with no right-to-left letter or Arabic-Indic digit (PDFium reads a Persian
+    `٪۷۰` reversed beside an RLM), a left-to-right box, and one that does not end its line
+    keep what they draw."""
+    assert _kept(b"[<0004><0004>] TJ", text="٪۷۰", line_end=True)[0] == b"[<0004><0004>] TJ"
     assert _kept(b"[<0001><0001>] TJ", "ltr", text="بب", line_end=True)[0] \
         == b"[<0001><0001>] TJ"
     assert _kept(b"[<0001><0001>] TJ", text="بب")[0] == b"[<0001><0001>] TJ"
