@@ -26,6 +26,7 @@ from briefs.render.tagging.tree import Key
 RLM = "\u200f"
 EDGE_SPACE = RLM + " "
 """A space's text that pdf.js keeps: it starts with a character that is not white space."""
+DIRECTION_MARKS = dict.fromkeys(map(ord, "\u061c\u200e\u200f"))
 
 
 def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts,
@@ -109,8 +110,23 @@ def _end_line(sequence: Marked | None, box: Any, fonts: Fonts) -> None:
     drawn = list(_glyphs(sequence, fonts))
     if drawn and not _has_mark(drawn[0].text) and drawn[0].text != " " \
             and any(unicodedata.bidirectional(character) in ("R", "AL", "AN")
-                    for character in text):
+                    for character in text) and not _after_number(drawn):
         _space_before(sequence, drawn[0], fonts, left=True)
+
+
+def _after_number(drawn: list[Any]) -> bool:
+    """Whether the box ends (in drawing order, starts) with punctuation after a number
+    (`۲۰۱۶–۲۰۲۵.`): poppler reads the number and the punctuation as one left-to-right run
+    and put the space between them (`۲۰۲۵ .`). The direction marks range_dashes.py and
+    marks.py add to a glyph's text are passed over."""
+    for glyph in drawn:
+        for character in glyph.text.translate(DIRECTION_MARKS):
+            kind = unicodedata.bidirectional(character)
+            if kind in ("EN", "AN"):
+                return glyph is not drawn[0]
+            if kind not in ("ON", "CS", "ES", "ET", "WS", "NSM", "BN"):
+                return False
+    return False
 
 
 def _has_mark(text: str) -> bool:
