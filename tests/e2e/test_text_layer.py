@@ -244,3 +244,26 @@ def test_pdfjs_reads_numbers_in_hebrew_in_logical_order(built_scripts: Path, doc
     assert phrase in (built_scripts / "content" / doc / "he.yaml").read_text("utf-8")
     text = engine(built_scripts / "build" / doc / f"{doc}.he.pdf").replace("\u200f", "")
     assert phrase in " ".join(text.split())
+
+
+PDFJS_BLOCK_ENDS = (("water-access-policy-brief", ("المنطقة", "الأسر", "للأسر", "سيرانو")),
+                    ("urban-water-fact-sheet", ("فأكثر",)))
+
+
+@pytest.mark.parametrize(("doc", "words"), PDFJS_BLOCK_ENDS)
+def test_pdfjs_keeps_blocks_on_one_line_apart(built_sample: Path, doc: str,
+                                              words: tuple[str, ...]) -> None:
+    """Each block of a right-to-left line (a table cell, a label and its value) ends its
+    text item in pdf.js with a move back and nothing between it and the next block
+    (`المنطقةالأسر`); the box that ends each line ends with an empty glyph mapped to RLM +
+    space (render/tagging/edge_spaces.py), which pdf.js keeps: the words read apart."""
+    from tests.textlayer.engines import available
+
+    engine = available().get("pdfjs")
+    if engine is None:
+        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    source = source_text(built_sample / "content" / doc / "ar.yaml")
+    assert all(word in source for word in words)
+    missing = recovered(source, engine(built_sample / "build" / doc / f"{doc}.ar.pdf"),
+                        "ar").missing
+    assert not set(words) & set(missing), missing

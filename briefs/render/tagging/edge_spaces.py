@@ -26,12 +26,17 @@ from briefs.render.tagging.tree import Key
 RLM = "\u200f"
 EDGE_SPACE = RLM + " "
 """A space's text that pdf.js keeps: it starts with a character that is not white space."""
+DIRECTION_MARKS = dict.fromkeys(map(ord, "\u061c\u200e\u200f"))
 
 
-def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts) -> None:
+def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts,
+                     line_ends: set[int] | frozenset[int] = frozenset()) -> None:
     """Draw the space glyphs of each right-to-left text box that pdf.js would lose (`_kept`)
-    with a copy mapped to RLM + space (the caller saves `fonts`)."""
+    with a copy mapped to RLM + space, and end each right-to-left box that ends its line
+    (`line_ends`, ids of boxes) with a space pdf.js keeps (the caller saves `fonts`)."""
     for key, box in boxes.items():
+        if id(box) in line_ends:
+            _end_line(marked.get(key), box, fonts)
         text = getattr(box, "text", None)
         style = getattr(box, "style", None)
         if key not in marked or not isinstance(text, str) or style is None \
@@ -67,11 +72,68 @@ def _kept(drawn: list[Any], widths: list[float]) -> Iterator[Any]:
             yield glyph
 
 
+def line_end_boxes(document: Any) -> set[int]:
+    """The ids of the text boxes that end their line in logical order (the last text box
+    with something other than white space in each line box of every page)."""
+    from weasyprint.formatting_structure import boxes as weasyprint_boxes
+
+    found: set[int] = set()
+    pending = [page._page_box for page in document.pages]
+    while pending:
+        box = pending.pop()
+        if isinstance(box, weasyprint_boxes.LineBox):
+            last = None
+            for inner in box.descendants():
+                if isinstance(inner, weasyprint_boxes.TextBox) and inner.text.strip():
+                    last = inner
+            if last is not None:
+                found.add(id(last))
+        pending.extend(getattr(box, "children", ()))
+    return found
+
+
+def _end_line(sequence: Marked | None, box: Any, fonts: Fonts) -> None:
+    """A right-to-left box that ends its line: the line's text item in pdf.js ends with a
+    move back and nothing between it and the next block drawn on the same line (a label
+    and its value, table cells, list numbers, a credit): `برگزارکنندگانشبکهٔ`. An empty
+    glyph mapped to RLM + space drawn first (its left, where a right-to-left box ends) gives
+    the item a space at its end; to the other engines a space at a line's end. Only in a box
+    with a right-to-left letter or an Arabic-Indic digit (a list number, a table cell):
+    PDFium reads a Persian number alone in its box (`٪۷۰`, European-number digits) reversed
+    when an RLM is drawn beside it, and MuPDF runs a list number into its item when the
+    spacer is a ZERO WIDTH SPACE instead (measured)."""
+    text = getattr(box, "text", None)
+    style = getattr(box, "style", None)
+    if sequence is None or not isinstance(text, str) or style is None \
+            or style["direction"] != "rtl" or text.endswith(" "):
+        return
+    drawn = list(_glyphs(sequence, fonts))
+    if drawn and not _has_mark(drawn[0].text) and drawn[0].text != " " \
+            and any(unicodedata.bidirectional(character) in ("R", "AL", "AN")
+                    for character in text) and not _after_number(drawn):
+        _space_before(sequence, drawn[0], fonts, left=True)
+
+
+def _after_number(drawn: list[Any]) -> bool:
+    """Whether the box ends (in drawing order, starts) with punctuation after a number
+    (`۲۰۱۶–۲۰۲۵.`): poppler reads the number and the punctuation as one left-to-right run
+    and put the space between them (`۲۰۲۵ .`). The direction marks range_dashes.py and
+    marks.py add to a glyph's text are passed over."""
+    for glyph in drawn:
+        for character in glyph.text.translate(DIRECTION_MARKS):
+            kind = unicodedata.bidirectional(character)
+            if kind in ("EN", "AN"):
+                return glyph is not drawn[0]
+            if kind not in ("ON", "CS", "ES", "ET", "WS", "NSM", "BN"):
+                return False
+    return False
+
+
 def _has_mark(text: str) -> bool:
     return any(unicodedata.category(character) == "Mn" for character in text)
 
 
-def _space_before(sequence: Marked, first: Any, fonts: Fonts) -> None:
+def _space_before(sequence: Marked, first: Any, fonts: Fonts, left: bool = False) -> None:
     """A box that starts (left) with a mark's carrier, the end of its last word: pdf.js
     cannot place the carrier and puts it in the text item still open, the line before.
     An empty glyph one thousandth of an em wide mapped to RLM + space drawn before it (the
@@ -87,6 +149,10 @@ def _space_before(sequence: Marked, first: Any, fonts: Fonts) -> None:
     if not found or first.index != 0:
         return
     start = found[0].start(1)
+    if left:  # drawn just left of the glyph, which stays where it was
+        tokens[first.position] = token[:start - 1] + b"%d<%04x><" % (CARRIER_WIDTH, spacer) \
+            + token[start:]
+        return
     tokens[first.position] = token[:start] + b"%04x>%d<" % (spacer, CARRIER_WIDTH) \
         + token[start:]
 

@@ -38,7 +38,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     """Give the glyph before each ZWNJ of a right-to-left run a copy of its own that maps to
     the ZWNJ too, and draw each base letter with its marks as one glyph (marks.py). Run
     before anything moves the content streams' positions."""
-    from briefs.render.tagging.edge_spaces import keep_edge_spaces
+    from briefs.render.tagging.edge_spaces import keep_edge_spaces, line_end_boxes
     from briefs.render.tagging.logical_runs import order_runs
     from briefs.render.tagging.marks import MARK, attach_marks
     from briefs.render.tagging.range_dashes import mark_range_dashes
@@ -59,7 +59,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
         if has_marks:
             attach_marks(marked[key], right_to_left, fonts)
     mark_range_dashes(marked, boxes, fonts)
-    keep_edge_spaces(marked, boxes, fonts)
+    keep_edge_spaces(marked, boxes, fonts, line_end_boxes(document))
     order_runs(marked, boxes, fonts)
     fonts.save()
 

@@ -98,20 +98,10 @@ def _runs(sequence: Marked, fonts: Fonts) -> tuple[int, list[bytes], list[_Run]]
         elif found := FONT.match(token):
             font, size = found.group(1).decode(), float(found.group(2))
         elif token.endswith(b"TJ") and matrix_at >= 0 and font is not None:
-            if not PLAIN_SHOW.match(HEX.sub(b"", token)):
-                return None  # a literal string or a number written with an exponent
-            text, advance = "", 0.0
-            for element in ELEMENT.finditer(token):
-                if element.group(1) is not None:
-                    codes = element.group(1)
-                    if len(codes) % 4:
-                        return None
-                    for start in range(0, len(codes), 4):
-                        glyph = int(codes[start:start + 4], 16)
-                        text += fonts.text(sequence, font, glyph)
-                        advance += fonts.width(sequence, font, glyph) / 1000 * size
-                else:
-                    advance -= float(element.group(2)) / 1000 * size
+            shown = _shown(token, sequence, fonts, font, size)
+            if shown is None:
+                return None
+            text, advance = shown
             runs.append(_Run(position, font, size, x, text))
             x += advance * float(matrix[0])
         elif token == b"ET":
@@ -122,6 +112,27 @@ def _runs(sequence: Marked, fonts: Fonts) -> tuple[int, list[bytes], list[_Run]]
             or not any(_direction(run.text) == "rtl" for run in runs):
         return None
     return matrix_at, matrix, runs
+
+
+def _shown(token: bytes, sequence: Marked, fonts: Fonts, font: str,
+           size: float) -> tuple[str, float] | None:
+    """The text and advance (in text space) of a `TJ`, or None when it is not plain hex
+    codes of two bytes and plain numbers."""
+    if not PLAIN_SHOW.match(HEX.sub(b"", token)):
+        return None  # a literal string or a number written with an exponent
+    text, advance = "", 0.0
+    for element in ELEMENT.finditer(token):
+        if element.group(1) is not None:
+            codes = element.group(1)
+            if len(codes) % 4:
+                return None
+            for start in range(0, len(codes), 4):
+                glyph = int(codes[start:start + 4], 16)
+                text += fonts.text(sequence, font, glyph)
+                advance += fonts.width(sequence, font, glyph) / 1000 * size
+        else:
+            advance -= float(element.group(2)) / 1000 * size
+    return text, advance
 
 
 def _direction(text: str) -> str:

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pydyf
 
-from briefs.render.tagging.edge_spaces import keep_edge_spaces
+from briefs.render.tagging.edge_spaces import keep_edge_spaces, line_end_boxes
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked, resolve
 from tests.unit.render.tagging.test_range_dashes import _font_file
@@ -42,11 +42,13 @@ def _pdf(shown: bytes) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marke
     return pdf, stream, font, Marked(0, stream, 1, None)
 
 
-def _kept(shown: bytes, direction: str = "rtl") -> tuple[bytes, bytes]:
+def _kept(shown: bytes, direction: str = "rtl", text: str = "ب ب",
+          line_end: bool = False) -> tuple[bytes, bytes]:
     pdf, stream, font, sequence = _pdf(shown)
     fonts = Fonts(pdf)
-    box = SimpleNamespace(text="ب ب", style={"direction": direction})
-    keep_edge_spaces({"k": sequence}, {"k": box}, fonts)  # type: ignore[dict-item]
+    box = SimpleNamespace(text=text, style={"direction": direction})
+    keep_edge_spaces({"k": sequence}, {"k": box}, fonts,  # type: ignore[dict-item]
+                     {id(box)} if line_end else frozenset())
     fonts.save()
     return stream.stream[3], b"\n".join(resolve(pdf, font["ToUnicode"]).stream)
 
@@ -71,3 +73,39 @@ def test_other_spaces_and_left_to_right_boxes_are_left_alone() -> None:
         assert _kept(shown)[0] == shown
     assert _kept(b"[<0005><0001><0005><0002><0001>] TJ", "ltr")[0] \
         == b"[<0005><0001><0005><0002><0001>] TJ"
+
+
+def test_a_right_to_left_box_that_ends_its_line_ends_with_a_space_pdfjs_keeps() -> None:
+    """`بب` ending its line: an empty glyph mapped to RLM + space is drawn just left of the
+    first glyph drawn (the box's logical end), which stays where it was."""
+    shown, cmap = _kept(b"[<0001><0001>] TJ", text="بب", line_end=True)
+    assert shown == b"[1<0006><0001><0001>] TJ"
+    assert b"<0006> <200f0020>" in cmap
+    assert _kept(b"[<0004><0004>] TJ", text="٤١", line_end=True)[0] \
+        == b"[1<0006><0004><0004>] TJ"  # a number in Arabic-Indic digits (bidi class AN)
+
+
+def test_a_line_end_box_with_no_right_to_left_letter_or_ending_in_a_space_is_left_alone() -> None:
+    """A box with no right-to-left letter or Arabic-Indic digit (PDFium reads a Persian
+    `٪۷۰` reversed beside an RLM), a left-to-right box, and one that does not end its line
+    keep what they draw."""
+    assert _kept(b"[<0004><0004>] TJ", text="٪۷۰", line_end=True)[0] == b"[<0004><0004>] TJ"
+    assert _kept(b"[<0001><0001>] TJ", "ltr", text="بب", line_end=True)[0] \
+        == b"[<0001><0001>] TJ"
+    assert _kept(b"[<0001><0001>] TJ", text="بب")[0] == b"[<0001><0001>] TJ"
+
+
+def test_line_end_boxes_are_the_last_text_box_of_each_line() -> None:
+    from weasyprint import HTML
+
+    document = HTML(string='<p dir="rtl" style="width: 1px">باب <b>بيت</b> دار</p>'
+                    "<p>one <i>two</i></p>").render()
+    texts = []
+    stack = [page._page_box for page in document.pages]
+    ends = line_end_boxes(document)
+    while stack:
+        box = stack.pop()
+        if id(box) in ends:
+            texts.append(box.text.strip())
+        stack.extend(getattr(box, "children", ()))
+    assert sorted(texts) == sorted(["باب", "بيت", "دار", "two"])
