@@ -144,7 +144,10 @@ def test_no_letter_spacing_in_joined_scripts(built_sample: Path, built_scripts: 
     text = prose(root, doc, locale)
     label = text.get("event_name") or text["kicker"]
     first_line = glyph_texts(pdf_of(root, doc, locale))[0].splitlines()[0]
-    first_line = re.sub(r"\s*[\u064b-\u065f\u0670]", "", first_line).strip()  # marks
+    first_line = re.sub(r"\s*[\u064b-\u065f\u0670]", "", first_line)  # marks
+    # the invisible direction marks of the text layer (edge_spaces.py, marks.py), and the
+    # space pdf.js needs at a right-to-left line's end, are not letter spacing
+    first_line = first_line.translate(dict.fromkeys(map(ord, "\u200e\u200f\u061c"))).strip()
     tokens = first_line.split()
     assert first_line.count(" ") <= label.count(" "), first_line
     assert sum(len(token) == 1 for token in tokens) <= max(1, len(tokens) // 4), first_line
