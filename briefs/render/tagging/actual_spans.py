@@ -29,14 +29,18 @@ from typing import TYPE_CHECKING, Any
 import pydyf
 
 from briefs.render.tagging.recover import Marked
-from briefs.render.tagging.stream_fonts import FONT_SELECTION, font_before, sequence_operators
+from briefs.render.tagging.stream_fonts import (
+    FONT_SELECTION,
+    HEX_STRING,
+    font_before,
+    sequence_operators,
+)
 
 if TYPE_CHECKING:
     from briefs.render.tagging.glyph_copies import Fonts
 
 INDIC = re.compile("[\u0900-\u0dff\ua8e0-\ua8ff]")
 """The scripts of India and Sri Lanka, whose lines get a span a word."""
-HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
 EMPTY_SHOW = re.compile(rb"\[(?:<>|\s|-?0+(?:\.0*)?(?![0-9.]))*\] TJ")
 """A piece of a split `TJ` that shows nothing and moves nothing."""
 NESTING = {b"BDC", b"BMC"}

@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefs.render.tagging.glyph_copies import CARRIER_WIDTH, Fonts
-from briefs.render.tagging.range_dashes import HEX_STRING, _glyphs, _redraw
+from briefs.render.tagging.marks import RLM
+from briefs.render.tagging.range_dashes import _glyphs, _redraw
 from briefs.render.tagging.recover import Marked
+from briefs.render.tagging.stream_fonts import HEX_STRING
 from briefs.render.tagging.tree import Key
 
-RLM = "\u200f"
 EDGE_SPACE = RLM + " "
 """A space's text that pdf.js keeps: it starts with a character that is not white space."""
 DIRECTION_MARKS = dict.fromkeys(map(ord, "\u061c\u200e\u200f"))

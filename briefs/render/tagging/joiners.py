@@ -20,17 +20,20 @@ in; a line whose glyphs do not match is left as it is. TrueType and CFF outlines
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked
-from briefs.render.tagging.stream_fonts import FONT_SELECTION, font_before, sequence_operators
+from briefs.render.tagging.stream_fonts import (
+    FONT_SELECTION,
+    HEX_STRING,
+    font_before,
+    sequence_operators,
+)
 from briefs.render.tagging.tree import Key
 
 ZWNJ = "\u200c"
-HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
 
 
 def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],

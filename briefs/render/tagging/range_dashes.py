@@ -18,7 +18,6 @@ algorithm keeps left to right, is read right already).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,14 +25,17 @@ from typing import Any
 
 from briefs.i18n.ranges import native_range_spans
 from briefs.render.tagging.glyph_copies import Fonts
+from briefs.render.tagging.marks import ALM, RLM
 from briefs.render.tagging.recover import Marked
-from briefs.render.tagging.stream_fonts import FONT_SELECTION, font_before, sequence_operators
+from briefs.render.tagging.stream_fonts import (
+    FONT_SELECTION,
+    HEX_STRING,
+    font_before,
+    sequence_operators,
+)
 from briefs.render.tagging.tree import Key
 
-RLM = "\u200f"
-ALM = "\u061c"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
 
 
 @dataclass(frozen=True)

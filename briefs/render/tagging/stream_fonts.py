@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 FONT_SELECTION = re.compile(rb"^/(\S+) \S+ Tf$")
+HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
+"""A hex string operand (`<0012003a>`): the glyph codes WeasyPrint shows."""
 NESTING = {b"BDC": 1, b"BMC": 1, b"EMC": -1}
 
 
