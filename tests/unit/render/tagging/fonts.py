@@ -1,4 +1,4 @@
-"""The tables every test font of the tagging tests ends with, and its bytes."""
+"""Test fonts of the tagging tests: the tables each ends with, and a one-page PDF drawing one."""
 
 from __future__ import annotations
 
@@ -15,3 +15,38 @@ def finished(builder: Any) -> bytes:
     out = io.BytesIO()
     builder.save(out)
     return out.getvalue()
+
+
+def one_font_pdf(font_file: bytes, texts: dict[int, str],
+                 shown: bytes) -> tuple[Any, Any, Any, Any]:
+    """A one-page PDF as WeasyPrint writes one: a Type 0 font (`font_file`, each glyph id of
+    `texts` mapped to its text, 350 wide), `shown` drawn in one marked sequence with it.
+    Returns the PDF, its content stream, the font and the sequence."""
+    import pydyf
+
+    from briefs.render.tagging.recover import Marked
+
+    pdf = pydyf.PDF()
+    file = pydyf.Stream([font_file], pydyf.Dictionary({"Length1": 0}))
+    pdf.add_object(file)
+    descriptor = pydyf.Dictionary({"Type": "/FontDescriptor", "FontFile2": file.reference})
+    pdf.add_object(descriptor)
+    cid = pydyf.Dictionary({"Type": "/Font", "Subtype": "/CIDFontType2",
+                            "W": pydyf.Array([1, pydyf.Array([350] * 5)]),
+                            "FontDescriptor": descriptor.reference})
+    pdf.add_object(cid)
+    lines = [b"5 beginbfchar", *(b"<%04x> <%s>" % (gid, text.encode("utf-16-be").hex().encode())
+                                 for gid, text in texts.items()), b"endbfchar", b"endcmap"]
+    cmap = pydyf.Stream(lines)
+    pdf.add_object(cmap)
+    font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "ToUnicode": cmap.reference,
+                             "DescendantFonts": pydyf.Array([cid.reference])})
+    pdf.add_object(font)
+    fonts = pydyf.Dictionary({"F1": font.reference})
+    pdf.add_object(fonts)
+    stream = pydyf.Stream([b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC", shown, b"EMC"])
+    pdf.add_object(stream)
+    page = pydyf.Dictionary({"Type": "/Page", "Contents": stream.reference,
+                             "Resources": pydyf.Dictionary({"Font": fonts.reference})})
+    pdf.add_page(page)
+    return pdf, stream, font, Marked(0, stream, 1, None)

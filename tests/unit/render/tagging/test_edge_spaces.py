@@ -10,36 +10,14 @@ import pydyf
 from briefs.render.tagging.edge_spaces import keep_edge_spaces, line_end_boxes
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked, resolve
+from tests.unit.render.tagging.fonts import one_font_pdf
 from tests.unit.render.tagging.test_range_dashes import _font_file
 
 TEXTS = {1: "ب", 2: "\u0654", 3: "a", 4: ".", 5: " "}
 
 
 def _pdf(shown: bytes) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marked]:
-    pdf = pydyf.PDF()
-    file = pydyf.Stream([_font_file()], pydyf.Dictionary({"Length1": 0}))
-    pdf.add_object(file)
-    descriptor = pydyf.Dictionary({"Type": "/FontDescriptor", "FontFile2": file.reference})
-    pdf.add_object(descriptor)
-    cid = pydyf.Dictionary({"Type": "/Font", "Subtype": "/CIDFontType2",
-                            "W": pydyf.Array([1, pydyf.Array([350] * 5)]),
-                            "FontDescriptor": descriptor.reference})
-    pdf.add_object(cid)
-    lines = [b"5 beginbfchar", *(b"<%04x> <%s>" % (gid, text.encode("utf-16-be").hex().encode())
-                                 for gid, text in TEXTS.items()), b"endbfchar", b"endcmap"]
-    cmap = pydyf.Stream(lines)
-    pdf.add_object(cmap)
-    font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "ToUnicode": cmap.reference,
-                             "DescendantFonts": pydyf.Array([cid.reference])})
-    pdf.add_object(font)
-    fonts = pydyf.Dictionary({"F1": font.reference})
-    pdf.add_object(fonts)
-    stream = pydyf.Stream([b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC", shown, b"EMC"])
-    pdf.add_object(stream)
-    page = pydyf.Dictionary({"Type": "/Page", "Contents": stream.reference,
-                             "Resources": pydyf.Dictionary({"Font": fonts.reference})})
-    pdf.add_page(page)
-    return pdf, stream, font, Marked(0, stream, 1, None)
+    return one_font_pdf(_font_file(), TEXTS, shown)
 
 
 def _kept(shown: bytes, direction: str = "rtl", text: str = "ب ب",
