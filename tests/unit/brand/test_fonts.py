@@ -157,17 +157,17 @@ def test_an_answer_planted_in_the_workspace_cache_is_not_believed(
     cache) cannot point a face at another file: an answer is used only when signed with this
     user's key."""
     from briefs.output.writer import Writer
-    from briefs.render.chart_store import ChartStore
+    from briefs.render.signed_store import SignedStore
 
     output = tmp_path / "build"
     folder = output / ".cache" / "facts"
     planted = tmp_path / "planted.ttf"
     planted.write_bytes(b"\x00\x01\x00\x00 not the face")
-    forger = ChartStore(folder, Writer(output), b"f" * 32, ".json")
+    forger = SignedStore(folder, Writer(output), b"f" * 32, ".json")
     fonts._remember(fonts._facts_key(("Sans", 400, False)), InstalledFace(planted, 0),
                    forger)
     assert len(list(folder.iterdir())) == 1
-    users = ChartStore(folder, Writer(output), b"u" * 32, ".json")
+    users = SignedStore(folder, Writer(output), b"u" * 32, ".json")
     found = find_installed_face("Sans", 400, False, None, users)
     assert found == InstalledFace(tmp_path / "Face.ttf", 0)
     assert fake_fontconfig == [("Sans", 400)]  # asked, not taken from the planted file
