@@ -94,32 +94,29 @@ def test_many_right_to_left_runs_are_wrapped_in_linear_time() -> None:
     assert time.perf_counter() - started < 5
 
 
-def test_a_typed_isolate_is_a_neutral_and_a_box_of_its_own() -> None:
-    """An isolate a translator typed (LRI/RLI/FSI ... PDI) is a neutral to the run around it
-    (render/bidi_runs.py): an Arabic number or a Hebrew word inside it does not end the run,
-    and it counts as a cut, since typeset makes it a `<bdi>`; a run never starts inside it,
-    so its two controls are never parted."""
-    assert isolated("<p>ש the <em>big</em> \u2066٣+٤\u2069 Report ש</p>") == \
-        '<p>ש <bdi dir="ltr">the <em>big</em> \u2066٣+٤\u2069 Report</bdi> ש</p>'
-    assert isolated("<p>ש the \u2067שלום\u2069 Report ש</p>") == \
-        '<p>ש <bdi dir="ltr">the \u2067שלום\u2069 Report</bdi> ש</p>'
-    assert isolated("<p>ש \u2066the <em>big</em>\u2069 Report ש</p>") == \
-        '<p>ש <bdi dir="ltr">the <em>big</em></bdi> Report ש</p>'
+TYPED = {
+    # An isolate a translator typed (LRI/RLI/FSI ... PDI) is a neutral to the run around it
+    # (render/bidi_runs.py): an Arabic number or a Hebrew word inside it does not end the
+    # run, and it counts as a cut, since typeset makes it a <bdi>; a run never starts inside
+    # it, so its two controls are never parted.
+    "ש the <em>big</em> \u2066٣+٤\u2069 Report ש":
+        'ש <bdi dir="ltr">the <em>big</em> \u2066٣+٤\u2069 Report</bdi> ש',
+    "ש the \u2067שלום\u2069 Report ש": 'ש <bdi dir="ltr">the \u2067שלום\u2069 Report</bdi> ש',
+    "ש \u2066the <em>big</em>\u2069 Report ש": 'ש <bdi dir="ltr">the <em>big</em></bdi> Report ש',
+    # Typed across elements, its controls alone do not hold WeasyPrint's boxes together: it
+    # becomes a <bdi> around them (its direction from the control; FSI: its first letter),
+    # whose own runs are searched by that direction; without its PDI, to the end of the text.
+    "ש \u2066the <em>big</em> Report\u2069 ש": 'ש <bdi dir="ltr">the <em>big</em> Report</bdi> ש',
+    "ש \u2068the <em>big</em> Report\u2069 ש": 'ש <bdi dir="ltr">the <em>big</em> Report</bdi> ש',
+    "ש \u2066a \u2067<b>b</b>\u2069 c\u2069 <i>d</i> e":
+        'ש <bdi dir="ltr">a <bdi dir="rtl"><b>b</b></bdi> c</bdi> <bdi dir="ltr"><i>d</i> e</bdi>',
+    "ש \u2066the <em>big</em> Report ש": 'ש <bdi dir="ltr">the <em>big</em> Report ש</bdi>',
+}
 
 
-def test_an_isolate_typed_across_elements_becomes_a_bdi() -> None:
-    """Its controls alone do not hold WeasyPrint's boxes together: the isolate becomes a
-    `<bdi>` around the elements (its direction from the control; FSI: its first letter), and
-    its own runs are searched by that direction; without its PDI, to the end of the text."""
-    assert isolated("<p>ש \u2066the <em>big</em> Report\u2069 ש</p>") == \
-        '<p>ש <bdi dir="ltr">the <em>big</em> Report</bdi> ש</p>'
-    assert isolated("<p>ש \u2068the <em>big</em> Report\u2069 ש</p>") == \
-        '<p>ש <bdi dir="ltr">the <em>big</em> Report</bdi> ש</p>'
-    assert isolated("<p>ש \u2066a \u2067<b>b</b>\u2069 c\u2069 <i>d</i> e</p>") == \
-        '<p>ש <bdi dir="ltr">a <bdi dir="rtl"><b>b</b></bdi> c</bdi> ' \
-        '<bdi dir="ltr"><i>d</i> e</bdi></p>'
-    assert isolated("<p>ש \u2066the <em>big</em> Report ש</p>") == \
-        '<p>ש <bdi dir="ltr">the <em>big</em> Report ש</bdi></p>'
+def test_a_typed_isolate_is_a_neutral_and_one_across_elements_a_bdi() -> None:
+    for body, expected in TYPED.items():
+        assert isolated(f"<p>{body}</p>") == f"<p>{expected}</p>", body
     root = lxml.html.fromstring("<html><body><p>Signed \u2067אבג <em>דהו</em> זחט\u2069 "
                                 "today</p></body></html>")
     isolate_ltr_runs(root.find("body"), False)
