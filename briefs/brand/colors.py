@@ -84,7 +84,7 @@ def readable_on(foreground: str, background: str, ends: tuple[str, ...],
 
 HEX_COLOR = re.compile(r"#[0-9a-f]{6}")
 Keep = Callable[[object, Callable[[], bytes]], bytes]
-"""A store of small results between builds (`ChartStore.kept`)."""
+"""A store of small results between builds (`SignedStore.kept`)."""
 
 
 def kept_readable(keep: Keep, foreground: str, background: str, ends: tuple[str, ...]) -> str:

@@ -47,26 +47,30 @@ def find_installed_face(name: str, weight: int, italic: bool, package: str | Non
     """Ask fontconfig for an installed family at a weight; refuse a look-alike substitute.
 
     A face found is remembered for the process (a `fc-match` run costs milliseconds, and the
-    preview loads its brands on every save) while its file is unchanged and no font was
-    installed or removed (`FONT_FOLDERS`); a face not found is asked again next time, so
-    installing it helps at once. With `facts` (a build's signed store in `build/.cache`), a
-    face found is also kept between builds by the same rule (`_recall`).
+    preview loads its brands on every save) and, with `facts` (a build's signed store in
+    `build/.cache`), kept between builds, both while its file is unchanged and fontconfig
+    is set up as it was (`_facts_key`: no font installed or removed, the same configuration);
+    a face not found is asked again next time, so installing it helps at once. This is the one
+    place a face is kept: one found in the process's memory (a server, the preview, a test)
+    is kept in `facts` too when they do not hold it yet, so a later process finds it there.
     """
     key = (name, weight, italic)
-    face = _known(key)
-    if face is None and facts is not None:
-        face = _recall(key, facts)
+    question = _facts_key(key)
+    face = _known(key, question)
+    recalled = _recall(question, facts) if facts is not None else None
     if face is None:
-        face = _match_installed_face(name, weight, italic, package)
-        _remember(key, face, facts)
-    _FOUND[key] = (face, (_version(face.path), _fontconfig_state()))
+        face = recalled or _match_installed_face(name, weight, italic, package)
+    _FOUND[key] = (face, (_version(face.path), question))
+    if facts is not None and recalled != face:
+        _remember(question, face, facts)
     return face
 
 
-def _known(key: tuple[str, int, bool]) -> InstalledFace | None:
-    """The face this process found, while its file and fontconfig's folders are unchanged."""
+def _known(key: tuple[str, int, bool], question: dict[str, object]) -> InstalledFace | None:
+    """The face this process found, while its file (size and time) and what fontconfig's
+    answer depends on (`question`, `_facts_key`) are unchanged."""
     known = _FOUND.get(key)
-    if known is not None and known[1] == (_version(known[0].path), _fontconfig_state()):
+    if known is not None and known[1] == (_version(known[0].path), question):
         return known[0]
     return None
 
@@ -87,31 +91,35 @@ MAX_LOOKUPS_AT_ONCE = 8
 def look_up_installed_faces(wanted: Iterable[tuple[str, int, bool, str | None]],
                             facts: KeptFacts | None = None) -> None:
     """Ask fontconfig for several faces at once (each `fc-match` run mostly waits for its
-    process: a brand with a dozen system faces took 0.1 s one after the other). What is found
-    is remembered as `find_installed_face` remembers it (kept in `facts` too, after the
-    look-ups: the store is not shared between threads); what is not is asked (and reported)
-    again when it is needed."""
+    process: a brand with a dozen system faces took 0.1 s one after the other). The threads
+    find them for the process (the store is not shared between threads); each face found
+    is then kept by `find_installed_face`, with `facts`, from what they found (no question
+    asked again). What is not found is asked (and reported) again when it is needed."""
     def look_up(face: tuple[str, int, bool, str | None]) -> None:
         with suppress(FontProblem):
             find_installed_face(*face)
 
-    unique = [face for face in dict.fromkeys(wanted) if _known(face[:3]) is None and (
-        facts is None or _recall(face[:3], facts) is None)]
+    def unknown(face: tuple[str, int, bool, str | None]) -> bool:
+        question = _facts_key(face[:3])
+        return _known(face[:3], question) is None and (
+            facts is None or _recall(question, facts) is None)
+
+    unique = [face for face in dict.fromkeys(wanted) if unknown(face)]
     if len(unique) < 2:
         return
     with ThreadPoolExecutor(max_workers=min(MAX_LOOKUPS_AT_ONCE, len(unique))) as pool:
         list(pool.map(look_up, unique))
-    for face in unique:
-        found = _FOUND.get(face[:3])
-        if found is not None:
-            _remember(face[:3], found[0], facts)
+    if facts is not None:
+        for face in unique:
+            if _known(face[:3], _facts_key(face[:3])) is not None:  # found, not asked again
+                find_installed_face(*face, facts)
 
 
 FONTCONFIG_SETUP = ("/etc/fonts", "/etc/fonts/conf.d", "/etc/fonts/fonts.conf",
                     "~/.config/fontconfig", "~/.config/fontconfig/fonts.conf",
                     "~/.config/fontconfig/conf.d")
-"""fontconfig's own configuration (aliases, preferred families): a face kept between builds
-is asked for again when one of these changed..."""
+"""fontconfig's own configuration (aliases, preferred families): a face remembered or kept
+between builds is asked for again when one of these changed..."""
 FONTCONFIG_VARIABLES = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT",
                         "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "HOME")
 """...or when one of these environment variables, which move it, is set differently."""
@@ -127,10 +135,10 @@ def _facts_key(key: tuple[str, int, bool]) -> dict[str, object]:
             "program": [program, _version(Path(program)) if program else None]}
 
 
-def _recall(key: tuple[str, int, bool], facts: KeptFacts) -> InstalledFace | None:
-    """The face a build kept (signed) for the same question and fontconfig set-up, while its
-    file is the one it was (size and time): then remembered for the process as found."""
-    data = facts.recall(_facts_key(key))
+def _recall(question: dict[str, object], facts: KeptFacts) -> InstalledFace | None:
+    """The face a build kept (signed) for the same question and fontconfig set-up
+    (`_facts_key`), while its file is the one it was (size and time)."""
+    data = facts.recall(question)
     if data is None:
         return None
     try:
@@ -142,15 +150,14 @@ def _recall(key: tuple[str, int, bool], facts: KeptFacts) -> InstalledFace | Non
     current = _version(face.path)
     if current is None or current != version or not face.path.is_absolute():
         return None
-    _FOUND[key] = (face, (current, _fontconfig_state()))
     return face
 
 
-def _remember(key: tuple[str, int, bool], face: InstalledFace, facts: KeptFacts | None) -> None:
+def _remember(question: dict[str, object], face: InstalledFace, facts: KeptFacts) -> None:
     version = _version(face.path)
-    if facts is None or version is None:
+    if version is None:
         return
-    facts.remember(_facts_key(key), json.dumps(
+    facts.remember(question, json.dumps(
         {"path": str(face.path), "index": face.index, "version": list(version)}).encode())
 
 

@@ -7,7 +7,7 @@ from typing import Protocol
 
 class KeptFacts(Protocol):
     """Small results kept between builds, signed, under the hash of what they depend on (the
-    session's `render.chart_store.ChartStore`): a fact recalled is one this user's toolkit
+    session's `render.signed_store.SignedStore`): a fact recalled is one this user's toolkit
     kept, never a file a workspace brought."""
 
     def recall(self, parts: object) -> bytes | None:

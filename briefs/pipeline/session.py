@@ -43,8 +43,9 @@ from briefs.render.bytecode import (
     given_key_problem,
     signing_key,
 )
-from briefs.render.chart_store import ChartStore
+from briefs.render.chart_store import KeptCharts
 from briefs.render.profiles import select_profiles
+from briefs.render.signed_store import SignedStore
 from briefs.render.stylesheets import check_stylesheet
 from briefs.render.templating import (
     QrCodes,
@@ -83,10 +84,10 @@ class BuildSession:
             else MemoryBytecodeCache())
         if writer is not None and (problem := given_key_problem()):
             self.diagnostics.warning(problem)
-        self.charts = ChartStore(cache / "charts", writer, signing_key())
-        self.colors = ChartStore(cache / "colors", writer, signing_key(), ".txt")
+        self.charts = KeptCharts(SignedStore(cache / "charts", writer, signing_key(), ".svg"))
+        self.colors = SignedStore(cache / "colors", writer, signing_key(), ".txt")
         """Brand colours made readable (`kept_readable`), kept as charts are."""
-        self.facts = ChartStore(cache / "facts", writer, signing_key(), ".json")
+        self.facts = SignedStore(cache / "facts", writer, signing_key(), ".json")
         """What a cold build would otherwise ask again, kept as charts are: fontconfig's
         answers (`brand.fonts`) and the images' verdicts (`content.images`)."""
         self.qr_codes = QrCodes()

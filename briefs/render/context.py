@@ -73,7 +73,7 @@ def _draw_chart(spec: ChartSpec) -> bytes:
 @dataclass(frozen=True)
 class ContextStores:
     """What a context is made with besides the target: a photo's copy for the profile
-    (resampled for screen), charts drawn or found (`ChartStore.svg`), and the fonts' glyph
+    (resampled for screen), charts drawn or found (`KeptCharts.svg`), and the fonts' glyph
     coverage (a session's `CoverageCache`, kept between builds)."""
 
     image_file: Callable[[Path], Path] = lambda path: path

@@ -204,7 +204,7 @@ def figure_views(document: DocumentSource, text: Any, fmt: tuple[str, LocaleForm
                  draw: Callable[[ChartSpec], bytes]) -> dict[str, FigureView]:
     """Every figure of the document in one locale (those whose files failed are left out:
     their errors have been reported): images by `url`, charts drawn by `draw` (`chart_svg`,
-    or a `ChartStore`'s)."""
+    or a `KeptCharts`')."""
     if not document.settings.body_figures:
         return {}
     locale, locale_format = fmt

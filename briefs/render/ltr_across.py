@@ -7,7 +7,10 @@ in Hebrew was drawn `Report big the` (docs/upstream/weasyprint-inline-bidi.md). 
 found as the bidi algorithm would see it, across the elements of one parent: from a strong
 left-to-right character to the last one before a right-to-left character, an Arabic-Indic
 number, a tab, a line break or a block. An element that is an isolate itself (`<bdi>`,
-`dir=`) counts as a neutral, as in the algorithm. Only a run that holds an element and more
+`dir=`) counts as a neutral, as in the algorithm, and so does an isolate a translator typed
+(LRI, RLI or FSI ... PDI: `bidi_runs.py`, the scanner `words.py` shares), which counts as a
+cut too (typeset makes it a `<bdi>`); one typed across elements is made a `<bdi>` here, since
+its controls do not hold WeasyPrint's boxes together. Only a run that holds an element and more
 left-to-right text than that element is wrapped: a run inside one box is drawn right already.
 Each parent is searched by the direction of its own text (`render/direction.py`: the
 document's, a block's own `dir`, a `<bdi>`'s text). The mirror case is handled the same way:
@@ -21,44 +24,33 @@ isolated in `<bdi dir="rtl">`.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import lxml.html
 from lxml.html import HtmlElement
 
-from briefs.render.direction import is_rtl, isolates
+from briefs.render.bidi_runs import (
+    CLOSE,
+    END,
+    EXTEND,
+    IN_LTR,
+    IN_RTL,
+    OPEN,
+    RIGHT_TO_LEFT_TEXT,
+    START,
+    TYPED_INITIATOR,
+    RunScanner,
+    Side,
+)
+from briefs.render.direction import is_rtl, isolates, text_direction
 
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd",
           "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
           "var"}
 SKIPPED = {"head", "script", "style", "svg", "math", "pre", "textarea", "title"}
-ENDS = {"R", "AL", "AN", "B", "S"}
-"""Bidi classes that end a left-to-right run (S, B: a tab, a line break)."""
-RIGHT_TO_LEFT_TEXT = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
-"""Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko...)."""
 LTR, NEUTRAL, BARRIER = "ltr", "neutral", "barrier"
-
-
-@dataclass(frozen=True)
-class Side:
-    """A run against the text's direction: the bidi classes that start and extend it, that end
-    it, and the direction of the isolate it goes in."""
-
-    starts: frozenset[str]
-    extends: frozenset[str]
-    ends: frozenset[str]
-    dir: str
-
-
-IN_RTL = Side(frozenset({"L"}), frozenset({"L"}), frozenset(ENDS), "ltr")
-IN_LTR = Side(frozenset({"R", "AL"}), frozenset({"R", "AL", "AN", "EN"}),
-              frozenset({"L", "B", "S"}), "rtl")
-"""In left-to-right text, numbers after a right-to-left letter belong to its run (W7 leaves
-them EN, N1 joins them to it)."""
+TYPED_DIRECTIONS = {"\u2066": "ltr", "\u2067": "rtl"}
+"""An isolate typed across elements: LRI, RLI (FSI: the direction of its first letter)."""
 Slot = tuple[int, int]
 """A place in a parent's text: (slot, offset); slot 0 is its text, slot k the tail of its
 k-th child."""
@@ -70,7 +62,9 @@ def isolate_ltr_runs(body: HtmlElement, document_rtl: bool = True,
     right-to-left run in left-to-right text, in its own bdi (`document_rtl`: the direction of
     text with no `dir` of its own; `resolved`: as for `direction.is_rtl`)."""
     elements = [element for element in body.iter() if isinstance(element.tag, str)]
-    mixed = bool(RIGHT_TO_LEFT_TEXT.search(body.text_content()))
+    text = body.text_content()
+    mixed = bool(RIGHT_TO_LEFT_TEXT.search(text))
+    typed = bool(TYPED_INITIATOR.search(text))
     if not document_rtl and not mixed and not any(isolates(element) for element in elements):
         return  # left-to-right text only
     resolved = {} if resolved is None else resolved
@@ -79,13 +73,63 @@ def isolate_ltr_runs(body: HtmlElement, document_rtl: bool = True,
         if parent.tag in SKIPPED or parent.getparent() in skipped:
             skipped.add(parent)  # never typeset
             continue
-        rtl = is_rtl(parent, document_rtl, resolved)
-        if not rtl and not mixed:
-            continue  # no right-to-left run in left-to-right text without such letters
-        side = IN_RTL if rtl else IN_LTR
-        children = list(parent)
-        for start, end in reversed(list(_runs(parent, children, side))):
-            _wrap(parent, children, start, end, side.dir)
+        _isolate_in(parent, document_rtl, resolved, (mixed, typed))
+
+
+def _isolate_in(parent: HtmlElement, document_rtl: bool, resolved: dict[HtmlElement, bool],
+                found: tuple[bool, bool]) -> None:
+    """Wrap the cut runs among the parent's text and children, each isolate typed across its
+    children first made a `<bdi>` (and searched in turn). `found`: whether the text holds
+    right-to-left letters, and typed isolates."""
+    mixed, typed = found
+    for isolate in _typed_across(parent) if typed else ():
+        _isolate_in(isolate, document_rtl, resolved, found)
+    rtl = is_rtl(parent, document_rtl, resolved)
+    if not rtl and not mixed:
+        return  # no right-to-left run in left-to-right text without such letters
+    side = IN_RTL if rtl else IN_LTR
+    children = list(parent)
+    for start, end in reversed(list(_runs(parent, children, side))):
+        _wrap(parent, children, start, end, side.dir)
+
+
+def _typed_across(parent: HtmlElement) -> list[HtmlElement]:
+    """Each isolate a translator typed across the parent's children (LRI, RLI or FSI in one
+    text, its PDI in a later one) made a `<bdi>` around them, the two controls dropped, as
+    `typeset` does with one typed within a text: WeasyPrint orders a line's boxes itself, so
+    the controls do not hold the boxes between them together."""
+    children = list(parent)
+    if not any(TYPED_INITIATOR.search(_text(parent, children, slot))
+               for slot in range(len(children))):
+        return []  # no isolate opened before the last text: none across elements
+    scanner = RunScanner(IN_RTL)  # only OPEN and CLOSE are read: either side's
+    found: list[tuple[Slot, Slot, bool]] = []
+    opened: Slot | None = None
+    for slot in range(len(children) + 1):
+        for offset, _, role in scanner.roles(_text(parent, children, slot)):
+            if role == OPEN:
+                opened = (slot, offset)
+            elif role == CLOSE and opened is not None:
+                if opened[0] != slot:
+                    found.append((opened, (slot, offset), True))
+                opened = None
+    if opened is not None and opened[0] < len(children):  # no PDI: isolated to the end
+        found.append((opened, (len(children), len(_text(parent, children, len(children)))),
+                      False))
+    made = []
+    for (first, start), (last, stop), closed in reversed(found):  # later first: slots hold
+        initiator = _text(parent, children, first)[start]
+        isolate = _wrap(parent, children, (first, start + 1), (last, stop), "ltr")
+        before = isolate.getprevious()
+        if before is None:
+            parent.text = (parent.text or "")[:-1]
+        else:
+            before.tail = (before.tail or "")[:-1]
+        isolate.tail = (isolate.tail or "")[closed:]
+        isolate.set("dir", TYPED_DIRECTIONS.get(initiator)
+                    or text_direction(isolate.text_content()))
+        made.append(isolate)
+    return made
 
 
 def _runs(parent: HtmlElement, children: list[HtmlElement],
@@ -94,9 +138,10 @@ def _runs(parent: HtmlElement, children: list[HtmlElement],
     start: Slot | None = None
     end: Slot = (0, 0)
     elements = pending = letters = 0
+    scanner = RunScanner(side)
     for slot in range(len(children) + 1):
         if slot > 0:
-            kind = _kind(children[slot - 1], side)
+            kind = NEUTRAL if scanner.isolated else _kind(children[slot - 1], side)
             if kind == BARRIER:
                 if start is not None and elements and (letters or elements > 1):
                     yield start, end
@@ -107,17 +152,18 @@ def _runs(parent: HtmlElement, children: list[HtmlElement],
                     if start is None:
                         start = (slot - 1, len(_text(parent, children, slot - 1)))
                     end, elements, pending = (slot, 0), elements + pending, 0
-        for offset, char in enumerate(_text(parent, children, slot)):
-            kind = unicodedata.bidirectional(char)
-            if kind in side.starts or (kind in side.extends and start is not None):
+        for first, last, role in scanner.roles(_text(parent, children, slot)):
+            if role == START or (role == EXTEND and start is not None):
                 if start is None:
-                    start, pending = (slot, offset), 0
-                end, elements, pending = (slot, offset + 1), elements + pending, 0
+                    start, pending = (slot, first), 0
+                end, elements, pending = (slot, last + 1), elements + pending, 0
                 letters += 1
-            elif kind in side.ends and start is not None:
+            elif role == END and start is not None:
                 if elements and (letters or elements > 1):
                     yield start, end
                 start, elements, pending, letters = None, 0, 0, 0
+            elif role == CLOSE and start is not None:
+                pending += 1  # a typed isolate: a <bdi> once typeset, a box that cuts the run
     if start is not None and elements and (letters or elements > 1):
         yield start, end
 
@@ -138,8 +184,8 @@ def _kind(element: HtmlElement, side: Side) -> str:
 
 
 def _text_kind(text: str | None, side: Side) -> str:
-    classes = {unicodedata.bidirectional(char) for char in text or ""}
-    return BARRIER if classes & side.ends else LTR if classes & side.starts else NEUTRAL
+    roles = RunScanner(side).roles_in(text or "")
+    return BARRIER if END in roles else LTR if START in roles else NEUTRAL
 
 
 def _text(parent: HtmlElement, children: list[HtmlElement], slot: int) -> str:
@@ -147,20 +193,26 @@ def _text(parent: HtmlElement, children: list[HtmlElement], slot: int) -> str:
 
 
 def _wrap(parent: HtmlElement, children: list[HtmlElement], start: Slot, end: Slot,
-          direction: str) -> None:
+          direction: str) -> HtmlElement:
     """Move the run from `start` to `end` (slots of `parent`, whose children were
-    `children`; later runs first) into a new `<bdi dir="ltr">` (or `rtl`)."""
+    `children`; later runs first) into a new `<bdi dir="ltr">` (or `rtl`); a run within one
+    text (cut by a typed isolate only) too."""
     (first, offset), (last, stop) = start, end
     moved = children[first:last]
     before, after = _text(parent, children, first), _text(parent, children, last)
     isolate: HtmlElement = lxml.html.Element("bdi", dir=direction)
-    isolate.text = before[offset:]
     if first == 0:
         parent.text = before[:offset]
+        parent.insert(0, isolate)
     else:
         children[first - 1].tail = before[:offset]
-    moved[0].addprevious(isolate)
-    for child in moved:
-        isolate.append(child)
-    moved[-1].tail = after[:stop]
+        children[first - 1].addnext(isolate)
+    if moved:
+        isolate.text = before[offset:]
+        for child in moved:
+            isolate.append(child)
+        moved[-1].tail = after[:stop]
+    else:
+        isolate.text = before[offset:stop]
     isolate.tail = after[stop:]
+    return isolate

@@ -18,6 +18,12 @@ subsetter or vector library that the search finds and the loader alone does not)
 WeasyPrint is imported again the usual way. Elsewhere (macOS, Windows) `find_library` runs
 no subprocess: nothing is done.
 
+In a threaded process (the build server, the preview) the import is done once, under a lock,
+and only the importing thread is affected: `find_library` finds nothing and what WeasyPrint
+prints is dropped for it alone, while another thread's search and output go through (the
+swap of `ctypes.util.find_library` and `sys.stdout` is process-wide; unlocked, two threads
+importing at once could each restore the other's stand-in and leave it for good).
+
 A suggestion for upstream, not yet sent (docs/decisions.md): try the platform's own names first.
 """
 
@@ -27,7 +33,9 @@ import contextlib
 import ctypes.util
 import io
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from typing import TextIO
 
 OPTIONAL = {"harfbuzz_subset": "harfbuzz-subset", "harfbuzz_vector": "harfbuzz-vector"}
 """Libraries WeasyPrint does without when it cannot open them (it then subsets fonts with
@@ -35,13 +43,23 @@ fontTools, which makes other bytes), with the name `find_library` knows them by:
 opened without the search is looked for once with it (one `ldconfig -p`, 10 ms)."""
 
 
+IMPORTING = threading.Lock()
+"""Held while WeasyPrint is imported: one import a process, whichever thread asks first."""
+
+
 def import_weasyprint() -> None:
     """Import WeasyPrint (once a process), its native libraries opened without the search
     when that opens them all (see the module's docstring)."""
-    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux"):
         return
+    with IMPORTING:
+        if "weasyprint" not in sys.modules:
+            _import_weasyprint()
+
+
+def _import_weasyprint() -> None:
     try:
-        with _without_library_search(), contextlib.redirect_stdout(io.StringIO()):
+        with _without_library_search(), _muted(threading.current_thread()):
             import weasyprint.text.ffi as ffi  # it opens the libraries
 
         if not any(getattr(ffi, name) is None and ctypes.util.find_library(library)
@@ -55,17 +73,48 @@ def import_weasyprint() -> None:
 
 @contextlib.contextmanager
 def _without_library_search() -> Iterator[None]:
+    """`find_library` finds nothing in this thread (the dynamic loader alone opens a
+    library); another thread's search is the real one."""
     real = ctypes.util.find_library
-    ctypes.util.find_library = _not_searched
+    ctypes.util.find_library = _not_searched_in(  # type: ignore[assignment]
+        threading.current_thread(), real)
     try:
         yield
     finally:
         ctypes.util.find_library = real
 
 
-def _not_searched(name: str) -> None:
-    """`find_library` that finds nothing: the dynamic loader alone opens a library."""
-    return None
+def _not_searched_in(thread: threading.Thread,
+                     real: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    def find_library(name: str) -> str | None:
+        return None if threading.current_thread() is thread else real(name)
+
+    return find_library
+
+
+@contextlib.contextmanager
+def _muted(thread: threading.Thread) -> Iterator[None]:
+    """What `thread` prints is dropped (WeasyPrint's advice when a library does not open:
+    it is then imported again); what other threads print goes to stdout."""
+    with contextlib.redirect_stdout(_MutedFor(thread, sys.stdout)):
+        yield
+
+
+class _MutedFor(io.TextIOBase):
+    """stdout for every thread but one."""
+
+    def __init__(self, thread: threading.Thread, real: TextIO) -> None:
+        self.thread = thread
+        self.real = real
+
+    def write(self, text: str) -> int:
+        if threading.current_thread() is self.thread:
+            return len(text)
+        return self.real.write(text)
+
+    def flush(self) -> None:
+        if threading.current_thread() is not self.thread:
+            self.real.flush()
 
 
 def _forget_weasyprint() -> None:

@@ -8,13 +8,13 @@ Bank` (docs/upstream/weasyprint-inline-bidi.md). Isolated whole in `<bdi dir="lt
 is one left-to-right box, as the bidi algorithm draws it, and the span is inside it. The
 mirror case too: in left-to-right text WeasyPrint draws the boxes in order, so a span around
 `בית-ספר` in a Hebrew phrase in English text drew the phrase's words from the left; such a
-right-to-left run is isolated in `<bdi dir="rtl">`.
+right-to-left run is isolated in `<bdi dir="rtl">`. Runs are found by the scanner
+`ltr_across.py` shares (`bidi_runs.py`: a typed isolate is a neutral).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 import lxml.html
@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 
 from briefs.core.clusters import clusters, word_mask
 from briefs.i18n.ranges import NATIVE_DIGIT
+from briefs.render.bidi_runs import IN_LTR, IN_RTL, RIGHT_TO_LEFT_TEXT, Side, run_spans
 
 NO_HYPHEN = "ts-nohyphen"
 NO_BREAK = "ts-nobreak"
@@ -30,13 +31,6 @@ SHORT_COMPOUND_CHARS = 12
 HYPHENS = "-\u2010\u2011"
 WORD = re.compile(rf"a+(?:[{HYPHENS}]a+)*")
 """A word, over `clusters.word_mask` of the text: whole clusters of letters, joined by hyphens."""
-RIGHT_TO_LEFT = {"R", "AL", "AN", "B", "S", "RLE", "RLO", "RLI", "LRI", "FSI", "PDI"}
-"""Bidi classes that end a run of left-to-right words (S, B: a tab, a paragraph break)."""
-LEFT_TO_RIGHT = {"L", "B", "S", "LRE", "LRO", "RLI", "LRI", "FSI", "PDI"}
-"""Bidi classes that end a run of right-to-left words; numbers after a right-to-left letter
-belong to its run (W7 leaves them EN, N1 joins them)."""
-RIGHT_TO_LEFT_TEXT = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 def guard_word(word: str) -> HtmlElement | str:
@@ -55,9 +49,9 @@ def guard_word(word: str) -> HtmlElement | str:
 
 def ltr_phrase_spans(text: str) -> list[tuple[int, int]]:
     """The runs of more than one left-to-right word in right-to-left text (from a strong
-    left-to-right character to the last one before a right-to-left character or number)
-    that hold a word `guard_word` puts in a span."""
-    return _phrase_spans(text, {"L"}, {"L"}, RIGHT_TO_LEFT, "\u05d0")
+    left-to-right character to the last one before a right-to-left character or number;
+    isolates are neutrals: `bidi_runs.py`) that hold a word `guard_word` puts in a span."""
+    return _phrase_spans(text, IN_RTL)
 
 
 def rtl_phrase_spans(text: str) -> list[tuple[int, int]]:
@@ -66,23 +60,17 @@ def rtl_phrase_spans(text: str) -> list[tuple[int, int]]:
     character) that hold a word `guard_word` puts in a span."""
     if not RIGHT_TO_LEFT_TEXT.search(text):
         return []
-    return _phrase_spans(text, {"R", "AL"}, {"R", "AL", "AN", "EN"}, LEFT_TO_RIGHT, "a")
+    return _phrase_spans(text, IN_LTR)
 
 
-def _phrase_spans(text: str, starts: set[str], extends: set[str], ends: set[str],
-                  end: str) -> list[tuple[int, int]]:
-    found, start, last = [], -1, -1
-    for index, char in enumerate(text + end):
-        kind = unicodedata.bidirectional(char)
-        if kind in starts or (kind in extends and start >= 0):
-            start, last = index if start < 0 else start, index + 1
-        elif kind in ends and start >= 0:
-            run = text[start:last]
-            if len(run.split()) > 1 and any(
-                    not isinstance(guard_word(run[match.start():match.end()]), str)
-                    for match in WORD.finditer(word_mask(run))):
-                found.append((start, last))
-            start = -1
+def _phrase_spans(text: str, side: Side) -> list[tuple[int, int]]:
+    found = []
+    for start, last in run_spans(text, side):
+        run = text[start:last]
+        if len(run.split()) > 1 and any(
+                not isinstance(guard_word(run[match.start():match.end()]), str)
+                for match in WORD.finditer(word_mask(run))):
+            found.append((start, last))
     return found
 
 

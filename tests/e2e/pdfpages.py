@@ -17,26 +17,7 @@ Box = tuple[float, float, float, float]
 def glyph_texts(pdf: Path) -> list[str]:
     """`page_texts` of the glyphs alone: the PDF without its /ActualText spans (which give a
     letter-spaced or shaped run's text as written), to see where the glyphs were drawn."""
-    import pikepdf
-
-    bare = pdf.with_name(pdf.stem + ".glyphs.pdf")
-    with pikepdf.open(pdf) as document:
-        for page in document.pages:
-            kept, open_spans = [], [False]
-            for operands, operator in pikepdf.parse_content_stream(page):
-                name = str(operator)
-                if name in ("BDC", "BMC"):
-                    spans = name == "BDC" and isinstance(operands[1], pikepdf.Dictionary) \
-                        and "/ActualText" in operands[1] and "/MCID" not in operands[1]
-                    open_spans.append(spans)
-                    if spans:
-                        continue
-                elif name == "EMC" and open_spans.pop():
-                    continue
-                kept.append((operands, operator))
-            page.Contents = document.make_stream(pikepdf.unparse_content_stream(kept))
-        document.save(bare)
-    return page_texts(bare)
+    return page_texts(_without_spans(pdf, ".glyphs.pdf", tagged_too=False))
 
 
 def without_actual_text(pdf: Path) -> Path:
@@ -45,9 +26,17 @@ def without_actual_text(pdf: Path) -> Path:
     hands a span's text out to its glyphs in drawing order, so a right-to-left run whose
     /ActualText is in logical order looks drawn left to right; the copy shows where each
     glyph is, with the text its font's ToUnicode gives it."""
+    return _without_spans(pdf, ".bare.pdf", tagged_too=True)
+
+
+def _without_spans(pdf: Path, suffix: str, tagged_too: bool) -> Path:
+    """A copy of the PDF beside it (its stem + `suffix`) whose pages draw the same without
+    the marked content that only gives an /ActualText (its BDC and EMC dropped, what it
+    holds kept); with `tagged_too`, the /ActualText of tagged marked content (an MCID) is
+    taken out as well."""
     import pikepdf
 
-    bare = pdf.with_name(pdf.stem + ".bare.pdf")
+    bare = pdf.with_name(pdf.stem + suffix)
     with pikepdf.open(pdf) as document:
         for page in document.pages:
             kept, open_spans = [], [False]
@@ -59,7 +48,7 @@ def without_actual_text(pdf: Path) -> Path:
                     open_spans.append(actual and "/MCID" not in marked)
                     if open_spans[-1]:
                         continue
-                    if actual:
+                    if actual and tagged_too:
                         del marked["/ActualText"]
                 elif name == "EMC" and open_spans.pop():
                     continue

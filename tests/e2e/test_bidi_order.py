@@ -48,6 +48,13 @@ CASES = {
                                                  "הנשהthebigReportלשחודה"),
     "Latin phrase around a link": ("fa", 'از the <a href="#x">World Bank</a> site و',
                                    "theWorldBanksite"),
+    # A translator's isolate (LRI/RLI ... PDI) is a neutral to the run around it
+    # (render/bidi_runs.py): the Latin run holding it, cut by the <bdi> it becomes, is
+    # isolated whole; one typed around emphasis becomes a <bdi> around it.
+    "Latin phrase around a typed right-to-left isolate": (
+        "he", "הדוח של the \u2067שלום\u2069 Report השנה", "הנשהtheםולשReportלשחודה"),
+    "Latin phrase typed in an isolate around emphasis": (
+        "he", "הדוח של \u2066the <em>big</em> Report\u2069 השנה", "הנשהthebigReportלשחודה"),
     # After Arabic letters Persian digits are AN (W2), and W4 joins AN only over a CS: the
     # hyphen-minus stays neutral between two right-to-left numbers (N1).
     "Persian time with a hyphen-minus": ("fa", "ساعت ۱۴:۳۰-۱۶:۳۰ برگزار", "۱۶:۳۰-۱۴:۳۰"),

@@ -19,71 +19,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.textlayer.compare import DOTTED_CIRCLE, recovered, source_text
-from tests.textlayer.engines import mupdf, pdfium, poppler
+from tests.textlayer.compare import recovered, source_text
+from tests.textlayer.required import (
+    ENGINES,
+    KNOWN_SHORT,
+    READERS,
+    REQUIRED,
+    engine_cases,
+    shortfall,
+)
 
 DOCS = ("forum-key-messages", "river-dialogue-flyer", "urban-water-fact-sheet")
 SAMPLE_DOCS = (*DOCS, "water-access-policy-brief")
 SAMPLE = ("en", "fr", "es", "ru", "zh", "ar")
 SCRIPTS = ("he", "hi", "ja", "ko", "th", "fa", "el")
-ENGINES = {"poppler": poppler, "pdfium": pdfium, "mupdf": mupdf}
-REQUIRED = 0.99
-MUPDF_RIGHT_TO_LEFT = (
-    "MuPDF reverses a right-to-left line drawn left to right run by run and leaves numbers and "
-    "Latin words where they were drawn (`3  من كل1`; Arabic-Indic digits reversed, `٦٢٠٢`); "
-    "drawn in logical order instead, pdf.js loses its spaces (docs/decisions.md, \"MuPDF and "
-    "right-to-left lines\"): 93.5-100%; Hebrew, whose digits the brand's Latin face draws in "
-    "runs of their own, now drawn in logical order (render/tagging/logical_runs.py), reads whole")
-PDFJS_NO_ACTUAL_TEXT = (
-    "pdf.js reads no /ActualText: it reads {what}")
-PDFJS_LATIN = PDFJS_NO_ACTUAL_TEXT.format(what=(
-    "a letter-spaced kicker as single letters (`p o l i c y`), and it turns the layout hyphen "
-    "U+00AD into `-` (pdf.worker's mapSpecialUnicodeValues), so a word hyphenated at a line "
-    "end reads as two (`dis-` `tricts`; Firefox's find joins them, copy does not): 96-99.4%"))
-PDFJS_CLUSTERS = PDFJS_NO_ACTUAL_TEXT.format(what=(
-    "each glyph of an Indic or Thai cluster by its own mapping (`सा`, `ำ`): 56-96%"))
-PDFJS_HEBREW = (
-    "pdf.js joins blocks that share a right-to-left line (a label and its value, a figure and "
-    "its caption) when the Latin-face digits between them are drawn in runs of their own "
-    "(`2025212`, `מארגניםרשת`): 98.1-100%")
-KNOWN_SHORT = {
-    ("mupdf", "ar"): MUPDF_RIGHT_TO_LEFT, ("mupdf", "fa"): MUPDF_RIGHT_TO_LEFT,
-    **{("pdfjs", locale): PDFJS_LATIN for locale in ("en", "fr", "es", "ru", "el")},
-    ("pdfjs", "hi"): PDFJS_CLUSTERS, ("pdfjs", "th"): PDFJS_CLUSTERS,
-    ("pdfjs", "he"): PDFJS_HEBREW,
-    ("pdfjs", "ar"): (
-        "pdf.js reads the policy brief's chart labels on one baseline as one word "
-        "(`أورفانالوادي`): 98.5%"),
-    ("pdfjs", "fa"): (
-        "pdf.js reads a date in Persian digits and the number after it as one word (`140430`), "
-        "and a caption's range with the next line's first word: 98.8%"),
-}
 
 
-def _pdfjs(path: Path) -> str:
-    from tests.textlayer.engines import available
-
-    engine = available().get("pdfjs")
-    if engine is None:
-        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
-    return engine(path)
-
-
-READERS = {**ENGINES, "pdfjs": _pdfjs}
-"""The engines the word-for-word test requires: MuPDF's three and pdf.js."""
-
-
-def _cases() -> list[object]:
-    cases = []
-    for engine in READERS:
-        for locale in SAMPLE + SCRIPTS:
-            reason = KNOWN_SHORT.get((engine, locale))
-            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-            cases.append(pytest.param(engine, locale, marks=marks, id=f"{engine}-{locale}"))
-    return cases
-
-
-@pytest.mark.parametrize(("engine", "locale"), _cases())
+@pytest.mark.parametrize(("engine", "locale"), engine_cases(SAMPLE + SCRIPTS, READERS))
 def test_every_word_of_the_source_is_read_back(built_sample: Path, built_scripts: Path,
                                                engine: str, locale: str) -> None:
     if engine == "mupdf":
@@ -93,15 +45,8 @@ def test_every_word_of_the_source_is_read_back(built_sample: Path, built_scripts
     for doc in SAMPLE_DOCS if locale in SAMPLE else DOCS:
         source = source_text(root / "content" / doc / f"{locale}.yaml")
         text = READERS[engine](root / "build" / doc / f"{doc}.{locale}.pdf")
-        assert DOTTED_CIRCLE not in text, f"{doc}: a dotted circle (a broken cluster)"
-        if "\u2010" not in source:
-            assert "\u2010" not in text, f"{doc}: a hyphen read as U+2010"
-        assert text.count("\u200c") >= source.count("\u200c"), f"{doc}: ZWNJ lost"
-        assert "\u2060" not in text, f"{doc}: a word joiner read (render/tagging/cmap_values.py)"
-        found = recovered(source, text, locale)
-        if found.share < REQUIRED:
-            short.append(f"{doc}: {found.share:.1%}, missing {found.missing[:8]}")
-    assert short == []
+        short.append(shortfall(source, text, doc, locale))
+    assert [line for line in short if line] == []
 
 
 @pytest.mark.parametrize("engine", list(ENGINES))

@@ -20,8 +20,8 @@ import pytest
 
 from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import PROJECTS, add_profiles, run_cli
-from tests.e2e.test_text_layer import ENGINES, KNOWN_SHORT, REQUIRED
-from tests.textlayer.compare import DOTTED_CIRCLE, recovered, source_text
+from tests.textlayer.compare import source_text
+from tests.textlayer.required import ENGINES, engine_cases, shortfall
 
 pytestmark = pytest.mark.render
 DOCS = ("forum-key-messages", "urban-water-fact-sheet")
@@ -55,17 +55,7 @@ def built_print(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {locale: sample if locale == "ar" else scripts for locale in LOCALES}
 
 
-def _cases() -> list[object]:
-    cases = []
-    for engine in ENGINES:
-        for locale in LOCALES:
-            reason = KNOWN_SHORT.get((engine, locale))
-            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-            cases.append(pytest.param(engine, locale, marks=marks, id=f"{engine}-{locale}"))
-    return cases
-
-
-@pytest.mark.parametrize(("engine", "locale"), _cases())
+@pytest.mark.parametrize(("engine", "locale"), engine_cases(LOCALES))
 def test_every_word_of_the_source_is_read_back_from_print(
         built_print: dict[str, Path], engine: str, locale: str) -> None:
     if engine == "mupdf":
@@ -76,14 +66,8 @@ def test_every_word_of_the_source_is_read_back_from_print(
         source = source_text(root / "content" / doc / f"{locale}.yaml")
         for suffix in suffixes:
             path = root / "build" / doc / f"{doc}.{locale}{suffix}.pdf"
-            text = ENGINES[engine](path)
-            assert DOTTED_CIRCLE not in text, f"{path.name}: a dotted circle"
-            assert text.count("\u200c") >= source.count("\u200c"), f"{path.name}: ZWNJ lost"
-            assert "\u2060" not in text, f"{path.name}: a word joiner read"
-            found = recovered(source, text, locale)
-            if found.share < REQUIRED:
-                short.append(f"{path.name}: {found.share:.1%}, missing {found.missing[:8]}")
-    assert short == []
+            short.append(shortfall(source, ENGINES[engine](path), path.name, locale))
+    assert [line for line in short if line] == []
 
 
 def test_print_and_press_pdfs_stay_untagged(built_print: dict[str, Path]) -> None:

@@ -20,15 +20,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefs.render.tagging.cmap_lines import rewrite_to_unicode_lines
+
 EMPTY = re.compile(rb"^(<[0-9a-fA-F]{2,8}>)\s*<>$")
 """A `bfchar` line mapping a code to the empty string."""
 NOTHING = "\u2060".encode("utf-16-be").hex().encode()
 
 
-def mapped(line: Any) -> Any:
+def mapped(line: bytes) -> bytes:
     """`line` with an empty destination replaced by U+2060 (any other line as it is)."""
-    if not isinstance(line, bytes):
-        return line
     found = EMPTY.match(line)
     if found is None:
         return line
@@ -37,12 +37,4 @@ def mapped(line: Any) -> Any:
 
 def no_empty_mappings(document: Any, pdf: Any) -> None:
     """A WeasyPrint `finisher` step: no font's ToUnicode CMap maps a code to nothing."""
-    import pydyf
-
-    from briefs.render.tagging.recover import resolve
-
-    for item in pdf.objects:
-        if isinstance(item, pydyf.Dictionary) and item.get("Type") == "/Font" \
-                and "ToUnicode" in item:
-            stream = resolve(pdf, item["ToUnicode"])
-            stream.stream = [mapped(line) for line in stream.stream]
+    rewrite_to_unicode_lines(pdf, mapped)

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from typing import Any
 
+from briefs.render.tagging.cmap_lines import rewrite_to_unicode_lines
+
 MAPPING = re.compile(rb"^<([0-9a-fA-F]{2,8})> <([0-9a-fA-F]*)>$")
 """One `bfchar` line as WeasyPrint writes it: `<glyph> <UTF-16BE text>`."""
 RIGHT_TO_LEFT = {"R", "AL"}
@@ -42,20 +44,12 @@ def reversed_in_drawing_order(text: str) -> str | None:
 def right_to_left_ligatures(document: Any, pdf: Any) -> None:
     """A WeasyPrint `finisher` step: every font's right-to-left multi-character mappings
     written in drawing order."""
-    import pydyf
-
-    from briefs.render.tagging.recover import resolve
-
-    for item in pdf.objects:
-        if isinstance(item, pydyf.Dictionary) and item.get("Type") == "/Font" \
-                and "ToUnicode" in item:
-            stream = resolve(pdf, item["ToUnicode"])
-            stream.stream = [_rewritten(line) for line in stream.stream]
+    rewrite_to_unicode_lines(pdf, _rewritten)
 
 
-def _rewritten(line: Any) -> Any:
-    if not isinstance(line, bytes):
-        return line
+def _rewritten(line: bytes) -> bytes:
+    """`line` with a right-to-left multi-character mapping in drawing order (any other line
+    as it is)."""
     found = MAPPING.match(line)
     if found is None:
         return line

@@ -42,17 +42,17 @@ def test_a_readable_colour_is_kept_between_builds_and_a_planted_one_refused(
         tmp_path: Path) -> None:
     from briefs.brand.colors import kept_readable
     from briefs.output.writer import Writer
-    from briefs.render.chart_store import ChartStore
+    from briefs.render.signed_store import SignedStore
 
     folder, writer = tmp_path / "build" / ".cache" / "colors", Writer(tmp_path / "build")
     expected = readable_on("#e8772e", "#0a4f8f", ENDS)
-    first = ChartStore(folder, writer, b"k" * 32, ".txt")
+    first = SignedStore(folder, writer, b"k" * 32, ".txt")
     assert kept_readable(first.kept, "#e8772e", "#0a4f8f", ENDS) == expected
     (stored,) = folder.iterdir()
     asked: list[object] = []
 
     def counted(parts: object, make: Callable[[], bytes]) -> bytes:
-        found = ChartStore(folder, writer, b"k" * 32, ".txt").kept(
+        found = SignedStore(folder, writer, b"k" * 32, ".txt").kept(
             parts, lambda: asked.append(parts) or make())  # type: ignore[func-returns-value]
         return found
 

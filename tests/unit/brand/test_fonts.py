@@ -52,6 +52,64 @@ def test_faces_are_looked_up_at_once_and_a_missing_one_is_asked_again(
 
 
 
+def test_a_face_this_process_found_is_kept_in_a_build_that_lacks_it(
+        fake_fontconfig: list[tuple[str, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long-lived process (a server, the preview, the test suite) found the faces before:
+    a build with facts that do not hold them (a new workspace, or fontconfig's folders
+    changed since they were kept) keeps them, from memory, so that the next process asks
+    fontconfig nothing. Each face is asked once in all."""
+    faces = [("Sans", 400, False, None), ("Sans", 700, False, None), ("Serif", 400, False, None)]
+    look_up_installed_faces(faces)  # no facts: remembered by the process only
+    find_installed_face("Mono", 400, False, None)
+    assert len(fake_fontconfig) == 4
+    facts = Facts()
+    look_up_installed_faces(faces, facts)
+    for face in [*faces, ("Mono", 400, False, None)]:
+        find_installed_face(*face, facts=facts)
+    assert len(facts.kept) == 4
+    assert len(fake_fontconfig) == 4  # kept from memory, not asked again
+    monkeypatch.setattr(fonts, "_FOUND", {})  # the next build's process
+    look_up_installed_faces(faces, facts)
+    for face in [*faces, ("Mono", 400, False, None)]:
+        find_installed_face(*face, facts=facts)
+    assert len(fake_fontconfig) == 4
+
+
+def test_faces_kept_are_written_once_and_a_missing_one_is_asked_once_per_look_up(
+        fake_fontconfig: list[tuple[str, int]]) -> None:
+    """The look-up at once keeps what its threads found without asking again, and writes a
+    kept face only when the facts do not hold it already."""
+    writes: list[object] = []
+
+    class Counted(Facts):
+        def remember(self, parts: object, data: bytes) -> None:
+            writes.append(parts)
+            super().remember(parts, data)
+
+    facts = Counted()
+    faces = [("Sans", 400, False, None), ("Sans", 700, False, None),
+             ("Missing", 400, False, None)]
+    look_up_installed_faces(faces, facts)
+    assert sorted(fake_fontconfig) == [("Missing", 400), ("Sans", 400), ("Sans", 700)]
+    assert len(writes) == 2
+    for face in faces[:2]:
+        find_installed_face(*face, facts=facts)
+    assert len(writes) == 2 and len(fake_fontconfig) == 3
+
+
+def test_a_face_remembered_is_asked_again_when_fontconfig_is_set_up_otherwise(
+        fake_fontconfig: list[tuple[str, int]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remembered by the process by the same rule as kept between builds: fontconfig's
+    configuration changed (an alias, a preferred family), the face is asked for again."""
+    monkeypatch.setattr(fonts, "FONTCONFIG_SETUP", (str(tmp_path / "conf.d"),))
+    find_installed_face("Sans", 400, False, None)
+    find_installed_face("Sans", 400, False, None)
+    assert len(fake_fontconfig) == 1
+    (tmp_path / "conf.d").mkdir()
+    find_installed_face("Sans", 400, False, None)
+    assert len(fake_fontconfig) == 2
+
 
 def test_a_face_found_is_kept_between_builds_until_its_file_or_the_fonts_change(
         fake_fontconfig: list[tuple[str, int]], tmp_path: Path,
@@ -99,16 +157,17 @@ def test_an_answer_planted_in_the_workspace_cache_is_not_believed(
     cache) cannot point a face at another file: an answer is used only when signed with this
     user's key."""
     from briefs.output.writer import Writer
-    from briefs.render.chart_store import ChartStore
+    from briefs.render.signed_store import SignedStore
 
     output = tmp_path / "build"
     folder = output / ".cache" / "facts"
     planted = tmp_path / "planted.ttf"
     planted.write_bytes(b"\x00\x01\x00\x00 not the face")
-    forger = ChartStore(folder, Writer(output), b"f" * 32, ".json")
-    fonts._remember(("Sans", 400, False), InstalledFace(planted, 0), forger)
+    forger = SignedStore(folder, Writer(output), b"f" * 32, ".json")
+    fonts._remember(fonts._facts_key(("Sans", 400, False)), InstalledFace(planted, 0),
+                   forger)
     assert len(list(folder.iterdir())) == 1
-    users = ChartStore(folder, Writer(output), b"u" * 32, ".json")
+    users = SignedStore(folder, Writer(output), b"u" * 32, ".json")
     found = find_installed_face("Sans", 400, False, None, users)
     assert found == InstalledFace(tmp_path / "Face.ttf", 0)
     assert fake_fontconfig == [("Sans", 400)]  # asked, not taken from the planted file

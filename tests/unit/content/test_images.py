@@ -111,21 +111,21 @@ def test_a_verdict_planted_in_the_workspace_cache_does_not_pass_a_damaged_image(
     import hashlib
 
     from briefs.output.writer import Writer
-    from briefs.render.chart_store import ChartStore
+    from briefs.render.signed_store import SignedStore
 
     output = tmp_path / "build"
     folder = output / ".cache" / "facts"
     broken = tmp_path / "broken.png"
     broken.write_bytes(make_png(tmp_path / "whole.png", (400, 300)).read_bytes()[:300])
     digest = hashlib.sha256(broken.read_bytes()).hexdigest()
-    forger = ChartStore(folder, Writer(output), b"f" * 32, ".json")
+    forger = SignedStore(folder, Writer(output), b"f" * 32, ".json")
     forger.remember(images._facts_key(broken, digest),
                     b'{"format": "png", "width": 400, "height": 300}')
     images._verdict.cache_clear()
-    users = ChartStore(folder, Writer(output), b"u" * 32, ".json")
+    users = SignedStore(folder, Writer(output), b"u" * 32, ".json")
     with pytest.raises(ImageProblem, match="damaged"):
         inspect_image(broken, facts=users)
-    same_key = ChartStore(folder, Writer(output), b"f" * 32, ".json")  # the forger's key
+    same_key = SignedStore(folder, Writer(output), b"f" * 32, ".json")  # the forger's key
     assert inspect_image(broken, facts=same_key).width == 400  # what signing protects
     images._KEPT.clear()
 

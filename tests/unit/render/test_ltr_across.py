@@ -92,3 +92,33 @@ def test_many_right_to_left_runs_are_wrapped_in_linear_time() -> None:
     out = lxml.html.tostring(root.find("body"), encoding="unicode")
     assert out.count('<bdi dir="rtl">אבג <b>דהו</b> זחט</bdi>') == 5000
     assert time.perf_counter() - started < 5
+
+
+TYPED = {
+    # An isolate a translator typed (LRI/RLI/FSI ... PDI) is a neutral to the run around it
+    # (render/bidi_runs.py): an Arabic number or a Hebrew word inside it does not end the
+    # run, and it counts as a cut, since typeset makes it a <bdi>; a run never starts inside
+    # it, so its two controls are never parted.
+    "ש the <em>big</em> \u2066٣+٤\u2069 Report ש":
+        'ש <bdi dir="ltr">the <em>big</em> \u2066٣+٤\u2069 Report</bdi> ש',
+    "ש the \u2067שלום\u2069 Report ש": 'ש <bdi dir="ltr">the \u2067שלום\u2069 Report</bdi> ש',
+    "ש \u2066the <em>big</em>\u2069 Report ש": 'ש <bdi dir="ltr">the <em>big</em></bdi> Report ש',
+    # Typed across elements, its controls alone do not hold WeasyPrint's boxes together: it
+    # becomes a <bdi> around them (its direction from the control; FSI: its first letter),
+    # whose own runs are searched by that direction; without its PDI, to the end of the text.
+    "ש \u2066the <em>big</em> Report\u2069 ש": 'ש <bdi dir="ltr">the <em>big</em> Report</bdi> ש',
+    "ש \u2068the <em>big</em> Report\u2069 ש": 'ש <bdi dir="ltr">the <em>big</em> Report</bdi> ש',
+    "ש \u2066a \u2067<b>b</b>\u2069 c\u2069 <i>d</i> e":
+        'ש <bdi dir="ltr">a <bdi dir="rtl"><b>b</b></bdi> c</bdi> <bdi dir="ltr"><i>d</i> e</bdi>',
+    "ש \u2066the <em>big</em> Report ש": 'ש <bdi dir="ltr">the <em>big</em> Report ש</bdi>',
+}
+
+
+def test_a_typed_isolate_is_a_neutral_and_one_across_elements_a_bdi() -> None:
+    for body, expected in TYPED.items():
+        assert isolated(f"<p>{body}</p>") == f"<p>{expected}</p>", body
+    root = lxml.html.fromstring("<html><body><p>Signed \u2067אבג <em>דהו</em> זחט\u2069 "
+                                "today</p></body></html>")
+    isolate_ltr_runs(root.find("body"), False)
+    assert lxml.html.tostring(root.find("body"), encoding="unicode")[6:-7] == \
+        '<p>Signed <bdi dir="rtl">אבג <em>דהו</em> זחט</bdi> today</p>'

@@ -87,3 +87,60 @@ ctypes.util.find_library = finding
     opened = _opened("from briefs.render.native import import_weasyprint; import_weasyprint()",
                      finding)
     assert opened["vector"]
+
+
+THREADED = """
+import ctypes.util, importlib.abc, json, sys, threading, time
+from briefs.render import native
+real_find, real_stdout = ctypes.util.find_library, sys.stdout
+
+
+class Slow(importlib.abc.MetaPathFinder):
+    # WeasyPrint's import made slow, so that every thread below asks while it runs
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint":
+            time.sleep(0.3)
+        return None
+
+
+sys.meta_path.insert(0, Slow())
+start, found, seen = threading.Barrier(7), [], []
+
+
+def importing():
+    start.wait()
+    native.import_weasyprint()
+    import weasyprint
+    found.append(hasattr(weasyprint, "HTML"))
+
+
+def other():  # a server thread at work meanwhile: its search and its output go through
+    start.wait()
+    time.sleep(0.1)
+    seen.append(ctypes.util.find_library("c"))
+    print("other thread")
+
+
+threads = [threading.Thread(target=importing) for _ in range(6)]
+threads.append(threading.Thread(target=other))
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(json.dumps({"found": found, "seen": seen,
+                  "restored": ctypes.util.find_library is real_find and sys.stdout is real_stdout}))
+"""
+
+
+def test_threads_import_it_once_and_leave_the_process_as_it_was() -> None:
+    """Six threads of a server ask at once while a seventh searches and prints: WeasyPrint
+    is imported once and whole for all of them, `find_library` and `sys.stdout` are the
+    process's own again after it, and the other thread's search and output were not taken
+    (unlocked, two imports each restored the other's stand-in and left it for good)."""
+    done = subprocess.run([sys.executable, "-c", THREADED], capture_output=True, text=True,
+                          check=True, timeout=120)
+    lines = done.stdout.splitlines()
+    assert lines, "nothing printed: stdout was left swapped"
+    result = json.loads(lines[-1])
+    assert result["found"] == [True] * 6 and result["restored"], result
+    assert result["seen"][0] and "other thread" in lines[:-1], (result, lines)

@@ -25,6 +25,10 @@ def test_ltr_phrases_that_a_guarded_word_would_cut() -> None:
     assert _found("the UNESCO ٢٠٢٥ World Bank") == ["the UNESCO"]
     assert _found("the UNESCO\tWorld UN-Habitat") == ["the UNESCO", "World UN-Habitat"]
     assert _found("A UN-Habitat\nB UNESCO") == ["A UN-Habitat", "B UNESCO"]
+    # A typed isolate is a neutral (render/bidi_runs.py): the run goes on across it.
+    assert _found("של the UNESCO \u2067שלום\u2069 report ו") == [
+        "the UNESCO \u2067שלום\u2069 report"]
+    assert _found("של \u2066the UNESCO report ו") == []  # no PDI: isolated to the end
 
 
 def test_runs_that_need_no_box() -> None:
