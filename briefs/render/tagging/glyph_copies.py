@@ -243,10 +243,14 @@ class Fonts:
         return used
 
     def save(self) -> None:
+        """Write back each font file with copies, its bounding boxes (`head`, `hhea`, the CFF
+        `FontBBox`) as they were: recomputed, FreeType hinted a Noto CJK subset differently
+        (poppler's pages changed by a grey level on many pixels at 150 dpi)."""
         for copies in self.copies.values():
             if not copies.changed:
                 continue
             out = io.BytesIO()
+            copies.font.recalcBBoxes = False
             copies.font.save(out)
             stream = copies.font_stream  # type: ignore[attr-defined]
             stream.stream = [out.getvalue()]
