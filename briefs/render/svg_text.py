@@ -11,7 +11,8 @@ HTML, when nothing in it is positioned character by character (one `x` and `y` a
 `dx`, `dy`, `rotate` lists, no letter spacing or `textLength`). Other texts, positioned
 ones included, are left to WeasyPrint, byte for byte as before. The paragraph direction
 given to Pango is the first strong character's (the Unicode bidi rule P2), unless the
-element sets `direction`. Remove this once WeasyPrint shapes SVG text.
+element sets `direction`. Remove this once WeasyPrint shapes SVG text. The wrapper also notes
+where each `<text>` element starts and ends, for the text layer (svg_text_ends.py).
 """
 
 from __future__ import annotations
