@@ -95,3 +95,27 @@ def test_pdfjs_reads_chart_labels_apart(tmp_path: Path) -> None:
         pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
     words = engine(target).replace("\u200e", "").replace("\u200f", "").split()
     assert {"Orvanne", "Valle", "Alto", ARABIC, labels[1][1]} <= set(words), words
+
+
+@pytest.mark.render
+def test_a_word_split_by_a_tspan_reads_whole(tmp_path: Path) -> None:
+    """`H<tspan>2</tspan>O` is three text objects; only the element's two ends get spacers,
+    so no engine reads a space inside the word."""
+    import weasyprint
+
+    from briefs.render.svg_text import install
+    from briefs.render.tagging.retag import retag
+    from tests.textlayer.engines import available
+
+    install()
+    (tmp_path / "formula.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60"><text x="10" y="40" '
+        'style="font-size: 20px; font-family: DejaVu Sans">Water H<tspan font-weight="bold">'
+        "2</tspan>O here</text></svg>", encoding="utf-8")
+    target = tmp_path / "formula.pdf"
+    weasyprint.HTML(string="<html lang='en'><img src='formula.svg' alt='formula'></html>",
+                    base_url=str(tmp_path) + "/").write_pdf(
+        target, pdf_variant="pdf/ua-1", finisher=lambda document, pdf: retag(document, pdf))
+    for name, engine in available().items():
+        text = " ".join(engine(target).replace("\u200e", "").split())
+        assert "Water H2O here" in text, (name, text)
