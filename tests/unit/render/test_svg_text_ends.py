@@ -119,3 +119,33 @@ def test_a_word_split_by_a_tspan_reads_whole(tmp_path: Path) -> None:
     for name, engine in available().items():
         text = " ".join(engine(target).replace("\u200e", "").split())
         assert "Water H2O here" in text, (name, text)
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("texts", [
+    '<text x="10" y="20"></text><text x="10" y="40">   </text>',
+    '<text x="10" y="20" display="none">a<tspan>b</tspan></text>',
+    '<text x="10" y="20"><tspan visibility="hidden">a</tspan>'
+    '<tspan display="none">b</tspan></text>',
+    '<text x="10" y="20">' + "<tspan>a" * 150 + "</tspan>" * 150 + "</text>",
+    "".join(f'<text x="{i % 300}" y="{10 + i % 50}" text-anchor="middle">t{i}</text>'
+            for i in range(600)),
+    f'<text x="10 20 30" y="20" style="font-family: Noto Sans Arabic">{ARABIC}</text>'])
+def test_odd_and_hostile_svg_text_renders_and_keeps_its_text_layer(tmp_path: Path,
+                                                                   texts: str) -> None:
+    """A workspace's SVG is untrusted: empty, hidden, deeply nested and many texts, and a
+    right-to-left text positioned per character (not noted), render as before."""
+    import weasyprint
+
+    from briefs.render.svg_text import install
+    from briefs.render.tagging.retag import retag
+
+    install()
+    (tmp_path / "odd.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60">{texts}</svg>',
+        encoding="utf-8")
+    target = tmp_path / "odd.pdf"
+    weasyprint.HTML(string="<html lang='en'><img src='odd.svg' alt='odd'></html>",
+                    base_url=str(tmp_path) + "/").write_pdf(
+        target, pdf_variant="pdf/ua-1", finisher=lambda document, pdf: retag(document, pdf))
+    assert target.read_bytes().startswith(b"%PDF")
