@@ -11,7 +11,8 @@ HTML, when nothing in it is positioned character by character (one `x` and `y` a
 `dx`, `dy`, `rotate` lists, no letter spacing or `textLength`). Other texts, positioned
 ones included, are left to WeasyPrint, byte for byte as before. The paragraph direction
 given to Pango is the first strong character's (the Unicode bidi rule P2), unless the
-element sets `direction`. Remove this once WeasyPrint shapes SVG text.
+element sets `direction`. Remove this once WeasyPrint shapes SVG text. The wrapper also notes
+where each `<text>` element starts and ends, for the text layer (svg_text_ends.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import unicodedata
 from math import cos, inf, radians, sin
 from typing import Any
+
+from briefs.render import svg_text_ends as text_ends
 
 MARK = "briefs_svg_text_shaped"
 SHAPED_BIDI = {"R", "AL", "NSM"}
@@ -37,11 +40,15 @@ def install() -> None:
         return
 
     def text(svg: Any, node: Any, font_size: float) -> None:
-        """`text(svg, node, font_size)`: a text that needs shaping drawn whole."""
+        """`text(svg, node, font_size)`: a text that needs shaping drawn whole; where each
+        `<text>` element ends noted for the text layer (svg_text_ends.py)."""
+        before = text_ends.start(svg, node)
         if not needs_shaping(node.text or "") or not _unpositioned(svg, node, font_size):
             original(svg, node, font_size)
+            ltr = paragraph_direction(node.text or "") == "ltr"
+            text_ends.end(svg, node, before, "ltr" if ltr else None)
             return
-        _draw_whole(svg, node, font_size)
+        text_ends.end(svg, node, before, _draw_whole(svg, node, font_size))
 
     setattr(text, MARK, True)
     for tag, function in list(svg_package.TAGS.items()):
@@ -105,9 +112,10 @@ def _style(svg: Any, node: Any, font_size: float) -> Any:
     return style
 
 
-def _draw_whole(svg: Any, node: Any, font_size: float) -> None:
+def _draw_whole(svg: Any, node: Any, font_size: float) -> str:
     """Lay out and draw the node's text as one line, where `svg/text.py` would have drawn
-    its characters one by one; the cursor and the text's bounding box as it keeps them."""
+    its characters one by one; the cursor and the text's bounding box as it keeps them.
+    Returns the line's direction."""
     from weasyprint.draw.text import draw_emojis, draw_first_line
     from weasyprint.matrix import Matrix
     from weasyprint.svg.bounding_box import extend_bounding_box
@@ -136,6 +144,7 @@ def _draw_whole(svg: Any, node: Any, font_size: float) -> None:
     svg.stream.end_text()
     svg.stream.pop_state()
     draw_emojis(svg.stream, style, *origin, emojis)
+    return str(style["direction"])
 
 
 Point = tuple[float, float]

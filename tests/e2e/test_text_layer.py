@@ -247,3 +247,28 @@ def test_pdfjs_keeps_blocks_on_one_line_apart(built_sample: Path, doc: str,
     missing = recovered(source, engine(built_sample / "build" / doc / f"{doc}.ar.pdf"),
                         "ar").missing
     assert not set(words) & set(missing), missing
+
+
+@pytest.mark.parametrize("locale", ("ar", "en", "fr", "es", "ru"))
+def test_pdfjs_reads_the_chart_labels_apart(built_sample: Path, locale: str) -> None:
+    """matplotlib's category labels, anchored in their middle, are drawn by WeasyPrint each
+    in a form XObject of its own, where pdf.js starts a text item with nothing between it and
+    the text before (`أورفانالوادي الأعلىريبيراسشمال`, `surveyorvannevalle altoriberas`):
+    each SVG `<text>` starts and ends with an empty glyph mapped to LRM or RLM + space
+    (render/tagging/label_spaces.py): every word of the labels is read (the same words in
+    the table below are counted apart)."""
+    import yaml
+
+    from tests.textlayer.compare import normalized, words
+    from tests.textlayer.engines import available
+
+    engine = available().get("pdfjs")
+    if engine is None:
+        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    doc = "water-access-policy-brief"
+    path = built_sample / "content" / doc / f"{locale}.yaml"
+    chart = yaml.safe_load(path.read_text("utf-8"))["body_figures"]["access-chart"]
+    wanted = {word.casefold() for word in words(normalized(" ".join(chart["labels"].values())))}
+    missing = recovered(source_text(path), engine(built_sample / "build" / doc /
+                                                  f"{doc}.{locale}.pdf"), locale).missing
+    assert not wanted & {word.casefold() for word in missing}, missing

@@ -39,12 +39,6 @@ KNOWN_SHORT = {
     **{("pdfjs", locale): PDFJS_LATIN for locale in ("en", "fr", "es", "ru", "el")},
     ("pdfjs", "hi"): PDFJS_CLUSTERS, ("pdfjs", "th"): PDFJS_CLUSTERS,
     ("pdfjs", "he"): PDFJS_HEBREW,
-    ("pdfjs", "ar"): (
-        "pdf.js reads the policy brief's chart labels on one baseline as one word "
-        "(`أورفانالوادي`): 98.5%"),
-    ("pdfjs", "fa"): (
-        "pdf.js reads a date in Persian digits and the number after it as one word (`140430`), "
-        "and a caption's range with the next line's first word: 98.8%"),
 }
 
 

@@ -42,6 +42,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     the ZWNJ too, and draw each base letter with its marks as one glyph (marks.py). Run
     before anything moves the content streams' positions."""
     from briefs.render.tagging.edge_spaces import keep_edge_spaces, line_end_boxes
+    from briefs.render.tagging.label_spaces import space_svg_text_ends
     from briefs.render.tagging.logical_runs import order_runs
     from briefs.render.tagging.marks import MARK, attach_marks
     from briefs.render.tagging.range_dashes import mark_range_dashes
@@ -64,6 +65,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     mark_range_dashes(marked, boxes, fonts)
     keep_edge_spaces(marked, boxes, fonts, line_end_boxes(document))
     order_runs(marked, boxes, fonts)
+    space_svg_text_ends(pdf, fonts)
     fonts.save()
 
 
