@@ -267,3 +267,29 @@ def test_pdfjs_keeps_blocks_on_one_line_apart(built_sample: Path, doc: str,
     missing = recovered(source, engine(built_sample / "build" / doc / f"{doc}.ar.pdf"),
                         "ar").missing
     assert not set(words) & set(missing), missing
+
+
+PDFJS_NUMBERS = (("scripts", "urban-water-fact-sheet", "fa",
+                  ("در سال ۱۴۰۴ ۳۰ روز", "قطع شد، ۲۰۱۶–۲۰۲۵")),
+                 ("sample", "water-access-policy-brief", "ar", ("الثلاثة، ٢٠١٩–٢٠٢٣",)))
+
+
+@pytest.mark.parametrize(("workspace", "doc", "locale", "phrases"), PDFJS_NUMBERS)
+def test_pdfjs_reads_native_digit_numbers_and_ranges_apart(
+        built_sample: Path, built_scripts: Path, workspace: str, doc: str, locale: str,
+        phrases: tuple[str, ...]) -> None:
+    """A number at a box's edge (`۱۴۰۴ ` before the bold `۳۰`) keeps its space as ALM +
+    space (render/tagging/edge_spaces.py), and a range's dash reads RLM + dash with the
+    second RLM carried by a glyph of its own (render/tagging/range_dashes.py): pdf.js read
+    `۱۴۰۴۳۰` and `۲۰۱۶۲۰۲۵`, skipping the dash mapped to RLM + dash + RLM."""
+    from tests.textlayer.engines import available
+
+    engine = available().get("pdfjs")
+    if engine is None:
+        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    root = built_sample if workspace == "sample" else built_scripts
+    source = " ".join(source_text(root / "content" / doc / f"{locale}.yaml").split())
+    text = unicodedata.normalize("NFC", engine(root / "build" / doc / f"{doc}.{locale}.pdf"))
+    text = " ".join(text.translate(dict.fromkeys(map(ord, "\u061c\u200e\u200f"))).split())
+    for phrase in phrases:
+        assert phrase in source and phrase in text, phrase

@@ -1,5 +1,6 @@
 """In a right-to-left text box, the space glyphs pdf.js would lose (drawn first or last next to
-a right-to-left letter, or just before a mark's carrier) get a copy mapped to RLM + space."""
+a right-to-left letter, or just before a mark's carrier) get a copy mapped to RLM + space; drawn
+first or last next to a number, one mapped to ALM + space."""
 
 from __future__ import annotations
 
@@ -87,3 +88,32 @@ def test_line_end_boxes_are_the_last_text_box_of_each_line() -> None:
             texts.append(box.text.strip())
         stack.extend(getattr(box, "children", ()))
     assert sorted(texts) == sorted(["باب", "بيت", "دار", "two"])
+
+
+NUMBER_TEXTS = {1: "\u06f4", 2: "\u0628", 3: "a", 4: "\u0664", 5: " "}
+"""A Persian digit (bidi class EN), a letter, a Latin letter, an Arabic-Indic digit (AN)."""
+
+
+def _kept_by_numbers(shown: bytes) -> tuple[bytes, bytes]:
+    pdf, stream, font, sequence = one_font_pdf(_font_file(), NUMBER_TEXTS, shown)
+    fonts = Fonts(pdf)
+    box = SimpleNamespace(text="\u06f4 \u0628", style={"direction": "rtl"})
+    keep_edge_spaces({"k": sequence}, {"k": box}, fonts)  # type: ignore[dict-item]
+    fonts.save()
+    return stream.stream[3], b"\n".join(resolve(pdf, font["ToUnicode"]).stream)
+
+
+def test_a_space_drawn_first_or_last_next_to_a_number_is_text_to_pdfjs() -> None:
+    """`۱۴۰۴ ` before a bold `۳۰` in the Persian fact sheet: the space between the two boxes
+    is drawn first in the first, next to the number, and pdf.js read `۱۴۰۴۳۰`. It maps to
+    ALM + space (pdf.js's bidi pass types RLM as left to right and moved an RLM + space to
+    the number's far side); a Persian or an Arabic-Indic number, at either edge."""
+    shown, cmap = _kept_by_numbers(b"[<0005><0001><0001>] TJ")
+    assert shown == b"[<0006><0001><0001>] TJ"
+    assert b"<0006> <061c0020>" in cmap
+    assert _kept_by_numbers(b"[<0004><0004><0005>] TJ")[0] == b"[<0004><0004><0006>] TJ"
+
+
+def test_a_space_inside_a_box_or_beside_a_latin_letter_is_left_alone() -> None:
+    for shown in (b"[<0001><0005><0001>] TJ", b"[<0005><0003><0001>] TJ"):
+        assert _kept_by_numbers(shown)[0] == shown
