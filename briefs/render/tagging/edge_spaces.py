@@ -93,7 +93,10 @@ def _by_numbers(drawn: list[Any]) -> Iterator[Any]:
 
 def line_end_boxes(document: Any) -> set[int]:
     """The ids of the text boxes that end their line in logical order (the last text box
-    with something other than white space in each line box of every page)."""
+    with something other than white space in each line box of every page), and of those
+    followed on their line by a text box of white space only (`**۳۰ روز** ب-۲۰۲۵`: the
+    no-break span around `ب-۲۰۲۵` leaves the space a box of its own, which pdf.js sees as
+    a gap across a move back, `יותרב-2025`, so the box before it ends as a line does)."""
     from weasyprint.formatting_structure import boxes as weasyprint_boxes
 
     found: set[int] = set()
@@ -105,6 +108,8 @@ def line_end_boxes(document: Any) -> set[int]:
             for inner in box.descendants():
                 if isinstance(inner, weasyprint_boxes.TextBox) and inner.text.strip():
                     last = inner
+                elif isinstance(inner, weasyprint_boxes.TextBox) and last is not None:
+                    found.add(id(last))  # a space of its own after it: drawn as a gap
             if last is not None:
                 found.add(id(last))
         pending.extend(getattr(box, "children", ()))
@@ -112,9 +117,10 @@ def line_end_boxes(document: Any) -> set[int]:
 
 
 def _end_line(sequence: Marked | None, box: Any, fonts: Fonts) -> None:
-    """A right-to-left box that ends its line: the line's text item in pdf.js ends with a
-    move back and nothing between it and the next block drawn on the same line (a label
-    and its value, table cells, list numbers, a credit): `برگزارکنندگانشبکهٔ`. An empty
+    """A right-to-left box that ends its line (or comes before a space of its own, as
+    `line_end_boxes` says): the line's text item in pdf.js ends with a move back and
+    nothing between it and the next block drawn on the same line (a label and its value,
+    table cells, list numbers, a credit): `برگزارکنندگانشبکهٔ`. An empty
     glyph mapped to RLM + space drawn first (its left, where a right-to-left box ends) gives
     the item a space at its end; to the other engines a space at a line's end. Only in a box
     with a right-to-left letter or an Arabic-Indic digit (a list number, a table cell):

@@ -90,6 +90,26 @@ def test_line_end_boxes_are_the_last_text_box_of_each_line() -> None:
     assert sorted(texts) == sorted(["باب", "بيت", "دار", "two"])
 
 
+def test_a_box_before_a_space_of_its_own_ends_as_a_line_does() -> None:
+    """`باب <b>بيت</b> <nobr>د-ار</nobr>` on one line: the space between the bold word and
+    the no-break span is a text box of its own (drawn as a gap, which pdf.js cannot see
+    across a move back: `יותרב-2025` in the Hebrew fact sheet), so the bold word's box
+    gets the spacer a line's end gets; `باب ` holds its own space."""
+    from weasyprint import HTML
+
+    document = HTML(string='<p dir="rtl">باب <b>بيت</b> '
+                    '<span style="white-space: nowrap">د-ار</span></p>').render()
+    texts = []
+    stack = [page._page_box for page in document.pages]
+    ends = line_end_boxes(document)
+    while stack:
+        box = stack.pop()
+        if id(box) in ends:
+            texts.append(box.text)
+        stack.extend(getattr(box, "children", ()))
+    assert sorted(texts) == sorted(["بيت", "د-ار"])
+
+
 NUMBER_TEXTS = {1: "\u06f4", 2: "\u0628", 3: "a", 4: "\u0664", 5: " "}
 """A Persian digit (bidi class EN), a letter, a Latin letter, an Arabic-Indic digit (AN)."""
 
