@@ -317,3 +317,21 @@ def test_pdfjs_reads_a_box_before_a_space_of_its_own_apart(built_scripts: Path, 
     text = unicodedata.normalize("NFC", engine(
         built_scripts / "build" / doc / f"{doc}.{locale}.pdf"))
     assert phrase in " ".join(text.translate(dict.fromkeys(map(ord, "\u061c\u200f"))).split())
+
+
+def test_pdfjs_reads_punctuation_the_latin_face_draws_after_a_number_in_its_place(
+        built_scripts: Path) -> None:
+    """`*... 2025*: 212 עיירות`: the Latin face draws `212 :` as one run, which pdf.js keeps
+    in drawing order (no right-to-left letter in it): `2025212 :`. The punctuation is cut
+    off as a run of its own, drawn first (render/tagging/logical_runs.py, `_tail`)."""
+    import re
+
+    from tests.textlayer.engines import available
+
+    engine = available().get("pdfjs")
+    if engine is None:
+        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    doc = "urban-water-fact-sheet"
+    assert "2025*: 212" in (built_scripts / "content" / doc / "he.yaml").read_text("utf-8")
+    text = engine(built_scripts / "build" / doc / f"{doc}.he.pdf").replace("\u200f", "")
+    assert re.search(r"2025: ?212 עיירות", " ".join(text.split())), text
