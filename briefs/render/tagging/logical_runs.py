@@ -104,7 +104,7 @@ def _runs(sequence: Marked, fonts: Fonts) -> tuple[int, list[bytes], list[_Run]]
             shown = _shown(token, sequence, fonts, font, size)
             if shown is None:
                 return None
-            for cut, tail, text, advance in _tail(token, *shown, sequence, fonts, font, size):
+            for cut, tail, text, advance in _tail(token, shown, sequence, fonts, font, size):
                 runs.append(_Run(position, font, size, x, text, cut, tail))
                 x += advance * float(matrix[0])
         elif token == b"ET":
@@ -138,13 +138,14 @@ def _shown(token: bytes, sequence: Marked, fonts: Fonts, font: str,
     return text, advance
 
 
-def _tail(token: bytes, text: str, advance: float, sequence: Marked, fonts: Fonts, font: str,
+def _tail(token: bytes, shown: tuple[str, float], sequence: Marked, fonts: Fonts, font: str,
           size: float) -> list[tuple[int, bool, str, float]]:
     """The `TJ` as one run, or as two when it draws a number and then punctuation (with
     spaces) that ends it on the right, where a right-to-left line begins (`212 :` for
     `: 212`, the brand's Latin face drawing both): the punctuation is a neutral run of its
     own, drawn before the number in logical order (pdf.js read `2025212 :` for the Hebrew
     `2025: 212`, an item without right-to-left letters being kept in drawing order)."""
+    text, advance = shown
     if _direction(text) != "ltr":
         return [(0, False, text, advance)]
     glyphs = [(found.start(1) + start, found.start(1) + start + 4,

@@ -64,11 +64,11 @@ def test_punctuation_drawn_right_of_a_number_in_its_run_is_a_run_of_its_own() ->
     fonts = Fonts(pdf)
     token = b"[<0001>-20<00050003>] TJ"
     (cut, _, head, head_advance), (_, tail, rest, _) = _tail(
-        token, "2 :", 10.2, sequence, fonts, "F1", 10)
+        token, ("2 :", 10.2), sequence, fonts, "F1", 10)
     assert (head, rest, tail, round(head_advance, 6)) == ("2", " :", True, 3.7)
     assert _part(token, _Run(0, "F1", 10, 0, head, cut)) == b"[<0001>-20<> ] TJ"
     assert _part(token, _Run(0, "F1", 10, 0, rest, cut, True)) == b"[<00050003>] TJ"
-    assert [run[0] for run in (*_tail(b"[<0001><0005>] TJ", "2 ", 7.0, sequence, fonts,
+    assert [run[0] for run in (*_tail(b"[<0001><0005>] TJ", ("2 ", 7.0), sequence, fonts,
                                       "F1", 10),
-                               *_tail(b"[<0003><0001>] TJ", ":2", 7.0, sequence, fonts,
+                               *_tail(b"[<0003><0001>] TJ", (":2", 7.0), sequence, fonts,
                                       "F1", 10))] == [0, 0]
