@@ -26,6 +26,7 @@ from tests.textlayer.required import (
     READERS,
     REQUIRED,
     engine_cases,
+    pdfjs,
     shortfall,
 )
 
@@ -191,11 +192,7 @@ def test_pdfjs_keeps_the_spaces_around_marks_and_lam_alef(built_sample: Path, bu
     mark's carrier, the alef of a lam-alef) and again after it, inside the word (`شبکه ٔ`,
     `ل ا`); the space drawn before such a glyph is mapped to RLM + space, which it keeps as
     text (render/tagging/edge_spaces.py): every word with a mark, and `لا`, read whole."""
-    from tests.textlayer.engines import available
-
-    engine = available().get("pdfjs")
-    if engine is None:
-        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    engine = pdfjs
     root = built_sample if workspace == "sample" else built_scripts
     source = source_text(root / "content" / doc / f"{locale}.yaml")
     missing = recovered(source, engine(root / "build" / doc / f"{doc}.{locale}.pdf"),
@@ -216,11 +213,7 @@ def test_pdfjs_reads_numbers_in_hebrew_in_logical_order(built_scripts: Path, doc
     as items in drawing order (`21214ב-`, `400מ-`); drawn in logical order
     (render/tagging/logical_runs.py), with the spaces at their edges kept, they read as
     written."""
-    from tests.textlayer.engines import available
-
-    engine = available().get("pdfjs")
-    if engine is None:
-        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    engine = pdfjs
     assert phrase in (built_scripts / "content" / doc / "he.yaml").read_text("utf-8")
     text = engine(built_scripts / "build" / doc / f"{doc}.he.pdf").replace("\u200f", "")
     assert phrase in " ".join(text.split())
@@ -237,11 +230,7 @@ def test_pdfjs_keeps_blocks_on_one_line_apart(built_sample: Path, doc: str,
     text item in pdf.js with a move back and nothing between it and the next block
     (`المنطقةالأسر`); the box that ends each line ends with an empty glyph mapped to RLM +
     space (render/tagging/edge_spaces.py), which pdf.js keeps: the words read apart."""
-    from tests.textlayer.engines import available
-
-    engine = available().get("pdfjs")
-    if engine is None:
-        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    engine = pdfjs
     source = source_text(built_sample / "content" / doc / "ar.yaml")
     assert all(word in source for word in words)
     missing = recovered(source, engine(built_sample / "build" / doc / f"{doc}.ar.pdf"),
@@ -260,11 +249,8 @@ def test_pdfjs_reads_the_chart_labels_apart(built_sample: Path, locale: str) -> 
     import yaml
 
     from tests.textlayer.compare import normalized, words
-    from tests.textlayer.engines import available
 
-    engine = available().get("pdfjs")
-    if engine is None:
-        pytest.skip("pdf.js is not installed (npm ci in tests/textlayer)")
+    engine = pdfjs
     doc = "water-access-policy-brief"
     path = built_sample / "content" / doc / f"{locale}.yaml"
     chart = yaml.safe_load(path.read_text("utf-8"))["body_figures"]["access-chart"]
@@ -272,3 +258,59 @@ def test_pdfjs_reads_the_chart_labels_apart(built_sample: Path, locale: str) -> 
     missing = recovered(source_text(path), engine(built_sample / "build" / doc /
                                                   f"{doc}.{locale}.pdf"), locale).missing
     assert not wanted & {word.casefold() for word in missing}, missing
+
+
+PDFJS_NUMBERS = (("scripts", "urban-water-fact-sheet", "fa",
+                  ("در سال ۱۴۰۴ ۳۰ روز", "قطع شد، ۲۰۱۶–۲۰۲۵")),
+                 ("sample", "water-access-policy-brief", "ar", ("الثلاثة، ٢٠١٩–٢٠٢٣",)))
+
+
+@pytest.mark.parametrize(("workspace", "doc", "locale", "phrases"), PDFJS_NUMBERS)
+def test_pdfjs_reads_native_digit_numbers_and_ranges_apart(
+        built_sample: Path, built_scripts: Path, workspace: str, doc: str, locale: str,
+        phrases: tuple[str, ...]) -> None:
+    """A number at a box's edge (`۱۴۰۴ ` before the bold `۳۰`) keeps its space as ALM +
+    space (render/tagging/edge_spaces.py), and a range's dash reads RLM + dash with the
+    second RLM carried by a glyph of its own (render/tagging/range_dashes.py): pdf.js read
+    `۱۴۰۴۳۰` and `۲۰۱۶۲۰۲۵`, skipping the dash mapped to RLM + dash + RLM."""
+    engine = pdfjs
+    root = built_sample if workspace == "sample" else built_scripts
+    source = " ".join(source_text(root / "content" / doc / f"{locale}.yaml").split())
+    text = unicodedata.normalize("NFC", engine(root / "build" / doc / f"{doc}.{locale}.pdf"))
+    text = " ".join(text.translate(dict.fromkeys(map(ord, "\u061c\u200e\u200f"))).split())
+    for phrase in phrases:
+        assert phrase in source and phrase in text, phrase
+
+
+PDFJS_SPACE_BOXES = (("urban-water-fact-sheet", "he", "ימים או יותר ב-"),
+                     ("forum-key-messages", "he", "מארגנים רשת"),
+                     ("forum-key-messages", "fa", "برگزارکنندگان شبکهٔ"))
+
+
+@pytest.mark.parametrize(("doc", "locale", "phrase"), PDFJS_SPACE_BOXES)
+def test_pdfjs_reads_a_box_before_a_space_of_its_own_apart(built_scripts: Path, doc: str,
+                                                           locale: str, phrase: str) -> None:
+    """A space that is a text box of its own (after `**30 ימים או יותר**`, before the
+    no-break `ב-2025`; after a label) is drawn as a gap pdf.js cannot see across a move
+    back (`יותרב-2025`): the box before it ends with the spacer a line's end gets
+    (render/tagging/edge_spaces.py, `line_end_boxes`)."""
+    engine = pdfjs
+    source = source_text(built_scripts / "content" / doc / f"{locale}.yaml")
+    assert phrase.split()[-1] in source  # the labels before a name are the template's
+    text = unicodedata.normalize("NFC", engine(
+        built_scripts / "build" / doc / f"{doc}.{locale}.pdf"))
+    assert phrase in " ".join(text.translate(dict.fromkeys(map(ord, "\u061c\u200f"))).split())
+
+
+def test_pdfjs_reads_punctuation_the_latin_face_draws_after_a_number_in_its_place(
+        built_scripts: Path) -> None:
+    """`*... 2025*: 212 עיירות`: the Latin face draws `212 :` as one run, which pdf.js keeps
+    in drawing order (no right-to-left letter in it): `2025212 :`. The punctuation is cut
+    off as a run of its own, drawn first (render/tagging/logical_runs.py, `_tail`)."""
+    import re
+
+    engine = pdfjs
+    doc = "urban-water-fact-sheet"
+    assert "2025*: 212" in (built_scripts / "content" / doc / "he.yaml").read_text("utf-8")
+    text = engine(built_scripts / "build" / doc / f"{doc}.he.pdf").replace("\u200f", "")
+    assert re.search(r"2025: ?212 עיירות", " ".join(text.split())), text

@@ -30,15 +30,10 @@ PDFJS_LATIN = PDFJS_NO_ACTUAL_TEXT.format(what=(
     "end reads as two (`dis-` `tricts`; Firefox's find joins them, copy does not): 96-99.4%"))
 PDFJS_CLUSTERS = PDFJS_NO_ACTUAL_TEXT.format(what=(
     "each glyph of an Indic or Thai cluster by its own mapping (`सा`, `ำ`): 56-96%"))
-PDFJS_HEBREW = (
-    "pdf.js joins blocks that share a right-to-left line (a label and its value, a figure and "
-    "its caption) when the Latin-face digits between them are drawn in runs of their own "
-    "(`2025212`, `מארגניםרשת`): 98.1-100%")
 KNOWN_SHORT = {
     ("mupdf", "ar"): MUPDF_RIGHT_TO_LEFT, ("mupdf", "fa"): MUPDF_RIGHT_TO_LEFT,
     **{("pdfjs", locale): PDFJS_LATIN for locale in ("en", "fr", "es", "ru", "el")},
     ("pdfjs", "hi"): PDFJS_CLUSTERS, ("pdfjs", "th"): PDFJS_CLUSTERS,
-    ("pdfjs", "he"): PDFJS_HEBREW,
 }
 
 

@@ -9,7 +9,10 @@ drawn first or last in a box, which is the space between two boxes, is lost: `ב
 reads `ב-14מדינות`, and Firefox's find and copy read the same. A glyph whose text does not
 start with white space is text to pdf.js (its `getCharUnicodeCategory`): mapped to RLM +
 space, the space stays in the item. RLM is invisible and right-to-left, like the text around
-it; poppler, PDFium and MuPDF read the space as before (measured, docs/decisions.md).
+it; poppler, PDFium and MuPDF read the space as before (measured, docs/decisions.md). A
+space drawn first or last next to a number (`۱۴۰۴ ` before the bold `۳۰ روز`) maps to ALM +
+space instead: pdf.js's own bidi pass types RLM as left to right and moved the space to the
+number's other side (`سال ‏ ۱۴۰۴۳۰`); ALM, in its Arabic table with no type, stays put.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefs.render.tagging.glyph_copies import CARRIER_WIDTH, Fonts
-from briefs.render.tagging.marks import RLM
+from briefs.render.tagging.marks import ALM, RLM
 from briefs.render.tagging.range_dashes import _glyphs, _redraw
 from briefs.render.tagging.recover import Marked
 from briefs.render.tagging.stream_fonts import HEX_STRING
@@ -27,6 +30,8 @@ from briefs.render.tagging.tree import Key
 
 EDGE_SPACE = RLM + " "
 """A space's text that pdf.js keeps: it starts with a character that is not white space."""
+NUMBER_EDGE_SPACE = ALM + " "
+"""The same for a space at a box's edge next to a number (see the module's text)."""
 DIRECTION_MARKS = dict.fromkeys(map(ord, "\u061c\u200e\u200f"))
 
 
@@ -46,8 +51,9 @@ def keep_edge_spaces(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fo
         sequence = marked[key]
         drawn = list(_glyphs(sequence, fonts))
         widths = [fonts.width(sequence, glyph.font, glyph.glyph) for glyph in drawn]
-        for glyph in _kept(drawn, widths):
-            copy = fonts.copy_as(sequence, glyph.font, glyph.glyph, EDGE_SPACE)
+        for glyph, mapped in [*((glyph, EDGE_SPACE) for glyph in _kept(drawn, widths)),
+                              *((glyph, NUMBER_EDGE_SPACE) for glyph in _by_numbers(drawn))]:
+            copy = fonts.copy_as(sequence, glyph.font, glyph.glyph, mapped)
             if copy is not None and copy != glyph.glyph:
                 _redraw(sequence, glyph, copy)
         if drawn and _has_mark(drawn[0].text):
@@ -73,9 +79,24 @@ def _kept(drawn: list[Any], widths: list[float]) -> Iterator[Any]:
             yield glyph
 
 
+def _by_numbers(drawn: list[Any]) -> Iterator[Any]:
+    """The space glyphs drawn first or last next to a digit (a number at a box's edge,
+    `۱۴۰۴ ` before a bold `۳۰`): pdf.js drops them (`۱۴۰۴۳۰`) as it drops those next to a
+    letter (`_kept`)."""
+    last = len(drawn) - 1
+    if last < 1:
+        return
+    for index, neighbour in ((0, drawn[1:]), (last, drawn[-2::-1])):
+        if drawn[index].text == " " and _first_kind(neighbour) in ("EN", "AN"):
+            yield drawn[index]
+
+
 def line_end_boxes(document: Any) -> set[int]:
     """The ids of the text boxes that end their line in logical order (the last text box
-    with something other than white space in each line box of every page)."""
+    with something other than white space in each line box of every page), and of those
+    followed on their line by a text box of white space only (`**۳۰ روز** ب-۲۰۲۵`: the
+    no-break span around `ب-۲۰۲۵` leaves the space a box of its own, which pdf.js sees as
+    a gap across a move back, `יותרב-2025`, so the box before it ends as a line does)."""
     from weasyprint.formatting_structure import boxes as weasyprint_boxes
 
     found: set[int] = set()
@@ -87,6 +108,8 @@ def line_end_boxes(document: Any) -> set[int]:
             for inner in box.descendants():
                 if isinstance(inner, weasyprint_boxes.TextBox) and inner.text.strip():
                     last = inner
+                elif isinstance(inner, weasyprint_boxes.TextBox) and last is not None:
+                    found.add(id(last))  # a space of its own after it: drawn as a gap
             if last is not None:
                 found.add(id(last))
         pending.extend(getattr(box, "children", ()))
@@ -94,9 +117,10 @@ def line_end_boxes(document: Any) -> set[int]:
 
 
 def _end_line(sequence: Marked | None, box: Any, fonts: Fonts) -> None:
-    """A right-to-left box that ends its line: the line's text item in pdf.js ends with a
-    move back and nothing between it and the next block drawn on the same line (a label
-    and its value, table cells, list numbers, a credit): `برگزارکنندگانشبکهٔ`. An empty
+    """A right-to-left box that ends its line (or comes before a space of its own, as
+    `line_end_boxes` says): the line's text item in pdf.js ends with a move back and
+    nothing between it and the next block drawn on the same line (a label and its value,
+    table cells, list numbers, a credit): `برگزارکنندگانشبکهٔ`. An empty
     glyph mapped to RLM + space drawn first (its left, where a right-to-left box ends) gives
     the item a space at its end; to the other engines a space at a line's end. Only in a box
     with a right-to-left letter or an Arabic-Indic digit (a list number, a table cell):
@@ -160,12 +184,18 @@ def _space_before(sequence: Marked, first: Any, fonts: Fonts, left: bool = False
 
 def _right_to_left(glyphs: list[Any]) -> bool:
     """Whether the first character other than a mark or a joiner that `glyphs` draw is a
-    right-to-left letter (a space next to a Latin word, a number or punctuation stays as it
-    is: MuPDF, which gives a glyph the direction of its text's first character, then
-    misorders a Latin credit's letters, measured)."""
+    right-to-left letter (a space next to a Latin word or punctuation stays as it is: MuPDF,
+    which gives a glyph the direction of its text's first character, then misorders a Latin
+    credit's letters, measured; one next to a number is `_by_numbers`')."""
+    return _first_kind(glyphs) in ("R", "AL")
+
+
+def _first_kind(glyphs: list[Any]) -> str:
+    """The bidi class of the first character other than a mark or a joiner that `glyphs`
+    draw ("" when there is none)."""
     for glyph in glyphs:
         for character in glyph.text:
             kind = unicodedata.bidirectional(character)
             if kind not in ("NSM", "BN"):
-                return kind in ("R", "AL")
-    return False
+                return kind
+    return ""

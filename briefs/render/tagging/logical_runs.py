@@ -47,6 +47,9 @@ class _Run:
     size: float
     x: float
     text: str
+    cut: int = 0
+    """Where in the token a run split by `_tail` is cut (0: the whole token)."""
+    tail: bool = False
 
 
 def order_runs(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts) -> None:
@@ -62,7 +65,7 @@ def order_runs(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts) -
             continue
         matrix_at, matrix, runs = found
         order = _logical(runs)
-        if [run.position for run in order] == [run.position for run in runs]:
+        if [id(run) for run in order] == [id(run) for run in runs]:
             continue
         _keep_run_spaces(sequence, fonts)
         _rewrite(sequence, matrix_at, matrix, runs, order)
@@ -101,9 +104,9 @@ def _runs(sequence: Marked, fonts: Fonts) -> tuple[int, list[bytes], list[_Run]]
             shown = _shown(token, sequence, fonts, font, size)
             if shown is None:
                 return None
-            text, advance = shown
-            runs.append(_Run(position, font, size, x, text))
-            x += advance * float(matrix[0])
+            for cut, tail, text, advance in _tail(token, shown, sequence, fonts, font, size):
+                runs.append(_Run(position, font, size, x, text, cut, tail))
+                x += advance * float(matrix[0])
         elif token == b"ET":
             state = "after"
         else:
@@ -133,6 +136,47 @@ def _shown(token: bytes, sequence: Marked, fonts: Fonts, font: str,
         else:
             advance -= float(element.group(2)) / 1000 * size
     return text, advance
+
+
+def _tail(token: bytes, shown: tuple[str, float], sequence: Marked, fonts: Fonts, font: str,
+          size: float) -> list[tuple[int, bool, str, float]]:
+    """The `TJ` as one run, or as two when it draws a number and then punctuation (with
+    spaces) that ends it on the right, where a right-to-left line begins (`212 :` for
+    `: 212`, the brand's Latin face drawing both): the punctuation is a neutral run of its
+    own, drawn before the number in logical order (pdf.js read `2025212 :` for the Hebrew
+    `2025: 212`, an item without right-to-left letters being kept in drawing order)."""
+    text, advance = shown
+    if _direction(text) != "ltr":
+        return [(0, False, text, advance)]
+    glyphs = [(found.start(1) + start, found.start(1) + start + 4,
+               int(found.group(1)[start:start + 4], 16))
+              for found in ELEMENT.finditer(token) if found.group(1)
+              for start in range(0, len(found.group(1)), 4)]
+    texts = [fonts.text(sequence, font, glyph) for _, _, glyph in glyphs]
+    split = len(texts)
+    while split and texts[split - 1] and all(
+            character == " " or unicodedata.category(character) == "Po"
+            for character in texts[split - 1]):
+        split -= 1
+    if not 0 < split < len(texts) or not texts[split - 1][-1:].isdigit() \
+            or not "".join(texts[split:]).strip():
+        return [(0, False, text, advance)]
+    cut = glyphs[split][0]
+    head_advance = sum(fonts.width(sequence, font, glyph)
+                       for _, _, glyph in glyphs[:split]) / 1000 * size
+    for element in ELEMENT.finditer(token):
+        if element.group(2) is not None and element.start() < cut:
+            head_advance -= float(element.group(2)) / 1000 * size
+    return [(cut, False, "".join(texts[:split]), head_advance),
+            (cut, True, "".join(texts[split:]), advance - head_advance)]
+
+
+def _part(token: bytes, run: _Run) -> bytes:
+    """The `TJ` a run draws: its token, or the part of it `_tail` cut (glyph copies made
+    since keep every code's place)."""
+    if not run.cut:
+        return token
+    return b"[<" + token[run.cut:] if run.tail else token[:run.cut] + b"> ] TJ"
 
 
 def _direction(text: str) -> str:
@@ -193,12 +237,13 @@ def _rewrite(sequence: Marked, matrix_at: int, matrix: list[bytes], runs: list[_
     `Tm` was (the other tokens emptied, so that no position moves); the font selected after
     the box stays the one it was."""
     tokens = sequence.stream.stream
-    shows = {run.position: _token(tokens[run.position]) for run in runs}
+    shows = {run.position for run in runs}
     lines: list[bytes] = []
     for run in order:
         numbers = [*matrix[:4], b"%.6f" % run.x, matrix[5]]
         selection = b"/%s %s Tf" % (run.font.encode(), _number(run.size))
-        lines += [b" ".join(numbers) + b" Tm", selection, shows[run.position]]
+        lines += [b" ".join(numbers) + b" Tm", selection,
+                  _part(_token(tokens[run.position]), run)]
     last = runs[-1]
     if order[-1].font != last.font or order[-1].size != last.size:
         lines.append(b"/%s %s Tf" % (last.font.encode(), _number(last.size)))

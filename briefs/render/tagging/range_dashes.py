@@ -1,6 +1,6 @@
 """Ranges written in Arabic-Indic or Persian digits (`٢٠١٦–٢٠٢٥`), drawn right to left, read
-back in logical order: the dash between the two numbers gets a glyph copy mapped to
-RLM + dash + RLM, punctuation just outside the range one with an ALM on the range's side.
+back in logical order: the dash between the two numbers reads RLM + dash + RLM, punctuation
+just outside the range has an ALM on the range's side.
 
 In a right-to-left paragraph the bidi algorithm resolves the dash between two such numbers
 to right to left (the digits are AN or EN, which act as R on a neutral between them), so the
@@ -14,6 +14,13 @@ between it and the range is kept out of the numbers' run (measured in docs/decis
 Only a range drawn with its two numbers in reverse of their logical order is changed (a
 range drawn left to right, such as a Persian one typed with a hyphen-minus, which the bidi
 algorithm keeps left to right, is read right already).
+
+A direction mark that follows a glyph's text is carried by an empty glyph of its own (one
+thousandth of an em wide, drawn just after it, the pen moved back): pdf.js skips a glyph whose
+text ends with a format character (`isInvisibleFormatMark` in its text-content builder), so a
+dash mapped to RLM + dash + RLM was lost and the two numbers ran together (`۲۰۱۶۲۰۲۵`). The
+dash maps to RLM + dash and the carrier to RLM: the other engines read the same characters in
+the same order as before, and pdf.js skips only the carrier (measured, docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefs.i18n.ranges import native_range_spans
-from briefs.render.tagging.glyph_copies import Fonts
+from briefs.render.tagging.glyph_copies import CARRIER_WIDTH, Fonts
 from briefs.render.tagging.marks import ALM, RLM
 from briefs.render.tagging.recover import Marked
 from briefs.render.tagging.stream_fonts import (
@@ -52,8 +59,8 @@ class _Glyph:
 
 def mark_range_dashes(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: Fonts) -> None:
     """Draw the dash of each native-digit range drawn right to left with a copy mapped to
-    RLM + dash + RLM, and punctuation drawn next to it with a copy that has an ALM on the
-    side of the range (the caller saves `fonts`)."""
+    RLM + dash and an RLM carrier after it, and punctuation drawn next to it with an ALM on
+    the side of the range (the caller saves `fonts`)."""
     for key, box in boxes.items():
         text = getattr(box, "text", None)
         if key not in marked or not isinstance(text, str):
@@ -65,18 +72,33 @@ def mark_range_dashes(marked: dict[Key, Marked], boxes: dict[Key, Any], fonts: F
         drawn = list(_glyphs(sequence, fonts))
         targets = [target for start, end in spans
                    for target in _reversed_ranges(text[start:end], drawn)]
-        for target, mapped in targets:
+        for target, mapped, _ in targets:
+            if mapped == target.text:
+                continue
             copy = fonts.copy_as(sequence, target.font, target.glyph, mapped)
             if copy is not None and copy != target.glyph:
                 _redraw(sequence, target, copy)
+        carried = {(target.position, target.index): (target, trailing)
+                   for target, _, trailing in targets if trailing}  # a dash found twice once
+        # last drawn first, so that each carrier leaves the places of those before it
+        for place in sorted(carried, reverse=True):
+            target, trailing = carried[place]
+            carrier = fonts.carrier(sequence, target.font, trailing)
+            if carrier is not None:
+                _draw_after(sequence, target, carrier)
 
 
-def _reversed_ranges(run: str, drawn: list[_Glyph]) -> Iterator[tuple[_Glyph, str]]:
+def _reversed_ranges(run: str, drawn: list[_Glyph]) -> Iterator[tuple[_Glyph, str, str]]:
     """Where `run` (a range, logical order) is drawn with its two numbers swapped (the
-    second number, the dash, then the first, left to right): its dash, mapped to RLM + dash
-    + RLM, and the punctuation drawn just outside it (across a space), mapped with an ALM
-    between it and the range (drawing order): poppler and PDFium otherwise read `، ۲۰۱۶`
-    as `۲۰۱۶ ،` and `۲۰۲۵.` as `.۲۰۲۵` (measured, docs/decisions.md)."""
+    second number, the dash, then the first, left to right): each glyph to change, the
+    text of its copy and a direction mark to carry just after it (or ""). The dash reads
+    RLM + dash + RLM, the punctuation drawn just outside the range (across a space) has
+    an ALM between it and the range (drawing order): poppler and PDFium otherwise read
+    `، ۲۰۱۶` as `۲۰۱۶ ،` and `۲۰۲۵.` as `.۲۰۲۵` (measured, docs/decisions.md). The dash's
+    second RLM is carried after it: pdf.js drops a glyph whose text ends with a mark. The
+    punctuation and space left of the range keep theirs (pdf.js drops them, no word is
+    lost; carried apart, the ALM made edge_spaces.py take the space for one beside a
+    letter, and PDFium then read the Arabic flyer's `٠٩:٣٠–١٣:٠٠` reversed)."""
     split = next((i for i, char in enumerate(run) if char in DASHES), None)
     if split is None:
         return
@@ -89,11 +111,11 @@ def _reversed_ranges(run: str, drawn: list[_Glyph]) -> Iterator[tuple[_Glyph, st
             if texts[start:start + len(pattern)] != pattern:
                 continue
             dash = drawn[start + len(second) + (1 if pattern is spaced else 0)]
-            yield dash, RLM + dash.text + RLM
+            yield dash, RLM + dash.text, RLM
             for glyph in _outside(drawn, start - 1, -1):
-                yield glyph, glyph.text + ALM
+                yield glyph, glyph.text + ALM, ""
             for glyph in _outside(drawn, start + len(pattern), 1):
-                yield glyph, ALM + glyph.text
+                yield glyph, ALM + glyph.text, ""
 
 
 def _outside(drawn: list[_Glyph], index: int, step: int) -> list[_Glyph]:
@@ -147,3 +169,20 @@ def _redraw(sequence: Marked, target: _Glyph, copy: int) -> None:
         last = found.end(1)
     parts.append(token[last:])
     tokens[target.position] = b"".join(parts)
+
+
+def _draw_after(sequence: Marked, target: _Glyph, carrier: int) -> None:
+    """Draw `carrier` (an empty glyph one thousandth of an em wide) just after the target
+    glyph, in its hex string, the pen moved back over it: the glyphs keep their places."""
+    tokens = sequence.stream.stream
+    token = tokens[target.position]
+    token = token.encode() if isinstance(token, str) else token
+    index = 0
+    for found in HEX_STRING.finditer(token):
+        count = len(found.group(1)) // 4
+        if index <= target.index < index + count:
+            at = found.start(1) + (target.index - index + 1) * 4
+            tokens[target.position] = token[:at] + b"%04x>%d<" % (carrier, CARRIER_WIDTH) \
+                + token[at:]
+            return
+        index += count

@@ -1,5 +1,6 @@
 """In a right-to-left text box, the space glyphs pdf.js would lose (drawn first or last next to
-a right-to-left letter, or just before a mark's carrier) get a copy mapped to RLM + space."""
+a right-to-left letter, or just before a mark's carrier) get a copy mapped to RLM + space; drawn
+first or last next to a number, one mapped to ALM + space."""
 
 from __future__ import annotations
 
@@ -87,3 +88,52 @@ def test_line_end_boxes_are_the_last_text_box_of_each_line() -> None:
             texts.append(box.text.strip())
         stack.extend(getattr(box, "children", ()))
     assert sorted(texts) == sorted(["باب", "بيت", "دار", "two"])
+
+
+def test_a_box_before_a_space_of_its_own_ends_as_a_line_does() -> None:
+    """`باب <b>بيت</b> <nobr>د-ار</nobr>` on one line: the space between the bold word and
+    the no-break span is a text box of its own (drawn as a gap, which pdf.js cannot see
+    across a move back: `יותרב-2025` in the Hebrew fact sheet), so the bold word's box
+    gets the spacer a line's end gets; `باب ` holds its own space."""
+    from weasyprint import HTML
+
+    document = HTML(string='<p dir="rtl">باب <b>بيت</b> '
+                    '<span style="white-space: nowrap">د-ار</span></p>').render()
+    texts = []
+    stack = [page._page_box for page in document.pages]
+    ends = line_end_boxes(document)
+    while stack:
+        box = stack.pop()
+        if id(box) in ends:
+            texts.append(box.text)
+        stack.extend(getattr(box, "children", ()))
+    assert sorted(texts) == sorted(["بيت", "د-ار"])
+
+
+NUMBER_TEXTS = {1: "\u06f4", 2: "\u0628", 3: "a", 4: "\u0664", 5: " "}
+"""A Persian digit (bidi class EN), a letter, a Latin letter, an Arabic-Indic digit (AN)."""
+
+
+def _kept_by_numbers(shown: bytes) -> tuple[bytes, bytes]:
+    pdf, stream, font, sequence = one_font_pdf(_font_file(), NUMBER_TEXTS, shown)
+    fonts = Fonts(pdf)
+    box = SimpleNamespace(text="\u06f4 \u0628", style={"direction": "rtl"})
+    keep_edge_spaces({"k": sequence}, {"k": box}, fonts)  # type: ignore[dict-item]
+    fonts.save()
+    return stream.stream[3], b"\n".join(resolve(pdf, font["ToUnicode"]).stream)
+
+
+def test_a_space_drawn_first_or_last_next_to_a_number_is_text_to_pdfjs() -> None:
+    """`۱۴۰۴ ` before a bold `۳۰` in the Persian fact sheet: the space between the two boxes
+    is drawn first in the first, next to the number, and pdf.js read `۱۴۰۴۳۰`. It maps to
+    ALM + space (pdf.js's bidi pass types RLM as left to right and moved an RLM + space to
+    the number's far side); a Persian or an Arabic-Indic number, at either edge."""
+    shown, cmap = _kept_by_numbers(b"[<0005><0001><0001>] TJ")
+    assert shown == b"[<0006><0001><0001>] TJ"
+    assert b"<0006> <061c0020>" in cmap
+    assert _kept_by_numbers(b"[<0004><0004><0005>] TJ")[0] == b"[<0004><0004><0006>] TJ"
+
+
+def test_a_space_inside_a_box_or_beside_a_latin_letter_is_left_alone() -> None:
+    for shown in (b"[<0001><0005><0001>] TJ", b"[<0005><0003><0001>] TJ"):
+        assert _kept_by_numbers(shown)[0] == shown

@@ -50,3 +50,25 @@ def test_a_show_with_a_literal_string_or_an_exponent_is_left_alone() -> None:
     for show in (b"[(a)] TJ", b"[<0003>1e-05] TJ"):
         shows = [b"/F1 10 Tf", show, b"/F1 12 Tf", b"[<0001>] TJ"]
         assert _ordered(shows) == [b"BT", b"1 0 0 -1 10 20 Tm", *shows, b"ET", b"EMC"]
+
+
+def test_punctuation_drawn_right_of_a_number_in_its_run_is_a_run_of_its_own() -> None:
+    """`: 2` drawn `2 :` in one `TJ` (the Latin face drawing both, in a right-to-left box):
+    the punctuation and its space are cut off as a run of their own, which comes first in
+    logical order; a space alone, or punctuation left of the number, leaves the run whole."""
+    from briefs.render.tagging.logical_runs import _part, _tail
+    from tests.unit.render.tagging.fonts import one_font_pdf
+    from tests.unit.render.tagging.test_range_dashes import _font_file
+
+    pdf, _, _, sequence = one_font_pdf(_font_file(), {1: "2", 3: ":", 5: " "}, b"")
+    fonts = Fonts(pdf)
+    token = b"[<0001>-20<00050003>] TJ"
+    (cut, _, head, head_advance), (_, tail, rest, _) = _tail(
+        token, ("2 :", 10.2), sequence, fonts, "F1", 10)
+    assert (head, rest, tail, round(head_advance, 6)) == ("2", " :", True, 3.7)
+    assert _part(token, _Run(0, "F1", 10, 0, head, cut)) == b"[<0001>-20<> ] TJ"
+    assert _part(token, _Run(0, "F1", 10, 0, rest, cut, True)) == b"[<00050003>] TJ"
+    assert [run[0] for run in (*_tail(b"[<0001><0005>] TJ", ("2 ", 7.0), sequence, fonts,
+                                      "F1", 10),
+                               *_tail(b"[<0003><0001>] TJ", (":2", 7.0), sequence, fonts,
+                                      "F1", 10))] == [0, 0]
