@@ -11,6 +11,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from briefs.core.diagnostics import Problem
+from briefs.render import pool_polling
 from briefs.render.affinity import Affinity
 from briefs.render.deadline import RENDER_SECONDS
 
@@ -100,11 +101,16 @@ class Renderer:
     the pool carries on with the rest.
     """
 
-    def __init__(self, workers: int, pooled: bool | None = None) -> None:
+    def __init__(self, workers: int, pooled: bool | None = None,
+                 one_build: bool = False) -> None:
         self.workers = workers
         self.pooled = workers > 1 if pooled is None else pooled
         """Whether jobs go to worker processes (one process too, when asked: its WeasyPrint
         import then overlaps with planning)."""
+        self.one_build = one_build
+        """Whether this renderer is shut down once its build's results are in (`briefs
+        build`): its pools then poll quickly from the first wait for results to their end
+        (render/pool_polling.py); a long-lived renderer's keep pebble's period."""
         self._pools: list[Any] = []
         self._affinity: Affinity | None = None
         self._unnamed = itertools.count()
@@ -129,19 +135,22 @@ class Renderer:
         if not self._pools:
             return
         pools, self._pools = self._pools, []
-        if not at_once:
-            for pool in pools:
-                pool.close()
-            try:
+        try:
+            if not at_once:
                 for pool in pools:
-                    pool.join(timeout=SHUTDOWN_GRACE_SECONDS)
-                return
-            except TimeoutError:
-                pass
-        for pool in pools:
-            pool.stop()
-        for pool in pools:
-            pool.join()
+                    pool.close()
+                try:
+                    for pool in pools:
+                        pool.join(timeout=SHUTDOWN_GRACE_SECONDS)
+                    return
+                except TimeoutError:
+                    pass
+            for pool in pools:
+                pool.stop()
+            for pool in pools:
+                pool.join()
+        finally:
+            pool_polling.restore()
 
     def forget_pending(self) -> None:
         """After a build that ended early (interrupted, or an error): its jobs still queued
@@ -163,7 +172,7 @@ class Renderer:
         not this one, when `-j 1` was not asked for, so that it starts while the build plans."""
         wanted = jobs or default_jobs()
         workers = max(1, min(wanted, outputs))
-        return cls(workers, pooled=wanted > 1)
+        return cls(workers, pooled=wanted > 1, one_build=True)
 
     @property
     def in_process(self) -> bool:
@@ -204,6 +213,8 @@ class Renderer:
         submitted, self._submitted = self._submitted, []
         if self._affinity is not None:
             self._affinity.close()
+        if self._pools and self.one_build:
+            pool_polling.shorten()  # the build's end is near: its pools are joined soon
         for job, future in submitted:
             yield job, self._result(job, future)
 

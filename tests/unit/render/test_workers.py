@@ -151,3 +151,30 @@ def test_workers_read_the_builds_hyphenation_dictionaries_before_the_first_job(
         renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
         (_, result), = renderer.results()
     assert result.pdf is not None and dutch in result.pdf.decode().splitlines()
+
+
+def test_a_one_build_renderer_polls_quickly_from_its_results_to_its_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pebble's threads sleep 0.1 s between looks; joining a pool waited for two of those
+    sleeps at the end of every `briefs build` (10 to 150 ms of a one-document build)."""
+    from pebble.common import CONSTS
+
+    from briefs.render.pool_polling import QUICK_SECONDS
+
+    monkeypatch.setattr(workers, "run_job", render_pid)
+    own = CONSTS.sleep_unit
+    assert own == 0.1  # pebble's, which a long-lived renderer keeps
+    with Renderer(1, pooled=True) as long_lived:
+        long_lived.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
+        assert [r.pdf is not None for _, r in long_lived.results()] == [True]
+        assert CONSTS.sleep_unit == own
+    periods = []
+    with Renderer.for_outputs(0, 1) as renderer:
+        assert renderer.one_build
+        renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
+        for _, result in renderer.results():
+            periods.append(CONSTS.sleep_unit)
+            assert result.pdf is not None
+        periods.append(CONSTS.sleep_unit)  # still quick while the pool is joined
+    assert periods == [QUICK_SECONDS, QUICK_SECONDS]
+    assert CONSTS.sleep_unit == own
