@@ -46,9 +46,10 @@ def run_job(job: RenderJob) -> RenderResult:
 PRELOADED = (
     "briefs.render.archive", "briefs.render.standards.run_rules", "briefs.render.tagging.retag",
     # What a first render imported after those (its modules against sys.modules, measured):
-    # the layout's contrast check and coloraide (0.06 CPU-s), the page rules, the text
-    # layer's marks, defusedxml (SVG images), the email headers of data: URLs, the OS/2 table.
-    "briefs.render.contrast", "coloraide", "briefs.render.standards.page_rules",
+    # the layout's contrast check (not coloraide: render/luminance.py), the page rules, the
+    # text layer's marks, defusedxml (SVG images), the email headers of data: URLs, the OS/2
+    # table.
+    "briefs.render.contrast", "briefs.render.standards.page_rules",
     "briefs.render.tagging.marks", "briefs.render.tagging.tounicode", "defusedxml.ElementTree",
     "email.generator", "email.headerregistry", "email.contentmanager", "email.policy",
     "fontTools.ttLib.tables.O_S_2f_2",
