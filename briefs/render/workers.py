@@ -53,6 +53,12 @@ PRELOADED = (
     "briefs.render.tagging.marks", "briefs.render.tagging.tounicode", "defusedxml.ElementTree",
     "email.generator", "email.headerregistry", "email.contentmanager", "email.policy",
     "fontTools.ttLib.tables.O_S_2f_2",
+    # And what the text layer's later steps and the fonts' other tables imported in a first
+    # job (en, zh, ar; fontTools' glyph names for the Arabic joiners' copies).
+    "briefs.render.tagging.cmap_values", "briefs.render.tagging.edge_spaces",
+    "briefs.render.tagging.logical_runs", "briefs.render.tagging.range_dashes",
+    "briefs.render.tagging.untag", "fontTools.agl", "fontTools.ttLib.tables._g_a_s_p",
+    "fontTools.ttLib.tables._h_h_e_a",
 )
 """Modules a worker imports before its first job, while the main process plans."""
 
@@ -74,6 +80,9 @@ def _warm_up(languages: tuple[str, ...] = ()) -> None:
     process_engine()  # imports WeasyPrint
     for name in PRELOADED:
         importlib.import_module(name)
+    from briefs.render.c_types import parse_first_render_types
+
+    parse_first_render_types()
     from PIL import Image
 
     Image.preinit()  # the decoders WeasyPrint's first raster image would load

@@ -178,3 +178,32 @@ def test_a_one_build_renderer_polls_quickly_from_its_results_to_its_end(
         periods.append(CONSTS.sleep_unit)  # still quick while the pool is joined
     assert periods == [QUICK_SECONDS, QUICK_SECONDS]
     assert CONSTS.sleep_unit == own
+
+
+@pytest.mark.render
+def test_a_first_job_after_the_warm_up_imports_nothing_and_parses_no_c_type(
+        tmp_path: Path) -> None:
+    """What a worker's first render imported or had cffi parse (2 ms a C type) is done in its
+    start-up, while the main process plans: the job itself is on the critical path."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom pathlib import Path\n"
+            "from briefs.core.paths import Mounts\n"
+            "from briefs.render.engine import RenderJob\n"
+            "from briefs.render.workers import _warm_up, run_job\n"
+            "import pebble\n"  # and multiprocessing, pickle: a pool's worker has them
+            "_warm_up(('en',))\n"
+            "from weasyprint.text.ffi import ffi\n"
+            "types, modules = len(ffi._parsed_types), set(sys.modules)\n"
+            "html = ('<html lang=en><body><h1>Key messages</h1><p>Water for 2030: access, '"
+            "'quality, and the cost of both. <span lang=ar dir=rtl>المياه للجميع</span>'"
+            "'</p></body></html>')\n"
+            f"result = run_job(RenderJob(html=html, mounts=Mounts.of(Path({str(tmp_path)!r})),"
+            " title='t'))\n"
+            "assert result.pdf, result.errors\n"
+            "print(len(ffi._parsed_types) - types, sorted(set(sys.modules) - modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0 []"
