@@ -128,7 +128,7 @@ class Renderer:
         import then overlaps with planning)."""
         self.one_build = one_build
         """Whether this renderer is shut down once its build's results are in (`briefs
-        build`): its pools then poll quickly from the first wait for results to their end
+        build`): its pools then poll quickly from the wait for the last result to their end
         (render/pool_polling.py); a long-lived renderer's keep pebble's period."""
         self._pools: list[Any] = []
         self._affinity: Affinity | None = None
@@ -232,9 +232,12 @@ class Renderer:
         submitted, self._submitted = self._submitted, []
         if self._affinity is not None:
             self._affinity.close()
-        if self._pools and self.one_build:
-            pool_polling.shorten()  # the build's end is near: its pools are joined soon
-        for job, future in submitted:
+        for index, (job, future) in enumerate(submitted):
+            if index == len(submitted) - 1 and self._pools and self.one_build:
+                # The last result: the build's end is near, its pools are joined soon (not
+                # sooner: 100 wake-ups a second of each pool's threads through a long build
+                # would cost more CPU than the join saves).
+                pool_polling.shorten()
             yield job, self._result(job, future)
 
     @staticmethod

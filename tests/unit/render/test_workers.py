@@ -153,10 +153,11 @@ def test_workers_read_the_builds_hyphenation_dictionaries_before_the_first_job(
     assert result.pdf is not None and dutch in result.pdf.decode().splitlines()
 
 
-def test_a_one_build_renderer_polls_quickly_from_its_results_to_its_end(
+def test_a_one_build_renderer_polls_quickly_from_its_last_result_to_its_end(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """pebble's threads sleep 0.1 s between looks; joining a pool waited for two of those
-    sleeps at the end of every `briefs build` (10 to 150 ms of a one-document build)."""
+    sleeps at the end of every `briefs build` (10 to 150 ms of a one-document build). Quick
+    from the wait for the last result to the join."""
     from pebble.common import CONSTS
 
     from briefs.render.pool_polling import QUICK_SECONDS
@@ -168,16 +169,18 @@ def test_a_one_build_renderer_polls_quickly_from_its_results_to_its_end(
         long_lived.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
         assert [r.pdf is not None for _, r in long_lived.results()] == [True]
         assert CONSTS.sleep_unit == own
-    periods = []
-    with Renderer.for_outputs(0, 1) as renderer:
-        assert renderer.one_build
-        renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
-        for _, result in renderer.results():
-            periods.append(CONSTS.sleep_unit)
-            assert result.pdf is not None
-        periods.append(CONSTS.sleep_unit)  # still quick while the pool is joined
-    assert periods == [QUICK_SECONDS, QUICK_SECONDS]
-    assert CONSTS.sleep_unit == own
+    for jobs, expected in ((1, [QUICK_SECONDS]), (3, [own, own, QUICK_SECONDS])):
+        periods = []
+        with Renderer.for_outputs(0, jobs) as renderer:
+            assert renderer.one_build
+            for name in "abc"[:jobs]:
+                renderer.submit(RenderJob(html=name, mounts=MOUNTS, title=name))
+            for _, result in renderer.results():  # quick only for the last: a long build's
+                periods.append(CONSTS.sleep_unit)  # threads would wake 100 times a second
+                assert result.pdf is not None
+            periods.append(CONSTS.sleep_unit)  # still quick while the pools are joined
+        assert periods == [*expected, QUICK_SECONDS]
+        assert CONSTS.sleep_unit == own
 
 
 @pytest.mark.render
