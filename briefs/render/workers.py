@@ -72,9 +72,9 @@ def _warm_up(languages: tuple[str, ...] = ()) -> None:
     What the imports made lives as long as the worker: `gc.freeze()` keeps it out of the
     collector's full passes, which went through all of it again and again during every
     render (a first render 8% and the next ones 3% cheaper in CPU, measured; PDFs the same).
-    The collector is off while they are made: its passes over the young imports cost 12% of
-    the start-up (55 ms of CPU, on a one-document build's critical path), to free about a
-    thousand objects of cyclic garbage, which are frozen with the rest instead.
+    The collector is off while they are made: its passes over the young imports cost 11% of
+    the start-up (about 50 ms of CPU, measured), to free about a thousand objects of cyclic
+    garbage, which are frozen with the rest instead.
 
     Each worker then makes its own FontConfiguration (see pdf.Engine): one
     inherited from the parent would share its temporary font folder with every worker, and a

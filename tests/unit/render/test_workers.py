@@ -213,7 +213,7 @@ def test_a_first_job_after_the_warm_up_imports_nothing_and_parses_no_c_type(
 
 
 def test_a_workers_start_up_runs_without_garbage_collections() -> None:
-    """The collector's passes over the start-up's young imports cost 12% of it (55 ms);
+    """The collector's passes over the start-up's young imports cost 11% of it (about 50 ms);
     it is on again for the renders."""
     import subprocess
     import sys
