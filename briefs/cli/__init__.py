@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -84,6 +85,19 @@ def main() -> None:
         sys.exit(_exit_code(exc))
     except BrokenPipeError:
         _quiet_broken_pipe()
+    finally:
+        _before_exit()
+
+
+def _before_exit() -> None:
+    """The command is done: what it made is moved out of the garbage collector's reach.
+
+    Python's exit collects garbage over every object still alive (the imports, pydantic's
+    models, the workspace) before it frees them: 70 ms of a one-document build's 1.1 s wall
+    and CPU, measured (docs/performance.md). Frozen, they are freed without that walk; a
+    normal exit otherwise (atexit, buffers flushed), so a caller of `main` sees no change.
+    """
+    gc.freeze()
 
 
 def _exit_code(exc: Exception) -> int:

@@ -64,7 +64,7 @@ def _lay_out(session: Any, plan: Any) -> list[str]:
     from briefs.pipeline.layout import lay_out_all
     from briefs.render.workers import Renderer, default_jobs
 
-    with Renderer(default_jobs()) as renderer:
+    with Renderer(default_jobs(), one_build=True) as renderer:  # ended after: polls quickly
         return lay_out_all(session, plan, renderer)
 
 

@@ -19,6 +19,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from briefs.render.luminance import relative_luminance
+
 PAPER = (1.0, 1.0, 1.0)
 SAMPLE = 24
 STEPS = 16
@@ -92,10 +94,8 @@ def blend(top: Rgb, alpha: float, below: Rgb) -> Rgb:
 
 @lru_cache(maxsize=65536)
 def luminance(rgb: Rgb) -> float:
-    """WCAG relative luminance, by coloraide."""
-    from coloraide import Color
-
-    return float(Color("srgb", list(rgb)).luminance())
+    """WCAG relative luminance, coloraide's (render/luminance.py)."""
+    return relative_luminance(rgb)
 
 
 def _layer(layer: Any, rect: Rect, below: list[Rgb],

@@ -4,9 +4,10 @@ background it is actually drawn on, with its size and weight.
 Each text box's background is found by walking up the laid-out boxes to the page, laying
 every background met over the paper (white), and the text colour over that: colours, and the
 pixels of a background image under the box or a gradient's colours (`render/backdrop.py`),
-of which the worst is taken. The ratio is WCAG 2.x's, from coloraide's relative luminance (a
-maintained colour library) rather than by hand. A colour that equals a brand token is named by it
-(`--color-accent`), so the message says what to change in brand.yaml.
+of which the worst is taken. The ratio is WCAG 2.x's, from coloraide's relative luminance
+(its formula and constants, without its import: `render/luminance.py`). A colour that equals
+a brand token is named by it (`--color-accent`), so the message says what to change in
+brand.yaml.
 """
 
 from __future__ import annotations

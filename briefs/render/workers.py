@@ -11,6 +11,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from briefs.core.diagnostics import Problem
+from briefs.render import pool_polling
 from briefs.render.affinity import Affinity
 from briefs.render.deadline import RENDER_SECONDS
 
@@ -45,12 +46,19 @@ def run_job(job: RenderJob) -> RenderResult:
 PRELOADED = (
     "briefs.render.archive", "briefs.render.standards.run_rules", "briefs.render.tagging.retag",
     # What a first render imported after those (its modules against sys.modules, measured):
-    # the layout's contrast check and coloraide (0.06 CPU-s), the page rules, the text
-    # layer's marks, defusedxml (SVG images), the email headers of data: URLs, the OS/2 table.
-    "briefs.render.contrast", "coloraide", "briefs.render.standards.page_rules",
+    # the layout's contrast check (not coloraide: render/luminance.py), the page rules, the
+    # text layer's marks, defusedxml (SVG images), the email headers of data: URLs, the OS/2
+    # table.
+    "briefs.render.contrast", "briefs.render.standards.page_rules",
     "briefs.render.tagging.marks", "briefs.render.tagging.tounicode", "defusedxml.ElementTree",
     "email.generator", "email.headerregistry", "email.contentmanager", "email.policy",
     "fontTools.ttLib.tables.O_S_2f_2",
+    # And what the text layer's later steps and the fonts' other tables imported in a first
+    # job (en, zh, ar; fontTools' glyph names for the Arabic joiners' copies).
+    "briefs.render.tagging.cmap_values", "briefs.render.tagging.edge_spaces",
+    "briefs.render.tagging.logical_runs", "briefs.render.tagging.range_dashes",
+    "briefs.render.tagging.untag", "fontTools.agl", "fontTools.ttLib.tables._g_a_s_p",
+    "fontTools.ttLib.tables._h_h_e_a",
 )
 """Modules a worker imports before its first job, while the main process plans."""
 
@@ -64,21 +72,33 @@ def _warm_up(languages: tuple[str, ...] = ()) -> None:
     What the imports made lives as long as the worker: `gc.freeze()` keeps it out of the
     collector's full passes, which went through all of it again and again during every
     render (a first render 8% and the next ones 3% cheaper in CPU, measured; PDFs the same).
+    The collector is off while they are made: its passes over the young imports cost 11% of
+    the start-up (about 50 ms of CPU, measured), to free about a thousand objects of cyclic
+    garbage, which are frozen with the rest instead.
 
     Each worker then makes its own FontConfiguration (see pdf.Engine): one
     inherited from the parent would share its temporary font folder with every worker, and a
     worker seeing a font file another one wrote would skip registering it.
     """
-    process_engine()  # imports WeasyPrint
-    for name in PRELOADED:
-        importlib.import_module(name)
-    from PIL import Image
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        process_engine()  # imports WeasyPrint
+        for name in PRELOADED:
+            importlib.import_module(name)
+        from briefs.render.c_types import parse_first_render_types
 
-    Image.preinit()  # the decoders WeasyPrint's first raster image would load
-    from briefs.render.hyphenation import preload
+        parse_first_render_types()
+        from PIL import Image
 
-    preload(languages)
-    gc.freeze()
+        Image.preinit()  # the decoders WeasyPrint's first raster image would load
+        from briefs.render.hyphenation import preload
+
+        preload(languages)
+        gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def default_jobs() -> int:
@@ -100,11 +120,16 @@ class Renderer:
     the pool carries on with the rest.
     """
 
-    def __init__(self, workers: int, pooled: bool | None = None) -> None:
+    def __init__(self, workers: int, pooled: bool | None = None,
+                 one_build: bool = False) -> None:
         self.workers = workers
         self.pooled = workers > 1 if pooled is None else pooled
         """Whether jobs go to worker processes (one process too, when asked: its WeasyPrint
         import then overlaps with planning)."""
+        self.one_build = one_build
+        """Whether this renderer is shut down once its build's results are in (`briefs
+        build`): its pools then poll quickly from the wait for the last result to their end
+        (render/pool_polling.py); a long-lived renderer's keep pebble's period."""
         self._pools: list[Any] = []
         self._affinity: Affinity | None = None
         self._unnamed = itertools.count()
@@ -129,19 +154,22 @@ class Renderer:
         if not self._pools:
             return
         pools, self._pools = self._pools, []
-        if not at_once:
-            for pool in pools:
-                pool.close()
-            try:
+        try:
+            if not at_once:
                 for pool in pools:
-                    pool.join(timeout=SHUTDOWN_GRACE_SECONDS)
-                return
-            except TimeoutError:
-                pass
-        for pool in pools:
-            pool.stop()
-        for pool in pools:
-            pool.join()
+                    pool.close()
+                try:
+                    for pool in pools:
+                        pool.join(timeout=SHUTDOWN_GRACE_SECONDS)
+                    return
+                except TimeoutError:
+                    pass
+            for pool in pools:
+                pool.stop()
+            for pool in pools:
+                pool.join()
+        finally:
+            pool_polling.restore()
 
     def forget_pending(self) -> None:
         """After a build that ended early (interrupted, or an error): its jobs still queued
@@ -163,7 +191,7 @@ class Renderer:
         not this one, when `-j 1` was not asked for, so that it starts while the build plans."""
         wanted = jobs or default_jobs()
         workers = max(1, min(wanted, outputs))
-        return cls(workers, pooled=wanted > 1)
+        return cls(workers, pooled=wanted > 1, one_build=True)
 
     @property
     def in_process(self) -> bool:
@@ -204,7 +232,12 @@ class Renderer:
         submitted, self._submitted = self._submitted, []
         if self._affinity is not None:
             self._affinity.close()
-        for job, future in submitted:
+        for index, (job, future) in enumerate(submitted):
+            if index == len(submitted) - 1 and self._pools and self.one_build:
+                # The last result: the build's end is near, its pools are joined soon (not
+                # sooner: 100 wake-ups a second of each pool's threads through a long build
+                # would cost more CPU than the join saves).
+                pool_polling.shorten()
             yield job, self._result(job, future)
 
     @staticmethod

@@ -58,6 +58,9 @@ class Fonts:
         self.refused: set[int] = set()
         """Font files that get no copies (read once: a CFF font is written once to see)."""
         self.read: dict[tuple[str, int], tuple[dict[int, str], dict[int, Any]]] = {}
+        self.found: dict[tuple[int, int | None, str], Any] = {}
+        """Each font by where it is named (page or form, resource name): looked up once, not
+        once per glyph (an Arabic page's text layer asked 50,000 times)."""
 
     def copy(self, sequence: Marked, name: str, glyph: int) -> int:
         """The id of a copy of `glyph` in the font `name` that maps to ZWNJ + its text (the
@@ -192,6 +195,12 @@ class Fonts:
         return int(copies.font["head"].unitsPerEm) if copies is not None else None
 
     def _font(self, sequence: Marked, name: str) -> Any:
+        key = (sequence.page, None if sequence.form is None else id(sequence.form), name)
+        if key not in self.found:
+            self.found[key] = self._look_up(sequence, name)
+        return self.found[key]
+
+    def _look_up(self, sequence: Marked, name: str) -> Any:
         if sequence.form is not None:
             resources = sequence.form.extra.get("Resources")
         else:

@@ -175,3 +175,19 @@ def test_text_laid_over_an_img_is_measured_on_its_pixels(tmp_path: object) -> No
     on_band = lay_out_file(tmp_path, '<div class="cover"><img src="photo.png" alt="">'
                            '<h1 class="band">Rivers</h1></div>', css)
     assert low_contrast(on_band) == []
+
+
+def test_the_check_needs_no_coloraide_import() -> None:
+    """coloraide's import (0.05-0.09 CPU-s, mostly a colour-temperature table) was on every
+    render worker's start-up for one luminance formula (render/luminance.py)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom tests.unit.render.test_contrast import lay_out\n"
+            "from briefs.render.contrast import contrast_problems\n"
+            "document, html = lay_out('<p style=\"color: #aaa\">Pale</p>')\n"
+            "print(len(contrast_problems(document, html)), 'coloraide' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1", "False"]

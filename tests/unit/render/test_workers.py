@@ -151,3 +151,77 @@ def test_workers_read_the_builds_hyphenation_dictionaries_before_the_first_job(
         renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
         (_, result), = renderer.results()
     assert result.pdf is not None and dutch in result.pdf.decode().splitlines()
+
+
+def test_a_one_build_renderer_polls_quickly_from_its_last_result_to_its_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pebble's threads sleep 0.1 s between looks; joining a pool waited for two of those
+    sleeps at the end of every `briefs build` (10 to 150 ms of a one-document build). Quick
+    from the wait for the last result to the join."""
+    from pebble.common import CONSTS
+
+    from briefs.render.pool_polling import QUICK_SECONDS
+
+    monkeypatch.setattr(workers, "run_job", render_pid)
+    own = CONSTS.sleep_unit
+    assert own == 0.1  # pebble's, which a long-lived renderer keeps
+    with Renderer(1, pooled=True) as long_lived:
+        long_lived.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
+        assert [r.pdf is not None for _, r in long_lived.results()] == [True]
+        assert CONSTS.sleep_unit == own
+    for jobs, expected in ((1, [QUICK_SECONDS]), (3, [own, own, QUICK_SECONDS])):
+        periods = []
+        with Renderer.for_outputs(0, jobs) as renderer:
+            assert renderer.one_build
+            for name in "abc"[:jobs]:
+                renderer.submit(RenderJob(html=name, mounts=MOUNTS, title=name))
+            for _, result in renderer.results():  # quick only for the last: a long build's
+                periods.append(CONSTS.sleep_unit)  # threads would wake 100 times a second
+                assert result.pdf is not None
+            periods.append(CONSTS.sleep_unit)  # still quick while the pools are joined
+        assert periods == [*expected, QUICK_SECONDS]
+        assert CONSTS.sleep_unit == own
+
+
+@pytest.mark.render
+def test_a_first_job_after_the_warm_up_imports_nothing_and_parses_no_c_type(
+        tmp_path: Path) -> None:
+    """What a worker's first render imported or had cffi parse (2 ms a C type) is done in its
+    start-up, while the main process plans: the job itself is on the critical path."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom pathlib import Path\n"
+            "from briefs.core.paths import Mounts\n"
+            "from briefs.render.engine import RenderJob\n"
+            "from briefs.render.workers import _warm_up, run_job\n"
+            "import pebble\n"  # and multiprocessing, pickle: a pool's worker has them
+            "_warm_up(('en',))\n"
+            "from weasyprint.text.ffi import ffi\n"
+            "types, modules = len(ffi._parsed_types), set(sys.modules)\n"
+            "html = ('<html lang=en><body><h1>Key messages</h1><p>Water for 2030: access, '"
+            "'quality, and the cost of both. <span lang=ar dir=rtl>المياه للجميع</span>'"
+            "'</p></body></html>')\n"
+            f"result = run_job(RenderJob(html=html, mounts=Mounts.of(Path({str(tmp_path)!r})),"
+            " title='t'))\n"
+            "assert result.pdf, result.errors\n"
+            "print(len(ffi._parsed_types) - types, sorted(set(sys.modules) - modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0 []"
+
+
+def test_a_workers_start_up_runs_without_garbage_collections() -> None:
+    """The collector's passes over the start-up's young imports cost 11% of it (about 50 ms);
+    it is on again for the renders."""
+    import subprocess
+    import sys
+
+    code = ("import gc\nfrom briefs.render.workers import _warm_up\n"
+            "passes = []\ngc.callbacks.append(lambda phase, info: passes.append(phase))\n"
+            "_warm_up(('en',))\nprint(len(passes), gc.isenabled())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "True"]
