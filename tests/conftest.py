@@ -44,6 +44,18 @@ def run_cli(*args: str, workspace: Path | None = None) -> Result:
     return runner.invoke(cli, [*prefix, *args], catch_exceptions=False)
 
 
+def run_python(code: str) -> str:
+    """What `code` prints, run by this Python in a new process (what a process imports, or
+    does at its exit, is seen only there); its failure fails the test with its stderr."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def add_profiles(root: Path, entries: str) -> None:
     """Profiles (`entries`: YAML indented under `profiles:`) added to a workspace's
     briefs.yaml, under its `profiles:` when it has one (the sample has its press profile)."""

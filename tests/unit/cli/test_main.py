@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+
+from tests.conftest import run_python
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["build", "--no-such-option"]])
@@ -18,7 +17,4 @@ def test_the_objects_a_command_made_are_frozen_before_the_process_exits(argv: li
             "before = gc.get_freeze_count()\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(before, gc.get_freeze_count() > 1000)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-2:] == ["0", "True"]
+    assert run_python(code).split()[-2:] == ["0", "True"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefs.render.contrast import brand_tokens, contrast_problems, low_contrast
+from tests.conftest import run_python
 
 pytestmark = pytest.mark.render
 
@@ -180,14 +181,8 @@ def test_text_laid_over_an_img_is_measured_on_its_pixels(tmp_path: object) -> No
 def test_the_check_needs_no_coloraide_import() -> None:
     """coloraide's import (0.05-0.09 CPU-s, mostly a colour-temperature table) was on every
     render worker's start-up for one luminance formula (render/luminance.py)."""
-    import subprocess
-    import sys
-
     code = ("import sys\nfrom tests.unit.render.test_contrast import lay_out\n"
             "from briefs.render.contrast import contrast_problems\n"
             "document, html = lay_out('<p style=\"color: #aaa\">Pale</p>')\n"
             "print(len(contrast_problems(document, html)), 'coloraide' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["1", "False"]
+    assert run_python(code).split() == ["1", "False"]

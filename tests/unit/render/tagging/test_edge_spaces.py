@@ -5,6 +5,7 @@ first or last next to a number, one mapped to ALM + space."""
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 import pydyf
 
@@ -74,20 +75,26 @@ def test_a_line_end_box_with_no_right_to_left_letter_or_ending_in_a_space_is_lef
     assert _kept(b"[<0001><0001>] TJ", text="بب")[0] == b"[<0001><0001>] TJ"
 
 
-def test_line_end_boxes_are_the_last_text_box_of_each_line() -> None:
-    from weasyprint import HTML
-
-    document = HTML(string='<p dir="rtl" style="width: 1px">باب <b>بيت</b> دار</p>'
-                    "<p>one <i>two</i></p>").render()
+def _line_end_texts(document: Any) -> list[str]:
+    """The text of every box `line_end_boxes` gives for a laid-out `document`."""
     texts = []
     stack = [page._page_box for page in document.pages]
     ends = line_end_boxes(document)
     while stack:
         box = stack.pop()
         if id(box) in ends:
-            texts.append(box.text.strip())
+            texts.append(box.text)
         stack.extend(getattr(box, "children", ()))
-    assert sorted(texts) == sorted(["باب", "بيت", "دار", "two"])
+    return texts
+
+
+def test_line_end_boxes_are_the_last_text_box_of_each_line() -> None:
+    from weasyprint import HTML
+
+    document = HTML(string='<p dir="rtl" style="width: 1px">باب <b>بيت</b> دار</p>'
+                    "<p>one <i>two</i></p>").render()
+    assert sorted(text.strip() for text in _line_end_texts(document)) == sorted(
+        ["باب", "بيت", "دار", "two"])
 
 
 def test_a_box_before_a_space_of_its_own_ends_as_a_line_does() -> None:
@@ -99,15 +106,7 @@ def test_a_box_before_a_space_of_its_own_ends_as_a_line_does() -> None:
 
     document = HTML(string='<p dir="rtl">باب <b>بيت</b> '
                     '<span style="white-space: nowrap">د-ار</span></p>').render()
-    texts = []
-    stack = [page._page_box for page in document.pages]
-    ends = line_end_boxes(document)
-    while stack:
-        box = stack.pop()
-        if id(box) in ends:
-            texts.append(box.text)
-        stack.extend(getattr(box, "children", ()))
-    assert sorted(texts) == sorted(["بيت", "د-ار"])
+    assert sorted(_line_end_texts(document)) == sorted(["بيت", "د-ار"])
 
 
 NUMBER_TEXTS = {1: "\u06f4", 2: "\u0628", 3: "a", 4: "\u0664", 5: " "}
