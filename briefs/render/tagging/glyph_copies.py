@@ -58,6 +58,9 @@ class Fonts:
         self.refused: set[int] = set()
         """Font files that get no copies (read once: a CFF font is written once to see)."""
         self.read: dict[tuple[str, int], tuple[dict[int, str], dict[int, Any]]] = {}
+        self.found: dict[tuple[int, int, str], Any] = {}
+        """`_font`'s answers by (page, form, name): asked for every glyph drawn, and the
+        text-layer steps add no font to a page or form."""
 
     def copy(self, sequence: Marked, name: str, glyph: int) -> int:
         """The id of a copy of `glyph` in the font `name` that maps to ZWNJ + its text (the
@@ -173,8 +176,10 @@ class Fonts:
         font = self._font(sequence, name)
         if font is None:
             return 0.0
-        default = resolve(self.pdf, font["DescendantFonts"][0]).get("DW", 1000)
-        return float(self._read(sequence, name)[1].get(glyph, default))
+        widths = self._read(sequence, name)[1]
+        if glyph in widths:
+            return float(widths[glyph])
+        return float(resolve(self.pdf, font["DescendantFonts"][0]).get("DW", 1000))
 
     def _read(self, sequence: Marked, name: str) -> tuple[dict[int, str], dict[int, Any]]:
         """The font's ToUnicode text and widths by glyph (read again after a copy)."""
@@ -192,6 +197,12 @@ class Fonts:
         return int(copies.font["head"].unitsPerEm) if copies is not None else None
 
     def _font(self, sequence: Marked, name: str) -> Any:
+        key = (sequence.page, id(sequence.form), name)
+        if key not in self.found:
+            self.found[key] = self._find_font(sequence, name)
+        return self.found[key]
+
+    def _find_font(self, sequence: Marked, name: str) -> Any:
         if sequence.form is not None:
             resources = sequence.form.extra.get("Resources")
         else:
