@@ -3,7 +3,10 @@ the font of its own page or form."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pydyf
+import pytest
 
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import Marked
@@ -46,3 +49,15 @@ def test_a_glyph_without_a_width_has_the_default_one() -> None:
     descendant = pdf.objects[int(font["DescendantFonts"][0].split()[0])]
     descendant["DW"] = 500
     assert Fonts(pdf).width(first, "F1", 9) == 500.0
+
+
+def test_the_text_layer_writes_each_font_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The joiners' and the /ActualText steps make their copies in one `Fonts`, saved once:
+    each embedded font read and compiled once per output, not once per step."""
+    from briefs.render.tagging import retag
+
+    saved: list[Fonts] = []
+    monkeypatch.setattr(Fonts, "save", lambda self: saved.append(self))
+    pdf, _stream, _font, _first = one_font_pdf(b"", {1: "a"}, b"[<0001>] TJ")
+    retag.text_layer(SimpleNamespace(pages=[]), pdf, {}, {})
+    assert len(saved) == 1
