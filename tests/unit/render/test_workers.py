@@ -119,14 +119,17 @@ def test_a_worker_starts_without_the_content_models() -> None:
     """A worker's start-up imports WeasyPrint and what finishing uses, not pydantic and the
     content models (`render/overflow.py` counted words through the translation status, which
     imported them: 0.15 CPU-seconds of every worker's start-up); what it imported is then
-    frozen out of the garbage collector's passes."""
+    frozen out of the garbage collector's passes, and its young objects collected less
+    often."""
     import subprocess
     import sys
 
     code = ("import sys\nfrom briefs.render.workers import _warm_up\n_warm_up()\n"
             "heavy = [m for m in ('pydantic', 'babel', 'jinja2', 'briefs.content.config') "
             "if m in sys.modules]\nassert not heavy, heavy\n"
-            "import gc\nassert gc.get_freeze_count() > 10000, gc.get_freeze_count()")
+            "import gc\nassert gc.get_freeze_count() > 10000, gc.get_freeze_count()\n"
+            "from briefs.render.workers import RENDER_GC_THRESHOLD\n"
+            "assert gc.get_threshold()[0] == RENDER_GC_THRESHOLD > 700, gc.get_threshold()")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
