@@ -44,7 +44,9 @@ print(cpu() - start, hashlib.sha256(" ".join(digests).encode()).hexdigest())
 def one_worker(jobs: Path, env: dict[str, str]) -> tuple[float, str]:
     """CPU seconds of one fresh worker's renders of `jobs`, and a digest of its PDFs."""
     result = subprocess.run([sys.executable, "-c", RENDER.format(languages=LANGUAGES),
-                             str(jobs)], capture_output=True, text=True, env=env, check=False)
+                             str(jobs)], capture_output=True, text=True, env=env, check=False,
+                            cwd=jobs.parent)  # not the checkout's folder: `-c` puts the
+    # current folder first on sys.path, where its `briefs` would hide the baseline's
     if result.returncode != 0:
         raise SystemExit(f"a worker failed:\n{result.stderr[-2000:]}")
     seconds, digest = result.stdout.split()
