@@ -30,7 +30,7 @@ RENDER = """
 import hashlib, pickle, resource, sys
 from briefs.render import workers
 jobs = pickle.load(open(sys.argv[1], "rb"))
-workers._warm_up({languages!r})
+getattr(workers, "_start_worker", workers._warm_up)({languages!r})  # as a pool starts one
 def cpu():
     own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
                                                      resource.RUSAGE_CHILDREN))

@@ -52,15 +52,19 @@ class _Copies:
 class Fonts:
     """The PDF's fonts by resource name, and the glyph copies made in them."""
 
+    deferred = False
+    """Whether `save` waits: the text layer's steps share one `Fonts`, each font parsed and
+    compiled once per output (retag.text_layer), not once per step."""
+
     def __init__(self, pdf: Any) -> None:
         self.pdf = pdf
         self.copies: dict[int, _Copies] = {}
         self.refused: set[int] = set()
         """Font files that get no copies (read once: a CFF font is written once to see)."""
         self.read: dict[tuple[str, int], tuple[dict[int, str], dict[int, Any]]] = {}
-        self.found: dict[tuple[int, int, str], Any] = {}
-        """`_font`'s answers by (page, form, name): asked for every glyph drawn, and the
-        text-layer steps add no font to a page or form."""
+        self.found: dict[tuple[int, int | None, str], Any] = {}
+        """Each font by where it is named (page or form, resource name): looked up once, not
+        once per glyph (an Arabic page's text layer asked 50,000 times)."""
 
     def copy(self, sequence: Marked, name: str, glyph: int) -> int:
         """The id of a copy of `glyph` in the font `name` that maps to ZWNJ + its text (the
@@ -197,12 +201,12 @@ class Fonts:
         return int(copies.font["head"].unitsPerEm) if copies is not None else None
 
     def _font(self, sequence: Marked, name: str) -> Any:
-        key = (sequence.page, id(sequence.form), name)
+        key = (sequence.page, None if sequence.form is None else id(sequence.form), name)
         if key not in self.found:
-            self.found[key] = self._find_font(sequence, name)
+            self.found[key] = self._look_up(sequence, name)
         return self.found[key]
 
-    def _find_font(self, sequence: Marked, name: str) -> Any:
+    def _look_up(self, sequence: Marked, name: str) -> Any:
         if sequence.form is not None:
             resources = sequence.form.extra.get("Resources")
         else:
@@ -254,6 +258,8 @@ class Fonts:
         return used
 
     def save(self) -> None:
+        if self.deferred:
+            return
         for copies in self.copies.values():
             if not copies.changed:
                 continue

@@ -41,13 +41,12 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     """Give the glyph before each ZWNJ of a right-to-left run a copy of its own that maps to
     the ZWNJ too, and draw each base letter with its marks as one glyph (marks.py). Run
     before anything moves the content streams' positions. Given `fonts`, the copies are
-    made in them and the caller saves them (once, after its other steps' copies)."""
+    made in them (saved here unless `fonts.deferred`)."""
     from briefs.render.tagging.edge_spaces import keep_edge_spaces, line_end_boxes
     from briefs.render.tagging.logical_runs import order_runs
     from briefs.render.tagging.marks import MARK, attach_marks
     from briefs.render.tagging.range_dashes import mark_range_dashes
 
-    own = fonts is None
     fonts = Fonts(pdf) if fonts is None else fonts
     for key, box in boxes.items():
         text = getattr(box, "text", None)
@@ -66,8 +65,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     mark_range_dashes(marked, boxes, fonts)
     keep_edge_spaces(marked, boxes, fonts, line_end_boxes(document))
     order_runs(marked, boxes, fonts)
-    if own:
-        fonts.save()
+    fonts.save()
 
 
 def _before_joiners(box: Any) -> tuple[list[int], list[bool], list[tuple[int, int]]]:

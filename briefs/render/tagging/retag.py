@@ -28,9 +28,11 @@ def text_layer(document: Any, pdf: Any, marked: dict[Key, Marked],
                boxes: dict[Key, Any]) -> None:
     """The text-layer steps on the marked sequences (untag.py runs them on untagged outputs
     too): glyph copies for ZWNJ, marks and range dashes, then the /ActualText spans. Both
-    make their copies in one `Fonts`, each embedded font read once and written once
-    (`add_actual_texts` saves them)."""
+    make their copies in one `Fonts`, each embedded font read once and written once, by
+    `add_actual_texts`."""
     fonts = Fonts(pdf)
+    fonts.deferred = True
     keep_joiners(document, pdf, marked, boxes, fonts)
+    fonts.deferred = False
     add_actual_texts(marked, {key: text for key, box in boxes.items()
                               if key in marked and (text := actual_text(box))}, fonts)

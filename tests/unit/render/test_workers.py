@@ -119,17 +119,28 @@ def test_a_worker_starts_without_the_content_models() -> None:
     """A worker's start-up imports WeasyPrint and what finishing uses, not pydantic and the
     content models (`render/overflow.py` counted words through the translation status, which
     imported them: 0.15 CPU-seconds of every worker's start-up); what it imported is then
-    frozen out of the garbage collector's passes, and its young objects collected less
-    often."""
+    frozen out of the garbage collector's passes."""
     import subprocess
     import sys
 
     code = ("import sys\nfrom briefs.render.workers import _warm_up\n_warm_up()\n"
             "heavy = [m for m in ('pydantic', 'babel', 'jinja2', 'briefs.content.config') "
             "if m in sys.modules]\nassert not heavy, heavy\n"
-            "import gc\nassert gc.get_freeze_count() > 10000, gc.get_freeze_count()\n"
-            "from briefs.render.workers import RENDER_GC_THRESHOLD\n"
-            "assert gc.get_threshold()[0] == RENDER_GC_THRESHOLD > 700, gc.get_threshold()")
+            "import gc\nassert gc.get_freeze_count() > 10000, gc.get_freeze_count()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_pool_worker_collects_young_objects_less_often() -> None:
+    """A pool worker starts with `_warm_up`, then collects its young objects every
+    RENDER_GC_THRESHOLD allocations instead of 700 (a render's collections cost half)."""
+    import subprocess
+    import sys
+
+    code = ("import gc\nfrom briefs.render.workers import RENDER_GC_THRESHOLD, _start_worker\n"
+            "_start_worker()\nassert gc.get_threshold()[0] == RENDER_GC_THRESHOLD > 700, "
+            "gc.get_threshold()\nassert gc.get_freeze_count() > 10000, gc.get_freeze_count()")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr

@@ -1,5 +1,5 @@
-"""Glyph copies' font look-ups: a font name is looked up once per page or form, and names
-the font of its own page or form."""
+"""The text layer's fonts (glyph_copies.Fonts, retag.text_layer): a font name names the font
+of its own page or form, and each font is written once per output."""
 
 from __future__ import annotations
 
@@ -56,8 +56,9 @@ def test_the_text_layer_writes_each_font_once(monkeypatch: pytest.MonkeyPatch) -
     each embedded font read and compiled once per output, not once per step."""
     from briefs.render.tagging import retag
 
-    saved: list[Fonts] = []
-    monkeypatch.setattr(Fonts, "save", lambda self: saved.append(self))
+    saved: list[tuple[Fonts, bool]] = []  # each save: the Fonts, and whether it wrote
+    monkeypatch.setattr(Fonts, "save", lambda self: saved.append((self, not self.deferred)))
     pdf, _stream, _font, _first = one_font_pdf(b"", {1: "a"}, b"[<0001>] TJ")
     retag.text_layer(SimpleNamespace(pages=[]), pdf, {}, {})
-    assert len(saved) == 1
+    assert [wrote for _, wrote in saved].count(True) == 1
+    assert all(fonts is saved[0][0] for fonts, _ in saved)
