@@ -52,10 +52,6 @@ class _Copies:
 class Fonts:
     """The PDF's fonts by resource name, and the glyph copies made in them."""
 
-    deferred = False
-    """Whether `save` waits: the text layer's steps share one `Fonts`, each font parsed and
-    compiled once per output (retag.text_layer), not once per step."""
-
     def __init__(self, pdf: Any) -> None:
         self.pdf = pdf
         self.copies: dict[int, _Copies] = {}
@@ -258,8 +254,6 @@ class Fonts:
         return used
 
     def save(self) -> None:
-        if self.deferred:
-            return
         for copies in self.copies.values():
             if not copies.changed:
                 continue

@@ -41,7 +41,7 @@ def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
     """Give the glyph before each ZWNJ of a right-to-left run a copy of its own that maps to
     the ZWNJ too, and draw each base letter with its marks as one glyph (marks.py). Run
     before anything moves the content streams' positions. Given `fonts`, the copies are
-    made in them (saved here unless `fonts.deferred`)."""
+    made in them."""
     from briefs.render.tagging.edge_spaces import keep_edge_spaces, line_end_boxes
     from briefs.render.tagging.logical_runs import order_runs
     from briefs.render.tagging.marks import MARK, attach_marks
