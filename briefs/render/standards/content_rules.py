@@ -15,6 +15,10 @@ from briefs.render.standards.structure_tree import ContentRef, Element, Structur
 PAINTING = frozenset({"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*",
                       "sh"})
 MAX_FORM_DEPTH = 12
+WALKED = " ".join(sorted(PAINTING | {"BDC", "BMC", "EMC", "Do", "BI", "ID", "EI"}))
+"""The operators the walk reads: pikepdf skips the others (and their operands, most of a
+page: text positioning, colours, the glyphs' strings) in C++, not as Python objects; a
+third of the standards checks' CPU (measured, docs/performance.md)."""
 
 
 @dataclass
@@ -86,7 +90,7 @@ class _Walker:
                key: Any) -> None:
         """One content stream; `stack` holds (tag, has MCID) of the open sequences."""
         form = owner.objgen if depth else None
-        for instruction in pikepdf.parse_content_stream(owner):
+        for instruction in pikepdf.parse_content_stream(owner, WALKED):
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 self.paint(stack)
                 continue

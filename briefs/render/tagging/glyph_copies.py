@@ -176,8 +176,10 @@ class Fonts:
         font = self._font(sequence, name)
         if font is None:
             return 0.0
-        default = resolve(self.pdf, font["DescendantFonts"][0]).get("DW", 1000)
-        return float(self._read(sequence, name)[1].get(glyph, default))
+        widths = self._read(sequence, name)[1]
+        if glyph in widths:
+            return float(widths[glyph])
+        return float(resolve(self.pdf, font["DescendantFonts"][0]).get("DW", 1000))
 
     def _read(self, sequence: Marked, name: str) -> tuple[dict[int, str], dict[int, Any]]:
         """The font's ToUnicode text and widths by glyph (read again after a copy)."""

@@ -37,17 +37,18 @@ ZWNJ = "\u200c"
 
 
 def keep_joiners(document: Any, pdf: Any, marked: dict[Key, Marked],
-                 boxes: dict[Key, Any]) -> None:
+                 boxes: dict[Key, Any], fonts: Fonts | None = None) -> None:
     """Give the glyph before each ZWNJ of a right-to-left run a copy of its own that maps to
     the ZWNJ too, and draw each base letter with its marks as one glyph (marks.py). Run
-    before anything moves the content streams' positions."""
+    before anything moves the content streams' positions. Given `fonts`, the copies are
+    made in them."""
     from briefs.render.tagging.edge_spaces import keep_edge_spaces, line_end_boxes
     from briefs.render.tagging.label_spaces import space_svg_text_ends
     from briefs.render.tagging.logical_runs import order_runs
     from briefs.render.tagging.marks import MARK, attach_marks
     from briefs.render.tagging.range_dashes import mark_range_dashes
 
-    fonts = Fonts(pdf)
+    fonts = Fonts(pdf) if fonts is None else fonts
     for key, box in boxes.items():
         text = getattr(box, "text", None)
         if key not in marked or not isinstance(text, str):

@@ -27,7 +27,19 @@ def retag(document: Any, pdf: Any) -> None:
 def text_layer(document: Any, pdf: Any, marked: dict[Key, Marked],
                boxes: dict[Key, Any]) -> None:
     """The text-layer steps on the marked sequences (untag.py runs them on untagged outputs
-    too): glyph copies for ZWNJ, marks and range dashes, then the /ActualText spans."""
-    keep_joiners(document, pdf, marked, boxes)
+    too): glyph copies for ZWNJ, marks and range dashes, then the /ActualText spans. Both
+    make their copies in one `Fonts`, each embedded font parsed once and written once."""
+    fonts = _SavedOnce(pdf)
+    keep_joiners(document, pdf, marked, boxes, fonts)
     add_actual_texts(marked, {key: text for key, box in boxes.items()
-                              if key in marked and (text := actual_text(box))}, Fonts(pdf))
+                              if key in marked and (text := actual_text(box))}, fonts)
+    Fonts.save(fonts)
+
+
+class _SavedOnce(Fonts):
+    """The text layer's fonts, shared by its steps, whose own `save` calls wait for
+    `text_layer`'s one: a font with copies from two steps was parsed by fontTools, searched
+    for free glyph ids and compiled twice (docs/decisions.md)."""
+
+    def save(self) -> None:
+        """Nothing yet: `text_layer` writes the fonts once, after every step."""

@@ -143,6 +143,21 @@ def test_untagged_text_and_artifacts_in_tagged_content(good: Path, tmp_path: Pat
            "tree" in errors
 
 
+def test_every_painting_operator_counted_among_skipped_ones(good: Path, tmp_path: Path) -> None:
+    """The content walk reads only the operators it needs (content_rules.WALKED): an inline
+    image, a shading, a `'` and a `"` drawn untagged, among operators it skips (text state,
+    colours, a path built and not painted), are each counted; inside an artifact, none."""
+    def change(pdf: Any) -> None:
+        page = pdf.pages[0]
+        page.contents_add(pdf.make_stream(
+            b"q 1 0 0 1 5 5 cm 0.5 g /F1 9 Tf BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI "
+            b"/Sh1 sh BT 12 TL (a) ' 1 2 (b) \" ET 0 0 m 1 1 l n Q "
+            b"/Artifact BMC BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI /Sh1 sh EMC"))
+    errors = broken(good, tmp_path, change)
+    assert "7.1-3: page 1: 4 painting operators are neither tagged nor marked as " \
+           "artifacts" in errors
+
+
 def test_pdf_ua_identification_and_catalog(good: Path, tmp_path: Path) -> None:
     def change(pdf: Any) -> None:
         pdf.Root.ViewerPreferences.DisplayDocTitle = False

@@ -132,6 +132,20 @@ def test_a_worker_starts_without_the_content_models() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_a_pool_worker_collects_young_objects_less_often() -> None:
+    """A pool worker starts with `_warm_up`, then collects its young objects every
+    RENDER_GC_THRESHOLD allocations instead of 700 (a render's collections cost half)."""
+    import subprocess
+    import sys
+
+    code = ("import gc\nfrom briefs.render.workers import RENDER_GC_THRESHOLD, _start_worker\n"
+            "_start_worker()\nassert gc.get_threshold()[0] == RENDER_GC_THRESHOLD > 700, "
+            "gc.get_threshold()\nassert gc.get_freeze_count() > 10000, gc.get_freeze_count()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
 def hyphenation_read(job: RenderJob) -> RenderResult:
     """Which of pyphen's dictionaries this process had read when the job arrived."""
     import pyphen
