@@ -33,6 +33,7 @@ from briefs.pipeline.session import BuildSession
 from briefs.render.engine import NOTDEF, PAGE_LIMIT, UNCOVERED, RenderJob, RenderResult
 from briefs.render.fontsets import font_faces
 from briefs.render.profiles import finishing, render_options
+from briefs.render.signed_store import MAX_STORED_BYTES
 from briefs.render.workers import Renderer
 
 HTML_OWNER = "emitted HTML"
@@ -161,7 +162,8 @@ def render_job(session: BuildSession, target: Target, html: str,
         fit=fit_plan(target), layout_only=layout_only,
         even_pages=medium_of(target.profile) == "print",
         checks=session.checks.select(target.document.kind.name, target.profile, "pdf",
-                                     stage=IN_RENDER))
+                                     stage=IN_RENDER),
+        drawings=session.drawing_store)
 
 
 def _slug_line(target: Target) -> str:
@@ -255,6 +257,9 @@ def _take(session: BuildSession, target: Target, key: str,
     passed; record and announce it."""
     began = time.monotonic()
     job, rendered = done
+    for name, drawing in rendered.drawings.items():  # recorded by the worker, kept by the build
+        if len(drawing) <= MAX_STORED_BYTES:
+            session.drawings.keep(name, drawing)
     proof = report_render(session, target, rendered)
     others = make_others(session, target, job.html, rendered.pdf) \
         if rendered.ok and rendered.pdf is not None and other_formats(session, target) else []

@@ -44,6 +44,9 @@ from briefs.render.bytecode import (
     signing_key,
 )
 from briefs.render.chart_store import KeptCharts
+from briefs.render.kept_drawings import FOLDER as DRAWINGS
+from briefs.render.kept_drawings import SUFFIX as DRAWING_SUFFIX
+from briefs.render.kept_drawings import DrawingStore
 from briefs.render.profiles import select_profiles
 from briefs.render.signed_store import SignedStore
 from briefs.render.stylesheets import check_stylesheet
@@ -87,6 +90,11 @@ class BuildSession:
         self.charts = KeptCharts(SignedStore(cache / "charts", writer, signing_key(), ".svg"))
         self.colors = SignedStore(cache / "colors", writer, signing_key(), ".txt")
         """Brand colours made readable (`kept_readable`), kept as charts are."""
+        self.drawings = SignedStore(cache / DRAWINGS, writer, signing_key(), DRAWING_SUFFIX)
+        """Plain SVG drawings the render workers recorded (`render/kept_drawings.py`)."""
+        self.drawing_store = DrawingStore(cache / DRAWINGS, workspace.output_dir) \
+            if writer is not None and signing_key() else None
+        """Where a render worker reads them (None: each render draws its own)."""
         self.facts = SignedStore(cache / "facts", writer, signing_key(), ".json")
         """What a cold build would otherwise ask again, kept as charts are: fontconfig's
         answers (`brand.fonts`) and the images' verdicts (`content.images`)."""

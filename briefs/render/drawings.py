@@ -24,6 +24,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from briefs.render.kept_drawings import current
+
 MAX_SIZES_PER_IMAGE = 16
 PLAIN_TAGS = frozenset({"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline",
                         "polygon"})
@@ -65,9 +67,11 @@ class _Drawing:
 class _Replay:
     """The draw method of one shared SVG image: records each size's operators, replays them."""
 
-    def __init__(self, image: Any) -> None:
+    def __init__(self, image: Any, content: tuple[str, str]) -> None:
         self._image_draw = image.draw
         self._svg = image._svg
+        self._content = content
+        """What the drawing is made from: the kind of URL and the digest of its bytes."""
         self._recorded: OrderedDict[tuple[float, float], _Drawing | None] = OrderedDict()
 
     def weight(self) -> int:
@@ -86,10 +90,11 @@ class _Replay:
         _forget_state(stream)
         size = (width, height)
         if size not in self._recorded:
-            self._recorded[size] = _record(self._draw, stream, size, style)
+            drawn = self._first(stream, size, style)
             while len(self._recorded) > MAX_SIZES_PER_IMAGE:
                 self._recorded.popitem(last=False)
-            return
+            if drawn:
+                return
         self._recorded.move_to_end(size)
         drawing = self._recorded[size]
         if drawing is None:  # drawing it had other effects: draw it every time
@@ -99,6 +104,21 @@ class _Replay:
         for name, state in drawing.states:
             states.setdefault(name, state)
         stream.stream.extend(drawing.operators)
+
+    def _first(self, stream: Any, size: tuple[float, float], style: Any) -> bool:
+        """Take this size's drawing from those an earlier build kept, or draw and record it
+        (and give it to the build to keep); whether it was drawn on `stream` now."""
+        kept = current()
+        parts = ("svg drawing", *self._content, *size)
+        found = kept.find(parts) if kept is not None else None
+        if found is not None:
+            self._recorded[size] = found
+            return False
+        drawing = _record(self._draw, stream, size, style)
+        self._recorded[size] = drawing
+        if drawing is not None and kept is not None:
+            kept.add(parts, drawing)
+        return True
 
 
 def _forget_state(stream: Any) -> None:
@@ -132,12 +152,14 @@ def _effects(stream: Any) -> tuple[object, ...]:
             len(stream._ctm_stack), stream.ctm.values)
 
 
-def share_drawing(image: Any) -> bool:
+def share_drawing(image: Any, content: tuple[str, str]) -> bool:
     """Make a loaded SVG image record and replay its drawings, if it is plain (and say so);
-    what tied it to the render that loaded it, never used by a plain drawing, is let go."""
+    what tied it to the render that loaded it, never used by a plain drawing, is let go.
+    `content` names what it is drawn from (the kind of URL, the digest of its bytes): a
+    drawing recorded in an earlier build is replayed (`kept_drawings`)."""
     svg = getattr(image, "_svg", None)
     if svg is None or not is_plain(svg.tree._etree_node):
         return False
-    image.draw = _Replay(image)
+    image.draw = _Replay(image, content)
     image._context = image._url_fetcher = svg.url_fetcher = None
     return True

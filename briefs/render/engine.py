@@ -18,6 +18,7 @@ from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
 from briefs.render.fontsets import FontConfigurations, font_faces
+from briefs.render.kept_drawings import DrawingStore, drawings_for
 from briefs.render.layout_record import LayoutRecord
 from briefs.render.line_breaks import install as install_line_break_fix
 from briefs.render.native import import_weasyprint
@@ -74,6 +75,8 @@ class RenderJob:
     layout: LayoutRecord | None = None
     """What the last render of the same inputs settled on (`render/layout_record.py`): laid
     out once with its CSS instead of searching again."""
+    drawings: DrawingStore | None = None
+    """Where the plain SVG drawings earlier builds recorded are kept (`kept_drawings.py`)."""
 
 
 REFUSED = "render.refused"
@@ -111,6 +114,9 @@ class RenderResult:
     layout: LayoutRecord | None = None
     """What the page-count search settled on (kept for the next render of the same inputs),
     when the content fitted."""
+    drawings: dict[str, bytes] = field(default_factory=dict)
+    """The plain SVG drawings this render recorded, by name, for the build to keep
+    (`kept_drawings.py`)."""
 
     @property
     def failures(self) -> list[Problem]:
@@ -200,19 +206,21 @@ class Engine:
         logger = logging.getLogger("weasyprint")
         logger.addHandler(handler)
         result = RenderResult(pdf=None, pages=0, title=job.title)
-        try:
-            document = self._replayed(job, log, result) if job.layout is not None else None
-            if document is None:
-                document = self._searched(job, log, result)
-            result.problems += check_layout(document, job.min_image_dpi).problems
-            layout = Layout(document, job.html)
-            result.problems += [problem for check in _checks(job, "layout")
-                                for problem in check.check_layout(layout)]
-            if not any(p.is_error for p in result.problems) and not log.refused \
-                    and not job.layout_only:
-                _write(document, job, result, log)
-        finally:
-            logger.removeHandler(handler)
+        with drawings_for(job.drawings) as drawings:
+            try:
+                document = self._replayed(job, log, result) if job.layout is not None else None
+                if document is None:
+                    document = self._searched(job, log, result)
+                result.problems += check_layout(document, job.min_image_dpi).problems
+                layout = Layout(document, job.html)
+                result.problems += [problem for check in _checks(job, "layout")
+                                    for problem in check.check_layout(layout)]
+                if not any(p.is_error for p in result.problems) and not log.refused \
+                        and not job.layout_only:
+                    _write(document, job, result, log)
+            finally:
+                logger.removeHandler(handler)
+        result.drawings = drawings.made
         result.dependencies = sorted(set(log.fetched))
         result.problems += log.refusals
         _sort_messages(result, handler, log, job.mounts.folders)

@@ -165,7 +165,7 @@ class RenderImages(dict):  # type: ignore[type-arg]
         if key is None:
             return
         if is_svg:
-            if share_drawing(image):
+            if share_drawing(image, (key[0], key[1])):
                 self._shared.keep(key, image)
         else:
             self._shared.keep(key, SharedRaster(image))

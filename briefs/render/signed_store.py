@@ -44,11 +44,14 @@ class SignedStore:
     only."""
 
     def __init__(self, folder: Path | None, writer: Writer | None, key: bytes | None,
-                 suffix: str) -> None:
+                 suffix: str, root: Path | None = None) -> None:
         self.folder = folder
         self.suffix = suffix
         self.writer = writer
         self.key = key
+        self.root = writer.output_dir if writer is not None else root
+        """The output folder an entry must resolve inside (without a `writer`, a store that
+        only reads: a render worker's, `render/kept_drawings.py`)."""
         self._made: dict[str, bytes] = {}
 
     def found(self, name: str) -> bytes | None:
@@ -91,12 +94,12 @@ class SignedStore:
 
     def _stored(self, name: str) -> bytes | None:
         path = self._path(name)
-        if path is None or self.key is None or self.writer is None:
+        if path is None or self.key is None or self.root is None:
             return None
         try:
             found = path.lstat()  # a link, a folder or a pipe is not read (a pipe would block)
             if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_STORED_BYTES + 32 or \
-                    not path.resolve().is_relative_to(self.writer.output_dir):
+                    not path.resolve().is_relative_to(self.root):
                 return None
             raw = path.read_bytes()
         except (OSError, RuntimeError):  # RuntimeError: a symlink loop
