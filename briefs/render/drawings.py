@@ -19,11 +19,10 @@ An engine finds them by content (see `shared_images`). Correctness:
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Any
 
+from briefs.render.drawing_record import ALPHA_STATE, Drawing
 from briefs.render.kept_drawings import current
 
 MAX_SIZES_PER_IMAGE = 16
@@ -34,8 +33,6 @@ UNDRAWN_TAGS = frozenset({"title", "desc", "metadata"})
 REFERENCING_ATTRIBUTES = frozenset({"clip-path", "mask", "filter", "marker", "marker-start",
                                     "marker-mid", "marker-end", "href"})
 STATE_OPERATOR = b" gs"
-ALPHA_STATE = re.compile(r"[aA][0-9.]+")
-"""The graphics states WeasyPrint names after an alpha value (`/a0.5 gs`, `/A1 gs`)."""
 
 
 def _local(name: str) -> str:
@@ -56,14 +53,6 @@ def is_plain(element: Any) -> bool:
     return all(is_plain(child) for child in element)
 
 
-@dataclass(frozen=True)
-class _Drawing:
-    """The operators one drawing wrote, and the graphics states (alpha) they name."""
-
-    operators: tuple[bytes, ...]
-    states: tuple[tuple[str, Any], ...]
-
-
 class _Replay:
     """The draw method of one shared SVG image: records each size's operators, replays them."""
 
@@ -72,7 +61,7 @@ class _Replay:
         self._svg = image._svg
         self._content = content
         """What the drawing is made from: the kind of URL and the digest of its bytes."""
-        self._recorded: OrderedDict[tuple[float, float], _Drawing | None] = OrderedDict()
+        self._recorded: OrderedDict[tuple[float, float], Drawing | None] = OrderedDict()
 
     def weight(self) -> int:
         """The bytes of the operators recorded so far."""
@@ -126,7 +115,7 @@ def _forget_state(stream: Any) -> None:
     stream._current_alpha = stream._current_alpha_stroke = None
 
 
-def _record(draw: Any, stream: Any, size: tuple[float, float], style: Any) -> _Drawing | None:
+def _record(draw: Any, stream: Any, size: tuple[float, float], style: Any) -> Drawing | None:
     """Draw, and return what was written when the drawing had no other effect."""
     before = _effects(stream)
     start = len(stream.stream)
@@ -141,7 +130,7 @@ def _record(draw: Any, stream: Any, size: tuple[float, float], style: Any) -> _D
              for op in operators if op.endswith(STATE_OPERATOR)}
     if not all(ALPHA_STATE.fullmatch(name) and name in states for name in named):
         return None
-    return _Drawing(tuple(operators), tuple((name, states[name]) for name in sorted(named)))
+    return Drawing(tuple(operators), tuple((name, states[name]) for name in sorted(named)))
 
 
 def _effects(stream: Any) -> tuple[object, ...]:

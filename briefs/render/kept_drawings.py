@@ -19,12 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefs.render.drawing_record import ALPHA_STATE, Drawing
 from briefs.render.signed_store import SignedStore, parts_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-    from briefs.render.drawings import _Drawing
 
 FOLDER = "drawings"
 SUFFIX = ".json"
@@ -49,11 +48,11 @@ class RenderDrawings:
     store: SignedStore | None
     made: dict[str, bytes] = field(default_factory=dict)
 
-    def find(self, parts: object) -> _Drawing | None:
+    def find(self, parts: object) -> Drawing | None:
         data = self.store.recall(parts) if self.store is not None else None
         return decode(data) if data is not None else None
 
-    def add(self, parts: object, drawing: _Drawing) -> None:
+    def add(self, parts: object, drawing: Drawing) -> None:
         self.made[parts_name(parts)] = encode(drawing)
 
 
@@ -81,7 +80,7 @@ def current() -> RenderDrawings | None:
     return _CURRENT.get()
 
 
-def encode(drawing: _Drawing) -> bytes:
+def encode(drawing: Drawing) -> bytes:
     """A drawing as JSON: its operators (bytes as Latin-1 text) and the alpha states it
     names (their dictionaries follow from their names, as WeasyPrint makes them)."""
     return json.dumps({"operators": [operator.decode("latin-1")
@@ -90,11 +89,9 @@ def encode(drawing: _Drawing) -> bytes:
                       separators=(",", ":")).encode("ascii")
 
 
-def decode(data: bytes) -> _Drawing | None:
+def decode(data: bytes) -> Drawing | None:
     """The drawing `encode` wrote, or None when `data` is not one."""
     import pydyf
-
-    from briefs.render.drawings import ALPHA_STATE, _Drawing
 
     try:
         plain = json.loads(data)
@@ -114,7 +111,7 @@ def decode(data: bytes) -> _Drawing | None:
                                                 _alpha(name[1:])})) for name in names)
     except (UnicodeEncodeError, ValueError):  # not Latin-1; `a.` is no number
         return None
-    return _Drawing(encoded, states)
+    return Drawing(encoded, states)
 
 
 def _alpha(text: str) -> Any:

@@ -106,7 +106,7 @@ def _content(pdf: bytes | None) -> bytes:
 
 
 def test_alpha_state_names_are_what_weasyprint_writes() -> None:
-    from briefs.render.drawings import ALPHA_STATE
+    from briefs.render.drawing_record import ALPHA_STATE
 
     assert all(ALPHA_STATE.fullmatch(name) for name in ("a1", "A0.5", "a0.25"))
     assert not any(ALPHA_STATE.fullmatch(name) for name in ("s1", "x0", "a", "a1 gs"))

@@ -12,7 +12,7 @@ import pytest
 
 from briefs.core.paths import Mounts
 from briefs.render.bytecode import signing_key
-from briefs.render.drawings import _Drawing
+from briefs.render.drawing_record import Drawing
 from briefs.render.engine import Engine, RenderJob, RenderResult
 from briefs.render.kept_drawings import SUFFIX, DrawingStore, decode, encode
 from briefs.render.signed_store import SignedStore
@@ -22,7 +22,7 @@ from tests.unit.render.test_drawings import LOGO, PAGE
 def test_a_drawing_reads_back_as_it_was_kept() -> None:
     import pydyf
 
-    drawing = _Drawing((b"q 1 0 0 1 0 0 cm", b"/a0.5 gs", b"\xe9 Q"),
+    drawing = Drawing((b"q 1 0 0 1 0 0 cm", b"/a0.5 gs", b"\xe9 Q"),
                        (("A1", pydyf.Dictionary({"CA": 1})),
                         ("a0.5", pydyf.Dictionary({"ca": 0.5}))))
     back = decode(encode(drawing))
@@ -78,7 +78,7 @@ def test_a_kept_drawing_not_signed_by_this_user_is_drawn_again(
     (tmp_path / "logo.svg").write_text(LOGO, encoding="utf-8")
     store = DrawingStore(tmp_path / "build" / ".cache" / "drawings", tmp_path / "build")
     first = render(Engine(), tmp_path, store)
-    forged = {name: encode(_Drawing((b"0 0 1000 1000 re f",), ())) for name in first.drawings}
+    forged = {name: encode(Drawing((b"0 0 1000 1000 re f",), ())) for name in first.drawings}
     keep(store, forged, b"another user's key, or none at all")
     again = render(Engine(), tmp_path, store)
     assert again.pdf == first.pdf and again.drawings.keys() == first.drawings.keys()
