@@ -1,5 +1,6 @@
 """The text layer of untagged PDFs (the print profile, a PDF/X-4 press profile): read back by
-the same engines and held to the same share as the screen PDFs (tests/e2e/test_text_layer.py).
+the same engines (pdf.js too) and held to the same share as the screen PDFs
+(tests/e2e/test_text_layer.py): three engines in every script.
 
 Untagged outputs are drawn with marked content and get the /ActualText spans, glyph copies
 and mappings of the tagged ones; only the structure is removed (render/tagging/untag.py).
@@ -21,7 +22,7 @@ import pytest
 from briefs.scaffold.new_workspace import init_workspace
 from tests.conftest import PROJECTS, add_profiles, run_cli
 from tests.textlayer.compare import source_text
-from tests.textlayer.required import ENGINES, engine_cases, shortfall
+from tests.textlayer.required import READERS, engine_cases, shortfall
 
 pytestmark = pytest.mark.render
 DOCS = ("forum-key-messages", "urban-water-fact-sheet")
@@ -55,7 +56,7 @@ def built_print(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {locale: sample if locale == "ar" else scripts for locale in LOCALES}
 
 
-@pytest.mark.parametrize(("engine", "locale"), engine_cases(LOCALES))
+@pytest.mark.parametrize(("engine", "locale"), engine_cases(LOCALES, READERS))
 def test_every_word_of_the_source_is_read_back_from_print(
         built_print: dict[str, Path], engine: str, locale: str) -> None:
     if engine == "mupdf":
@@ -66,7 +67,7 @@ def test_every_word_of_the_source_is_read_back_from_print(
         source = source_text(root / "content" / doc / f"{locale}.yaml")
         for suffix in suffixes:
             path = root / "build" / doc / f"{doc}.{locale}{suffix}.pdf"
-            short.append(shortfall(source, ENGINES[engine](path), path.name, locale))
+            short.append(shortfall(source, READERS[engine](path), path.name, locale))
     assert [line for line in short if line] == []
 
 
