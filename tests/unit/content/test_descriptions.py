@@ -126,3 +126,11 @@ def test_described_twice_is_described_once() -> None:
     schema = model.model_json_schema()
     assert described(model).model_json_schema() == schema
     assert model.model_validate({"child": {"x": 2, "inner": [{"a": 1}]}}).child.inner[0].a == 1
+
+
+@pytest.mark.parametrize("module", ["nowhere", "builtins"])
+def test_a_model_whose_source_cannot_be_read_gets_no_descriptions(module: str) -> None:
+    namespace: dict[str, object] = {"__name__": module, "Strict": Strict}
+    exec("class Unread(Strict):\n    a: int = 0\n    '''Never read.'''\n", namespace)
+    model = described(namespace["Unread"])  # type: ignore[arg-type]
+    assert model.model_fields["a"].description is None
