@@ -77,6 +77,29 @@ def test_a_kind_yaml_kind_keeps_its_help_and_gets_the_common_settings_docstrings
     assert out.rstrip().endswith("True")
 
 
+SCHEMAS = """
+import json
+{search}
+from briefs.brand.model import Brand
+from briefs.content.config import WorkspaceConfig
+from briefs.content.descriptions import described
+from briefs.core.diagnostics import Diagnostics
+from briefs.kinds.registry import builtin_kinds
+models = [WorkspaceConfig, Brand, *[model for kind in builtin_kinds(Diagnostics())
+                                    for model in (kind.settings_model, kind.text_model)]]
+print(json.dumps([{described}(model).model_json_schema() for model in models]))
+"""
+
+
+def test_described_schemas_are_those_of_pydantic_s_own_search() -> None:
+    # every model the consumers write, against pydantic searching every model's source
+    searched = run_python(SCHEMAS.format(
+        search="import pydantic._internal._config as config\n"
+               "config.config_defaults['use_attribute_docstrings'] = True", described=""))
+    assert searched.count('"description"') > 200
+    assert run_python(SCHEMAS.format(search="", described="described")) == searched
+
+
 def family(base: type[BaseModel]) -> type[BaseModel]:
     """The same models on `base`: docstrings, an explicit description, nesting, a subclass
     that declares a field again without a docstring, and one made by `create_model`."""
