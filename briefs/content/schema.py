@@ -70,18 +70,20 @@ Email = Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=254)]
 
 
 class Strict(BaseModel):
-    """Base for every schema: unknown keys are errors, text is trimmed."""
+    """Base for every schema: unknown keys are errors, text is trimmed.
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
-                              use_attribute_docstrings=True)
+    The docstring under a field is its description, for the editors' schemas, the starter
+    documents and the field reference, which ask for it with `descriptions.described`: not
+    pydantic's `use_attribute_docstrings`, which searches the calling frames' source for
+    every class as it is made (about 35 ms of every process's start-up)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
 class Generated(BaseModel):
-    """Second base of a model made by `create_model` (kind.yaml kinds): it has no source, and
-    its fields carry their descriptions, so pydantic is not asked to look for attribute
-    docstrings (it searches the calling frames' source: most of the cost of making a model)."""
-
-    model_config = ConfigDict(use_attribute_docstrings=False)
+    """Second base of a model made by `create_model` (kind.yaml kinds, a kind's prose with the
+    common texts): it has no source of its own, and its fields carry their descriptions, so
+    `descriptions.described` looks for none in it."""
 
 
 WEB_SCHEMES = ("https://", "http://", "mailto:")

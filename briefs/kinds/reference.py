@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from briefs.content.dates import DateSpan, PartialDate
+from briefs.content.descriptions import described
 from briefs.content.schema import MARKDOWN_TEXT, CommonSettings, ImageRef
 from briefs.kinds.kind import Kind
 
@@ -28,7 +29,7 @@ def field_reference(kind: Kind) -> str:
                                 {"body_figures", "keywords"})):
         lines += [f"**{title}**", "", "| field | type | required | limit | what it is |",
                   "|---|---|---|---|---|"]
-        lines += [_row(*entry) for entry in _fields(model, "", skip)]
+        lines += [_row(*entry) for entry in _fields(described(model), "", skip)]
         lines.append("")
     return "\n".join(lines)
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from briefs.content.config import Workspace
 from briefs.content.dates import DateSpan, PartialDate
+from briefs.content.descriptions import described
 from briefs.content.schema import MAX_NAME, CommonSettings, ImageRef, is_valid_name, shown_name
 from briefs.core.paths import RefusedPath, checked, read_regular
 from briefs.kinds.kind import Kind
@@ -94,6 +95,8 @@ def starter_copies(kind: Kind, workspace: Workspace) -> dict[str, str | Path]:
 def starter_files(kind: Kind) -> dict[str, str | Path]:
     """document.yaml and source.yaml for `kind`, written from its schemas."""
     files: dict[str, str | Path] = {}
+    described(kind.settings_model)
+    described(kind.text_model)
     own = {name: info for name, info in kind.settings_model.model_fields.items()
            if name not in CommonSettings.model_fields}
     settings = [f"# Settings of a document of kind {kind.name}: everything that is not prose.",

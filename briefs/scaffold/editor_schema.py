@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from briefs.content.descriptions import described
+
 if TYPE_CHECKING:
     from briefs.content.config import Workspace
     from briefs.kinds.registry import KindRegistry
@@ -40,7 +42,7 @@ class SchemaFile:
 def model_schema(model: type[BaseModel], title: str, *, partial: bool = False) -> dict[str, Any]:
     """The JSON Schema of `model` as briefs reads YAML; `partial`: nothing required (a
     translation, whose missing keys fall back to the source)."""
-    schema = model.model_json_schema(mode="validation")
+    schema = described(model).model_json_schema(mode="validation")
     schema = _lenient(schema, partial=partial)
     return {"$schema": DRAFT, **schema, "title": title}
 
@@ -70,7 +72,7 @@ def document_schema(kinds: Iterable[tuple[str, type[BaseModel]]]) -> dict[str, A
     names = []
     for name, model in kinds:
         names.append(name)
-        body = _lenient(model.model_json_schema(mode="validation"), partial=False)
+        body = _lenient(described(model).model_json_schema(mode="validation"), partial=False)
         inner = body.pop("$defs", {})
         prefix = f"{name}."
         defs.update({prefix + key: _renamed(value, prefix) for key, value in inner.items()})
