@@ -20,6 +20,8 @@ from pathlib import Path
 
 import jinja2
 
+from briefs.core.user_cache import user_cache_folder
+
 CACHE_OWNER = "the template cache"
 COMPILER = "bounded-concat-1"
 """Changed whenever briefs compiles templates differently (render/limits.py)."""
@@ -117,8 +119,7 @@ def signing_key() -> bytes | None:
             return None
         # os.fsencode: the variable's own bytes, also when they are not UTF-8
         return hashlib.sha256(b"briefs-cache-key:" + os.fsencode(given)).digest()
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / "briefs" / "bytecode.key"
+    path = user_cache_folder() / "bytecode.key"
     with contextlib.suppress(OSError):
         data = path.read_bytes()
         if len(data) == KEY_BYTES:
