@@ -13,11 +13,10 @@ returning one or a list); `formats/registry.py` loads them (`load_checks`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 from briefs.core.diagnostics import Diagnostics, Problem
-from briefs.core.plugins import PluginSpec, load_plugins
+from briefs.core.plugins import PluginSpec, entry_points, load_plugins
 from briefs.render.stage_checks import Layout
 
 if TYPE_CHECKING:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from importlib.metadata import entry_points
 
 from briefs.core.diagnostics import Diagnostics, did_you_mean
-from briefs.core.plugins import PluginSpec, load_plugins
+from briefs.core.plugins import PluginSpec, entry_points, load_plugins
 from briefs.formats.checks import Check, CheckRegistry, plugin_checks
 from briefs.formats.format import OutputFormat
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from briefs.content.config import Workspace
 from briefs.core.diagnostics import Diagnostics, did_you_mean
-from briefs.core.plugins import PluginSpec, load_plugins
+from briefs.core.plugins import PluginSpec, entry_points, load_plugins
 from briefs.kinds.kind import Kind
 
 ENTRY_POINT_GROUP = "briefs.kinds"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
+
+import pytest
 
 from briefs.core.diagnostics import Diagnostics
 from briefs.core.plugins import PluginSpec, load_plugins
@@ -112,3 +116,33 @@ def test_a_usable_check_that_raises_counts_as_unusable() -> None:
     assert load_plugins([point("o", returning(Odd.__new__(Odd)))], spec, diagnostics,
                         set()) == []
     assert diagnostics.errors[0].message.endswith("is not a Thing (got Odd)")
+
+
+def test_installed_entry_points_are_read_once_while_sys_path_is_unchanged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three registries ask for their groups at every command's start: one scan of the
+    installed packages serves them, and a package installed since (its folder changed) is
+    seen."""
+    import importlib.metadata
+
+    from briefs.core import plugins
+
+    scans = []
+    real = importlib.metadata.entry_points
+
+    def counted() -> object:
+        scans.append(1)
+        return real()
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", counted)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plugins._installed.cache_clear()
+    groups = [plugins.entry_points(group=group)
+              for group in ("briefs.kinds", "briefs.outputs", "briefs.checks")]
+    assert len(scans) == 1
+    assert groups == [tuple(real(group=group))
+                      for group in ("briefs.kinds", "briefs.outputs", "briefs.checks")]
+    (tmp_path / "new_package-1.0.dist-info").mkdir()  # installing one changes the folder
+    os.utime(tmp_path, ns=(0, 10**18))
+    plugins.entry_points(group="briefs.kinds")
+    assert len(scans) == 2
