@@ -58,16 +58,21 @@ def test_a_new_process_reads_the_kept_dictionary_instead_of_parsing_it(
     assert hyphenator.inserted("infrastructure") == "in-fra-struc-ture"
 
 
+def english_kept_file() -> Path:
+    """Where English's patterns are kept, its folder made (nothing in it yet)."""
+    kept = kept_path(dictionary("en"))
+    assert kept is not None
+    kept.parent.mkdir(parents=True)
+    return kept
+
+
 @pytest.mark.parametrize("content", [
     b"not json", b"[]", b"{}", b'{"ab": [1]}', b'{"ab": ["1", [1]]}', b'{"ab": [0, [1.5]]}',
     b'{"ab": [0, [true]]}',
 ])
 def test_a_kept_file_that_is_not_the_patterns_is_ignored(content: bytes) -> None:
     path = dictionary("en")
-    kept = kept_path(path)
-    assert kept is not None
-    kept.parent.mkdir(parents=True)
-    kept.write_bytes(content)
+    english_kept_file().write_bytes(content)
     assert read_kept(path) is None
 
 
@@ -75,10 +80,7 @@ def test_a_link_in_place_of_a_kept_file_is_not_followed(tmp_path: Path) -> None:
     path = dictionary("en")
     elsewhere = tmp_path / "patterns.json"
     elsewhere.write_text(json.dumps({"ab": [0, [1]]}), encoding="utf-8")
-    kept = kept_path(path)
-    assert kept is not None
-    kept.parent.mkdir(parents=True)
-    kept.symlink_to(elsewhere)
+    english_kept_file().symlink_to(elsewhere)
     assert read_kept(path) is None
 
 
