@@ -9,23 +9,21 @@ folder. Anything else is ignored and compiled again: the cache heals, and never 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
-import os
-import secrets
 import stat
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 
-from briefs.core.user_cache import user_cache_folder
+from briefs.core.user_cache import KEY_VARIABLE as KEY_VARIABLE
+from briefs.core.user_cache import MIN_GIVEN_KEY as MIN_GIVEN_KEY
+from briefs.core.user_cache import given_key_problem as given_key_problem
+from briefs.core.user_cache import signing_key as signing_key
 
 CACHE_OWNER = "the template cache"
 COMPILER = "bounded-concat-1"
 """Changed whenever briefs compiles templates differently (render/limits.py)."""
-KEY_BYTES = 32
 MAX_STORED_BYTES = 16 * 1024 * 1024
 """A stored template larger than this is not read (the sample's largest is about 30 KB)."""
 
@@ -89,47 +87,3 @@ class StoredBytecodeCache(MemoryBytecodeCache):
         return data if hmac.compare_digest(signature, expected) else None
 
 
-KEY_VARIABLE = "BRIEFS_CACHE_KEY"
-"""A key given by the environment (a CI secret) instead of the key file: at least
-`MIN_GIVEN_KEY` characters (`openssl rand -hex 32`)."""
-MIN_GIVEN_KEY = 32
-
-
-def given_key_problem() -> str | None:
-    """What is wrong with `BRIEFS_CACHE_KEY`, when it is set but too short to be used."""
-    given = os.environ.get(KEY_VARIABLE)
-    if not given or len(given) >= MIN_GIVEN_KEY:
-        return None
-    return (f"{KEY_VARIABLE} has {len(given)} characters, fewer than {MIN_GIVEN_KEY}: it is "
-            "not used, and build/.cache is not kept between runs; give it a longer secret "
-            "(`openssl rand -hex 32`)")
-
-
-@lru_cache(maxsize=1)
-def signing_key() -> bytes | None:
-    """This user's key for signing stored bytecode, made once (None when it cannot be kept).
-
-    `BRIEFS_CACHE_KEY`, when set, is the key instead (hashed to 32 bytes): a CI pipeline that
-    keeps `build/.cache` between runs gives it from a secret, since a runner's key file is new
-    each time. One shorter than `MIN_GIVEN_KEY` characters is not used: nothing is kept
-    between runs (a guessable key would let a workspace's own `build/` forge a signature)."""
-    given = os.environ.get(KEY_VARIABLE)
-    if given:
-        if len(given) < MIN_GIVEN_KEY:
-            return None
-        # os.fsencode: the variable's own bytes, also when they are not UTF-8
-        return hashlib.sha256(b"briefs-cache-key:" + os.fsencode(given)).digest()
-    path = user_cache_folder() / "bytecode.key"
-    with contextlib.suppress(OSError):
-        data = path.read_bytes()
-        if len(data) == KEY_BYTES:
-            return data
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_bytes(KEY_BYTES)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(key)
-        return key
-    except OSError:
-        return None

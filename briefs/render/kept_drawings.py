@@ -62,7 +62,7 @@ _CURRENT: ContextVar[RenderDrawings | None] = ContextVar("briefs_kept_drawings",
 @contextmanager
 def drawings_for(place: DrawingStore | None) -> Iterator[RenderDrawings]:
     """The kept drawings of one render (read from `place`, if any), current meanwhile."""
-    from briefs.render.bytecode import signing_key
+    from briefs.core.user_cache import signing_key
 
     key = signing_key() if place is not None else None
     store = SignedStore(place.folder, None, key, SUFFIX, root=place.root) \

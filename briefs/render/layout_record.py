@@ -13,7 +13,7 @@ away and the search made as before.
 
 The record lives in `build/.cache/outputs.json`, which belongs to the workspace (a
 committed `build/`, a restored CI cache): its CSS is used only when it carries an HMAC made
-with the user's key outside the workspace (`bytecode.signing_key`) over the output's cache
+with the user's key outside the workspace (`core/user_cache.signing_key`) over the output's cache
 key and the record, as stored charts and compiled templates are.
 """
 

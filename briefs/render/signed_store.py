@@ -5,7 +5,7 @@ answers, images' verdicts).
 What is kept ends up in a PDF or decides what goes in one (a chart's SVG, a face's file), and
 the output folder belongs to the workspace (a committed `build/`, a restored CI cache), so an
 entry is used only when it carries an HMAC made with the user's key outside the workspace
-(`bytecode.signing_key`), as compiled templates are; anything else is made again and kept
+(`core/user_cache.signing_key`), as compiled templates are; anything else is made again and kept
 anew. An entry is read only when it is a regular file that resolves inside the writer's
 output folder (no link out of it, the cache folder's own included) and is not huge.
 """
