@@ -24,6 +24,17 @@ def one_font_pdf(font_file: bytes, texts: dict[int, str],
     Returns the PDF, its content stream, the font and the sequence."""
     import pydyf
 
+    return one_font_page(font_file, texts, [b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}),
+                                            b"BDC", shown, b"EMC"], [350] * 5)
+
+
+def one_font_page(font_file: bytes, texts: dict[int, str], content: list[object],
+                  widths: list[int]) -> tuple[Any, Any, Any, Any]:
+    """A one-page PDF drawing `content` with font F1: a Type 0 font (`font_file`, each glyph
+    id of `texts` mapped to its text, glyphs 1, 2... `widths` wide). Returns the PDF, its
+    content stream, the font and the first marked sequence (MCID 0)."""
+    import pydyf
+
     from briefs.render.tagging.recover import Marked
 
     pdf = pydyf.PDF()
@@ -32,11 +43,12 @@ def one_font_pdf(font_file: bytes, texts: dict[int, str],
     descriptor = pydyf.Dictionary({"Type": "/FontDescriptor", "FontFile2": file.reference})
     pdf.add_object(descriptor)
     cid = pydyf.Dictionary({"Type": "/Font", "Subtype": "/CIDFontType2",
-                            "W": pydyf.Array([1, pydyf.Array([350] * 5)]),
+                            "W": pydyf.Array([1, pydyf.Array(widths)]),
                             "FontDescriptor": descriptor.reference})
     pdf.add_object(cid)
-    lines = [b"5 beginbfchar", *(b"<%04x> <%s>" % (gid, text.encode("utf-16-be").hex().encode())
-                                 for gid, text in texts.items()), b"endbfchar", b"endcmap"]
+    lines = [b"%d beginbfchar" % len(texts),
+             *(b"<%04x> <%s>" % (gid, text.encode("utf-16-be").hex().encode())
+               for gid, text in texts.items()), b"endbfchar", b"endcmap"]
     cmap = pydyf.Stream(lines)
     pdf.add_object(cmap)
     font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "ToUnicode": cmap.reference,
@@ -44,7 +56,7 @@ def one_font_pdf(font_file: bytes, texts: dict[int, str],
     pdf.add_object(font)
     fonts = pydyf.Dictionary({"F1": font.reference})
     pdf.add_object(fonts)
-    stream = pydyf.Stream([b"/F1 12 Tf", pydyf.Dictionary({"MCID": 0}), b"BDC", shown, b"EMC"])
+    stream = pydyf.Stream(content)
     pdf.add_object(stream)
     page = pydyf.Dictionary({"Type": "/Page", "Contents": stream.reference,
                              "Resources": pydyf.Dictionary({"Font": fonts.reference})})

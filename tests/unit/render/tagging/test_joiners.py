@@ -14,7 +14,7 @@ from briefs.render.tagging import joiners
 from briefs.render.tagging.glyph_copies import _widths
 from briefs.render.tagging.recover import Marked, resolve
 from briefs.render.tagging.stream_fonts import font_before
-from tests.unit.render.tagging.fonts import finished
+from tests.unit.render.tagging.fonts import finished, one_font_page
 
 ZWNJ = "\u200c"
 
@@ -40,28 +40,9 @@ def _font_file() -> bytes:
 
 
 def _pdf(content: list[object]) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marked]:
-    pdf = pydyf.PDF()
-    file = pydyf.Stream([_font_file()], pydyf.Dictionary({"Length1": 0}))
-    pdf.add_object(file)
-    descriptor = pydyf.Dictionary({"Type": "/FontDescriptor", "FontFile2": file.reference})
-    pdf.add_object(descriptor)
-    cid = pydyf.Dictionary({"Type": "/Font", "Subtype": "/CIDFontType2",
-                            "W": pydyf.Array([1, pydyf.Array([450])]),
-                            "FontDescriptor": descriptor.reference})
-    pdf.add_object(cid)
-    cmap = pydyf.Stream([b"1 beginbfchar", b"<0001> <0061>", b"endbfchar", b"endcmap"])
-    pdf.add_object(cmap)
-    font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "ToUnicode": cmap.reference,
-                             "DescendantFonts": pydyf.Array([cid.reference])})
-    pdf.add_object(font)
-    fonts = pydyf.Dictionary({"F1": font.reference})
-    pdf.add_object(fonts)
-    page_stream = pydyf.Stream(content)
-    pdf.add_object(page_stream)
-    page = pydyf.Dictionary({"Type": "/Page", "Contents": page_stream.reference,
-                             "Resources": pydyf.Dictionary({"Font": fonts.reference})})
-    pdf.add_page(page)
-    return pdf, page_stream, font, Marked(0, page_stream, 1, None)
+    """`content` drawn with a font whose glyph 1 is `a`, 450 wide."""
+    pdf, stream, font, sequence = one_font_page(_font_file(), {1: "a"}, content, [450])
+    return pdf, stream, font, sequence
 
 
 def test_the_target_glyph_is_drawn_with_a_copy_mapped_to_the_zwnj() -> None:
