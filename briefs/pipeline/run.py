@@ -33,7 +33,6 @@ from briefs.pipeline.session import BuildSession
 from briefs.render.engine import NOTDEF, PAGE_LIMIT, UNCOVERED, RenderJob, RenderResult
 from briefs.render.fontsets import font_faces
 from briefs.render.profiles import finishing, render_options
-from briefs.render.signed_store import MAX_STORED_BYTES
 from briefs.render.workers import Renderer
 
 HTML_OWNER = "emitted HTML"
@@ -258,8 +257,7 @@ def _take(session: BuildSession, target: Target, key: str,
     began = time.monotonic()
     job, rendered = done
     for name, drawing in rendered.drawings.items():  # recorded by the worker, kept by the build
-        if len(drawing) <= MAX_STORED_BYTES:
-            session.drawings.keep(name, drawing)
+        session.drawings.keep(name, drawing)
     proof = report_render(session, target, rendered)
     others = make_others(session, target, job.html, rendered.pdf) \
         if rendered.ok and rendered.pdf is not None and other_formats(session, target) else []

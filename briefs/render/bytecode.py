@@ -9,10 +9,8 @@ folder. Anything else is ignored and compiled again: the cache heals, and never 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -20,6 +18,10 @@ from briefs.core.user_cache import KEY_VARIABLE as KEY_VARIABLE
 from briefs.core.user_cache import MIN_GIVEN_KEY as MIN_GIVEN_KEY
 from briefs.core.user_cache import given_key_problem as given_key_problem
 from briefs.core.user_cache import signing_key as signing_key
+from briefs.render.signed_store import SignedStore
+
+if TYPE_CHECKING:
+    from briefs.output.writer import Writer
 
 CACHE_OWNER = "the template cache"
 COMPILER = "bounded-concat-1"
@@ -44,13 +46,14 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
 class StoredBytecodeCache(MemoryBytecodeCache):
     """Compiled templates kept in the output folder between runs, signed, written by the
-    writer. Without a key (no writable cache folder) it keeps them in memory only."""
+    writer (`signed_store.SignedStore`: a regular file inside the output folder, not huge,
+    with this user's signature). Without a key (no writable cache folder) it keeps them in
+    memory only."""
 
-    def __init__(self, folder: Path, writer: object, key: bytes | None = None) -> None:
+    def __init__(self, folder: Path, writer: Writer | None, key: bytes | None = None) -> None:
         super().__init__()
-        self.folder = folder
-        self.writer = writer
-        self.key = key if key is not None else signing_key()
+        self.stored = SignedStore(folder, writer, key if key is not None else signing_key(),
+                                  ".cache", max_bytes=MAX_STORED_BYTES, owner=CACHE_OWNER)
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         """Jinja's key, salted with how briefs compiles (`COMPILER`): code compiled before
@@ -58,8 +61,8 @@ class StoredBytecodeCache(MemoryBytecodeCache):
         return super().get_cache_key(f"{COMPILER}:{name}", filename)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key not in self._store and self.key:
-            stored = self._verified(self.folder / f"{bucket.key}.cache")
+        if bucket.key not in self._store:
+            stored = self.stored.found(bucket.key)
             if stored is not None:
                 self._store[bucket.key] = stored
         super().load_bytecode(bucket)
@@ -68,22 +71,4 @@ class StoredBytecodeCache(MemoryBytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         super().dump_bytecode(bucket)
-        if self.key:
-            data = self._store[bucket.key]
-            signature = hmac.new(self.key, data, hashlib.sha256).digest()
-            self.writer.write(self.folder / f"{bucket.key}.cache",  # type: ignore[attr-defined]
-                              signature + data, CACHE_OWNER)
-
-    def _verified(self, path: Path) -> bytes | None:
-        try:
-            found = path.lstat()  # a link, a folder or a pipe is not read (a pipe would block)
-            if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_STORED_BYTES:
-                return None
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        signature, data = raw[:32], raw[32:]
-        expected = hmac.new(self.key or b"", data, hashlib.sha256).digest()
-        return data if hmac.compare_digest(signature, expected) else None
-
-
+        self.stored.keep(bucket.key, self._store[bucket.key])

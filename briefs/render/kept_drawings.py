@@ -65,7 +65,7 @@ def drawings_for(place: DrawingStore | None) -> Iterator[RenderDrawings]:
     from briefs.core.user_cache import signing_key
 
     key = signing_key() if place is not None else None
-    store = SignedStore(place.folder, None, key, SUFFIX, root=place.root) \
+    store = SignedStore.reader(place.folder, place.root, key, SUFFIX) \
         if place is not None and key else None
     drawings = RenderDrawings(store)
     token = _CURRENT.set(drawings)

@@ -44,15 +44,27 @@ class SignedStore:
     only."""
 
     def __init__(self, folder: Path | None, writer: Writer | None, key: bytes | None,
-                 suffix: str, root: Path | None = None) -> None:
+                 suffix: str, max_bytes: int = MAX_STORED_BYTES,
+                 owner: str = STORE_OWNER) -> None:
         self.folder = folder
+        self.owner = owner
+        """Who the files written are the writer's (its messages name it)."""
+        self.max_bytes = max_bytes
+        """An entry larger than this is neither read nor written."""
         self.suffix = suffix
         self.writer = writer
         self.key = key
-        self.root = writer.output_dir if writer is not None else root
-        """The output folder an entry must resolve inside (without a `writer`, a store that
-        only reads: a render worker's, `render/kept_drawings.py`)."""
+        self.root = writer.output_dir if writer is not None else None
+        """The output folder an entry must resolve inside (none: nothing is read)."""
         self._made: dict[str, bytes] = {}
+
+    @classmethod
+    def reader(cls, folder: Path, root: Path, key: bytes | None, suffix: str) -> SignedStore:
+        """A store that only reads, entries resolving inside `root` (a render worker's,
+        `render/kept_drawings.py`: the build writes what it sends back)."""
+        store = cls(folder, None, key, suffix)
+        store.root = root
+        return store
 
     def found(self, name: str) -> bytes | None:
         """What is kept under `name` (by this user), or None."""
@@ -98,7 +110,7 @@ class SignedStore:
             return None
         try:
             found = path.lstat()  # a link, a folder or a pipe is not read (a pipe would block)
-            if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_STORED_BYTES + 32 or \
+            if not stat.S_ISREG(found.st_mode) or found.st_size > self.max_bytes + 32 or \
                     not path.resolve().is_relative_to(self.root):
                 return None
             raw = path.read_bytes()
@@ -110,10 +122,11 @@ class SignedStore:
 
     def _store(self, name: str, data: bytes) -> None:
         path = self._path(name)
-        if path is None or self.writer is None or self.key is None:
+        if path is None or self.writer is None or self.key is None or \
+                len(data) > self.max_bytes:  # it would not be read
             return
         from briefs.output.writer import WriteError
 
         signature = hmac.new(self.key, name.encode() + data, hashlib.sha256).digest()
         with contextlib.suppress(WriteError):  # not kept: made again next time
-            self.writer.write(path, signature + data, STORE_OWNER)
+            self.writer.write(path, signature + data, self.owner)

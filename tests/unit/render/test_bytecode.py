@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefs.output.writer import Writer
 from briefs.render import bytecode
 
 
@@ -60,10 +61,9 @@ def test_a_key_given_in_bytes_that_are_not_utf8_is_used(
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_stored_template_that_is_a_pipe_is_not_read(tmp_path: Path) -> None:
     """A restored cache is the workspace's: a named pipe there must not hang the build."""
-    cache = bytecode.StoredBytecodeCache(tmp_path, writer=None, key=b"k" * 32)
+    cache = bytecode.StoredBytecodeCache(tmp_path, writer=Writer(tmp_path), key=b"k" * 32)
     os.mkfifo(tmp_path / "pipe.cache")
-    reader = threading.Thread(target=cache._verified, args=(tmp_path / "pipe.cache",),
-                              daemon=True)
+    reader = threading.Thread(target=cache.stored.found, args=("pipe",), daemon=True)
     reader.start()
     reader.join(3)
     try:
@@ -71,3 +71,20 @@ def test_a_stored_template_that_is_a_pipe_is_not_read(tmp_path: Path) -> None:
     finally:
         with contextlib.suppress(OSError):  # a blocked reader, let go
             os.close(os.open(tmp_path / "pipe.cache", os.O_WRONLY | os.O_NONBLOCK))
+
+
+def test_stored_templates_are_not_read_through_a_link_out_of_the_output_folder(
+        tmp_path: Path) -> None:
+    """A committed `build/.cache/jinja` that is a link to a folder elsewhere: even a file
+    there signed with this user's key is not read (nothing outside the workspace is)."""
+    outside = tmp_path / "outside"
+    signed = bytecode.StoredBytecodeCache(outside, writer=Writer(outside), key=b"k" * 32)
+    signed.stored.keep("t", b"compiled")
+    assert signed.stored.found("t") == b"compiled"  # where it belongs, it is read
+    output = tmp_path / "build"
+    (output / ".cache").mkdir(parents=True)
+    (output / ".cache" / "jinja").symlink_to(outside)
+    linked = bytecode.StoredBytecodeCache(output / ".cache" / "jinja", writer=Writer(output),
+                                          key=b"k" * 32)
+    assert linked.stored.found("t") is None
+

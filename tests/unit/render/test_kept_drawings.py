@@ -98,7 +98,7 @@ def test_a_store_that_only_reads_stays_inside_its_output_folder(
     root = tmp_path / "build"
     (root / ".cache").mkdir(parents=True)
     (root / ".cache" / "drawings").symlink_to(outside)  # a committed link out of the workspace
-    reader = SignedStore(root / ".cache" / "drawings", None, key, SUFFIX, root=root)
+    reader = SignedStore.reader(root / ".cache" / "drawings", root, key, SUFFIX)
     assert reader.found(name) is None
-    inside = SignedStore(outside, None, key, SUFFIX, root=outside)
+    inside = SignedStore.reader(outside, outside, key, SUFFIX)
     assert inside.found(name) == data  # the same file, read where it belongs

@@ -194,6 +194,8 @@ def test_stored_bytecode_is_used_only_with_its_signature(tmp_path: Path) -> None
     from briefs.render.bytecode import StoredBytecodeCache
 
     class Files:
+        output_dir = tmp_path
+
         def write(self, path: Path, data: bytes, owner: str) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
@@ -214,7 +216,7 @@ def test_stored_bytecode_is_used_only_with_its_signature(tmp_path: Path) -> None
         == "2"
     assert stored.read_bytes() != forged
     other_key = StoredBytecodeCache(folder, Files(), key=b"x" * 32)
-    assert other_key._verified(stored) is None
+    assert other_key.stored.found(stored.stem) is None
 
 
 def test_web_link_gives_web_addresses_a_scheme() -> None:
