@@ -37,7 +37,8 @@ def given_key_problem() -> str | None:
 
 @lru_cache(maxsize=1)
 def signing_key() -> bytes | None:
-    """This user's key for signing stored bytecode, made once (None when it cannot be kept).
+    """This user's key for signing what a build keeps in `build/.cache`, made once (None
+    when it cannot be kept).
 
     `BRIEFS_CACHE_KEY`, when set, is the key instead (hashed to 32 bytes): a CI pipeline that
     keeps `build/.cache` between runs gives it from a secret, since a runner's key file is new
