@@ -9,6 +9,7 @@ UAX #29 including GB9c, so that `क्ष` is one cluster; Python's own `re` kn
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 import unicode_segmentation_rs
 
@@ -20,11 +21,7 @@ def clusters(text: str) -> list[str]:
 
 def boundaries(text: str) -> list[int]:
     """Character offsets at which a cluster starts, and the text's length."""
-    found, position = [0], 0
-    for cluster in clusters(text):
-        position += len(cluster)
-        found.append(position)
-    return found
+    return [0, *accumulate(map(len, unicode_segmentation_rs.graphemes(text, True)))]
 
 
 def widen(start: int, end: int, bounds: list[int]) -> tuple[int, int]:

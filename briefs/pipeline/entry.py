@@ -18,10 +18,11 @@ from briefs.core.diagnostics import Diagnostics
 from briefs.formats.targets import Target
 from briefs.pipeline.buildlock import build_lock
 from briefs.pipeline.events import Listener, Note
+from briefs.pipeline.head_start import HeadStart, wanted
 from briefs.pipeline.noop import forget, write_stamp
 from briefs.pipeline.plan import Plan, plan_build
 from briefs.pipeline.request import BadRequest, BuildRequest, select
-from briefs.pipeline.run import BuildResult, run_build
+from briefs.pipeline.run import BuildResult, open_cache, run_build
 from briefs.pipeline.session import BuildSession
 from briefs.render.workers import Renderer
 
@@ -113,13 +114,15 @@ def _run(request: BuildRequest, listeners: Iterable[Listener], renderer: Rendere
     if steering.narrow is not None:
         doc_ids = steering.narrow(session, doc_ids, locales)
     with build_lock(session.output_dir, lambda message: session.events.emit(Note(message))):
-        plan = plan_build(session, doc_ids, locales)
+        head = HeadStart(session, renderer, open_cache(session)) if wanted(
+            renderer, session.options.shard is not None, steering.first is not None) else None
+        plan = plan_build(session, doc_ids, locales, head)
         if steering.first is not None:
             plan.targets.sort(key=lambda target: not steering.first(target))  # type: ignore[misc]
         if session.diagnostics.has_errors() and not plan.targets:
             result = BuildResult(failed=[session.output_name(key).id for key in plan.failed])
         else:
-            result = run_build(session, plan, renderer)
+            result = run_build(session, plan, renderer, head)
         outcome = BuildOutcome(session, plan, result, doc_ids, locales,
                                partial=doc_ids != selected or bool(left_out))
         _stamp(request, outcome)

@@ -6,6 +6,7 @@ that would write the same file are an error naming both, before anything renders
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefs.brand.brands import LoadedBrand
@@ -35,16 +36,24 @@ class Plan:
     """(document, locale) pairs with no text file in that locale yet: nothing to build."""
 
 
-def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str]) -> Plan:
-    """Load and validate what the selected outputs are made from; report, then announce."""
+def plan_build(session: BuildSession, doc_ids: list[str], locales: list[str],
+               planned: Callable[[list[Target]], None] | None = None) -> Plan:
+    """Load and validate what the selected outputs are made from; report, then announce.
+
+    `planned` is told each document's valid targets as soon as that document is planned
+    (pipeline/head_start.py hands their jobs to the workers then), never under --shard."""
     plan = Plan()
     if not _profiles_usable(session):
         plan.failed += [key for doc in doc_ids for locale in locales
                         for key in session.keys(doc, locale)]
     else:
+        owners: dict[str, Target] = {}
         for doc_id in doc_ids:
+            first = len(plan.targets)
             _plan_document(session, plan, doc_id, locales)
-        _refuse_collisions(session, plan)
+            _refuse_collisions(session, plan, first, owners)
+            if planned is not None and session.options.shard is None:
+                planned(plan.targets[first:])
     if session.options.shard is not None:
         plan.targets = select_shard(plan.targets, *session.options.shard,
                                     extra=lambda target: _formats_cost(session, target))
@@ -117,25 +126,28 @@ def _brand(session: BuildSession, document: DocumentSource[Kind]) -> LoadedBrand
     return brand
 
 
-def _refuse_collisions(session: BuildSession, plan: Plan) -> None:
-    """Claim every target's file; two targets claiming one file both fail, named."""
-    owners: dict[str, Target] = {}
+def _refuse_collisions(session: BuildSession, plan: Plan, first: int,
+                       owners: dict[str, Target]) -> None:
+    """Claim the file of each target from `first` on (one document's: a file's path starts
+    with its document's folder, so two documents never clash); two targets claiming one file
+    both fail, named."""
     clashing: list[Target] = []
-    for target in plan.targets:
+    for target in plan.targets[first:]:
         path = session.output_dir / target.name.path
         try:
             session.writer.claim(path, target.title)
             owners[target.name.path] = target
         except PathClaimed:
-            first = owners[target.name.path]
+            owner = owners[target.name.path]
             session.diagnostics.error(
-                f"{first.title} and {target.title} would both be written to "
+                f"{owner.title} and {target.title} would both be written to "
                 f"{session.workspace.config.output_dir}/{target.name.path}; give profile "
                 f'"{target.key.profile}" its own suffix (profiles.{target.key.profile}.suffix '
                 "or variant_suffix in briefs.yaml)", session.workspace.config_path)
-            clashing += [first, target]
+            clashing += [owner, target]
     if clashing:
-        plan.targets = [t for t in plan.targets if all(t is not c for c in clashing)]
+        plan.targets[first:] = [t for t in plan.targets[first:]
+                                if all(t is not c for c in clashing)]
         plan.failed += list(dict.fromkeys(t.key for t in clashing))
 
 

@@ -11,31 +11,28 @@ from pathlib import Path
 from briefs.brand.coverage import find_in_files
 from briefs.brand.subsets import SUBSETS_DIR, prune_subsets
 from briefs.core.diagnostics import Position, Problem, Severity
-from briefs.formats.checks import IN_RENDER
 from briefs.formats.targets import Target
-from briefs.kinds.fit_levers import medium_of
 from briefs.output.entries import OutputEntry
 from briefs.output.manifest import read_entries, sha256, write_manifest
 from briefs.output.writer import WriteError
-from briefs.pipeline.cache import BuildCache, target_key
+from briefs.pipeline.cache import BuildCache
 from briefs.pipeline.events import Failed, Finished, Note, Rendered, Started, UpToDate
 from briefs.pipeline.fitting import (
     announce_fit,
-    fit_plan,
     page_limit_source,
     remove_stale_proof,
     report_overflow,
 )
+from briefs.pipeline.head_start import HeadStart
 from briefs.pipeline.html import render_html
-from briefs.pipeline.outputs import intact, make_others, other_formats, write_others
+from briefs.pipeline.jobs import render_job
+from briefs.pipeline.outputs import make_others, other_formats, write_others
 from briefs.pipeline.plan import Plan
 from briefs.pipeline.session import BuildSession
 from briefs.render.engine import NOTDEF, PAGE_LIMIT, UNCOVERED, RenderJob, RenderResult
 from briefs.render.fontsets import font_faces
-from briefs.render.profiles import finishing, render_options
 from briefs.render.workers import Renderer
 
-HTML_OWNER = "emitted HTML"
 GLYPHS = (UNCOVERED, NOTDEF)
 """Problems about characters no declared font has (their subject): reported where the first
 of them is written."""
@@ -57,28 +54,32 @@ class BuildResult:
     manifest: Path | None = None
 
 
-def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildResult:
+def run_build(session: BuildSession, plan: Plan, renderer: Renderer,
+              head: HeadStart | None = None) -> BuildResult:
     """Render what changed; write each PDF atomically; rewrite the manifest at the end.
 
     An output whose key (HTML, options, versions) and dependencies (every file the renderer
     read) are unchanged, and whose file is intact, is not rendered again unless forced.
+    `head`: the jobs handed over while planning (pipeline/head_start.py), if any.
     """
     started = time.monotonic()
     result = BuildResult(failed=[session.output_name(key).id for key in plan.failed])
     for key in plan.failed:
         session.events.emit(Failed(session.output_ref(key), "not valid"))
-    cache = BuildCache.load(session.workspace.root, session.writer, session.file_hashes)
+    head = head or HeadStart(session, renderer, open_cache(session))
+    cache = head.cache
     previous = {entry.path: entry for entry in read_entries(session.output_dir)}
     pending: dict[str, tuple[Target, str]] = {}
     for target in plan.targets:
-        prepared = _prepare(session, target, cache, result)
+        prepared = _prepare(session, target, head, result)
         if prepared is None:
             continue
         cache_key, job = prepared
         if not pending:
             _announce(session)
         session.events.emit(Started(session.output_ref(target.key)))
-        renderer.submit(job, target.key.document)
+        if target.id not in head.sent:
+            renderer.submit(job, target.key.document)
         pending[target.id] = (target, cache_key)
         if renderer.in_process:  # nothing to overlap with: the first output is out sooner
             _take_results(session, renderer, pending, cache, result)
@@ -100,6 +101,11 @@ def run_build(session: BuildSession, plan: Plan, renderer: Renderer) -> BuildRes
         failed=len(result.failed), seconds=finished - started,
         timings={"prepare": prepared_at - started, "render": finished - prepared_at}))
     return result
+
+
+def open_cache(session: BuildSession) -> BuildCache:
+    """The build cache of the session's workspace (what the last renders recorded)."""
+    return BuildCache.load(session.workspace.root, session.writer, session.file_hashes)
 
 
 def _take_results(session: BuildSession, renderer: Renderer,
@@ -148,62 +154,22 @@ def harfbuzz_subset_available() -> bool:
     return ctypes.util.find_library("harfbuzz-subset") is not None
 
 
-def render_job(session: BuildSession, target: Target, html: str,
-               layout_only: bool = False) -> RenderJob:
-    """What a worker needs to lay out (and fit, and write) one target."""
-    return RenderJob(
-        html=html, mounts=session.assets.mounts, target_id=target.id, title=target.title,
-        max_pages=target.document.page_limit,
-        font_families=frozenset(resolved.face.family for resolved in target.faces),
-        min_image_dpi=target.profile.min_image_dpi,
-        options=render_options(target.profile, target.key.variant),
-        finishing=finishing(target.profile, target.key.variant, _slug_line(target)),
-        fit=fit_plan(target), layout_only=layout_only,
-        even_pages=medium_of(target.profile) == "print",
-        checks=session.checks.select(target.document.kind.name, target.profile, "pdf",
-                                     stage=IN_RENDER),
-        drawings=session.drawing_store)
-
-
-def _slug_line(target: Target) -> str:
-    """What the printer reads beside each page: document, locale, profile and date."""
-    created, modified = target.dates
-    date = (modified or created or "")[:10]
-    return "  ".join(part for part in (target.key.document, target.key.locale,
-                                       target.key.profile, date) if part)
-
-
-def _prepare(session: BuildSession, target: Target, cache: BuildCache,
+def _prepare(session: BuildSession, target: Target, head: HeadStart,
              result: BuildResult) -> tuple[str, RenderJob] | None:
     """The target's key and render job, or None when it failed or is up to date."""
     if session.options.strict and target.warnings:  # reported while planning
         _fail(session, target, result, "warnings under --strict")
         return None
-    html = render_html(session, target)
-    if html is None:
+    composed = head.take(target)
+    if composed is None:
         _fail(session, target, result, "template error")
         return None
-    job = render_job(session, target, html)
-    key = target_key(html, {"title": job.title, "max_pages": job.max_pages,
-                            "fonts": sorted(job.font_families),
-                            "min_dpi": job.min_image_dpi, "options": job.options,
-                            "finishing": repr(job.finishing), "even": job.even_pages,
-                            "fit": [attempt.css for attempt in job.fit.attempts]
-                            + [str(job.fit.drop_optional)],
-                            "checks": [check.name for check in job.checks],
-                            "formats": [output.name for output in session.outputs_of(
-                                target.key.profile)]})
-    if session.options.emit_html:
-        emitted = session.assets.mounts.real_urls(html)
-        path = (session.output_dir / target.name.path).with_suffix(".html")
-        session.writer.write_text(path, emitted, HTML_OWNER)
-    fresh = None if session.options.force else \
-        OutputEntry.from_json(cache.fresh_entry(target.name.path, key))
-    if fresh is None or not intact(session, target, fresh):
-        return key, replace(job, layout=cache.layout(target.name.path, key))
+    fresh = composed.fresh
+    if fresh is None:
+        return composed.key, composed.job
     # What the last render found still holds: report it again (and fail on it with --strict),
     # as if it had been rendered now.
-    replayed = cache.replayed(target.name.path)
+    replayed = head.cache.replayed(target.name.path)
     _report_soft(session, target, replayed)
     if session.options.strict and replayed:
         _fail(session, target, result, "warnings under --strict")

@@ -236,11 +236,9 @@ def _split_spans(pieces: list[Any], spans: Callable[[str], list[tuple[int, int]]
     grapheme clusters."""
     result: list[Any] = []
     for piece in pieces:
-        if not isinstance(piece, str):
-            result.append(piece)
-            continue
-        bounds, start = boundaries(piece), 0
-        for span in spans(piece):
+        found = spans(piece) if isinstance(piece, str) else []  # most: none, no clusters
+        start, bounds = 0, boundaries(piece) if found else []
+        for span in found:
             begin, end = widen(*span, bounds)
             if begin < start:
                 continue
@@ -249,7 +247,7 @@ def _split_spans(pieces: list[Any], spans: Callable[[str], list[tuple[int, int]]
                 continue
             result += [piece[start:begin], made]
             start = end
-        result.append(piece[start:])
+        result.append(piece[start:] if start else piece)
     return [piece for piece in result if not isinstance(piece, str) or piece]
 
 
