@@ -62,9 +62,10 @@ def test_each_documents_first_output_goes_out_before_the_plan_is_done(root: Path
 def test_the_user_is_told_the_same_as_without_it(root: Path) -> None:
     _, events, _ = build(root, force=True)
     planned = next(i for i, event in enumerate(events) if isinstance(event, Planned))
-    started = [i for i, event in enumerate(events) if isinstance(event, Started)]
-    assert started and min(started) > planned
-    assert [events[i].output.id for i in started] == [  # type: ignore[attr-defined]
+    started = [(i, event.output.id) for i, event in enumerate(events)
+               if isinstance(event, Started)]
+    assert started and min(i for i, _ in started) > planned
+    assert [output for _, output in started] == [
         "first-brief.en", "first-brief.fr", "first-flyer.en", "first-flyer.fr"]
 
 
