@@ -75,7 +75,10 @@ def inside(argv: list[str]) -> None:
     workers._warm_up = _warm_up
     workers.run_job = _run_job
     workers.Renderer.submit = _submit  # type: ignore[method-assign]
-    from briefs.cli import main
+    try:  # the `briefs` command's entry point (a baseline from before it: the command line's)
+        from briefs.launch import main
+    except ImportError:
+        from briefs.cli import main
 
     sys.argv = ["briefs", *argv]
     try:

@@ -1,6 +1,6 @@
 """Run the command line as `python -m briefs`."""
 
-from briefs.cli import main
+from briefs.launch import main
 
 if __name__ == "__main__":
     main()

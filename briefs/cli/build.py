@@ -27,6 +27,7 @@ from briefs.cli.common import (
 )
 from briefs.cli.completion import complete_documents
 from briefs.cli.progress import list_written, progress_listener, summary
+from briefs.launch import YOUNG_THRESHOLD
 
 if TYPE_CHECKING:
     from briefs.content.config_file import ConfigFile
@@ -145,11 +146,9 @@ def build_here(request: BuildRequest, reporter: Reporter, renderer: Renderer | N
             raise click.UsageError(str(exc)) from exc
 
 
-GC_YOUNG_THRESHOLD = 20_000
-"""Allocations between two collections of the youngest objects while a build plans (Python's
-default is 700): loading pydantic's models, the content and the templates makes hundreds of
-thousands of objects that live on, and collecting them every 700 cost about 0.03 of the main
-process's 0.5 CPU-seconds before the first render job (docs/performance.md)."""
+GC_YOUNG_THRESHOLD = YOUNG_THRESHOLD
+"""What `briefs` (launch.py) sets from its start; a build run by a library caller (a test,
+`build_here`) gets it while it plans."""
 
 
 @contextmanager
