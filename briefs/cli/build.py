@@ -27,7 +27,7 @@ from briefs.cli.common import (
 )
 from briefs.cli.completion import complete_documents
 from briefs.cli.progress import list_written, progress_listener, summary
-from briefs.launch import YOUNG_THRESHOLD
+from briefs.core.collector import YOUNG_THRESHOLD
 
 if TYPE_CHECKING:
     from briefs.content.config_file import ConfigFile

@@ -25,14 +25,45 @@ MAX_SIZES_PER_IMAGE = 8
 
 
 class SharedRaster:
-    """One raster image as WeasyPrint loaded it, before anything was drawn with it."""
+    """One raster image as WeasyPrint loaded it, before anything was drawn with it; with a
+    content `key`, each embedded JPEG it makes is also sent to the build to be kept between
+    builds (`kept_rasters`)."""
 
-    def __init__(self, image: Any) -> None:
+    def __init__(self, image: Any, key: tuple[str, str, str] | None = None) -> None:
         self._source: bytes = image.image_data.data
         self._image = copy.copy(image)
         self._image._cache = None  # the loading render's cache: each copy gets its own
         self._objects: OrderedDict[tuple[bool, float], tuple[bytes, dict[str, Any]]] = \
             OrderedDict()
+        self._key = key
+
+    @classmethod
+    def kept(cls, state: dict[str, Any], key: tuple[str, str, str]) -> SharedRaster:
+        """The image an earlier build's WeasyPrint made (`kept_rasters.decode`'s state), its
+        embedded JPEGs with it: made without Pillow."""
+        from weasyprint.images import RasterImage
+
+        image = RasterImage.__new__(RasterImage)
+        vars(image).update(state["attributes"])
+        image.id, image._cache = "", None
+        raster = cls.__new__(cls)
+        raster._source, raster._image, raster._key = state["source"], image, key
+        raster._objects = OrderedDict((size, (data, dict(extra)))
+                                      for size, data, extra in state["objects"])
+        return raster
+
+    def state(self) -> dict[str, Any]:
+        """What `kept` makes the image from again: its plain attributes, data and JPEGs."""
+        attributes = {name: value for name, value in vars(self._image).items()
+                      if name not in ("id", "_cache", "image_data")}
+        return {"attributes": attributes, "source": self._source,
+                "objects": [(size, data, list(extra.items()))
+                            for size, (data, extra) in self._objects.items()]}
+
+    def serve(self, image: Any) -> None:
+        """Have `image` (the one WeasyPrint just loaded, drawn by this render) make its
+        embedded JPEGs here too, so that they are kept from the first render on."""
+        image.get_x_object = partial(self._x_object, image)
 
     def weight(self) -> int:
         """The bytes this image holds (its data, and the embedded JPEGs made of it)."""
@@ -64,6 +95,10 @@ class SharedRaster:
             self._objects[key] = (data, dict(made.extra))
             while len(self._objects) > MAX_SIZES_PER_IMAGE:
                 self._objects.popitem(last=False)
+            if self._key is not None:
+                from briefs.render.kept_rasters import record
+
+                record(self._key, self.state())
         return made
 
 

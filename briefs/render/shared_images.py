@@ -142,6 +142,10 @@ class RenderImages(dict):  # type: ignore[type-arg]
             return False
         found = self._render.content_key(url)
         kept = self._shared.find(found[0]) if found is not None else None
+        if found is not None and kept is None and not self._render.turns_images():
+            kept = _kept_between_builds(found[0])
+            if kept is not None:
+                self._shared.keep(found[0], kept)
         if found is None or kept is None:
             return False
         if isinstance(kept, SharedRaster):
@@ -168,4 +172,14 @@ class RenderImages(dict):  # type: ignore[type-arg]
             if share_drawing(image, (key[0], key[1])):
                 self._shared.keep(key, image)
         else:
-            self._shared.keep(key, SharedRaster(image))
+            raster = SharedRaster(image, key)
+            raster.serve(image)
+            self._shared.keep(key, raster)
+
+
+def _kept_between_builds(key: _Key) -> SharedRaster | None:
+    """The photo an earlier build kept under `key` (`kept_rasters`), or None."""
+    from briefs.render.kept_rasters import find
+
+    state = find(key)
+    return SharedRaster.kept(state, key) if state is not None else None

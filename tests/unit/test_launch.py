@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from briefs.launch import YOUNG_THRESHOLD
+from briefs.core.collector import YOUNG_THRESHOLD
 from tests.conftest import run_python
 
 
