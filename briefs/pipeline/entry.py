@@ -24,6 +24,7 @@ from briefs.pipeline.plan import Plan, plan_build
 from briefs.pipeline.request import BadRequest, BuildRequest, select
 from briefs.pipeline.run import BuildResult, open_cache, run_build
 from briefs.pipeline.session import BuildSession
+from briefs.pipeline.sharding import longest_first
 from briefs.render.workers import Renderer
 
 
@@ -119,6 +120,8 @@ def _run(request: BuildRequest, listeners: Iterable[Listener], renderer: Rendere
         plan = plan_build(session, doc_ids, locales, head)
         if steering.first is not None:
             plan.targets.sort(key=lambda target: not steering.first(target))  # type: ignore[misc]
+        else:
+            plan.targets = longest_first(plan.targets)
         if session.diagnostics.has_errors() and not plan.targets:
             result = BuildResult(failed=[session.output_name(key).id for key in plan.failed])
         else:

@@ -93,3 +93,14 @@ def test_conflicting_manifests_are_refused(tmp_path: Path) -> None:
     result = run_cli("manifest", "merge", str(a), str(b), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1 and "two different builds" in result.stderr
     assert f"in {a} (sha256 111111111111…) and in {b}" in result.stderr  # both named
+
+
+def test_a_build_sends_its_most_costly_outputs_first() -> None:
+    """Each worker then ends on short outputs: Arabic (shaping, the text layer) costs most,
+    measured; outputs of the same cost keep their order."""
+    from briefs.pipeline.sharding import longest_first
+
+    ordered = [target.id for target in longest_first(TARGETS)]
+    assert ordered[:2] == ["key-messages.ar", "key-messages.zh"]
+    assert ordered[2:6] == [f"key-messages.{locale}" for locale in ("en", "fr", "es", "ru")]
+    assert ordered[-4:] == [f"flyer.{locale}" for locale in ("en", "fr", "es", "ru")]
