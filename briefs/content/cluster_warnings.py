@@ -21,7 +21,7 @@ def warn_cluster_splits(loaded: LoadedYaml, leaves: dict[KeyPath, str],
     `MAX_PER_FIELD` a field and then their count."""
     lines: list[str] | None = None
     for key_path, text in leaves.items():
-        if not any(len(cluster) > 1 for cluster in clusters(text)):
+        if len(clusters(text)) == len(text):
             continue  # no cluster of several characters: nothing to split (the usual case)
         splits = cluster_splits(text)
         if not splits:

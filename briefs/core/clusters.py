@@ -8,10 +8,14 @@ UAX #29 including GB9c, so that `क्ष` is one cluster; Python's own `re` kn
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 import unicode_segmentation_rs
+
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+"""A character `str.isalnum()` holds for (`re`'s word characters are those and `_`)."""
 
 
 def clusters(text: str) -> list[str]:
@@ -35,8 +39,11 @@ def word_mask(text: str, is_letter: str = "a") -> str:
     """The text with every character of a cluster that starts with a letter or digit replaced
     by `is_letter` (same length), so that a pattern over the mask finds whole-cluster words:
     vowel signs, viramas, nuktas and joiners belong to the letter they follow."""
+    found = clusters(text)
+    if len(found) == len(text):  # each cluster one character (most text): `re` does it in C
+        return LETTER_OR_DIGIT.sub(is_letter, text)
     masked: list[str] = []
-    for cluster in clusters(text):
+    for cluster in found:
         first = cluster[0]
         word = first.isalnum()
         masked.append(is_letter * len(cluster) if word else cluster)
