@@ -12,6 +12,7 @@ from typing import Any
 
 from briefs.render.tagging import cff_glyphs
 from briefs.render.tagging.font_runs import FontRun, Request, RunKey
+from briefs.render.tagging.recover import TaggingError
 
 
 class _QuietHeadStamps(logging.Filter):
@@ -75,10 +76,10 @@ def go_live(copies: FontCopies) -> None:
         return
     copies.kept = None
     if not parse(copies):
-        raise RuntimeError("a font read before could not be read again")
+        raise TaggingError("a font read before could not be read again")
     for request, outcome in zip(copies.requests, copies.outcomes, strict=True):
         if apply(copies, request) != outcome:
-            raise RuntimeError(f"a font's kept request {request[0]} gave another glyph")
+            raise TaggingError(f"a font's kept request {request[0]} gave another glyph")
 
 
 def apply(copies: FontCopies, request: Request) -> Any:

@@ -14,6 +14,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from briefs.render.tagging import font_edits
 from briefs.render.tagging.font_runs import FontRun, FontRuns, run_key
 from briefs.render.tagging.glyph_copies import Fonts
+from briefs.render.tagging.recover import TaggingError
 from tests.unit.render.tagging.fonts import finished, one_font_page
 
 Op = tuple[Any, ...]
@@ -135,12 +136,13 @@ def test_a_font_fonttools_cannot_read_is_refused_once(parses: list[bytes]) -> No
 
 def test_a_kept_run_that_fonttools_would_not_answer_alike_fails_loudly() -> None:
     """Answers follow from the font and the requests before them; a run that disagrees
-    (a bug, never a font) stops the render rather than draw the wrong glyph."""
+    (a bug, never a font) fails the output rather than draw the wrong glyph: a TaggingError,
+    which the engine reports as the structure tree not built, "please report this"."""
     runs = FontRuns()
     _render(runs, FIRST)
     key, kept = next(iter(runs._runs.items()))
     runs.put(key, FontRun(kept.requests, (6, *kept.outcomes[1:]), kept.written))
-    with pytest.raises(RuntimeError, match="another glyph"):
+    with pytest.raises(TaggingError, match="another glyph"):
         _render(runs, [("copy_as", 1, "a\u200c"), ("copy_as", 2, "b\u200c")])
 
 
