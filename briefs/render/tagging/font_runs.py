@@ -16,6 +16,8 @@ MAX_BYTES of written font files, the least recently used dropped first.
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -48,32 +50,41 @@ def run_key(data: bytes, used: set[int]) -> RunKey:
 
 
 class FontRuns:
-    """The runs of one process, by key, least recently used first."""
+    """The runs of one process, by key, least recently used first (one lock: renders are one
+    at a time per engine, but a process may hold two engines)."""
 
     def __init__(self, max_runs: int = MAX_RUNS, max_bytes: int = MAX_BYTES) -> None:
         self._runs: OrderedDict[RunKey, FontRun] = OrderedDict()
         self._max_runs, self._max_bytes = max_runs, max_bytes
         self._bytes = 0
+        self._lock = threading.Lock()
+
+    def unlocked(self) -> None:
+        """A forked child's own lock (the parent's may have been held by another thread)."""
+        self._lock = threading.Lock()
 
     def get(self, key: RunKey) -> FontRun | None:
-        run = self._runs.get(key)
-        if run is not None:
-            self._runs.move_to_end(key)
-        return run
+        with self._lock:
+            run = self._runs.get(key)
+            if run is not None:
+                self._runs.move_to_end(key)
+            return run
 
     def put(self, key: RunKey, run: FontRun) -> None:
         size = len(run.written or b"")
         if size > self._max_bytes:
             return
-        self._drop(key)
-        self._runs[key] = run
-        self._bytes += size
-        while len(self._runs) > self._max_runs or self._bytes > self._max_bytes:
-            self._drop(next(iter(self._runs)))
+        with self._lock:
+            self._drop(key)
+            self._runs[key] = run
+            self._bytes += size
+            while len(self._runs) > self._max_runs or self._bytes > self._max_bytes:
+                self._drop(next(iter(self._runs)))
 
     def clear(self) -> None:
-        self._runs.clear()
-        self._bytes = 0
+        with self._lock:
+            self._runs.clear()
+            self._bytes = 0
 
     def __len__(self) -> int:
         return len(self._runs)
@@ -86,3 +97,4 @@ class FontRuns:
 
 KEPT = FontRuns()
 """This process's runs."""
+os.register_at_fork(after_in_child=KEPT.unlocked)
