@@ -209,8 +209,8 @@ class Fonts:
         return used
 
     def save(self) -> None:
-        """Write back each font file with copies, and keep what was done to each font (font_
-        runs.py). A CFF font keeps its bounding boxes (`head`, the CFF `FontBBox`) as they
+        """Write back each font file with copies, and keep what was done to each font
+        (font_runs.py). A CFF font keeps its bounding boxes (`head`, the CFF `FontBBox`) as they
         were: recomputed from the subset, poppler anti-aliased a Noto CJK subset's strokes
         differently (a Chinese page changed on 36,000 pixels at 150 dpi); TrueType fonts are
         written as before (their pages were references)."""
