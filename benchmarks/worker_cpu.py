@@ -9,7 +9,7 @@ system, the process and its children) of the renders alone, and the SHA-256 of e
 which must be the same for both toolkits. Medians of the rounds; the ratio is the median of
 the rounds' own ratios. With `--again`, each process then renders every job a second time and
 that pass is measured instead: a warm worker rendering the outputs again, as under `briefs
-server`, `watch` or the preview.
+server`, `watch` or the preview (started as theirs are).
 """
 
 from __future__ import annotations
@@ -32,7 +32,11 @@ RENDER = """
 import hashlib, pickle, resource, sys
 from briefs.render import workers
 jobs = pickle.load(open(sys.argv[1], "rb"))
-getattr(workers, "_start_worker", workers._warm_up)({languages!r})  # as a pool starts one
+start_worker = getattr(workers, "_start_worker", workers._warm_up)
+try:  # as a pool starts one: a long-lived renderer's (which renders outputs again) or a build's
+    start_worker({languages!r}, {passes} > 1)
+except TypeError:  # a toolkit whose workers keep nothing for a render again
+    start_worker({languages!r})
 def cpu():
     own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
                                                      resource.RUSAGE_CHILDREN))

@@ -2,7 +2,8 @@
 process: a warm worker rendering an output again (the build server, `watch`, the preview)
 writes the same bytes, and checking them again cost 0.33 CPU-s per 24 sample outputs
 (pikepdf's parse, the rules' walks). The findings are a function of the bytes and of this
-toolkit's rules, both the same within a process; nothing is kept across processes."""
+toolkit's rules, both the same within a process; nothing is kept across processes, nor in
+one that renders each output once (render_again.py)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,16 @@ MAX_PDFS = 512
 class CheckedPdfs:
     """Findings by PDF digest, the least recently used dropped beyond `limit`."""
 
-    def __init__(self, limit: int = MAX_PDFS) -> None:
+    def __init__(self, limit: int = MAX_PDFS, enabled: bool = True) -> None:
+        self.enabled = enabled
+        """Off: nothing kept, nothing found (a one-build process: render_again.py)."""
         self._found: OrderedDict[bytes, tuple[Problem, ...]] = OrderedDict()
         self._limit = limit
         self._lock = threading.Lock()
 
     def get(self, digest: bytes) -> tuple[Problem, ...] | None:
+        if not self.enabled:
+            return None
         with self._lock:
             found = self._found.get(digest)
             if found is not None:
@@ -32,6 +37,8 @@ class CheckedPdfs:
             return found
 
     def put(self, digest: bytes, problems: tuple[Problem, ...]) -> None:
+        if not self.enabled:
+            return
         with self._lock:
             self._found[digest] = problems
             self._found.move_to_end(digest)
@@ -47,6 +54,7 @@ class CheckedPdfs:
         self._lock = threading.Lock()
 
 
-CHECKED = CheckedPdfs()
-"""This process's checked PDFs."""
+CHECKED = CheckedPdfs(enabled=False)
+"""This process's checked PDFs (switched on where outputs are rendered again:
+render_again.py)."""
 os.register_at_fork(after_in_child=CHECKED.unlocked)

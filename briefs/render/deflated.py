@@ -2,7 +2,8 @@
 the rest of the process: a warm worker rendering an output again (the build server, `watch`,
 the preview) writes the same page content streams, and deflating them again cost 0.21 CPU-s
 per 24 sample outputs. Deflate is deterministic for the same data and level, so the kept
-bytes are the ones deflating would give; nothing is kept across processes."""
+bytes are the ones deflating would give; nothing is kept across processes, nor in one that
+renders each output once (render_again.py)."""
 
 from __future__ import annotations
 
@@ -16,22 +17,24 @@ LEVEL = 9
 """As pydyf compresses."""
 MIN_BYTES = 2048
 """Smaller data is deflated every time (its digest and look-up would cost as much)."""
-MAX_BYTES = 32 * 1024 * 1024
-"""The deflated data kept in all (the sample's 24 outputs: about 1 MB)."""
+MAX_BYTES = 16 * 1024 * 1024
+"""The deflated data kept in all (the sample's 24 outputs: 1.5 MB)."""
 
 
 class DeflatedStreams:
     """Deflated data by the digest of the data, the least recently used dropped beyond
     `limit` bytes."""
 
-    def __init__(self, limit: int = MAX_BYTES) -> None:
+    def __init__(self, limit: int = MAX_BYTES, enabled: bool = True) -> None:
+        self.enabled = enabled
+        """Off: every stream deflated, nothing kept (a one-build process: render_again.py)."""
         self._kept: OrderedDict[bytes, bytes] = OrderedDict()
         self._limit, self._bytes = limit, 0
         self._lock = threading.Lock()
 
     def deflated(self, data: bytes) -> bytes:
         """`data` deflated at LEVEL, as `zlib.compressobj(level=9)` gives it."""
-        if len(data) < MIN_BYTES:
+        if len(data) < MIN_BYTES or not self.enabled:
             return _deflate(data)
         digest = hashlib.sha256(data).digest()
         with self._lock:
@@ -65,6 +68,7 @@ def _deflate(data: bytes) -> bytes:
     return compressor.compress(data) + compressor.flush()
 
 
-DEFLATED = DeflatedStreams()
-"""This process's deflated streams."""
+DEFLATED = DeflatedStreams(enabled=False)
+"""This process's deflated streams (switched on where outputs are rendered again:
+render_again.py)."""
 os.register_at_fork(after_in_child=DEFLATED.unlocked)

@@ -9,8 +9,9 @@ measured: docs/performance.md). The answers are the ones fontTools gave (glyph c
 composites, carriers and units per em all follow from the font's bytes and the requests
 before them), so the PDF is byte for byte the one the fontTools path writes. A render whose
 requests part from the record parses the font then, makes the requests so far again, and
-goes on as if nothing had been kept. Kept in memory only; at most MAX_RUNS fonts and
-MAX_BYTES of written font files, the least recently used dropped first.
+goes on as if nothing had been kept. Kept in memory only, in processes that render outputs
+again (render_again.py); at most MAX_RUNS fonts and MAX_BYTES of written font files, the
+least recently used dropped first.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_RUNS = 256
-MAX_BYTES = 64 * 1024 * 1024
-"""The written font files kept in all (a worker's sample outputs keep about 1.2 MB)."""
+MAX_BYTES = 16 * 1024 * 1024
+"""The written font files kept in all (the sample's 24 outputs keep 0.45 MB)."""
 
 Request = tuple[Any, ...]
 RunKey = tuple[bytes, frozenset[int]]
@@ -53,7 +54,10 @@ class FontRuns:
     """The runs of one process, by key, least recently used first (one lock: renders are one
     at a time per engine, but a process may hold two engines)."""
 
-    def __init__(self, max_runs: int = MAX_RUNS, max_bytes: int = MAX_BYTES) -> None:
+    def __init__(self, max_runs: int = MAX_RUNS, max_bytes: int = MAX_BYTES,
+                 enabled: bool = True) -> None:
+        self.enabled = enabled
+        """Off: nothing kept, nothing found (a one-build process: render_again.py)."""
         self._runs: OrderedDict[RunKey, FontRun] = OrderedDict()
         self._max_runs, self._max_bytes = max_runs, max_bytes
         self._bytes = 0
@@ -64,6 +68,8 @@ class FontRuns:
         self._lock = threading.Lock()
 
     def get(self, key: RunKey) -> FontRun | None:
+        if not self.enabled:
+            return None
         with self._lock:
             run = self._runs.get(key)
             if run is not None:
@@ -72,7 +78,7 @@ class FontRuns:
 
     def put(self, key: RunKey, run: FontRun) -> None:
         size = len(run.written or b"")
-        if size > self._max_bytes:
+        if size > self._max_bytes or not self.enabled:
             return
         with self._lock:
             self._drop(key)
@@ -95,6 +101,6 @@ class FontRuns:
             self._bytes -= len(run.written or b"")
 
 
-KEPT = FontRuns()
-"""This process's runs."""
+KEPT = FontRuns(enabled=False)
+"""This process's runs (switched on where outputs are rendered again: render_again.py)."""
 os.register_at_fork(after_in_child=KEPT.unlocked)

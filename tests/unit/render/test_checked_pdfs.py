@@ -35,6 +35,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return real(*args, **kwargs)
 
     monkeypatch.setattr(pikepdf, "open", counted)
+    monkeypatch.setattr(CHECKED, "enabled", True)  # as in a long-lived renderer's worker
     CHECKED.clear()
     yield count
     CHECKED.clear()
@@ -65,6 +66,14 @@ def test_an_unreadable_pdf_is_not_kept(opened: list[int]) -> None:
     for _ in range(2):
         with pytest.raises(pikepdf.PdfError):
             preflight.check_pdf_bytes(b"%PDF-1.7 not really")
+    assert len(opened) == 2
+
+
+def test_a_process_that_renders_each_output_once_keeps_nothing(opened: list[int]) -> None:
+    CHECKED.enabled = False  # the fixture puts it back
+    data = _pdf(None)
+    preflight.check_pdf_bytes(data)
+    preflight.check_pdf_bytes(data)
     assert len(opened) == 2
 
 
