@@ -1,7 +1,7 @@
 """What a process keeps for rendering an output again, switched on where outputs are rendered
 again: a long-lived renderer's workers (`briefs server`, `watch`, the preview), not a build's
 or a check's, whose every output is rendered once (in a thousand-output build they would hold
-up to 32 MB per worker for nothing).
+up to 32 MB per worker for nothing). Off, nothing is hashed either.
 
 Kept, each by the digest of what it is made from, so a render again writes the same PDF byte
 for byte: the text layer's work on each embedded font (tagging/font_runs.py), the standards'

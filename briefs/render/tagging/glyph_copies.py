@@ -167,7 +167,9 @@ class Fonts:
             return self.copies[id(stream)]
         if id(stream) in self.refused:
             return None
-        key = run_key(b"".join(stream.stream), self._used(stream))
+        used = self._used(stream)
+        key = run_key(b"".join(stream.stream), used) if self.runs.enabled \
+            else (b"", frozenset(used))  # nothing kept: no digest
         kept = self.runs.get(key)
         found: FontCopies | None = None
         if kept is None:
