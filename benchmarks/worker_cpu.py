@@ -7,7 +7,9 @@ runs, one after the other and the order alternating, a fresh process per toolkit
 up as a build's worker does (`_warm_up`) and renders every job: its CPU seconds (user +
 system, the process and its children) of the renders alone, and the SHA-256 of every PDF,
 which must be the same for both toolkits. Medians of the rounds; the ratio is the median of
-the rounds' own ratios.
+the rounds' own ratios. With `--again`, each process then renders every job a second time and
+that pass is measured instead: a warm worker rendering the outputs again, as under `briefs
+server`, `watch` or the preview (started as theirs are).
 """
 
 from __future__ import annotations
@@ -30,20 +32,27 @@ RENDER = """
 import hashlib, pickle, resource, sys
 from briefs.render import workers
 jobs = pickle.load(open(sys.argv[1], "rb"))
-getattr(workers, "_start_worker", workers._warm_up)({languages!r})  # as a pool starts one
+start_worker = getattr(workers, "_start_worker", workers._warm_up)
+try:  # as a pool starts one: a long-lived renderer's (which renders outputs again) or a build's
+    start_worker({languages!r}, {passes} > 1)
+except TypeError:  # a toolkit whose workers keep nothing for a render again
+    start_worker({languages!r})
 def cpu():
     own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
                                                      resource.RUSAGE_CHILDREN))
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-start = cpu()
-digests = [hashlib.sha256(workers.run_job(job).pdf or b"").hexdigest() for job in jobs]
+for _ in range({passes}):  # the last pass is measured
+    start = cpu()
+    digests = [hashlib.sha256(workers.run_job(job).pdf or b"").hexdigest() for job in jobs]
 print(cpu() - start, hashlib.sha256(" ".join(digests).encode()).hexdigest())
 """
 
 
-def one_worker(jobs: Path, env: dict[str, str]) -> tuple[float, str]:
-    """CPU seconds of one fresh worker's renders of `jobs`, and a digest of its PDFs."""
-    result = subprocess.run([sys.executable, "-c", RENDER.format(languages=LANGUAGES),
+def one_worker(jobs: Path, env: dict[str, str], passes: int = 1) -> tuple[float, str]:
+    """CPU seconds of one fresh worker's renders of `jobs` (its last pass of `passes`), and a
+    digest of its PDFs."""
+    result = subprocess.run([sys.executable, "-c", RENDER.format(languages=LANGUAGES,
+                                                                 passes=passes),
                              str(jobs)], capture_output=True, text=True, env=env, check=False,
                             cwd=jobs.parent)  # not the checkout's folder: `-c` puts the
     # current folder first on sys.path, where its `briefs` would hide the baseline's
@@ -53,14 +62,14 @@ def one_worker(jobs: Path, env: dict[str, str]) -> tuple[float, str]:
     return float(seconds), digest
 
 
-def paired(jobs: Path, baseline: Path, rounds: int) -> dict[str, object]:
+def paired(jobs: Path, baseline: Path, rounds: int, passes: int = 1) -> dict[str, object]:
     sides = {"this": dict(ENV), "baseline": {**ENV, "PYTHONPATH": str(baseline)}}
     cpu: dict[str, list[float]] = {side: [] for side in sides}
     digests: set[str] = set()
     for round_ in range(rounds):
         order = list(sides) if round_ % 2 == 0 else list(sides)[::-1]
         for side in order:
-            seconds, digest = one_worker(jobs, sides[side])
+            seconds, digest = one_worker(jobs, sides[side], passes)
             cpu[side].append(seconds)
             digests.add(digest)
     ratios = [new / old for new, old in zip(cpu["this"], cpu["baseline"], strict=True)]
@@ -76,6 +85,8 @@ def main() -> None:
                         help="a folder holding another `briefs` package (`git archive OLD "
                              "briefs | tar -x -C DIR`)")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--again", action="store_true",
+                        help="measure a second pass over the same jobs in the same process")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefs-worker-cpu-") as scratch:
         root = Path(scratch) / "sample"
@@ -83,7 +94,8 @@ def main() -> None:
         sample_jobs(root)  # the first build keeps its layouts, which the next jobs carry
         jobs = Path(scratch) / "jobs.pickle"
         jobs.write_bytes(pickle.dumps(sample_jobs(root)))
-        print(json.dumps(paired(jobs, args.baseline, args.rounds), indent=2))
+        print(json.dumps(paired(jobs, args.baseline, args.rounds, 2 if args.again else 1),
+                         indent=2))
 
 
 if __name__ == "__main__":

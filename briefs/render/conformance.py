@@ -5,9 +5,10 @@ data ends in a carriage return just before `endstream`."""
 from __future__ import annotations
 
 import base64
-import zlib
 from collections.abc import Callable
 from typing import Any
+
+from briefs.render.deflated import DEFLATED
 
 PRINT = 4
 """Annotation flag bit 3: print the annotation (PDF/A 6.3.2 requires it, checkers expect it)."""
@@ -66,8 +67,7 @@ def no_carriage_return_before_endstream(document: Any, pdf: Any) -> None:
             continue
         data = b"\n".join(pydyf._to_bytes(part) for part in item.stream)
         if item.compress:
-            compressor = zlib.compressobj(level=9)  # as pydyf does
-            data = compressor.compress(data) + compressor.flush()
+            data = DEFLATED.deflated(data)  # as pydyf does (level 9), kept for a render again
             item.extra["Filter"] = "/FlateDecode"
             item.compress = False
             item.stream = [data]

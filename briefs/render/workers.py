@@ -114,10 +114,14 @@ cost more than they freed (over the sample's 24 outputs in one worker: collectio
 MiB; docs/performance.md)."""
 
 
-def _start_worker(languages: tuple[str, ...] = ()) -> None:
+def _start_worker(languages: tuple[str, ...] = (), again: bool = False) -> None:
     """A pool worker's start: `_warm_up`, then young objects collected every
-    RENDER_GC_THRESHOLD allocations."""
+    RENDER_GC_THRESHOLD allocations; with `again` (a long-lived renderer's worker), what a
+    render of the same output again reuses kept (render_again.py)."""
+    from briefs.render.render_again import keep_for_renders_again
+
     _warm_up(languages)
+    keep_for_renders_again(again)
     gc.set_threshold(RENDER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
@@ -150,6 +154,10 @@ class Renderer:
         self._affinity: Affinity | None = None
         self._unnamed = itertools.count()
         self._submitted: list[tuple[RenderJob, Future[RenderResult] | None]] = []
+        if not self.pooled and not one_build:  # this process renders outputs again
+            from briefs.render.render_again import keep_for_renders_again
+
+            keep_for_renders_again(True)
 
     def __enter__(self) -> Renderer:
         return self
@@ -223,7 +231,7 @@ class Renderer:
             # One pool of one process per worker, so that a job can be given to the
             # worker of its document (render/affinity.py).
             self._pools = [ProcessPool(max_workers=1, initializer=_start_worker,
-                                       initargs=(tuple(languages),))
+                                       initargs=(tuple(languages), not self.one_build))
                            for _ in range(self.workers)]
             for pool in self._pools:  # pebble starts workers lazily: wake them all
                 pool.schedule(_warm_up)

@@ -15,7 +15,7 @@ import pikepdf
 
 from briefs.render.standards.grouped_findings import RuleReport, on_page
 from briefs.render.standards.identification import Claims
-from briefs.render.standards.objects import dictionaries, fonts
+from briefs.render.standards.objects import fonts, holding
 
 STANDARD_ENCODINGS = frozenset({"/WinAnsiEncoding", "/MacRomanEncoding", "/MacExpertEncoding",
                                 "/StandardEncoding"})
@@ -93,7 +93,7 @@ def actions(pdf: Any, claims: Claims, report: RuleReport) -> None:
     names = pdf.Root.get("/Names")
     if isinstance(names, pikepdf.Dictionary) and "/JavaScript" in names:
         _forbidden(report, archival, "the catalog's /Names holds document JavaScript")
-    for item in dictionaries(pdf):
+    for item in holding(pdf, "/S"):
         kind = item.get("/S")
         action = item.get("/Type") == "/Action" or "/JS" in item or "/P" not in item
         if kind in FORBIDDEN_ACTIONS and action and (archival or kind == "/JavaScript"):
@@ -120,7 +120,7 @@ def embedded_files(pdf: Any, claims: Claims, report: RuleReport) -> None:
     PDF/A files embedded, which is not checked here: any embedded file is a warning."""
     if claims.a_part not in ("2", "3"):
         return
-    for item in dictionaries(pdf):
+    for item in holding(pdf, "/EF"):
         embedded = item.get("/EF")
         if not isinstance(embedded, pikepdf.Dictionary):
             continue
@@ -185,7 +185,7 @@ def blend_modes(pdf: Any, claims: Claims, report: RuleReport) -> None:
     """Any PDF: a graphics state's blend mode is one ISO 32000-1 Table 136 names (6.2.10-1
     in PDF/A); a reader draws an unknown one as Normal."""
     rule = "6.2.10-1" if claims.a_part is not None else "briefs:blend-mode"
-    for item in dictionaries(pdf):
+    for item in holding(pdf, "/BM"):
         mode = item.get("/BM")
         if mode is None or not ("/Type" not in item or item.get("/Type") == "/ExtGState"):
             continue

@@ -6,19 +6,20 @@ WeasyPrint's subsets keep glyph ids (unused ids hold empty, zero-width glyphs), 
 is one that nothing maps, draws or uses as a component. CFF outlines are handled by
 cff_glyphs.py. Variable fonts arrive here static (WeasyPrint instantiates them before
 embedding); one it could not instantiate (`gvar` left) and fonts fontTools cannot read are
-left as they are (no copy: the caller keeps the glyph).
+left as they are (no copy: the caller keeps the glyph). The edits of the font file itself are
+font_edits.py's; a font file met again in the process is answered from what its last render
+asked and got (font_runs.py), without fontTools, the same PDF byte for byte.
 """
 
 from __future__ import annotations
 
-import copy
 import io
-import logging
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from briefs.render.tagging import cff_glyphs
+from briefs.render.tagging import font_edits
+from briefs.render.tagging.font_edits import FontCopies
+from briefs.render.tagging.font_runs import KEPT, FontRun, FontRuns, Request, run_key
 from briefs.render.tagging.recover import Marked, resolve
 
 ZWNJ = "\u200c"
@@ -26,35 +27,14 @@ CARRIER_WIDTH = 1
 """The advance of a text carrier, in thousandths of an em (PDFium drops zero-width glyphs)."""
 
 
-class _QuietHeadStamps(logging.Filter):
-    """fontTools warns, on stderr, that a font's `created` stamp "seems very low" when it
-    reads a face WeasyPrint's subsetter wrote with a zero stamp: true of every face, and of
-    no use to a user. Only that message is dropped."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "timestamp seems very low" not in record.getMessage()
-
-
-logging.getLogger("fontTools.ttLib.tables._h_e_a_d").addFilter(_QuietHeadStamps())
-
-@dataclass
-class _Copies:
-    """The glyph copies made in one embedded font file."""
-
-    font: Any
-    free: list[int]
-    made: dict[tuple[Any, ...], int] = field(default_factory=dict)
-    changed: bool = False
-    cff: bool = False
-    """CFF outlines (cff_glyphs.py) rather than TrueType ones."""
-
-
 class Fonts:
-    """The PDF's fonts by resource name, and the glyph copies made in them."""
+    """The PDF's fonts by resource name, and the glyph copies made in them. The work on a font
+    file met before in this process is replayed from `runs` (font_runs.py)."""
 
-    def __init__(self, pdf: Any) -> None:
+    def __init__(self, pdf: Any, runs: FontRuns | None = None) -> None:
         self.pdf = pdf
-        self.copies: dict[int, _Copies] = {}
+        self.runs = KEPT if runs is None else runs
+        self.copies: dict[int, FontCopies] = {}
         self.refused: set[int] = set()
         """Font files that get no copies (read once: a CFF font is written once to see)."""
         self.read: dict[tuple[str, int], tuple[dict[int, str], dict[int, Any]]] = {}
@@ -83,20 +63,9 @@ class Fonts:
             return None
         if (glyph, text) in copies.made:
             return copies.made[(glyph, text)]
-        if not copies.free:
+        slot = self._ask(copies, ("copy", glyph))
+        if slot is None:
             return None
-        slot = copies.free.pop(0)
-        if copies.cff:
-            try:
-                cff_glyphs.copy_glyph(copies.font, glyph, slot)
-            except Exception:  # a charstring fontTools cannot read: no copy
-                copies.free.insert(0, slot)
-                return None
-        else:
-            glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
-            order = copies.font.getGlyphOrder()
-            glyf[order[slot]] = copy.deepcopy(glyf[order[glyph]])
-            hmtx[order[slot]] = hmtx[order[glyph]]
         copies.made[(glyph, text)] = slot
         copies.changed = True
         _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, glyph), self.read)
@@ -106,8 +75,6 @@ class Fonts:
                   marks: tuple[tuple[int, int, int], ...], text: str) -> int:
         """The id of a new glyph drawing `base` and each (mark, dx, dy) at its offset (font
         units), mapped to `text`, with the width of `base` (`base` when none can be made)."""
-        from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
-
         font = self._font(sequence, name)
         copies = self._copies(font) if font is not None else None
         if copies is None:
@@ -115,33 +82,9 @@ class Fonts:
         key = (base, marks, text)
         if key in copies.made:
             return copies.made[key]
-        if not copies.free:
+        slot = self._ask(copies, ("composite", base, marks))
+        if slot is None:
             return base
-        slot = copies.free.pop(0)
-        if copies.cff:
-            try:
-                cff_glyphs.composite(copies.font, base, marks, slot)
-            except Exception:  # a charstring fontTools cannot draw: no composite
-                copies.free.insert(0, slot)
-                return base
-            return self._made(copies, font, key, slot, text, base)
-        glyf, hmtx = copies.font["glyf"], copies.font["hmtx"]
-        order = copies.font.getGlyphOrder()
-        glyph = Glyph()
-        glyph.numberOfContours = -1
-        glyph.components = []
-        for component_id, dx, dy in ((base, 0, 0), *marks):
-            component = GlyphComponent()
-            component.glyphName, component.x, component.y = order[component_id], dx, dy
-            component.flags = 0
-            glyph.components.append(component)
-        glyph.recalcBounds(glyf)
-        glyf[order[slot]] = glyph
-        hmtx[order[slot]] = (hmtx[order[base]][0], glyph.xMin)
-        return self._made(copies, font, key, slot, text, base)
-
-    def _made(self, copies: _Copies, font: Any, key: tuple[Any, ...], slot: int, text: str,
-              base: int) -> int:
         copies.made[key] = slot
         copies.changed = True
         _add_mapping(self.pdf, font, slot, text, _width(self.pdf, font, base), self.read)
@@ -157,11 +100,9 @@ class Fonts:
         key = ("carrier", text)
         if key in copies.made:
             return copies.made[key]
-        if not copies.free:
+        slot = self._ask(copies, ("carrier",))
+        if slot is None:
             return None
-        slot = copies.free.pop(0)
-        units = copies.font["head"].unitsPerEm
-        copies.font["hmtx"][copies.font.getGlyphOrder()[slot]] = (max(1, round(units / 1000)), 0)
         copies.made[key] = slot
         copies.changed = True
         _add_mapping(self.pdf, font, slot, text, CARRIER_WIDTH, self.read)
@@ -194,7 +135,11 @@ class Fonts:
     def units_per_em(self, sequence: Marked, name: str) -> int | None:
         font = self._font(sequence, name)
         copies = self._copies(font) if font is not None else None
-        return int(copies.font["head"].unitsPerEm) if copies is not None else None
+        if copies is None:
+            return None
+        if copies.units is None:
+            copies.units = self._ask(copies, ("units",))
+        return copies.units
 
     def _font(self, sequence: Marked, name: str) -> Any:
         key = (sequence.page, None if sequence.form is None else id(sequence.form), name)
@@ -212,9 +157,7 @@ class Fonts:
             return None
         return resolve(self.pdf, fonts[name])
 
-    def _copies(self, font: Any) -> _Copies | None:
-        from fontTools.ttLib import TTFont
-
+    def _copies(self, font: Any) -> FontCopies | None:
         descendant = resolve(self.pdf, font["DescendantFonts"][0])
         descriptor = resolve(self.pdf, descendant["FontDescriptor"])
         stream = _font_file(self.pdf, descriptor)
@@ -224,22 +167,36 @@ class Fonts:
             return self.copies[id(stream)]
         if id(stream) in self.refused:
             return None
-        found = None
-        try:
-            tt = TTFont(io.BytesIO(b"".join(stream.stream)), recalcTimestamp=False)  # reproducible
-            if "glyf" in tt and "hmtx" in tt and "gvar" not in tt:
-                found = _Copies(tt, _free_slots(tt, self._used(stream)))
-            elif cff_glyphs.is_cff(tt) and cff_glyphs.writable(tt):
-                found = _Copies(tt, cff_glyphs.free_slots(tt, self._used(stream)), cff=True)
-            if found is not None:
-                found.font_stream = stream  # type: ignore[attr-defined]
-        except Exception:  # a font fontTools cannot read: left as it is
-            found = None
+        used = self._used(stream)
+        key = run_key(b"".join(stream.stream), used) if self.runs.enabled \
+            else (b"", frozenset(used))  # nothing kept: no digest
+        kept = self.runs.get(key)
+        found: FontCopies | None = None
+        if kept is None:
+            found = FontCopies(stream, key)
+            if not font_edits.parse(found):
+                self.runs.put(key, FontRun((), (), None, refused=True))
+                found = None
+        elif not kept.refused:
+            found = FontCopies(stream, key, kept=kept, cff=kept.cff)
         if found is not None:
             self.copies[id(stream)] = found
         else:
             self.refused.add(id(stream))
         return found
+
+    def _ask(self, copies: FontCopies, request: Request) -> Any:
+        """The outcome of `request` on the font: the kept run's while this render asks what
+        it asked, else fontTools' (the font parsed, and the requests so far made again)."""
+        index, kept = len(copies.requests), copies.kept
+        if kept is not None and index < len(kept.requests) and kept.requests[index] == request:
+            outcome = kept.outcomes[index]
+        else:
+            font_edits.go_live(copies)
+            outcome = font_edits.apply(copies, request)
+        copies.requests.append(request)
+        copies.outcomes.append(outcome)
+        return outcome
 
     def _used(self, stream: Any) -> set[int]:
         """Every glyph id any font sharing this file maps or draws."""
@@ -254,20 +211,35 @@ class Fonts:
         return used
 
     def save(self) -> None:
-        """Write back each font file with copies. A CFF font keeps its bounding boxes (`head`,
-        the CFF `FontBBox`) as they were: recomputed from the subset, poppler anti-aliased a
-        Noto CJK subset's strokes differently (a Chinese page changed on 36,000 pixels at
-        150 dpi); TrueType fonts are written as before (their pages were references)."""
+        """Write back each font file with copies, and keep what was done to each font
+        (font_runs.py). A CFF font keeps its bounding boxes (`head`, the CFF `FontBBox`) as they
+        were: recomputed from the subset, poppler anti-aliased a Noto CJK subset's strokes
+        differently (a Chinese page changed on 36,000 pixels at 150 dpi); TrueType fonts are
+        written as before (their pages were references)."""
         for copies in self.copies.values():
+            kept = copies.kept
+            whole = kept is not None and len(copies.requests) == len(kept.requests)
             if not copies.changed:
+                if copies.font is not None:
+                    self.runs.put(copies.key, _run(copies, None))
                 continue
-            out = io.BytesIO()
-            copies.font.recalcBBoxes = not copies.cff
-            copies.font.save(out)
-            stream = copies.font_stream  # type: ignore[attr-defined]
-            stream.stream = [out.getvalue()]
+            if whole and kept is not None and kept.written is not None:
+                written = kept.written
+            else:
+                font_edits.go_live(copies)
+                out = io.BytesIO()
+                copies.font.recalcBBoxes = not copies.cff
+                copies.font.save(out)
+                written = out.getvalue()
+                self.runs.put(copies.key, _run(copies, written))
+            stream = copies.stream
+            stream.stream = [written]
             if "Length1" in stream.extra:
-                stream.extra["Length1"] = len(out.getvalue())
+                stream.extra["Length1"] = len(written)
+
+
+def _run(copies: FontCopies, written: bytes | None) -> FontRun:
+    return FontRun(tuple(copies.requests), tuple(copies.outcomes), written, copies.cff)
 
 
 def _font_file(pdf: Any, descriptor: Any) -> Any:
@@ -278,21 +250,6 @@ def _font_file(pdf: Any, descriptor: Any) -> Any:
     if stream is not None and stream.extra.get("Subtype") == "/OpenType":
         return stream
     return None
-
-
-def _free_slots(font: Any, used: set[int]) -> list[int]:
-    """Glyph ids of the subset font that hold nothing (no outline, no advance) and that
-    nothing maps, draws or uses as a component."""
-    glyf, hmtx = font["glyf"], font["hmtx"]
-    order = font.getGlyphOrder()
-    components: set[str] = set()
-    for name in order:
-        glyph = glyf[name]
-        if glyph.isComposite():
-            components |= {component.glyphName for component in glyph.components}
-    return [gid for gid, name in enumerate(order)
-            if gid and gid not in used and name not in components
-            and glyf[name].numberOfContours == 0 and hmtx[name][0] == 0]
 
 
 def _mappings(pdf: Any, font: Any) -> dict[int, str]:

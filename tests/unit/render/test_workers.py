@@ -239,3 +239,39 @@ def test_a_workers_start_up_runs_without_garbage_collections() -> None:
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["0", "True"]
+
+
+def kept_for_again(job: RenderJob) -> RenderResult:
+    """Whether this process keeps what a render of the same output again reuses."""
+    from briefs.render.checked_pdfs import CHECKED
+    from briefs.render.deflated import DEFLATED
+    from briefs.render.tagging.font_runs import KEPT
+
+    return RenderResult(pdf=repr((KEPT.enabled, CHECKED.enabled, DEFLATED.enabled)).encode(),
+                        pages=1)
+
+
+@pytest.mark.parametrize("one_build", [True, False])
+def test_only_a_long_lived_renderer_s_workers_keep_what_a_render_again_reuses(
+        monkeypatch: pytest.MonkeyPatch, one_build: bool) -> None:
+    """`briefs server`, `watch` and the preview render outputs again; a build or a check
+    renders each once, and its workers keep nothing for it (render_again.py)."""
+    monkeypatch.setattr(workers, "run_job", kept_for_again)
+    with Renderer(1, pooled=True, one_build=one_build) as renderer:
+        renderer.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
+        (_, result), = renderer.results()
+    assert result.pdf == repr((not one_build,) * 3).encode()
+
+
+def test_a_long_lived_renderer_in_this_process_keeps_them_here() -> None:
+    from briefs.render.render_again import keep_for_renders_again
+    from briefs.render.tagging.font_runs import KEPT
+
+    keep_for_renders_again(False)  # as a fresh process starts
+    try:
+        Renderer(1, one_build=True)
+        assert not KEPT.enabled
+        Renderer(1)  # the preview's: it renders in this process
+        assert KEPT.enabled
+    finally:
+        keep_for_renders_again(False)
