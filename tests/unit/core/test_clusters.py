@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from briefs.core.clusters import boundaries, clusters, widen, word_mask
@@ -27,7 +29,7 @@ def test_the_word_mask_is_its_definition(text: str) -> None:
 def test_boundaries_are_where_clusters_start_and_the_end(text: str) -> None:
     bounds = boundaries(text)
     assert bounds[0] == 0 and bounds[-1] == len(text)
-    assert [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)] == clusters(text)
+    assert [text[a:b] for a, b in itertools.pairwise(bounds)] == clusters(text)
 
 
 def test_a_span_is_widened_to_whole_clusters() -> None:
