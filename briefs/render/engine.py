@@ -17,6 +17,7 @@ from briefs.render.css_warnings import stylesheet_spot
 from briefs.render.deadline import RENDER_SECONDS, TimeLimitExceeded, time_limit
 from briefs.render.fetcher import FetchLog, make_url_fetcher
 from briefs.render.finishing import Finishing, finisher
+from briefs.render.flex_cross_minimum import install as install_flex_cross_minimum
 from briefs.render.fontsets import FontConfigurations, font_faces
 from briefs.render.kept_drawings import DrawingStore, drawings_for
 from briefs.render.layout_record import LayoutRecord
@@ -178,6 +179,7 @@ class Engine:
     def __init__(self) -> None:
         import_weasyprint()  # its native libraries opened without ctypes' search (native.py)
         install_line_break_fix()  # a word alone before an inline element (line_breaks.py)
+        install_flex_cross_minimum()  # no layout for a row item's minimum height
         install_svg_text_fix()  # SVG text drawn character by character (svg_text.py)
         install_unsized_arrays()  # no C type parsed per glyph count (subset_arrays.py)
         self.fonts = FontConfigurations()

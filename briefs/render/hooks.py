@@ -25,6 +25,9 @@ MODULE_HOOKS = (
     ("weasyprint.layout.absolute", "AbsolutePlaceholder"),
     ("weasyprint.pdf.stream", "Stream"),
     ("weasyprint.layout.inline", "split_first_line"),  # wrapped by render/line_breaks.py
+    ("weasyprint.layout.flex", "flex_layout"),  # wrapped by render/flex_cross_minimum.py
+    ("weasyprint.layout.block", "flex_layout"),  # and where it is called by name
+    ("weasyprint.layout.inline", "flex_layout"),
     ("weasyprint.svg", "text"),  # wrapped by render/svg_text.py
     ("weasyprint.svg.text", "TextBox"),
     ("weasyprint.css", "find_stylesheets"),  # replaced by render/parsed_css.py
