@@ -60,7 +60,9 @@ def put(function: Callable[..., Any]) -> None:
     import importlib
 
     for name in CALLERS:
-        importlib.import_module(f"weasyprint.layout.{name}").flex_layout = function
+        setattr(importlib.import_module(f"weasyprint.layout.{name}"),  # noqa: B010 (mypy:
+                # a module has no such attribute to assign)
+                "flex_layout", function)
 
 
 def zero_cross_minimum(children: list[Any]) -> None:
