@@ -6,19 +6,22 @@ item out once more at its max-content width (a whole block layout: every line of
 paragraph in it, the max-content width measured first) to find a content-based minimum
 height, whatever the direction. CSS Flexible Box Layout (section 4.5) gives an item that
 automatic minimum only in the *main* axis; in a row, height is the cross axis, where `auto`
-is zero. In WeasyPrint the value found only ever acts as a floor under the item's own
-height, which is at least its height at max-content width in every layout a row gives it
-(narrower: more lines; wider: the same lines), so the extra layout changes nothing but the
-time: 12-15% of a render worker's CPU over the sample's outputs, whose briefs, flyers and
-fact sheets are rows of flex items.
+is zero. In WeasyPrint the value found acts as a floor under the item's own height in its
+later layouts. An item's height at its real width is almost always at least its height at
+max-content width (narrower: more lines; wider: the same lines), so the floor does not bind
+and the extra layout changes nothing but the time: 12-15% of a render worker's CPU over the
+sample's outputs, whose briefs, flyers and fact sheets are rows of flex items. Where it does
+bind (content whose height shrinks with its width: percentage padding or margins), WeasyPrint
+70 makes the item too tall; without the floor the item is as tall as its content, as in
+browsers (Chromium: 92 px for the test's case, WeasyPrint 70 136 px).
 
 The wrapper gives each item of a row whose `min-height` is `auto` a style whose
 `min-height` is `0px` (a copy: the element's own style is left alone), which every other
 reader of the property treats as `auto` (box sizes, the replaced-box ratio clamp, table
 percentages), so WeasyPrint skips that layout. Columns are left as they are: there height
-is the main axis. PDFs byte-identical (the sample, the 13-script workspace, the seeds);
-docs/decisions.md has the upstream patch. Remove once WeasyPrint computes the automatic
-minimum in the main axis only.
+is the main axis. PDFs byte-identical (the sample, the 13-script workspace, the real
+examples, every profile); docs/upstream/weasyprint-flex-cross-minimum.patch is the upstream
+fix. Remove once WeasyPrint computes the automatic minimum in the main axis only.
 """
 
 from __future__ import annotations

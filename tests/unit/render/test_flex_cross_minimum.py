@@ -79,6 +79,24 @@ def test_a_row_is_laid_out_as_before(html: str, flex_layouts: tuple[Any, Any]) -
     assert laid_out(html, wrapper) == laid_out(html, original)
 
 
+def test_an_item_shorter_at_its_own_width_is_as_tall_as_its_content(
+        flex_layouts: tuple[Any, Any]) -> None:
+    """Percentage padding is taller at max-content width: WeasyPrint 70 floored the item's
+    height there (136 px); the item is as tall as its content, as in Chromium (92 px)."""
+    original, wrapper = flex_layouts
+    html = ('<div style="display: flex; width: 400px"><div style="flex: 0 0 100px">'
+            '<div style="padding-bottom: 50%"></div>some words in a line that is long enough'
+            '</div><p style="margin: 0">x</p></div>')
+
+    def item_height(flex_layout: Any) -> float:
+        return next(box[-1] for box in laid_out(html, flex_layout)  # the first 100 px wide
+                    if box[0] == "BlockBox" and box[-2] == 100)
+
+    padding, three_lines = 50, 3 * 13.96875
+    assert item_height(wrapper) == pytest.approx(padding + three_lines, abs=0.1)
+    assert item_height(original) > 130
+
+
 def test_a_rows_items_are_laid_out_fewer_times(flex_layouts: tuple[Any, Any]) -> None:
     """Without the wrapper, each item of a row is laid out once more (its minimum height)."""
     original, wrapper = flex_layouts
