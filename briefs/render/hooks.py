@@ -4,7 +4,8 @@ briefs reads WeasyPrint's laid-out pages (`Page._page_box`), rebuilds the struct
 with its private box walk (`pdf.tags._build_box_tree`), keeps font configurations apart by
 their temporary folders (`FontConfiguration._folder`), shares plain SVG drawings
 (`Stream._fonts`, `_images`, `_tags`, `_resources`, `_ctm_stack`), keeps parsed stylesheets
-in place of `css.find_stylesheets` and fetches through `urls.URLFetcher`. None of these is
+in place of `css.find_stylesheets`, wraps `layout.flex.flex_layout` where the layout calls it
+and fetches through `urls.URLFetcher`. None of these is
 public API, so pyproject.toml pins WeasyPrint to the releases they were checked with
 (`SUPPORTED`); `briefs doctor` says when the installed one is outside them or lacks a hook,
 and the CI job `weasyprint-next` tries the next release.
