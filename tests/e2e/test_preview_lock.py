@@ -29,7 +29,7 @@ def test_the_preview_holds_the_build_lock_while_it_builds(
     outcomes: list[str] = []
     real = entry.run_build
 
-    def build_and_try_the_lock(session, plan, renderer):  # type: ignore[no-untyped-def]
+    def build_and_try_the_lock(session, plan, renderer, *rest, **named):  # type: ignore[no-untyped-def]
         def other_build() -> None:  # what a `briefs build` started now would find
             try:
                 with build_lock(session.output_dir, lambda message: None, wait=0.2):
@@ -40,7 +40,7 @@ def test_the_preview_holds_the_build_lock_while_it_builds(
         thread = threading.Thread(target=other_build)
         thread.start()
         thread.join()
-        return real(session, plan, renderer)
+        return real(session, plan, renderer, *rest, **named)
 
     monkeypatch.setattr(entry, "run_build", build_and_try_the_lock)
     for _client, preview in preview_client(root):
