@@ -171,7 +171,7 @@ def test_a_one_build_renderer_polls_quickly_from_its_last_result_to_its_end(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """pebble's threads sleep 0.1 s between looks; joining a pool waited for two of those
     sleeps at the end of every `briefs build` (10 to 150 ms of a one-document build). Quick
-    from the wait for the last result to the join."""
+    from the wait for each worker's last result (as many results as workers) to the join."""
     from pebble.common import CONSTS
 
     from briefs.render.pool_polling import QUICK_SECONDS
@@ -183,11 +183,13 @@ def test_a_one_build_renderer_polls_quickly_from_its_last_result_to_its_end(
         long_lived.submit(RenderJob(html="a", mounts=MOUNTS, title="a"))
         assert [r.pdf is not None for _, r in long_lived.results()] == [True]
         assert CONSTS.sleep_unit == own
-    for jobs, expected in ((1, [QUICK_SECONDS]), (3, [own, own, QUICK_SECONDS])):
+    for jobs in (1, 3, 5):
         periods = []
         with Renderer.for_outputs(0, jobs) as renderer:
             assert renderer.one_build
-            for name in "abc"[:jobs]:
+            last = min(renderer.workers, jobs)
+            expected = [own] * (jobs - last) + [QUICK_SECONDS] * last
+            for name in "abcde"[:jobs]:
                 renderer.submit(RenderJob(html=name, mounts=MOUNTS, title=name))
             for _, result in renderer.results():  # quick only for the last: a long build's
                 periods.append(CONSTS.sleep_unit)  # threads would wake 100 times a second
