@@ -1,8 +1,11 @@
 """A render worker's CPU over the sample's 24 outputs, this toolkit against another, paired:
 `python -m benchmarks.worker_cpu --baseline DIR [--rounds N]`.
 
-The render jobs of a full build of the sample are captured once (`-j 1 --force`, after a
-first build, so that they carry its kept layouts as a cold build's do), then each round
+The render jobs of a full build of the sample are captured for each toolkit, in its own copy
+of the sample and by that toolkit (`-j 1 --force`, after a first build, so that they carry
+its kept layouts, and find the drawings and photos it kept, as a cold build's do: these are
+named by the toolkit's version, so jobs captured by one toolkit would make the other draw
+every SVG and photo again), then each round
 runs, one after the other and the order alternating, a fresh process per toolkit that warms
 up as a build's worker does (`_warm_up`) and renders every job: its CPU seconds (user +
 system, the process and its children) of the renders alone, and the SHA-256 of every PDF,
@@ -16,15 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import ENV
-from benchmarks.warm_floor import sample_jobs
+from benchmarks.common import ENV, REPO
 from briefs.scaffold.new_workspace import init_workspace
 
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
@@ -62,14 +64,43 @@ def one_worker(jobs: Path, env: dict[str, str], passes: int = 1) -> tuple[float,
     return float(seconds), digest
 
 
-def paired(jobs: Path, baseline: Path, rounds: int, passes: int = 1) -> dict[str, object]:
-    sides = {"this": dict(ENV), "baseline": {**ENV, "PYTHONPATH": str(baseline)}}
+CAPTURE = """
+import pickle, sys
+from pathlib import Path
+from benchmarks.warm_floor import sample_jobs
+root = Path(sys.argv[1])
+sample_jobs(root)  # the first build keeps its layouts, drawings and photos
+Path(sys.argv[2]).write_bytes(pickle.dumps(sample_jobs(root)))
+"""
+
+
+def side_envs(baseline: Path) -> dict[str, dict[str, str]]:
+    """Each toolkit's environment (the checkout's `benchmarks` importable by both)."""
+    return {"this": {**ENV, "PYTHONPATH": str(REPO)},
+            "baseline": {**ENV, "PYTHONPATH": os.pathsep.join([str(baseline), str(REPO)])}}
+
+
+def capture(folder: Path, env: dict[str, str]) -> Path:
+    """The sample's render jobs as the toolkit of `env` makes them, in its own copy of the
+    sample in `folder`."""
+    root, jobs = folder / "sample", folder / "jobs.pickle"
+    init_workspace(root, template="full")
+    result = subprocess.run([sys.executable, "-c", CAPTURE, str(root), str(jobs)], env=env,
+                            cwd=folder, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"capturing the jobs failed:\n{result.stderr[-2000:]}")
+    return jobs
+
+
+def paired(jobs: dict[str, Path], baseline: Path, rounds: int,
+           passes: int = 1) -> dict[str, object]:
+    sides = side_envs(baseline)
     cpu: dict[str, list[float]] = {side: [] for side in sides}
     digests: set[str] = set()
     for round_ in range(rounds):
         order = list(sides) if round_ % 2 == 0 else list(sides)[::-1]
         for side in order:
-            seconds, digest = one_worker(jobs, sides[side], passes)
+            seconds, digest = one_worker(jobs[side], sides[side], passes)
             cpu[side].append(seconds)
             digests.add(digest)
     ratios = [new / old for new, old in zip(cpu["this"], cpu["baseline"], strict=True)]
@@ -89,11 +120,11 @@ def main() -> None:
                         help="measure a second pass over the same jobs in the same process")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefs-worker-cpu-") as scratch:
-        root = Path(scratch) / "sample"
-        init_workspace(root, template="full")
-        sample_jobs(root)  # the first build keeps its layouts, which the next jobs carry
-        jobs = Path(scratch) / "jobs.pickle"
-        jobs.write_bytes(pickle.dumps(sample_jobs(root)))
+        envs = side_envs(args.baseline.resolve())
+        jobs = {}
+        for side, env in envs.items():
+            (Path(scratch) / side).mkdir()
+            jobs[side] = capture(Path(scratch) / side, env)
         print(json.dumps(paired(jobs, args.baseline, args.rounds, 2 if args.again else 1),
                          indent=2))
 
