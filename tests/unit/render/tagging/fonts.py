@@ -17,6 +17,31 @@ def finished(builder: Any) -> bytes:
     return out.getvalue()
 
 
+def square_font(letters: dict[str, int], empty: int) -> bytes:
+    """A TrueType font with .notdef (500 wide), each of `letters` a square outline of its
+    width, and `empty` empty zero-width glyphs `e1`, `e2`... (as a subset that keeps glyph
+    ids leaves them), in that glyph order."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    blanks = [f"e{number}" for number in range(1, empty + 1)]
+    builder.setupGlyphOrder([".notdef", *letters, *blanks])
+    builder.setupCharacterMap({ord(letter): letter for letter in letters})
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0))
+    pen.lineTo((400, 0))
+    pen.lineTo((400, 500))
+    pen.closePath()
+    square = pen.glyph()
+    builder.setupGlyf({".notdef": square, **dict.fromkeys(letters, square),
+                       **{name: TTGlyphPen(None).glyph() for name in blanks}})
+    builder.setupHorizontalMetrics({".notdef": (500, 0),
+                                    **{letter: (width, 0) for letter, width in letters.items()},
+                                    **dict.fromkeys(blanks, (0, 0))})
+    return finished(builder)
+
+
 def one_font_pdf(font_file: bytes, texts: dict[int, str],
                  shown: bytes) -> tuple[Any, Any, Any, Any]:
     """A one-page PDF as WeasyPrint writes one: a Type 0 font (`font_file`, each glyph id of

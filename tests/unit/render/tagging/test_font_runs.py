@@ -8,14 +8,12 @@ from typing import Any
 
 import pydyf
 import pytest
-from fontTools.fontBuilder import FontBuilder
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from briefs.render.tagging import font_edits
 from briefs.render.tagging.font_runs import FontRun, FontRuns, run_key
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import TaggingError
-from tests.unit.render.tagging.fonts import finished, one_font_page
+from tests.unit.render.tagging.fonts import one_font_page, square_font
 
 Op = tuple[Any, ...]
 FIRST: list[Op] = [("copy_as", 1, "a\u200c"), ("carrier", "\u200e "), ("units",),
@@ -25,22 +23,7 @@ FIRST: list[Op] = [("copy_as", 1, "a\u200c"), ("carrier", "\u200e "), ("units",)
 def _font_file() -> bytes:
     """A TrueType font with .notdef, outlines `a` and `b`, and four empty zero-width glyphs
     (as a subset that keeps glyph ids leaves them)."""
-    builder = FontBuilder(1000, isTTF=True)
-    names = [".notdef", "a", "b", "e1", "e2", "e3", "e4"]
-    builder.setupGlyphOrder(names)
-    builder.setupCharacterMap({ord("a"): "a", ord("b"): "b"})
-    pen = TTGlyphPen(None)
-    pen.moveTo((0, 0))
-    pen.lineTo((400, 0))
-    pen.lineTo((400, 500))
-    pen.closePath()
-    square = pen.glyph()
-    empty = TTGlyphPen(None).glyph()
-    builder.setupGlyf({".notdef": square, "a": square, "b": square, "e1": empty,
-                       "e2": empty, "e3": empty, "e4": empty})
-    builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (450, 0), "b": (420, 0),
-                                    "e1": (0, 0), "e2": (0, 0), "e3": (0, 0), "e4": (0, 0)})
-    return finished(builder)
+    return square_font({"a": 450, "b": 420}, empty=4)
 
 
 FONT = _font_file()

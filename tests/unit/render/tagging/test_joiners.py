@@ -6,15 +6,13 @@ import io
 
 import pydyf
 import pytest
-from fontTools.fontBuilder import FontBuilder
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 from briefs.render.tagging import joiners
 from briefs.render.tagging.glyph_copies import _widths
 from briefs.render.tagging.recover import Marked, resolve
 from briefs.render.tagging.stream_fonts import font_before
-from tests.unit.render.tagging.fonts import finished, one_font_page
+from tests.unit.render.tagging.fonts import one_font_page, square_font
 
 ZWNJ = "\u200c"
 
@@ -22,21 +20,7 @@ ZWNJ = "\u200c"
 def _font_file() -> bytes:
     """A TrueType font with .notdef, an `a` outline and three empty, zero-width glyphs (as a
     subset that keeps glyph ids leaves them)."""
-    builder = FontBuilder(1000, isTTF=True)
-    names = [".notdef", "a", "e1", "e2", "e3"]
-    builder.setupGlyphOrder(names)
-    builder.setupCharacterMap({ord("a"): "a"})
-    pen = TTGlyphPen(None)
-    pen.moveTo((0, 0))
-    pen.lineTo((400, 0))
-    pen.lineTo((400, 500))
-    pen.closePath()
-    square = pen.glyph()
-    empty = TTGlyphPen(None).glyph()
-    builder.setupGlyf({".notdef": square, "a": square, "e1": empty, "e2": empty, "e3": empty})
-    builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (450, 0), "e1": (0, 0),
-                                    "e2": (0, 0), "e3": (0, 0)})
-    return finished(builder)
+    return square_font({"a": 450}, empty=3)
 
 
 def _pdf(content: list[object]) -> tuple[pydyf.PDF, pydyf.Stream, pydyf.Dictionary, Marked]:
