@@ -19,7 +19,8 @@ from typing import Any
 
 from briefs.render.tagging import font_edits
 from briefs.render.tagging.font_edits import FontCopies
-from briefs.render.tagging.font_runs import KEPT, FontRun, FontRuns, Request, run_key
+from briefs.render.tagging.font_runs import FontRun, FontRuns, Request, run_key
+from briefs.render.tagging.kept_font_runs import render_runs
 from briefs.render.tagging.recover import Marked, resolve
 
 ZWNJ = "\u200c"
@@ -29,11 +30,12 @@ CARRIER_WIDTH = 1
 
 class Fonts:
     """The PDF's fonts by resource name, and the glyph copies made in them. The work on a font
-    file met before in this process is replayed from `runs` (font_runs.py)."""
+    file met before (in this process, or by an earlier build: kept_font_runs.py) is replayed
+    from `runs` (font_runs.py)."""
 
     def __init__(self, pdf: Any, runs: FontRuns | None = None) -> None:
         self.pdf = pdf
-        self.runs = KEPT if runs is None else runs
+        self.runs = render_runs() if runs is None else runs
         self.copies: dict[int, FontCopies] = {}
         self.refused: set[int] = set()
         """Font files that get no copies (read once: a CFF font is written once to see)."""

@@ -9,7 +9,6 @@ from typing import Any
 import pydyf
 import pytest
 
-from briefs.render.tagging import font_edits
 from briefs.render.tagging.font_runs import FontRun, FontRuns, run_key
 from briefs.render.tagging.glyph_copies import Fonts
 from briefs.render.tagging.recover import TaggingError
@@ -48,20 +47,6 @@ def _render(runs: FontRuns, ops: list[Op], font_file: bytes = FONT) -> tuple[Any
     descendant = pdf.objects[int(font["DescendantFonts"][0].split()[0])]
     return (answers, b"".join(file.stream), file.extra["Length1"], list(cmap.stream),
             repr(list(descendant["W"])))
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
-    """The font files fontTools parses, in order."""
-    seen: list[bytes] = []
-    real = font_edits.parse
-
-    def counted(copies: Any) -> bool:
-        seen.append(b"".join(copies.stream.stream))
-        return real(copies)
-
-    monkeypatch.setattr(font_edits, "parse", counted)
-    return seen
 
 
 def test_the_same_font_asked_the_same_again_is_answered_without_fonttools(
