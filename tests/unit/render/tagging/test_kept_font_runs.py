@@ -64,7 +64,8 @@ def test_a_run_with_a_request_it_could_not_read_back_is_not_kept() -> None:
 
 
 def test_an_earlier_builds_run_answers_without_fonttools_and_writes_the_same(
-        parses: list[bytes]) -> None:
+        parses: list[bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(KEPT, "enabled", False)  # as in a build's worker: nothing in memory
     first_build = kept_drawings.RenderDrawings(Store())  # type: ignore[arg-type]
     first = _render(KeptRuns(first_build), FIRST)
     assert len(parses) == 1 and len(first_build.made) == 1  # sent to the build to keep
@@ -76,7 +77,8 @@ def test_an_earlier_builds_run_answers_without_fonttools_and_writes_the_same(
 
 
 def test_a_stored_run_is_taken_at_its_word_and_an_unreadable_one_is_not(
-        parses: list[bytes]) -> None:
+        parses: list[bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(KEPT, "enabled", False)
     first_build = kept_drawings.RenderDrawings(Store())  # type: ignore[arg-type]
     first = _render(KeptRuns(first_build), FIRST)
     (name, data), = first_build.made.items()
@@ -131,6 +133,7 @@ def test_a_new_worker_answers_an_earlier_builds_font_work_without_fonttools(
     from tests.unit.render.test_kept_drawings import keep
 
     monkeypatch.setenv("BRIEFS_CACHE_KEY", "k" * 40)
+    monkeypatch.setattr(KEPT, "enabled", False)  # as in a build's worker: nothing in memory
     store = kept_drawings.DrawingStore(tmp_path / "build" / ".cache" / "drawings",
                                        tmp_path / "build")
     first = _render_job(tmp_path, store)
