@@ -8,6 +8,7 @@ from typing import Any
 
 from briefs.core.diagnostics import Problem
 from briefs.core.paths import URL_PREFIX
+from briefs.render import kept_findings
 from briefs.render.checked_pdfs import CHECKED
 from briefs.render.crops import crop_warning
 
@@ -196,15 +197,19 @@ def check_pdf(path: Path, print_ready: bool = False, require_ua: bool = False) -
 def check_pdf_bytes(data: bytes) -> Findings:
     """`check_pdf` on a PDF in memory (a render's output, before it is written). What it
     finds is a function of the bytes: kept for the next check of the same bytes in this
-    process (`checked_pdfs`), which a warm worker rendering an output again writes."""
+    process (`checked_pdfs`), which a warm worker rendering an output again writes, and
+    between builds (`kept_findings`), which a build of unchanged content writes."""
     import hashlib
     import io
 
     import pikepdf
 
-    digest = hashlib.sha256(data).digest() if CHECKED.enabled else b""
+    between_builds = kept_findings.readable()
+    digest = hashlib.sha256(data).digest() if CHECKED.enabled or between_builds else b""
     findings = Findings()
     kept = CHECKED.get(digest)
+    if kept is None and between_builds:
+        kept = kept_findings.find(digest)
     if kept is not None:
         for problem in kept:
             findings.add(problem)
@@ -212,6 +217,8 @@ def check_pdf_bytes(data: bytes) -> Findings:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _check_open(pdf, findings, print_ready=False)
     CHECKED.put(digest, tuple(findings.problems))
+    if between_builds:
+        kept_findings.record(digest, tuple(findings.problems))
     return findings
 
 
