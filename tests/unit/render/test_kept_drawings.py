@@ -15,7 +15,7 @@ from briefs.render.bytecode import signing_key
 from briefs.render.drawing_record import Drawing
 from briefs.render.engine import Engine, RenderJob, RenderResult
 from briefs.render.kept_drawings import SUFFIX, DrawingStore, decode, encode
-from briefs.render.signed_store import SignedStore
+from briefs.render.signed_store import SignedStore, parts_name
 from tests.unit.render.test_drawings import LOGO, PAGE
 
 
@@ -53,6 +53,16 @@ def keep(store: DrawingStore, made: dict[str, bytes], key: bytes) -> None:
     for name, data in made.items():
         signature = hmac.new(key, name.encode() + data, hashlib.sha256).digest()
         (store.folder / f"{name}{SUFFIX}").write_bytes(signature + data)
+
+
+class MemoryStore:
+    """A store as a render reads one (`SignedStore.recall`), in memory."""
+
+    def __init__(self, entries: dict[str, bytes] | None = None) -> None:
+        self.entries = entries or {}
+
+    def recall(self, parts: object) -> bytes | None:
+        return self.entries.get(parts_name(parts))
 
 
 @pytest.mark.render

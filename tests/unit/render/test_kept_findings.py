@@ -12,21 +12,11 @@ import pytest
 from briefs.core.diagnostics import Problem, SourceSpot
 from briefs.render import kept_drawings, kept_findings
 from briefs.render.preflight import check_pdf_bytes
-from briefs.render.signed_store import parts_name
+from tests.unit.render.test_kept_drawings import MemoryStore
 
 FOUND = (Problem.error("7.1-3", "a figure has no alternative text", hint="add alt",
                        subject="fig", page=2),
          Problem.warning("pdf.fonts", "a font is synthesised"))
-
-
-class Store:
-    """A store as a render reads one (`SignedStore.recall`), in memory."""
-
-    def __init__(self, entries: dict[str, bytes] | None = None) -> None:
-        self.entries = entries or {}
-
-    def recall(self, parts: object) -> bytes | None:
-        return self.entries.get(parts_name(parts))
 
 
 def test_findings_are_written_and_read_back_the_same() -> None:
@@ -71,7 +61,7 @@ def a_pdf() -> bytes:
     return out.getvalue()
 
 
-def _checked(data: bytes, store: Store) -> tuple[list[Problem], dict[str, bytes]]:
+def _checked(data: bytes, store: MemoryStore) -> tuple[list[Problem], dict[str, bytes]]:
     drawings = kept_drawings.RenderDrawings(store)  # type: ignore[arg-type]
     token = kept_drawings._CURRENT.set(drawings)
     try:
@@ -82,7 +72,7 @@ def _checked(data: bytes, store: Store) -> tuple[list[Problem], dict[str, bytes]
 
 def test_the_same_bytes_in_a_later_build_get_the_findings_without_pikepdf(
         a_pdf: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    found, made = _checked(a_pdf, Store())
+    found, made = _checked(a_pdf, MemoryStore())
     assert found and len(made) == 1  # a blank page breaks rules: found, sent to the build
     assert check_pdf_bytes(a_pdf).problems == found  # as without any store
 
@@ -90,14 +80,14 @@ def test_the_same_bytes_in_a_later_build_get_the_findings_without_pikepdf(
         raise AssertionError("pikepdf opened the PDF")
 
     monkeypatch.setattr(pikepdf, "open", no_parse)
-    again, made_again = _checked(a_pdf, Store(made))
+    again, made_again = _checked(a_pdf, MemoryStore(made))
     assert again == found and made_again == {}
 
 
 def test_other_bytes_or_unreadable_findings_are_checked_again(a_pdf: bytes) -> None:
-    _found, made = _checked(a_pdf, Store())
+    _found, made = _checked(a_pdf, MemoryStore())
     (name, _data), = made.items()
-    found, made_again = _checked(a_pdf, Store({name: b"not findings"}))
+    found, made_again = _checked(a_pdf, MemoryStore({name: b"not findings"}))
     assert found == _found and len(made_again) == 1
     other = a_pdf.replace(b"%PDF-1.3", b"%PDF-1.4")
-    assert _checked(other, Store(made))[1]  # another digest: checked, and sent to keep
+    assert _checked(other, MemoryStore(made))[1]  # another digest: checked, and sent to keep

@@ -10,25 +10,15 @@ from typing import Any
 import pytest
 
 from briefs.render import kept_drawings
-from briefs.render.signed_store import parts_name
 from briefs.render.tagging import kept_font_runs
 from briefs.render.tagging.font_runs import KEPT, FontRun, FontRuns
 from briefs.render.tagging.kept_font_runs import KeptRuns, decode, encode, render_runs
 from tests.unit.render.tagging.test_font_runs import FIRST, _render
+from tests.unit.render.test_kept_drawings import MemoryStore
 
 RUN = FontRun((("copy", 1), ("composite", 1, ((2, 40, 300), (3, -5, 0))), ("carrier",),
                ("units",), ("copy", 7)),
               (3, 4, 5, 1000, None), b"\x00\x01font bytes\xff", cff=True)
-
-
-class Store:
-    """A store as a render reads one (`SignedStore.recall`), in memory."""
-
-    def __init__(self, entries: dict[str, bytes] | None = None) -> None:
-        self.entries = entries or {}
-
-    def recall(self, parts: object) -> bytes | None:
-        return self.entries.get(parts_name(parts))
 
 
 def test_a_run_is_written_and_read_back_the_same() -> None:
@@ -66,11 +56,11 @@ def test_a_run_with_a_request_it_could_not_read_back_is_not_kept() -> None:
 def test_an_earlier_builds_run_answers_without_fonttools_and_writes_the_same(
         parses: list[bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(KEPT, "enabled", False)  # as in a build's worker: nothing in memory
-    first_build = kept_drawings.RenderDrawings(Store())  # type: ignore[arg-type]
+    first_build = kept_drawings.RenderDrawings(MemoryStore())  # type: ignore[arg-type]
     first = _render(KeptRuns(first_build), FIRST)
     assert len(parses) == 1 and len(first_build.made) == 1  # sent to the build to keep
     KEPT.clear()  # a new worker
-    second_build = kept_drawings.RenderDrawings(Store(first_build.made))  # type: ignore[arg-type]
+    second_build = kept_drawings.RenderDrawings(MemoryStore(first_build.made))  # type: ignore[arg-type]
     assert _render(KeptRuns(second_build), FIRST) == first
     assert len(parses) == 1 and second_build.made == {}  # not parsed, nothing new to keep
     assert _render(FontRuns(), FIRST) == first  # what fontTools itself writes
@@ -79,7 +69,7 @@ def test_an_earlier_builds_run_answers_without_fonttools_and_writes_the_same(
 def test_a_stored_run_is_taken_at_its_word_and_an_unreadable_one_is_not(
         parses: list[bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(KEPT, "enabled", False)
-    first_build = kept_drawings.RenderDrawings(Store())  # type: ignore[arg-type]
+    first_build = kept_drawings.RenderDrawings(MemoryStore())  # type: ignore[arg-type]
     first = _render(KeptRuns(first_build), FIRST)
     (name, data), = first_build.made.items()
     plain = json.loads(data)
@@ -88,12 +78,12 @@ def test_a_stored_run_is_taken_at_its_word_and_an_unreadable_one_is_not(
     # the store hands it over (its signature is the store's concern): its requests are the
     # same, so it is followed; what it says must then be fontTools' own to be written
     KEPT.clear()
-    followed = _render(KeptRuns(kept_drawings.RenderDrawings(Store(stored))),  # type: ignore[arg-type]
+    followed = _render(KeptRuns(kept_drawings.RenderDrawings(MemoryStore(stored))),  # type: ignore[arg-type]
                        FIRST)
     assert followed != first  # which is why the store is signed (signed_store.py)
     stored = {name: b"garbage"}
     KEPT.clear()
-    assert _render(KeptRuns(kept_drawings.RenderDrawings(Store(stored))),  # type: ignore[arg-type]
+    assert _render(KeptRuns(kept_drawings.RenderDrawings(MemoryStore(stored))),  # type: ignore[arg-type]
                    FIRST) == first  # unreadable: fontTools again
 
 
@@ -101,7 +91,7 @@ def test_a_render_without_a_store_keeps_runs_in_its_process_only() -> None:
     assert render_runs() is KEPT
     with kept_drawings.drawings_for(None):
         assert render_runs() is KEPT
-    drawings = kept_drawings.RenderDrawings(Store())  # type: ignore[arg-type]
+    drawings = kept_drawings.RenderDrawings(MemoryStore())  # type: ignore[arg-type]
     token = kept_drawings._CURRENT.set(drawings)
     try:
         assert isinstance(render_runs(), KeptRuns)
