@@ -50,6 +50,15 @@ def test_what_is_not_findings_is_not_read(change: Any) -> None:
     assert kept_findings.decode(b"\xff") is None and kept_findings.decode(b"{}") is None
 
 
+@pytest.fixture(autouse=True)
+def _a_builds_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing kept in memory (checked_pdfs.py), as in a build's worker, whatever an earlier
+    test switched on in this process."""
+    from briefs.render.checked_pdfs import CHECKED
+
+    monkeypatch.setattr(CHECKED, "enabled", False)
+
+
 @pytest.fixture
 def a_pdf() -> bytes:
     import io
