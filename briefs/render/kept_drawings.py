@@ -48,12 +48,20 @@ class RenderDrawings:
     store: SignedStore | None
     made: dict[str, bytes] = field(default_factory=dict)
 
+    def recall(self, parts: object) -> bytes | None:
+        """What an earlier build kept under `parts` (signed by this user), or None."""
+        return self.store.recall(parts) if self.store is not None else None
+
+    def keep(self, parts: object, data: bytes) -> None:
+        """Send `data` to the build with the render's result, to be kept under `parts`."""
+        self.made[parts_name(parts)] = data
+
     def find(self, parts: object) -> Drawing | None:
-        data = self.store.recall(parts) if self.store is not None else None
+        data = self.recall(parts)
         return decode(data) if data is not None else None
 
     def add(self, parts: object, drawing: Drawing) -> None:
-        self.made[parts_name(parts)] = encode(drawing)
+        self.keep(parts, encode(drawing))
 
 
 _CURRENT: ContextVar[RenderDrawings | None] = ContextVar("briefs_kept_drawings", default=None)
@@ -78,6 +86,13 @@ def drawings_for(place: DrawingStore | None) -> Iterator[RenderDrawings]:
 def current() -> RenderDrawings | None:
     """The kept drawings of the render being made in this thread, if any."""
     return _CURRENT.get()
+
+
+def reading() -> RenderDrawings | None:
+    """The same, when it has a store to read (a build's render: what earlier builds kept,
+    drawings, photos, font work and findings alike)."""
+    drawings = _CURRENT.get()
+    return drawings if drawings is not None and drawings.store is not None else None
 
 
 def encode(drawing: Drawing) -> bytes:

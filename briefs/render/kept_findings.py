@@ -18,7 +18,6 @@ import json
 
 from briefs.core.diagnostics import Problem, Severity
 from briefs.render import kept_drawings
-from briefs.render.signed_store import parts_name
 
 MAX_PROBLEMS = 10_000
 TEXT = ("code", "message")
@@ -32,25 +31,22 @@ def parts(digest: bytes) -> tuple[str, str]:
 
 def readable() -> bool:
     """Whether the render being made has findings of earlier builds to read (a build's)."""
-    drawings = kept_drawings.current()
-    return drawings is not None and drawings.store is not None
+    return kept_drawings.reading() is not None
 
 
 def find(digest: bytes) -> tuple[Problem, ...] | None:
     """What the checks found in the PDF of this digest in an earlier build, or None."""
-    drawings = kept_drawings.current()
-    if drawings is None or drawings.store is None:
-        return None
-    data = drawings.store.recall(parts(digest))
+    drawings = kept_drawings.reading()
+    data = drawings.recall(parts(digest)) if drawings is not None else None
     return decode(data) if data is not None else None
 
 
 def record(digest: bytes, problems: tuple[Problem, ...]) -> None:
     """Send the findings to the build with the render's result, to be kept."""
-    drawings = kept_drawings.current()
+    drawings = kept_drawings.reading()
     encoded = encode(problems)
-    if drawings is not None and drawings.store is not None and encoded is not None:
-        drawings.made[parts_name(parts(digest))] = encoded
+    if drawings is not None and encoded is not None:
+        drawings.keep(parts(digest), encoded)
 
 
 def encode(problems: tuple[Problem, ...]) -> bytes | None:

@@ -20,7 +20,6 @@ import json
 from typing import Any
 
 from briefs.render import kept_drawings
-from briefs.render.signed_store import parts_name
 
 PLAIN = (str, int, float, bool, type(None))
 MAX_SIZES = 8
@@ -35,10 +34,8 @@ def parts(key: tuple[str, str, str]) -> tuple[str, ...]:
 
 def find(key: tuple[str, str, str]) -> dict[str, Any] | None:
     """The photo kept under `key` by an earlier build (decoded, checked), or None."""
-    drawings = kept_drawings.current()
-    if drawings is None or drawings.store is None:
-        return None
-    data = drawings.store.recall(parts(key))
+    drawings = kept_drawings.reading()
+    data = drawings.recall(parts(key)) if drawings is not None else None
     return decode(data) if data is not None else None
 
 
@@ -47,7 +44,7 @@ def record(key: tuple[str, str, str], state: dict[str, Any]) -> None:
     drawings = kept_drawings.current()
     encoded = encode(state)
     if drawings is not None and encoded is not None:
-        drawings.made[parts_name(parts(key))] = encoded
+        drawings.keep(parts(key), encoded)
 
 
 def encode(state: dict[str, Any]) -> bytes | None:

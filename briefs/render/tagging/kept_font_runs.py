@@ -21,11 +21,11 @@ import json
 from typing import Any
 
 from briefs.render import kept_drawings
-from briefs.render.signed_store import parts_name
 from briefs.render.tagging.font_runs import KEPT, FontRun, FontRuns, RunKey
 
-REQUESTS = {"copy": (int,), "composite": (int, tuple), "carrier": (), "units": ()}
-"""The requests a run may hold, and the types of what follows each request's name."""
+REQUESTS = {"copy": 1, "composite": 2, "carrier": 0, "units": 0}
+"""The requests a run may hold, and how many arguments follow each request's name (each
+checked by `_request`)."""
 MAX_REQUESTS = 20_000
 MAX_MARKS = 64
 
@@ -45,8 +45,8 @@ class KeptRuns(FontRuns):
 
     def get(self, key: RunKey) -> FontRun | None:
         run = KEPT.get(key)
-        if run is None and self._drawings.store is not None:
-            data = self._drawings.store.recall(parts(key))
+        if run is None:
+            data = self._drawings.recall(parts(key))
             run = decode(data) if data is not None else None
         return run
 
@@ -54,16 +54,14 @@ class KeptRuns(FontRuns):
         KEPT.put(key, run)
         encoded = encode(run)
         if encoded is not None:
-            self._drawings.made[parts_name(parts(key))] = encoded
+            self._drawings.keep(parts(key), encoded)
 
 
 def render_runs() -> FontRuns:
     """The runs of the render being made: kept between builds when it has a signed store to
     read (a build's), else this process's only."""
-    drawings = kept_drawings.current()
-    if drawings is None or drawings.store is None:
-        return KEPT
-    return KeptRuns(drawings)
+    drawings = kept_drawings.reading()
+    return KEPT if drawings is None else KeptRuns(drawings)
 
 
 def encode(run: FontRun) -> bytes | None:
@@ -101,8 +99,7 @@ def _request(item: Any) -> tuple[Any, ...]:
     if not isinstance(item, list) or not item or item[0] not in REQUESTS:
         raise ValueError("not a request")
     name, arguments = item[0], item[1:]
-    kinds = REQUESTS[name]
-    if len(arguments) != len(kinds):
+    if len(arguments) != REQUESTS[name]:
         raise ValueError("not a request")
     if name == "copy":
         if not _glyph(arguments[0]):
