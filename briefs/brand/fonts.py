@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +14,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefs.core.kept import KeptFacts
+from briefs.core.kept import KeptFacts, plain_json
 from briefs.core.paths import file_sha256
 from briefs.output.writer import Writer
 
@@ -23,6 +24,8 @@ INSTALLED_FONTS_DIR = ".fonts"
 FONTS_OWNER = "installed fonts"
 COVERAGE_OWNER = "the glyph coverage cache"
 MAX_CODE_POINT = 0x10FFFF
+MAX_RANGES_BYTES = 1024 * 1024
+"""A stored coverage file larger than this is not read (the 13-script sample's largest: 36 KB)."""
 
 
 class FontProblem(ValueError):
@@ -142,7 +145,7 @@ def _recall(question: dict[str, object], facts: KeptFacts) -> InstalledFace | No
     if data is None:
         return None
     try:
-        kept = json.loads(data)
+        kept = plain_json(data)
         face = InstalledFace(Path(kept["path"]), int(kept["index"]))
         version = tuple(kept["version"])
     except (ValueError, KeyError, TypeError):
@@ -259,6 +262,8 @@ class CoverageCache:
 
     folder: Path | None = None
     writer: Writer | None = None
+    root: Path | None = None
+    """The output folder a stored file must resolve inside (none: nothing stored is read)."""
     _faces: dict[tuple[str, int, int, int], frozenset[int]] = field(default_factory=dict)
     _unions: dict[tuple[tuple[str, int, int, int], ...], frozenset[int]] = field(
         default_factory=dict)
@@ -293,7 +298,7 @@ class CoverageCache:
         if self.folder is not None:
             name = hashlib.sha256("|".join(map(str, key)).encode()).hexdigest()[:24]
             stored = self.folder / f"{name}.json"
-            found = _stored_ranges(stored)
+            found = _stored_ranges(stored, self.root)
             if found is not None:
                 return found
         points = _read_cmap(Path(key[0]), key[1])
@@ -314,12 +319,19 @@ def _read_cmap(path: Path, index: int) -> frozenset[int]:
                           "use the font file as its foundry ships it", path.name) from exc
 
 
-def _stored_ranges(stored: Path) -> frozenset[int] | None:
-    """Coverage remembered by an earlier run, or None when the file is missing or damaged (it
-    is then computed and written again)."""
+def _stored_ranges(stored: Path, root: Path | None) -> frozenset[int] | None:
+    """Coverage remembered by an earlier run, or None when the file is missing, damaged, or
+    not a regular file of its own inside the output folder `root` (it is then computed and
+    written again): the output folder is the workspace's, and what it holds is input."""
+    if root is None:
+        return None
     try:
-        ranges = json.loads(stored.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        found = stored.lstat()  # a link, a folder or a pipe is not read (a pipe would block)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_RANGES_BYTES or \
+                not stored.resolve().is_relative_to(root.resolve()):
+            return None
+        ranges = plain_json(stored.read_bytes())
+    except OSError:
         return None
     if not isinstance(ranges, list) or not all(
             isinstance(pair, list) and len(pair) == 2

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefs.content.svg import SvgProblem, check_svg
-from briefs.core.kept import KeptFacts
+from briefs.core.kept import KeptFacts, plain_json
 
 MAX_PIXELS = 60_000_000
 MAX_SVG_BYTES = 2_000_000
@@ -95,7 +95,7 @@ def _recall(path: Path, digest: str, facts: KeptFacts) -> ImageInfo | None:
     if data is None:
         return None
     try:
-        kept = json.loads(data)
+        kept = plain_json(data)
         info = ImageInfo(str(kept["format"]), kept["width"], kept["height"])
     except (ValueError, KeyError, TypeError):
         return None

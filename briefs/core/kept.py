@@ -1,8 +1,10 @@
-"""What a build keeps between runs, as the lower layers see it: facts by what they depend on."""
+"""What a build keeps between runs, as the lower layers see it: facts by what they depend on,
+and how a kept entry's JSON is read."""
 
 from __future__ import annotations
 
-from typing import Protocol
+import json
+from typing import Any, Protocol
 
 
 class KeptFacts(Protocol):
@@ -15,3 +17,13 @@ class KeptFacts(Protocol):
 
     def remember(self, parts: object, data: bytes) -> None:
         """Keep `data` under `parts`."""
+
+
+def plain_json(data: bytes) -> Any:
+    """A kept entry's JSON, or None when it is none: what a store holds is read as untrusted
+    input even when it is signed, so JSON nested deeper than Python's parser recurses is
+    refused (RecursionError) like any other that is not JSON."""
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        return None

@@ -80,7 +80,7 @@ class BuildSession:
         self.writer = Writer(workspace.output_dir)
         writer = self.writer if self.options.writes else None
         cache = workspace.output_dir / CACHE_DIR
-        self.coverage = CoverageCache(cache / "coverage", writer)
+        self.coverage = CoverageCache(cache / "coverage", writer, workspace.output_dir)
         self.file_hashes = FileHashes.load(workspace.output_dir, writer)
         self.compiled_templates: jinja2.BytecodeCache = (
             StoredBytecodeCache(cache / "jinja", self.writer) if self.options.writes

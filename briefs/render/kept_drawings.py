@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefs.core.kept import plain_json
 from briefs.render.drawing_record import ALPHA_STATE, Drawing
 from briefs.render.signed_store import SignedStore, parts_name
 
@@ -108,10 +109,7 @@ def decode(data: bytes) -> Drawing | None:
     """The drawing `encode` wrote, or None when `data` is not one."""
     import pydyf
 
-    try:
-        plain = json.loads(data)
-    except ValueError:
-        return None
+    plain = plain_json(data)
     if not isinstance(plain, dict):
         return None
     operators, names = plain.get("operators"), plain.get("states")

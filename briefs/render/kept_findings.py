@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 
 from briefs.core.diagnostics import Problem, Severity
+from briefs.core.kept import plain_json
 from briefs.render import kept_drawings
 
 MAX_PROBLEMS = 10_000
@@ -62,10 +63,7 @@ def encode(problems: tuple[Problem, ...]) -> bytes | None:
 
 def decode(data: bytes) -> tuple[Problem, ...] | None:
     """The findings `encode` wrote, or None when `data` is not them."""
-    try:
-        plain = json.loads(data)
-    except ValueError:
-        return None
+    plain = plain_json(data)
     if not isinstance(plain, list) or len(plain) > MAX_PROBLEMS:
         return None
     problems = []

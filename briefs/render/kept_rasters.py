@@ -19,6 +19,7 @@ import binascii
 import json
 from typing import Any
 
+from briefs.core.kept import plain_json
 from briefs.render import kept_drawings
 
 PLAIN = (str, int, float, bool, type(None))
@@ -63,7 +64,7 @@ def encode(state: dict[str, Any]) -> bytes | None:
 def decode(data: bytes) -> dict[str, Any] | None:
     """The state `encode` wrote, or None when `data` is not one."""
     try:
-        plain = json.loads(data)
+        plain = plain_json(data)
         attributes, objects = plain["attributes"], plain["objects"]
         if not isinstance(attributes, dict) or not isinstance(objects, list) or \
                 len(objects) > MAX_SIZES or \

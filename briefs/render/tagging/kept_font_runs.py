@@ -20,6 +20,7 @@ import binascii
 import json
 from typing import Any
 
+from briefs.core.kept import plain_json
 from briefs.render import kept_drawings
 from briefs.render.tagging.font_runs import KEPT, FontRun, FontRuns, RunKey
 
@@ -77,7 +78,7 @@ def encode(run: FontRun) -> bytes | None:
 def decode(data: bytes) -> FontRun | None:
     """The run `encode` wrote, or None when `data` is not one."""
     try:
-        plain = json.loads(data)
+        plain = plain_json(data)
         requests = tuple(_request(item) for item in plain["requests"])
         outcomes = tuple(plain["outcomes"])
         written = plain["written"]

@@ -69,3 +69,16 @@ def test_a_pipe_or_a_folder_in_place_of_a_kept_fact_is_passed_over(tmp_path: Pat
     stored.unlink()
     stored.mkdir()
     assert SignedStore(folder, Writer(output), KEY, ".json").recall({"image": "a"}) is None
+
+
+def test_a_kept_entry_nested_past_the_parser_is_no_entry_for_any_reader() -> None:
+    """Signed or not, what a store holds is read as input: JSON nested deeper than Python's
+    parser recurses is refused, not a crash of the render reading it."""
+    from briefs.core.kept import plain_json
+    from briefs.render import kept_drawings, kept_findings, kept_rasters
+    from briefs.render.tagging import kept_font_runs
+
+    nested = b"[" * 100_000 + b"]" * 100_000
+    assert plain_json(nested) is None and plain_json(b"[[1, 2]]") == [[1, 2]]
+    for reader in (kept_drawings, kept_findings, kept_rasters, kept_font_runs):
+        assert reader.decode(nested) is None, reader.__name__
